@@ -1,0 +1,85 @@
+/* objector-country.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "objector-country.h"
+#include "objector-error.h"
+
+/* Every officially assigned ISO 3166-1 alpha-2 code, sorted. */
+static const char * const country_codes[] = {
+  "AD", "AE", "AF", "AG", "AI", "AL", "AM", "AO", "AQ", "AR", "AS", "AT", "AU", "AW", "AX", "AZ",
+  "BA", "BB", "BD", "BE", "BF", "BG", "BH", "BI", "BJ", "BL", "BM", "BN", "BO", "BQ", "BR", "BS",
+  "BT", "BV", "BW", "BY", "BZ", "CA", "CC", "CD", "CF", "CG", "CH", "CI", "CK", "CL", "CM", "CN",
+  "CO", "CR", "CU", "CV", "CW", "CX", "CY", "CZ", "DE", "DJ", "DK", "DM", "DO", "DZ", "EC", "EE",
+  "EG", "EH", "ER", "ES", "ET", "FI", "FJ", "FK", "FM", "FO", "FR", "GA", "GB", "GD", "GE", "GF",
+  "GG", "GH", "GI", "GL", "GM", "GN", "GP", "GQ", "GR", "GS", "GT", "GU", "GW", "GY", "HK", "HM",
+  "HN", "HR", "HT", "HU", "ID", "IE", "IL", "IM", "IN", "IO", "IQ", "IR", "IS", "IT", "JE", "JM",
+  "JO", "JP", "KE", "KG", "KH", "KI", "KM", "KN", "KP", "KR", "KW", "KY", "KZ", "LA", "LB", "LC",
+  "LI", "LK", "LR", "LS", "LT", "LU", "LV", "LY", "MA", "MC", "MD", "ME", "MF", "MG", "MH", "MK",
+  "ML", "MM", "MN", "MO", "MP", "MQ", "MR", "MS", "MT", "MU", "MV", "MW", "MX", "MY", "MZ", "NA",
+  "NC", "NE", "NF", "NG", "NI", "NL", "NO", "NP", "NR", "NU", "NZ", "OM", "PA", "PE", "PF", "PG",
+  "PH", "PK", "PL", "PM", "PN", "PR", "PS", "PT", "PW", "PY", "QA", "RE", "RO", "RS", "RU", "RW",
+  "SA", "SB", "SC", "SD", "SE", "SG", "SH", "SI", "SJ", "SK", "SL", "SM", "SN", "SO", "SR", "SS",
+  "ST", "SV", "SX", "SY", "SZ", "TC", "TD", "TF", "TG", "TH", "TJ", "TK", "TL", "TM", "TN", "TO",
+  "TR", "TT", "TV", "TW", "TZ", "UA", "UG", "UM", "US", "UY", "UZ", "VA", "VC", "VE", "VG", "VI",
+  "VN", "VU", "WF", "WS", "YE", "YT", "ZA", "ZM", "ZW",
+  NULL
+};
+
+static int
+compare_codes (const void *a,
+               const void *b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+gboolean
+objector_country_code_is_valid (const char *code)
+{
+  if (code == NULL || strlen (code) != 2)
+    return FALSE;
+
+  return bsearch (&code, country_codes, G_N_ELEMENTS (country_codes) - 1,
+                  sizeof (char *), compare_codes) != NULL;
+}
+
+char *
+objector_country_normalize (const char  *code,
+                            GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *upper = NULL;
+
+  if (code == NULL || *code == '\0')
+    {
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("No country given: use the two-letter code of the country you live in, such as DE or FR"));
+      return NULL;
+    }
+
+  stripped = g_strstrip (g_strdup (code));
+  upper = g_ascii_strup (stripped, -1);
+  if (!objector_country_code_is_valid (upper))
+    {
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("“%s” is not a country code: use the two-letter ISO 3166 code of the country you live in, such as DE or FR"),
+                   code);
+      return NULL;
+    }
+
+  return g_steal_pointer (&upper);
+}
+
+const char * const *
+objector_country_list_codes (void)
+{
+  return country_codes;
+}

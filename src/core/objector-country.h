@@ -1,0 +1,20 @@
+/* objector-country.h
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* ISO 3166-1 alpha-2 codes. Names for display come from iso-codes in the UI. */
+gboolean  objector_country_code_is_valid  (const char *code);
+/* Upper-cases and validates; NULL with OBJECTOR_ERROR_INVALID_INPUT otherwise. */
+char     *objector_country_normalize      (const char *code,
+                                           GError    **error);
+const char * const *objector_country_list_codes (void);
+
+G_END_DECLS

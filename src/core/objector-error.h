@@ -1,0 +1,30 @@
+/* objector-error.h
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define OBJECTOR_ERROR (objector_error_quark ())
+
+typedef enum
+{
+  OBJECTOR_ERROR_FAILED,
+  OBJECTOR_ERROR_INVALID_PLAYBOOK,   /* the playbook fails validation */
+  OBJECTOR_ERROR_ILLEGAL_EVENT,      /* the state machine refuses an event */
+  OBJECTOR_ERROR_NOT_FOUND,          /* no objection or path with that id */
+  OBJECTOR_ERROR_AMBIGUOUS,          /* an id prefix matches several objections */
+  OBJECTOR_ERROR_INVALID_INPUT,      /* a value the person typed is not usable */
+  OBJECTOR_ERROR_STORE_DAMAGED,      /* the saved file could not be read; it was kept aside */
+  OBJECTOR_ERROR_STORE_READ_ONLY,    /* the saved file is from a newer version */
+  OBJECTOR_ERROR_STORE_IO,           /* reading or writing the saved file failed */
+} ObjectorError;
+
+GQuark objector_error_quark (void);
+
+G_END_DECLS

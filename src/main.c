@@ -1,0 +1,33 @@
+/* main.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include <glib/gi18n.h>
+
+#include "objector-application.h"
+#include "objector-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ObjectorApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* A subcommand needs no display: never touch GTK for it. */
+  if (objector_cli_wanted (argc, argv))
+    return objector_cli_run (argc, argv);
+
+  app = objector_application_new ();
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

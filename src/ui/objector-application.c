@@ -1,0 +1,181 @@
+/* objector-application.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "objector-application.h"
+#include "objector-window.h"
+
+struct _ObjectorApplication
+{
+  AdwApplication    parent_instance;
+
+  char             *playbook_file;   /* --playbook FILE, or NULL */
+  ObjectorPlaybook *playbook;
+  ObjectorStore    *store;
+  GError           *startup_error;   /* shown once the window exists */
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorApplication, objector_application, ADW_TYPE_APPLICATION)
+
+ObjectorApplication *
+objector_application_new (void)
+{
+  return g_object_new (OBJECTOR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/objector/Objector",
+                       NULL);
+}
+
+ObjectorStore *
+objector_application_get_store (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+  return self->store;
+}
+
+ObjectorPlaybook *
+objector_application_get_playbook (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+  return self->playbook;
+}
+
+static int
+objector_application_handle_local_options (GApplication *app,
+                                           GVariantDict *options)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (app);
+
+  g_variant_dict_lookup (options, "playbook", "^ay", &self->playbook_file);
+  return -1;
+}
+
+static void
+objector_application_startup (GApplication *app)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (objector_application_parent_class)->startup (app);
+
+  g_set_application_name (_("Objector"));
+  gtk_window_set_default_icon_name (APP_ID);
+
+  self->playbook = objector_playbook_load_default (self->playbook_file, &error);
+  if (self->playbook == NULL)
+    {
+      g_debug ("Playbook: %s", error->message);
+      g_propagate_error (&self->startup_error, g_steal_pointer (&error));
+    }
+
+  self->store = objector_store_new (NULL);
+  if (!objector_store_load (self->store, &error))
+    {
+      g_debug ("Store: %s", error->message);
+      if (self->startup_error == NULL)
+        g_propagate_error (&self->startup_error, g_steal_pointer (&error));
+    }
+}
+
+static void
+objector_application_activate (GApplication *app)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (objector_window_new (self));
+      if (self->startup_error != NULL)
+        objector_window_show_error (OBJECTOR_WINDOW (window), self->startup_error->message);
+      g_clear_error (&self->startup_error);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+objector_application_finalize (GObject *object)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (object);
+
+  g_clear_pointer (&self->playbook_file, g_free);
+  g_clear_object (&self->playbook);
+  g_clear_object (&self->store);
+  g_clear_error (&self->startup_error);
+
+  G_OBJECT_CLASS (objector_application_parent_class)->finalize (object);
+}
+
+static void
+objector_application_class_init (ObjectorApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = objector_application_finalize;
+  app_class->handle_local_options = objector_application_handle_local_options;
+  app_class->startup = objector_application_startup;
+  app_class->activate = objector_application_activate;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  ObjectorApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Objector authors"), NULL };
+  g_autofree char *playbook = NULL;
+
+  if (self->playbook != NULL)
+    playbook = g_strdup_printf (_("Playbook version %" G_GINT64_FORMAT " (%s)"),
+                                objector_playbook_get_version (self->playbook),
+                                objector_playbook_get_origin (self->playbook));
+
+  adw_show_about_window (window,
+                         "application-name", _("Objector"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Objector authors"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "comments", _("Object to Meta using your Facebook and Instagram data to train its AI, and keep proof of it."),
+                         "debug-info", playbook,
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
+  { "about", about_activated, NULL, NULL, NULL, { 0 } },
+};
+
+static void
+objector_application_init (ObjectorApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "playbook", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Use this playbook instead of the bundled one"), _("FILE"));
+}
