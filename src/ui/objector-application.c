@@ -18,6 +18,7 @@ struct _ObjectorApplication
   char             *playbook_file;   /* --playbook FILE, or NULL */
   ObjectorPlaybook *playbook;
   ObjectorStore    *store;
+  GFileMonitor     *store_monitor;   /* follows what the command line saves */
   GError           *startup_error;   /* shown once the window exists */
 };
 
@@ -58,6 +59,27 @@ objector_application_handle_local_options (GApplication *app,
 }
 
 static void
+store_file_changed_cb (GFileMonitor        *monitor,
+                       GFile               *file,
+                       GFile               *other_file,
+                       GFileMonitorEvent    event,
+                       ObjectorApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  if (event == G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED || event == G_FILE_MONITOR_EVENT_CHANGED)
+    return;  /* wait for the rename or the end of the change */
+
+  if (objector_store_reload (self->store, &error))
+    return;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (OBJECTOR_IS_WINDOW (window))
+    objector_window_show_error (OBJECTOR_WINDOW (window), error->message);
+}
+
+static void
 objector_application_startup (GApplication *app)
 {
   ObjectorApplication *self = OBJECTOR_APPLICATION (app);
@@ -65,7 +87,16 @@ objector_application_startup (GApplication *app)
 
   G_APPLICATION_CLASS (objector_application_parent_class)->startup (app);
 
-  g_set_application_name (_("Objector"));
+  {
+    static gsize named = 0;
+
+    /* Once per process: tests start the application more than once. */
+    if (g_once_init_enter (&named))
+      {
+        g_set_application_name (_("Objector"));
+        g_once_init_leave (&named, 1);
+      }
+  }
   gtk_window_set_default_icon_name (APP_ID);
 
   self->playbook = objector_playbook_load_default (self->playbook_file, &error);
@@ -81,7 +112,19 @@ objector_application_startup (GApplication *app)
       g_debug ("Store: %s", error->message);
       if (self->startup_error == NULL)
         g_propagate_error (&self->startup_error, g_steal_pointer (&error));
+      g_clear_error (&error);
     }
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (objector_store_get_filename (self->store));
+
+    self->store_monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
+    if (self->store_monitor != NULL)
+      g_signal_connect_object (self->store_monitor, "changed",
+                               G_CALLBACK (store_file_changed_cb), self, 0);
+    else
+      g_debug ("Not following changes of the store: %s", error->message);
+  }
 }
 
 static void
@@ -108,6 +151,9 @@ objector_application_finalize (GObject *object)
 
   g_clear_pointer (&self->playbook_file, g_free);
   g_clear_object (&self->playbook);
+  if (self->store_monitor != NULL)
+    g_file_monitor_cancel (self->store_monitor);
+  g_clear_object (&self->store_monitor);
   g_clear_object (&self->store);
   g_clear_error (&self->startup_error);
 
@@ -131,7 +177,14 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+
+  /* Closing each window lets it save its state; the application ends with the last. */
+  while (windows != NULL)
+    {
+      gtk_window_destroy (GTK_WINDOW (windows->data));
+      windows = gtk_application_get_windows (GTK_APPLICATION (user_data));
+    }
 }
 
 static void

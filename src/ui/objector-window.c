@@ -28,14 +28,20 @@ describe_objection (ObjectorObjection *objection)
 {
   ObjectorState state = objector_objection_get_state (objection);
   g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
-  char date[64];
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
 
   if (due == NULL || !objector_state_is_awaiting (state))
     return g_strdup (objector_state_get_label (state));
 
-  /* Translators: %x is the locale's date */
-  g_date_strftime (date, sizeof date, "%x", due);
-  /* Translators: "Submitted · answer due by 21/12/2026" */
+  when = g_date_time_new_local (g_date_get_year (due), g_date_get_month (due),
+                                g_date_get_day (due), 12, 0, 0);
+  /* Translators: a due date, as in “21 December 2026”; see g_date_time_format() */
+  date = g_date_time_format (when, _("%-d %B %Y"));
+  if (objector_objection_is_overdue (objection, NULL))
+    /* Translators: “Submitted · answer overdue since 21 December 2026” */
+    return g_strdup_printf (_("%s · answer overdue since %s"), objector_state_get_label (state), date);
+  /* Translators: “Submitted · answer due by 21 December 2026” */
   return g_strdup_printf (_("%s · answer due by %s"), objector_state_get_label (state), date);
 }
 
@@ -62,8 +68,8 @@ create_row (gpointer item,
 {
   ObjectorObjection *objection = item;
   ObjectorWindow *self = user_data;
-  ObjectorPlaybook *playbook = objector_application_get_playbook (
-      OBJECTOR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))));
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ObjectorPlaybook *playbook = app ? objector_application_get_playbook (OBJECTOR_APPLICATION (app)) : NULL;
   ObjectorPath *path = NULL;
   const char *title;
   GtkWidget *row = adw_action_row_new ();
@@ -110,24 +116,6 @@ objector_window_show_error (ObjectorWindow *self,
 }
 
 static void
-objector_window_constructed (GObject *object)
-{
-  ObjectorWindow *self = OBJECTOR_WINDOW (object);
-  ObjectorApplication *app;
-
-  G_OBJECT_CLASS (objector_window_parent_class)->constructed (object);
-
-  app = OBJECTOR_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  self->store = g_object_ref (objector_application_get_store (app));
-
-  gtk_list_box_bind_model (self->objections_list, G_LIST_MODEL (self->store),
-                           create_row, self, NULL);
-  g_signal_connect_object (self->store, "items-changed",
-                           G_CALLBACK (store_items_changed_cb), self, 0);
-  update_view (self);
-}
-
-static void
 objector_window_dispose (GObject *object)
 {
   ObjectorWindow *self = OBJECTOR_WINDOW (object);
@@ -147,7 +135,6 @@ objector_window_class_init (ObjectorWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->constructed = objector_window_constructed;
   object_class->dispose = objector_window_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-window.ui");
@@ -165,5 +152,17 @@ objector_window_init (ObjectorWindow *self)
 ObjectorWindow *
 objector_window_new (ObjectorApplication *application)
 {
-  return g_object_new (OBJECTOR_TYPE_WINDOW, "application", application, NULL);
+  ObjectorWindow *self;
+
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (OBJECTOR_TYPE_WINDOW, "application", application, NULL);
+  self->store = g_object_ref (objector_application_get_store (application));
+
+  gtk_list_box_bind_model (self->objections_list, G_LIST_MODEL (self->store),
+                           create_row, self, NULL);
+  g_signal_connect_object (self->store, "items-changed",
+                           G_CALLBACK (store_items_changed_cb), self, 0);
+  update_view (self);
+  return self;
 }
