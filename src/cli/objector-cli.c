@@ -12,28 +12,11 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
-#include "objector-cli.h"
+#include "objector-cli-private.h"
 #include "objector-country.h"
 #include "objector-error.h"
 #include "objector-playbook.h"
 #include "objector-store.h"
-
-typedef struct
-{
-  /* global options */
-  char     *playbook_file;
-  gboolean  version;
-
-  /* per command */
-  char     *country;
-  char     *email;
-  char     *account;
-  char     *reason;
-  char     *note;
-  gboolean  json;
-
-  char    **args;  /* positional arguments after the command word */
-} CliOptions;
 
 static void
 cli_options_clear (CliOptions *options)
@@ -44,43 +27,34 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->account, g_free);
   g_clear_pointer (&options->reason, g_free);
   g_clear_pointer (&options->note, g_free);
+  g_clear_pointer (&options->to, g_free);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliOptions, cli_options_clear)
-
-typedef int (*CommandFunc) (CliOptions *options);
-
-typedef struct
-{
-  const char  *name;
-  const char  *parameters;   /* for --help */
-  const char  *summary;      /* translatable */
-  guint        n_args;       /* exact number of positional arguments */
-  const char  *options;      /* which of the per-command options it takes */
-  CommandFunc  run;
-} Command;
 
 static int cmd_paths  (CliOptions *options);
 static int cmd_start  (CliOptions *options);
 static int cmd_mark   (CliOptions *options);
 static int cmd_status (CliOptions *options);
 
+/* Every command, in the order --help lists them. Commands that live in
+ * other files declare their function in objector-cli-private.h. */
 static const Command commands[] = {
   { "paths",  "[--country CC] [--json]", N_("The objection paths that apply"),
-    0, "country json", cmd_paths },
+    0, 0, "country json", cmd_paths },
   { "start",  "PATH --country CC --email ADDRESS [--account NAME] [--reason TEXT]",
     N_("Create an objection and print its id"),
-    1, "country email account reason", cmd_start },
+    1, 1, "country email account reason", cmd_start },
   { "mark",   "ID EVENT [--note TEXT]", N_("Record a step of an objection"),
-    2, "note", cmd_mark },
+    2, 2, "note", cmd_mark },
   { "status", "[--json]", N_("Every objection and where it stands"),
-    0, "json", cmd_status },
+    0, 0, "json", cmd_status },
 };
 
 /* Options that take a value, so that the value is not taken for the command word. */
 static const char * const value_options[] = {
-  "--playbook", "--country", "--email", "--account", "--reason", "--note", NULL,
+  "--playbook", "--country", "--email", "--account", "--reason", "--note", "--to", NULL,
 };
 
 static const Command *
@@ -126,16 +100,16 @@ objector_cli_wanted (int    argc,
   return FALSE;
 }
 
-static int
-fail (GError *error)
+int
+objector_cli_fail (GError *error)
 {
   g_printerr ("objector: %s\n", error->message);
   return OBJECTOR_EXIT_FAILED;
 }
 
-static int
-usage_error (const char *command,
-             const char *message)
+int
+objector_cli_usage_error (const char *command,
+                          const char *message)
 {
   g_printerr ("objector: %s\n", message);
   if (command != NULL)
@@ -145,8 +119,8 @@ usage_error (const char *command,
   return OBJECTOR_EXIT_USAGE;
 }
 
-static void
-print_json (JsonNode *node)
+void
+objector_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
@@ -157,17 +131,17 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static ObjectorPlaybook *
-load_playbook (CliOptions  *options,
-               GError     **error)
+ObjectorPlaybook *
+objector_cli_load_playbook (CliOptions  *options,
+                            GError     **error)
 {
   return objector_playbook_load_default (options->playbook_file, error);
 }
 
 /* Loads the store; a damaged file has been set aside by then, and the
  * command stops so that the person reads what happened. */
-static ObjectorStore *
-load_store (GError **error)
+ObjectorStore *
+objector_cli_load_store (GError **error)
 {
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
 
@@ -192,13 +166,13 @@ cmd_paths (CliOptions *options)
   gboolean any_objection = FALSE;
   guint n;
 
-  if (!(playbook = load_playbook (options, &error)))
-    return fail (error);
+  if (!(playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
 
   if (options->country != NULL)
     {
       if (!(country = objector_country_normalize (options->country, &error)))
-        return fail (error);
+        return objector_cli_fail (error);
       paths = objector_playbook_paths_for_country (playbook, country);
     }
   else
@@ -244,7 +218,7 @@ cmd_paths (CliOptions *options)
       json_builder_end_array (builder);
 
       root = json_builder_get_root (builder);
-      print_json (root);
+      objector_cli_print_json (root);
       return OBJECTOR_EXIT_OK;
     }
 
@@ -287,29 +261,29 @@ cmd_start (CliOptions *options)
   ObjectorPath *path;
 
   if (options->country == NULL)
-    return usage_error ("start", _("“start” needs --country CC: the country you live in, such as DE"));
+    return objector_cli_usage_error ("start", _("“start” needs --country CC: the country you live in, such as DE"));
   if (options->email == NULL)
-    return usage_error ("start", _("“start” needs --email ADDRESS: the address Meta will answer to"));
+    return objector_cli_usage_error ("start", _("“start” needs --email ADDRESS: the address Meta will answer to"));
 
-  if (!(playbook = load_playbook (options, &error)))
-    return fail (error);
+  if (!(playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
 
   if (!(path = objector_playbook_lookup_path (playbook, path_id)))
     {
       g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_NOT_FOUND,
                    _("There is no path “%s”: “objector paths” lists them"), path_id);
-      return fail (error);
+      return objector_cli_fail (error);
     }
 
   if (!(country = objector_country_normalize (options->country, &error)))
-    return fail (error);
+    return objector_cli_fail (error);
 
   if (!objector_playbook_path_applies (playbook, path, country))
     {
       g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
                    _("The path “%s” is not open to residents of %s: “objector paths --country %s” lists the ones that are"),
                    path_id, country, country);
-      return fail (error);
+      return objector_cli_fail (error);
     }
 
   email = g_strstrip (g_strdup (options->email));
@@ -318,7 +292,7 @@ cmd_start (CliOptions *options)
       g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
                    _("“%s” is not an email address: give the one Meta should answer to, such as name@example.org"),
                    options->email);
-      return fail (error);
+      return objector_cli_fail (error);
     }
 
   /* Without a reason (or with an empty one), the playbook's short one: the
@@ -326,8 +300,8 @@ cmd_start (CliOptions *options)
   reason_text = g_strstrip (g_strdup (options->reason != NULL ? options->reason : ""));
   reason = *reason_text != '\0' ? reason_text : objector_path_get_reason_short (path);
 
-  if (!(store = load_store (&error)))
-    return fail (error);
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
 
   objection = objector_objection_new (objector_path_get_id (path),
                                       objector_path_get_platform (path),
@@ -340,7 +314,7 @@ cmd_start (CliOptions *options)
 
   if (!objector_objection_apply (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, &error)
       || !objector_store_add (store, objection, &error))
-    return fail (error);
+    return objector_cli_fail (error);
 
   g_print ("%s\n", objector_objection_get_id (objection));
   return OBJECTOR_EXIT_OK;
@@ -348,8 +322,8 @@ cmd_start (CliOptions *options)
 
 /* mark */
 
-static char *
-format_date (const GDate *date)
+char *
+objector_cli_format_date (const GDate *date)
 {
   char buffer[16];
 
@@ -359,8 +333,8 @@ format_date (const GDate *date)
   return g_strdup (buffer);
 }
 
-static char *
-short_id (ObjectorObjection *objection)
+char *
+objector_cli_short_id (ObjectorObjection *objection)
 {
   return g_strndup (objector_objection_get_id (objection), 8);
 }
@@ -387,17 +361,17 @@ cmd_mark (CliOptions *options)
         g_string_append_printf (names, "%s%s", e ? ", " : "", objector_event_to_string (e));
       message = g_strdup_printf (_("“%s” is not an event; the events are: %s"),
                                  options->args[1], names->str);
-      return usage_error ("mark", message);
+      return objector_cli_usage_error ("mark", message);
     }
 
-  if (!(store = load_store (&error)))
-    return fail (error);
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
 
   if (!(objection = objector_store_lookup (store, options->args[0], &error)))
-    return fail (error);
+    return objector_cli_fail (error);
 
   id = g_strdup (objector_objection_get_id (objection));
-  shown = short_id (objection);
+  shown = objector_cli_short_id (objection);
   before = objector_objection_get_state (objection);
 
   if (!objector_store_apply (store, id, event, options->note, NULL, &error))
@@ -411,7 +385,7 @@ cmd_mark (CliOptions *options)
             g_printerr (_("Possible now: %s\n"), allowed);
           return OBJECTOR_EXIT_FAILED;
         }
-      return fail (error);
+      return objector_cli_fail (error);
     }
 
   objection = objector_store_lookup (store, id, NULL);
@@ -422,7 +396,7 @@ cmd_mark (CliOptions *options)
   due_date = objector_objection_dup_due_date (objection);
   if (due_date != NULL && objector_state_is_awaiting (objector_objection_get_state (objection)))
     {
-      due = format_date (due_date);
+      due = objector_cli_format_date (due_date);
       g_print (_(" (answer due by %s)"), due);
     }
   g_print ("\n");
@@ -431,8 +405,8 @@ cmd_mark (CliOptions *options)
 
 /* status */
 
-static char *
-format_time (GDateTime *time)
+char *
+objector_cli_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = NULL;
 
@@ -474,9 +448,9 @@ objection_status_json (ObjectorObjection *objection,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDate) due_date = objector_objection_dup_due_date (objection);
-  g_autofree char *created = format_time (objector_objection_get_created (objection));
-  g_autofree char *submitted = format_time (objector_objection_get_submitted (objection));
-  g_autofree char *due = format_date (due_date);
+  g_autofree char *created = objector_cli_format_time (objector_objection_get_created (objection));
+  g_autofree char *submitted = objector_cli_format_time (objector_objection_get_submitted (objection));
+  g_autofree char *due = objector_cli_format_date (due_date);
   GPtrArray *history = objector_objection_get_history (objection);
   JsonArray *emails = objector_objection_get_emails (objection);
 
@@ -521,7 +495,7 @@ objection_status_json (ObjectorObjection *objection,
   for (guint i = 0; i < history->len; i++)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
-      g_autofree char *time = format_time (t->time);
+      g_autofree char *time = objector_cli_format_time (t->time);
 
       json_builder_begin_object (builder);
       add_string_or_null (builder, "time", time);
@@ -545,8 +519,8 @@ cmd_status (CliOptions *options)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   guint n;
 
-  if (!(store = load_store (&error)))
-    return fail (error);
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
 
   n = g_list_model_get_n_items (G_LIST_MODEL (store));
 
@@ -562,7 +536,7 @@ cmd_status (CliOptions *options)
         }
 
       json_node_set_array (root, array);
-      print_json (root);
+      objector_cli_print_json (root);
       return OBJECTOR_EXIT_OK;
     }
 
@@ -578,12 +552,12 @@ cmd_status (CliOptions *options)
     {
       g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), i);
       g_autoptr(GDate) due_date = objector_objection_dup_due_date (objection);
-      g_autofree char *shown = short_id (objection);
+      g_autofree char *shown = objector_cli_short_id (objection);
       g_autofree char *due = NULL;
       ObjectorState state = objector_objection_get_state (objection);
 
       if (due_date != NULL && objector_state_is_awaiting (state))
-        due = format_date (due_date);
+        due = objector_cli_format_date (due_date);
 
       g_print ("%-9s %-22s %-7s %-13s %s%s\n", shown,
                objector_objection_get_path_id (objection),
@@ -609,7 +583,7 @@ make_context (const Command *command,
               CliOptions    *options)
 {
   GOptionContext *context;
-  GOptionEntry entries[G_N_ELEMENTS (global_entries) + 6];
+  GOptionEntry entries[G_N_ELEMENTS (global_entries) + 8];
   g_auto(GStrv) wanted = NULL;
   guint n = 0;
 
@@ -620,6 +594,8 @@ make_context (const Command *command,
     { "reason", 0, 0, G_OPTION_ARG_STRING, &options->reason, N_("Why you object (the playbook’s short reason if left out)"), N_("TEXT") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &options->note, N_("A note to keep with this step"), N_("TEXT") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON for other programs"), NULL },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &options->to, N_("The objection the emails belong to"), N_("ID") },
+    { "redact", 0, 0, G_OPTION_ARG_NONE, &options->redact, N_("Leave your email address out of the file"), NULL },
   };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
@@ -694,7 +670,7 @@ objector_cli_run (int    argc,
       if (command == NULL)
         {
           g_autofree char *message = g_strdup_printf (_("“%s” is not a command"), argv[word]);
-          return usage_error (NULL, message);
+          return objector_cli_usage_error (NULL, message);
         }
     }
 
@@ -705,7 +681,7 @@ objector_cli_run (int    argc,
     strv[i] = g_strdup (argv[i]);
 
   if (!g_option_context_parse_strv (context, &strv, &error))
-    return usage_error (command ? command->name : NULL, error->message);
+    return objector_cli_usage_error (command ? command->name : NULL, error->message);
 
   if (options.version)
     {
@@ -741,17 +717,18 @@ objector_cli_run (int    argc,
     options.args = g_strv_builder_end (builder);
   }
 
-  if (g_strv_length (options.args) != command->n_args)
+  if (g_strv_length (options.args) < command->min_args
+      || (command->max_args >= 0 && g_strv_length (options.args) > (guint) command->max_args))
     {
       g_autofree char *message = NULL;
 
-      if (g_strv_length (options.args) > command->n_args)
+      if (g_strv_length (options.args) > command->min_args)
         message = g_strdup_printf (_("Unexpected “%s”: usage is “objector %s %s”"),
-                                   options.args[command->n_args], command->name, command->parameters);
+                                   options.args[command->max_args], command->name, command->parameters);
       else
         message = g_strdup_printf (_("Missing arguments: usage is “objector %s %s”"),
                                    command->name, command->parameters);
-      return usage_error (command->name, message);
+      return objector_cli_usage_error (command->name, message);
     }
 
   return command->run (&options);

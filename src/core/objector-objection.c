@@ -391,6 +391,43 @@ objector_objection_get_emails (ObjectorObjection *self)
   return self->emails;
 }
 
+/* Tolerates what a damaged or hand-edited file may hold. */
+static const char *
+email_message_id (JsonNode *node)
+{
+  JsonNode *member;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  member = json_object_get_member (json_node_get_object (node), "message_id");
+  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
+      || json_node_get_value_type (member) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (member);
+}
+
+gboolean
+objector_objection_add_email (ObjectorObjection *self,
+                              JsonObject        *email)
+{
+  g_autoptr(JsonNode) node = NULL;
+  const char *message_id;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
+  g_return_val_if_fail (email != NULL, FALSE);
+
+  node = json_node_init_object (json_node_alloc (), email);
+  message_id = email_message_id (node);
+  if (message_id != NULL && *message_id != '\0')
+    for (guint i = 0; i < json_array_get_length (self->emails); i++)
+      if (g_strcmp0 (email_message_id (json_array_get_element (self->emails, i)), message_id) == 0)
+        return FALSE;
+
+  json_array_add_element (self->emails, g_steal_pointer (&node));
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 /* The steps still in effect, oldest first: the history replayed with every
  * undo taking back the latest step still standing. */
 static GPtrArray *

@@ -67,6 +67,12 @@ GPtrArray         *objector_objection_get_history      (ObjectorObjection  *self
 /* Evidence logged against the objection (Meta's emails): kept verbatim as
  * JSON objects so that later versions can add fields without loss. */
 JsonArray         *objector_objection_get_emails       (ObjectorObjection  *self);
+/* Appends @email, keeping a reference: do not change it afterwards. It is an
+ * object with at least "date", "from", "subject", "kind" and "trusted", and
+ * "message_id" when known. Emits ::changed. Returns FALSE, changing nothing,
+ * when an email with the same non-empty "message_id" is already logged. */
+gboolean           objector_objection_add_email        (ObjectorObjection  *self,
+                                                        JsonObject         *email);
 
 gboolean           objector_objection_apply            (ObjectorObjection  *self,
                                                         ObjectorEvent       event,
