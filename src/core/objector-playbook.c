@@ -1,0 +1,1639 @@
+/* objector-playbook.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "objector-error.h"
+#include "objector-path-private.h"
+#include "objector-playbook.h"
+#include "objector-resources.h"
+
+/* The playbook format (format 1), as this file checks it:
+ *
+ *   format        1; anything else is refused before the rest is read
+ *   version       positive integer, YYYYMMDDNN; a higher one replaces a lower
+ *   updated       "YYYY-MM-DD"
+ *   regions       {"eu": ["AT", …], …}: ids [a-z0-9-]+, ISO 3166-1 alpha-2 codes
+ *   deadline      {"answer_months", "extension_months"}: 1 to 12 (GDPR Art. 12(3))
+ *   mail          {"domains": [host, …],
+ *                  "rules": [{"kind": code|receipt|approval|rejection|extension|other,
+ *                             "subject": {lang: [phrase, …]}, "body": {…}}, …]}
+ *   paths         [{"id", "platform": facebook|instagram|none,
+ *                   "kind": objection|third-party, "regions": [id or "*", …],
+ *                   "title", "summary": text,
+ *                   "form_url", "alternative_form_url" (optional), "overview_url":
+ *                     https URLs whose hosts are in "allowed_hosts" (lowercase hosts),
+ *                   "steps": [text, …],
+ *                   "app_routes": [{"app": facebook|instagram, "steps": [text, …]}, …],
+ *                   "fields": [{"id", "label": text, "hint": text (optional),
+ *                               "fill": email|country|reason|name|account|none,
+ *                               "required": bool}, …],
+ *                   "reasons": {"short": text, "full": text of 100 characters or more},
+ *                   "code_step": bool,
+ *                   "deadline": {…} (optional, overrides the top level per key)}, …]
+ *
+ * A text is an English string or {"en": …, "de": …, "pt_BR": …} with "en"
+ * required. Members that are absent or null are "missing"; unknown members
+ * are ignored so that older versions can read newer playbooks. */
+
+/* Meta's 2024 form reportedly refused shorter reasons. */
+#define REASON_MIN_CHARS 100
+
+#define MIN_MONTHS 1
+#define MAX_MONTHS 12
+
+struct _ObjectorPlaybook
+{
+  GObject      parent_instance;
+
+  gint64       version;
+  char        *origin;
+  char        *updated;
+  GListStore  *paths;
+  GHashTable  *regions;       /* region id → char ** of country codes */
+  char       **region_ids;    /* in playbook order */
+  char       **mail_domains;
+  GPtrArray   *mail_rules;    /* of ObjectorMailRule */
+  guint        answer_months;
+  guint        extension_months;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorPlaybook, objector_playbook, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_VERSION,
+  PROP_ORIGIN,
+  PROP_UPDATED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* What one load needs besides the playbook under construction. */
+typedef struct
+{
+  ObjectorPlaybook   *playbook;
+  const char * const *languages;
+} Loader;
+
+/* A string check for read_string_list(): fails with @error set. */
+typedef gboolean (*CheckFunc) (const char  *value,
+                               const char  *path,
+                               gpointer     user_data,
+                               GError     **error);
+
+static void
+mail_rule_free (ObjectorMailRule *rule)
+{
+  if (rule == NULL)
+    return;
+
+  g_strfreev (rule->subject);
+  g_strfreev (rule->body);
+  g_free (rule);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRule, mail_rule_free)
+
+static void
+objector_playbook_dispose (GObject *object)
+{
+  ObjectorPlaybook *self = (ObjectorPlaybook *)object;
+
+  g_clear_object (&self->paths);
+
+  G_OBJECT_CLASS (objector_playbook_parent_class)->dispose (object);
+}
+
+static void
+objector_playbook_finalize (GObject *object)
+{
+  ObjectorPlaybook *self = (ObjectorPlaybook *)object;
+
+  g_clear_pointer (&self->origin, g_free);
+  g_clear_pointer (&self->updated, g_free);
+  g_clear_pointer (&self->regions, g_hash_table_unref);
+  g_clear_pointer (&self->region_ids, g_strfreev);
+  g_clear_pointer (&self->mail_domains, g_strfreev);
+  g_clear_pointer (&self->mail_rules, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (objector_playbook_parent_class)->finalize (object);
+}
+
+static void
+objector_playbook_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ObjectorPlaybook *self = OBJECTOR_PLAYBOOK (object);
+
+  switch (prop_id)
+    {
+    case PROP_VERSION:
+      g_value_set_int64 (value, self->version);
+      break;
+
+    case PROP_ORIGIN:
+      g_value_set_string (value, self->origin);
+      break;
+
+    case PROP_UPDATED:
+      g_value_set_string (value, self->updated);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+objector_playbook_class_init (ObjectorPlaybookClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = objector_playbook_dispose;
+  object_class->finalize = objector_playbook_finalize;
+  object_class->get_property = objector_playbook_get_property;
+
+  properties[PROP_VERSION] =
+    g_param_spec_int64 ("version", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ORIGIN] =
+    g_param_spec_string ("origin", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_UPDATED] =
+    g_param_spec_string ("updated", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+objector_playbook_init (ObjectorPlaybook *self)
+{
+  self->paths = g_list_store_new (OBJECTOR_TYPE_PATH);
+  self->regions = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                         g_free, (GDestroyNotify) g_strfreev);
+  self->mail_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) mail_rule_free);
+  self->answer_months = 1;
+  self->extension_months = 2;
+}
+
+/* Error reporting. Every fault is reported as "<json path>: <problem>". */
+
+static gboolean fail (GError     **error,
+                      const char  *path,
+                      const char  *format,
+                      ...) G_GNUC_PRINTF (3, 4);
+
+static gboolean
+fail (GError     **error,
+      const char  *path,
+      const char  *format,
+      ...)
+{
+  g_autofree char *problem = NULL;
+  va_list args;
+
+  va_start (args, format);
+  problem = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
+               "%s: %s", path != NULL ? path : "(root)", problem);
+
+  return FALSE;
+}
+
+static char *
+member_path (const char *path,
+             const char *key)
+{
+  if (path == NULL)
+    return g_strdup (key);
+
+  return g_strdup_printf ("%s.%s", path, key);
+}
+
+static char *
+element_path (const char *path,
+              guint       index)
+{
+  return g_strdup_printf ("%s[%u]", path, index);
+}
+
+/* Character classes of the small grammars the playbook uses. */
+
+static gboolean
+is_id (const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return FALSE;
+
+  for (; *s != '\0'; s++)
+    {
+      if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+is_country_code (const char *s)
+{
+  return s != NULL &&
+         g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && s[2] == '\0';
+}
+
+/* "de", "pt_BR", "sr@latin": the shape of a gettext language name. */
+static gboolean
+is_language_code (const char *s)
+{
+  guint n = 0;
+
+  while (g_ascii_islower (s[n]))
+    n++;
+  if (n < 2 || n > 3)
+    return FALSE;
+  s += n;
+
+  if (*s == '_')
+    {
+      if (!g_ascii_isupper (s[1]) || !g_ascii_isupper (s[2]))
+        return FALSE;
+      s += 3;
+    }
+
+  if (*s == '@')
+    {
+      s++;
+      n = 0;
+      while (g_ascii_islower (s[n]))
+        n++;
+      if (n == 0)
+        return FALSE;
+      s += n;
+    }
+
+  return *s == '\0';
+}
+
+static gboolean
+is_date (const char *s)
+{
+  guint year, month, day;
+
+  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 10; i++)
+    {
+      if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
+        return FALSE;
+    }
+
+  year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
+  month = (s[5] - '0') * 10 + (s[6] - '0');
+  day = (s[8] - '0') * 10 + (s[9] - '0');
+
+  return g_date_valid_dmy (day, month, year);
+}
+
+/* Typed access. A member that is absent or JSON null is "missing". */
+
+static gboolean
+lookup (JsonObject  *object,
+        const char  *path,
+        const char  *key,
+        gboolean     required,
+        JsonNode   **node,
+        GError     **error)
+{
+  *node = json_object_get_member (object, key);
+
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
+
+  if (*node == NULL && required)
+    {
+      g_autofree char *child = member_path (path, key);
+
+      return fail (error, child, _("missing"));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+holds (JsonNode *node,
+       GType     type)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
+}
+
+static gboolean
+read_string (JsonNode    *node,
+             const char  *path,
+             const char **out,
+             GError     **error)
+{
+  *out = NULL;
+
+  if (!holds (node, G_TYPE_STRING))
+    return fail (error, path, _("expected a string"));
+
+  *out = json_node_get_string (node);
+  if (**out == '\0')
+    return fail (error, path, _("must not be empty"));
+
+  return TRUE;
+}
+
+static gboolean
+read_object (JsonNode    *node,
+             const char  *path,
+             JsonObject **out,
+             GError     **error)
+{
+  *out = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, _("expected an object"));
+
+  *out = json_node_get_object (node);
+
+  return TRUE;
+}
+
+static gboolean
+read_array (JsonNode    *node,
+            const char  *path,
+            gboolean     non_empty,
+            JsonArray  **out,
+            GError     **error)
+{
+  *out = NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return fail (error, path, _("expected an array"));
+
+  *out = json_node_get_array (node);
+  if (non_empty && json_array_get_length (*out) == 0)
+    return fail (error, path, _("must not be empty"));
+
+  return TRUE;
+}
+
+static gboolean
+get_string (JsonObject  *object,
+            const char  *path,
+            const char  *key,
+            gboolean     required,
+            const char **out,
+            GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  *out = NULL;
+
+  if (!lookup (object, path, key, required, &node, error))
+    return FALSE;
+
+  return node == NULL || read_string (node, child, out, error);
+}
+
+static gboolean
+get_int (JsonObject  *object,
+         const char  *path,
+         const char  *key,
+         gboolean     required,
+         gboolean    *found,
+         gint64      *out,
+         GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  *found = FALSE;
+
+  if (!lookup (object, path, key, required, &node, error))
+    return FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!holds (node, G_TYPE_INT64))
+    return fail (error, child, _("expected an integer"));
+
+  *found = TRUE;
+  *out = json_node_get_int (node);
+
+  return TRUE;
+}
+
+static gboolean
+get_boolean (JsonObject  *object,
+             const char  *path,
+             const char  *key,
+             gboolean    *out,
+             GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  if (!lookup (object, path, key, TRUE, &node, error))
+    return FALSE;
+
+  if (!holds (node, G_TYPE_BOOLEAN))
+    return fail (error, child, _("expected a boolean"));
+
+  *out = json_node_get_boolean (node);
+
+  return TRUE;
+}
+
+static gboolean
+get_object (JsonObject  *object,
+            const char  *path,
+            const char  *key,
+            gboolean     required,
+            JsonObject **out,
+            GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  *out = NULL;
+
+  if (!lookup (object, path, key, required, &node, error))
+    return FALSE;
+
+  return node == NULL || read_object (node, child, out, error);
+}
+
+static gboolean
+get_array (JsonObject  *object,
+           const char  *path,
+           const char  *key,
+           gboolean     non_empty,
+           JsonArray  **out,
+           GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  if (!lookup (object, path, key, TRUE, &node, error))
+    return FALSE;
+
+  return read_array (node, child, non_empty, out, error);
+}
+
+/* An array of strings, each passing @check; the result is NULL-terminated. */
+static gboolean
+get_string_list (JsonObject   *object,
+                 const char   *path,
+                 const char   *key,
+                 gboolean      non_empty,
+                 CheckFunc     check,
+                 gpointer      user_data,
+                 char       ***out,
+                 GError      **error)
+{
+  g_autofree char *child = member_path (path, key);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!get_array (object, path, key, non_empty, &array, error))
+    return FALSE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *item_path = element_path (child, i);
+      const char *value = NULL;
+
+      if (!read_string (json_array_get_element (array, i), item_path, &value, error))
+        return FALSE;
+      if (check != NULL && !check (value, item_path, user_data, error))
+        return FALSE;
+
+      g_ptr_array_add (values, g_strdup (value));
+    }
+
+  g_ptr_array_add (values, NULL);
+  *out = (char **) g_ptr_array_steal (values, NULL);
+
+  return TRUE;
+}
+
+/* Translatable texts: "English" or {"en": "English", "de": "Deutsch", …}. */
+
+static const char *
+pick_translation (JsonObject         *translations,
+                  const char * const *languages)
+{
+  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
+    {
+      JsonNode *node = NULL;
+
+      if (!is_language_code (languages[i]))
+        continue;
+
+      node = json_object_get_member (translations, languages[i]);
+      if (node != NULL)
+        return json_node_get_string (node);
+    }
+
+  return json_object_get_string_member (translations, "en");
+}
+
+static gboolean
+check_length (const char  *text,
+              const char  *path,
+              guint        min_chars,
+              GError     **error)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+
+  if (n_chars < (glong) min_chars)
+    return fail (error, path, _("too short (%ld of at least %u characters)"),
+                 n_chars, min_chars);
+
+  return TRUE;
+}
+
+static gboolean
+read_text (Loader      *loader,
+           JsonNode    *node,
+           const char  *path,
+           guint        min_chars,
+           char       **out,
+           GError     **error)
+{
+  g_autoptr(GList) languages = NULL;
+  JsonObject *translations = NULL;
+
+  if (holds (node, G_TYPE_STRING))
+    {
+      const char *text = json_node_get_string (node);
+
+      if (*text == '\0')
+        return fail (error, path, _("must not be empty"));
+      if (!check_length (text, path, min_chars, error))
+        return FALSE;
+
+      *out = g_strdup (text);
+      return TRUE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return fail (error, path, _("expected a string or an object of translations"));
+
+  translations = json_node_get_object (node);
+  if (!json_object_has_member (translations, "en"))
+    return fail (error, path, _("missing the English (“en”) text"));
+
+  languages = json_object_get_members (translations);
+  for (const GList *l = languages; l != NULL; l = l->next)
+    {
+      const char *language = l->data;
+      g_autofree char *child = member_path (path, language);
+      const char *text = NULL;
+
+      if (!is_language_code (language))
+        return fail (error, child, _("not a language code (like “de” or “pt_BR”)"));
+      if (!read_string (json_object_get_member (translations, language), child, &text, error))
+        return FALSE;
+      if (!check_length (text, child, min_chars, error))
+        return FALSE;
+    }
+
+  *out = g_strdup (pick_translation (translations, loader->languages));
+
+  return TRUE;
+}
+
+static gboolean
+get_text (Loader      *loader,
+          JsonObject  *object,
+          const char  *path,
+          const char  *key,
+          gboolean     required,
+          guint        min_chars,
+          char       **out,
+          GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  JsonNode *node = NULL;
+
+  *out = NULL;
+
+  if (!lookup (object, path, key, required, &node, error))
+    return FALSE;
+
+  return node == NULL || read_text (loader, node, child, min_chars, out, error);
+}
+
+static gboolean
+get_text_list (Loader       *loader,
+               JsonObject   *object,
+               const char   *path,
+               const char   *key,
+               char       ***out,
+               GError      **error)
+{
+  g_autofree char *child = member_path (path, key);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!get_array (object, path, key, TRUE, &array, error))
+    return FALSE;
+
+  n = json_array_get_length (array);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *item_path = element_path (child, i);
+      char *text;
+
+      if (!read_text (loader, json_array_get_element (array, i), item_path, 0, &text, error))
+        return FALSE;
+
+      g_ptr_array_add (texts, text);
+    }
+
+  g_ptr_array_add (texts, NULL);
+  *out = (char **) g_ptr_array_steal (texts, NULL);
+
+  return TRUE;
+}
+
+/* Checks for get_string_list(). */
+
+static gboolean
+check_country_code (const char  *value,
+                    const char  *path,
+                    gpointer     user_data,
+                    GError     **error)
+{
+  if (!is_country_code (value))
+    return fail (error, path,
+                 _("“%s” is not a country code (two capital letters, like “DE”)"), value);
+
+  return TRUE;
+}
+
+static gboolean
+check_host_name (const char  *value,
+                 const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  if (!objector_is_host_name (value))
+    return fail (error, path, _("“%s” is not a lowercase host name"), value);
+
+  return TRUE;
+}
+
+static char *
+describe_known_regions (ObjectorPlaybook *self)
+{
+  GString *known = g_string_new (NULL);
+
+  for (guint i = 0; self->region_ids[i] != NULL; i++)
+    g_string_append_printf (known, "%s, ", self->region_ids[i]);
+  g_string_append (known, "*");
+
+  return g_string_free (known, FALSE);
+}
+
+static gboolean
+check_region_id (const char  *value,
+                 const char  *path,
+                 gpointer     user_data,
+                 GError     **error)
+{
+  ObjectorPlaybook *self = user_data;
+  g_autofree char *known = NULL;
+
+  if (strcmp (value, "*") == 0 || g_hash_table_contains (self->regions, value))
+    return TRUE;
+
+  known = describe_known_regions (self);
+
+  return fail (error, path, _("unknown region “%s” (known: %s)"), value, known);
+}
+
+static gboolean
+check_url (JsonObject  *object,
+           const char  *path,
+           const char  *key,
+           gboolean     required,
+           char       **allowed_hosts,
+           char       **out,
+           GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  g_autofree char *host = NULL;
+  const char *url = NULL;
+
+  *out = NULL;
+
+  if (!get_string (object, path, key, required, &url, error))
+    return FALSE;
+  if (url == NULL)
+    return TRUE;
+
+  switch (objector_url_check (url, (const char * const *) allowed_hosts, &host))
+    {
+    case OBJECTOR_URL_OK:
+      *out = g_strdup (url);
+      return TRUE;
+
+    case OBJECTOR_URL_INVALID:
+      return fail (error, child, _("not a valid URL: “%s”"), url);
+
+    case OBJECTOR_URL_NOT_HTTPS:
+      return fail (error, child, _("not an https URL"));
+
+    case OBJECTOR_URL_HAS_USER:
+      return fail (error, child, _("must not contain a user name"));
+
+    case OBJECTOR_URL_NO_HOST:
+      return fail (error, child, _("has no host name"));
+
+    case OBJECTOR_URL_HOST_NOT_ALLOWED:
+      return fail (error, child, _("host “%s” is not in allowed_hosts"), host);
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+get_id (JsonObject  *object,
+        const char  *path,
+        GHashTable  *seen,
+        const char **out,
+        GError     **error)
+{
+  g_autofree char *child = member_path (path, "id");
+
+  if (!get_string (object, path, "id", TRUE, out, error))
+    return FALSE;
+
+  if (!is_id (*out))
+    return fail (error, child, _("invalid id “%s” (use a-z, 0-9 and “-”)"), *out);
+
+  if (!g_hash_table_add (seen, (gpointer) *out))
+    return fail (error, child, _("duplicate id “%s”"), *out);
+
+  return TRUE;
+}
+
+/* @key is "platform", "app" or "fill"; @known is NULL-terminated. */
+static gboolean
+get_choice (JsonObject         *object,
+            const char         *path,
+            const char         *key,
+            const char * const *known,
+            const char        **out,
+            GError            **error)
+{
+  g_autofree char *child = member_path (path, key);
+  g_autofree char *known_list = NULL;
+
+  if (!get_string (object, path, key, TRUE, out, error))
+    return FALSE;
+
+  if (g_strv_contains (known, *out))
+    return TRUE;
+
+  known_list = g_strjoinv (", ", (char **) known);
+
+  /* Translators: the first %s is a JSON key such as “platform”, the last a list
+   * of the values it may have. */
+  return fail (error, child, _("unknown %s “%s” (known: %s)"), key, *out, known_list);
+}
+
+static gboolean
+get_months (JsonObject  *object,
+            const char  *path,
+            const char  *key,
+            gboolean     required,
+            guint       *out,
+            GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  gboolean found = FALSE;
+  gint64 months = 0;
+
+  if (!get_int (object, path, key, required, &found, &months, error))
+    return FALSE;
+  if (!found)
+    return TRUE;
+
+  if (months < MIN_MONTHS || months > MAX_MONTHS)
+    return fail (error, child, _("%lld is out of range (%d to %d)"),
+                 (long long) months, MIN_MONTHS, MAX_MONTHS);
+
+  *out = (guint) months;
+
+  return TRUE;
+}
+
+/* The sections of the playbook, in the order they are checked. */
+
+static gboolean
+load_header (Loader      *loader,
+             JsonObject  *root,
+             GError     **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  gboolean found = FALSE;
+  gint64 format = 0;
+  const char *updated = NULL;
+
+  /* The format comes first: a newer format may mean anything below. */
+  if (!get_int (root, NULL, "format", TRUE, &found, &format, error))
+    return FALSE;
+  if (format != OBJECTOR_PLAYBOOK_FORMAT)
+    return fail (error, "format",
+                 _("unsupported format %lld (this version of Objector reads format %d)"),
+                 (long long) format, OBJECTOR_PLAYBOOK_FORMAT);
+
+  if (!get_int (root, NULL, "version", TRUE, &found, &self->version, error))
+    return FALSE;
+  if (self->version <= 0)
+    return fail (error, "version", _("must be a positive integer"));
+
+  if (!get_string (root, NULL, "updated", TRUE, &updated, error))
+    return FALSE;
+  if (!is_date (updated))
+    return fail (error, "updated", _("not a date in the form YYYY-MM-DD: “%s”"), updated);
+  self->updated = g_strdup (updated);
+
+  return TRUE;
+}
+
+static gboolean
+load_regions (Loader      *loader,
+              JsonObject  *root,
+              GError     **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  g_autoptr(GList) ids = NULL;
+  g_autoptr(GPtrArray) region_ids = g_ptr_array_new_with_free_func (g_free);
+  JsonObject *regions = NULL;
+
+  if (!get_object (root, NULL, "regions", TRUE, &regions, error))
+    return FALSE;
+
+  ids = json_object_get_members (regions);
+  for (const GList *l = ids; l != NULL; l = l->next)
+    {
+      const char *id = l->data;
+      char **members;
+
+      if (!is_id (id))
+        return fail (error, "regions",
+                     _("invalid region id “%s” (use a-z, 0-9 and “-”)"), id);
+
+      if (!get_string_list (regions, "regions", id, TRUE,
+                            check_country_code, NULL, &members, error))
+        return FALSE;
+
+      g_hash_table_insert (self->regions, g_strdup (id), members);
+      g_ptr_array_add (region_ids, g_strdup (id));
+    }
+
+  g_ptr_array_add (region_ids, NULL);
+  self->region_ids = (char **) g_ptr_array_steal (region_ids, NULL);
+
+  return TRUE;
+}
+
+static gboolean
+load_deadline (Loader      *loader,
+               JsonObject  *root,
+               GError     **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  JsonObject *deadline = NULL;
+
+  return get_object (root, NULL, "deadline", TRUE, &deadline, error) &&
+         get_months (deadline, "deadline", "answer_months", TRUE,
+                     &self->answer_months, error) &&
+         get_months (deadline, "deadline", "extension_months", TRUE,
+                     &self->extension_months, error);
+}
+
+/* {"en": ["phrase", …], "de": […]}: appends every phrase to @phrases. */
+static gboolean
+load_phrases (JsonObject  *rule,
+              const char  *path,
+              const char  *key,
+              GPtrArray   *phrases,
+              GError     **error)
+{
+  g_autofree char *child = member_path (path, key);
+  g_autoptr(GList) languages = NULL;
+  JsonObject *by_language = NULL;
+
+  if (!get_object (rule, path, key, FALSE, &by_language, error))
+    return FALSE;
+  if (by_language == NULL)
+    return TRUE;
+
+  languages = json_object_get_members (by_language);
+  for (const GList *l = languages; l != NULL; l = l->next)
+    {
+      const char *language = l->data;
+      g_auto(GStrv) list = NULL;
+
+      if (!is_language_code (language))
+        {
+          g_autofree char *language_path = member_path (child, language);
+
+          return fail (error, language_path,
+                       _("not a language code (like “de” or “pt_BR”)"));
+        }
+
+      if (!get_string_list (by_language, child, language, FALSE, NULL, NULL, &list, error))
+        return FALSE;
+
+      for (guint i = 0; list[i] != NULL; i++)
+        g_ptr_array_add (phrases, g_strdup (list[i]));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_mail (Loader      *loader,
+           JsonObject  *root,
+           GError     **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  JsonObject *mail = NULL;
+  JsonArray *rules = NULL;
+  guint n;
+
+  if (!get_object (root, NULL, "mail", TRUE, &mail, error))
+    return FALSE;
+
+  if (!get_string_list (mail, "mail", "domains", TRUE,
+                        check_host_name, NULL, &self->mail_domains, error))
+    return FALSE;
+
+  if (!get_array (mail, "mail", "rules", FALSE, &rules, error))
+    return FALSE;
+
+  n = json_array_get_length (rules);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = element_path ("mail.rules", i);
+      g_autofree char *kind_path = member_path (path, "kind");
+      g_autoptr(ObjectorMailRule) rule = g_new0 (ObjectorMailRule, 1);
+      g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
+      JsonObject *object = NULL;
+      const char *kind = NULL;
+
+      if (!read_object (json_array_get_element (rules, i), path, &object, error))
+        return FALSE;
+
+      if (!get_string (object, path, "kind", TRUE, &kind, error))
+        return FALSE;
+      if (!objector_mail_kind_from_string (kind, &rule->kind))
+        return fail (error, kind_path,
+                     _("unknown kind “%s” "
+                       "(known: code, receipt, approval, rejection, extension, other)"),
+                     kind);
+
+      if (!load_phrases (object, path, "subject", subject, error) ||
+          !load_phrases (object, path, "body", body, error))
+        return FALSE;
+
+      if (subject->len == 0 && body->len == 0)
+        return fail (error, path, _("no subject or body phrases"));
+
+      g_ptr_array_add (subject, NULL);
+      g_ptr_array_add (body, NULL);
+      rule->subject = (char **) g_ptr_array_steal (subject, NULL);
+      rule->body = (char **) g_ptr_array_steal (body, NULL);
+      g_ptr_array_add (self->mail_rules, g_steal_pointer (&rule));
+    }
+
+  return TRUE;
+}
+
+static const char * const platforms[] = { "facebook", "instagram", "none", NULL };
+static const char * const apps[] = { "facebook", "instagram", NULL };
+static const char * const fills[] = {
+  "email", "country", "reason", "name", "account", "none", NULL
+};
+
+static gboolean
+load_app_routes (Loader       *loader,
+                 JsonObject   *object,
+                 const char   *path,
+                 ObjectorPath *result,
+                 GError      **error)
+{
+  g_autofree char *routes_path = member_path (path, "app_routes");
+  JsonArray *routes = NULL;
+  guint n;
+
+  if (!get_array (object, path, "app_routes", FALSE, &routes, error))
+    return FALSE;
+
+  n = json_array_get_length (routes);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *route_path = element_path (routes_path, i);
+      g_autoptr(ObjectorAppRoute) route = objector_app_route_new ();
+      JsonObject *route_object = NULL;
+      const char *app = NULL;
+
+      if (!read_object (json_array_get_element (routes, i), route_path, &route_object, error) ||
+          !get_choice (route_object, route_path, "app", apps, &app, error) ||
+          !get_text_list (loader, route_object, route_path, "steps", &route->steps, error))
+        return FALSE;
+
+      route->app = g_strdup (app);
+      g_ptr_array_add (result->app_routes, g_steal_pointer (&route));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_fields (Loader       *loader,
+             JsonObject   *object,
+             const char   *path,
+             ObjectorPath *result,
+             GError      **error)
+{
+  g_autofree char *fields_path = member_path (path, "fields");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *fields = NULL;
+  guint n;
+
+  if (!get_array (object, path, "fields", TRUE, &fields, error))
+    return FALSE;
+
+  n = json_array_get_length (fields);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *field_path = element_path (fields_path, i);
+      g_autoptr(ObjectorField) field = objector_field_new ();
+      JsonObject *field_object = NULL;
+      const char *id = NULL;
+      const char *fill = NULL;
+
+      if (!read_object (json_array_get_element (fields, i), field_path, &field_object, error) ||
+          !get_id (field_object, field_path, seen, &id, error) ||
+          !get_text (loader, field_object, field_path, "label", TRUE, 0, &field->label, error) ||
+          !get_text (loader, field_object, field_path, "hint", FALSE, 0, &field->hint, error) ||
+          !get_choice (field_object, field_path, "fill", fills, &fill, error) ||
+          !get_boolean (field_object, field_path, "required", &field->required, error))
+        return FALSE;
+
+      field->id = g_strdup (id);
+      field->fill = strcmp (fill, "none") != 0 ? g_strdup (fill) : NULL;
+      g_ptr_array_add (result->fields, g_steal_pointer (&field));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_path (Loader        *loader,
+           JsonObject    *object,
+           const char    *path,
+           GHashTable    *seen,
+           ObjectorPath **out,
+           GError       **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  g_autoptr(ObjectorPath) result = objector_path_new ();
+  g_autofree char *kind_path = member_path (path, "kind");
+  g_autofree char *reasons_path = member_path (path, "reasons");
+  g_autofree char *deadline_path = member_path (path, "deadline");
+  JsonObject *reasons = NULL;
+  JsonObject *deadline = NULL;
+  const char *id = NULL;
+  const char *platform = NULL;
+  const char *kind = NULL;
+
+  if (!get_id (object, path, seen, &id, error))
+    return FALSE;
+  result->id = g_strdup (id);
+
+  if (!get_choice (object, path, "platform", platforms, &platform, error))
+    return FALSE;
+  result->platform = g_strdup (platform);
+
+  if (!get_string (object, path, "kind", TRUE, &kind, error))
+    return FALSE;
+  if (!objector_path_kind_from_string (kind, &result->kind))
+    return fail (error, kind_path,
+                 _("unknown kind “%s” (known: objection, third-party)"), kind);
+
+  if (!get_string_list (object, path, "regions", TRUE,
+                        check_region_id, self, &result->regions, error) ||
+      !get_text (loader, object, path, "title", TRUE, 0, &result->title, error) ||
+      !get_text (loader, object, path, "summary", TRUE, 0, &result->summary, error) ||
+      !get_string_list (object, path, "allowed_hosts", TRUE,
+                        check_host_name, NULL, &result->allowed_hosts, error) ||
+      !check_url (object, path, "form_url", TRUE,
+                  result->allowed_hosts, &result->form_url, error) ||
+      !check_url (object, path, "alternative_form_url", FALSE,
+                  result->allowed_hosts, &result->alternative_form_url, error) ||
+      !check_url (object, path, "overview_url", TRUE,
+                  result->allowed_hosts, &result->overview_url, error) ||
+      !get_text_list (loader, object, path, "steps", &result->steps, error) ||
+      !load_app_routes (loader, object, path, result, error) ||
+      !load_fields (loader, object, path, result, error))
+    return FALSE;
+
+  if (!get_object (object, path, "reasons", TRUE, &reasons, error) ||
+      !get_text (loader, reasons, reasons_path, "short", TRUE, 0, &result->reason_short, error) ||
+      !get_text (loader, reasons, reasons_path, "full", TRUE, REASON_MIN_CHARS,
+                 &result->reason_full, error))
+    return FALSE;
+
+  if (!get_boolean (object, path, "code_step", &result->has_code_step, error))
+    return FALSE;
+
+  result->answer_months = self->answer_months;
+  result->extension_months = self->extension_months;
+  if (!get_object (object, path, "deadline", FALSE, &deadline, error))
+    return FALSE;
+  if (deadline != NULL &&
+      (!get_months (deadline, deadline_path, "answer_months", FALSE,
+                    &result->answer_months, error) ||
+       !get_months (deadline, deadline_path, "extension_months", FALSE,
+                    &result->extension_months, error)))
+    return FALSE;
+
+  *out = g_steal_pointer (&result);
+
+  return TRUE;
+}
+
+static gboolean
+load_paths (Loader      *loader,
+            JsonObject  *root,
+            GError     **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *paths = NULL;
+  guint n;
+
+  if (!get_array (root, NULL, "paths", TRUE, &paths, error))
+    return FALSE;
+
+  n = json_array_get_length (paths);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *path = element_path ("paths", i);
+      g_autoptr(ObjectorPath) result = NULL;
+      JsonObject *object = NULL;
+
+      if (!read_object (json_array_get_element (paths, i), path, &object, error) ||
+          !load_path (loader, object, path, seen, &result, error))
+        return FALSE;
+
+      g_list_store_append (loader->playbook->paths, result);
+    }
+
+  return TRUE;
+}
+
+/* json-glib says "<data>:3:5: Parse error: …"; we say "line 3, column 5: Parse error: …". */
+static void
+set_syntax_error (GError       **error,
+                  const GError  *json_error)
+{
+  const char *message = json_error->message;
+  const char *prefix = "<data>:";
+
+  if (g_str_has_prefix (message, prefix))
+    {
+      const char *p = message + strlen (prefix);
+      char *end;
+      guint64 line;
+      guint64 column;
+
+      line = g_ascii_strtoull (p, &end, 10);
+      if (end != p && *end == ':')
+        {
+          p = end + 1;
+          column = g_ascii_strtoull (p, &end, 10);
+          if (end != p && *end == ':')
+            {
+              p = end + 1;
+              while (g_ascii_isspace (*p))
+                p++;
+
+              g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
+                           _("line %llu, column %llu: %s"),
+                           (unsigned long long) line, (unsigned long long) column, p);
+              return;
+            }
+        }
+    }
+
+  fail (error, NULL, "%s", message);
+}
+
+/**
+ * objector_playbook_new_from_bytes:
+ * @bytes: the playbook's JSON text
+ * @origin: (nullable): where it came from, for objector_playbook_get_origin()
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the playbook, or %NULL when it is
+ *   invalid (OBJECTOR_ERROR_INVALID_PLAYBOOK, "<json path>: <problem>")
+ */
+ObjectorPlaybook *
+objector_playbook_new_from_bytes (GBytes      *bytes,
+                                  const char  *origin,
+                                  GError     **error)
+{
+  g_autoptr(ObjectorPlaybook) self = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) json_error = NULL;
+  JsonNode *root = NULL;
+  const char *data = NULL;
+  gsize size;
+  Loader loader;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &size);
+
+  if (size > OBJECTOR_PLAYBOOK_MAX_SIZE)
+    {
+      fail (error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
+            (unsigned long long) size);
+      return NULL;
+    }
+
+  if (size == 0)
+    {
+      fail (error, NULL, _("the playbook is empty"));
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, size, &json_error))
+    {
+      set_syntax_error (error, json_error);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      fail (error, NULL, _("the playbook is empty"));
+      return NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      fail (error, NULL, _("not a JSON object"));
+      return NULL;
+    }
+
+  self = g_object_new (OBJECTOR_TYPE_PLAYBOOK, NULL);
+  self->origin = g_strdup (origin);
+
+  loader.playbook = self;
+  loader.languages = g_get_language_names ();
+
+  if (!load_header (&loader, json_node_get_object (root), error) ||
+      !load_regions (&loader, json_node_get_object (root), error) ||
+      !load_deadline (&loader, json_node_get_object (root), error) ||
+      !load_mail (&loader, json_node_get_object (root), error) ||
+      !load_paths (&loader, json_node_get_object (root), error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * objector_playbook_new_from_file:
+ * @filename: a playbook file
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the playbook; on failure the error
+ *   message starts with the quoted file name
+ */
+ObjectorPlaybook *
+objector_playbook_new_from_file (const char  *filename,
+                                 GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  ObjectorPlaybook *self;
+  GStatBuf st;
+  gsize length = 0;
+
+  g_return_val_if_fail (filename != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_filename_display_name (filename);
+
+  if (g_stat (filename, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("“%s”: %s"), display_name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR,
+                   _("“%s”: %s"), display_name, g_strerror (EISDIR));
+      return NULL;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL,
+                   _("“%s”: not a regular file"), display_name);
+      return NULL;
+    }
+
+  /* Refuse before reading it all into memory. */
+  if (st.st_size > OBJECTOR_PLAYBOOK_MAX_SIZE)
+    {
+      fail (&local_error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
+            (unsigned long long) st.st_size);
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                  _("“%s”: "), display_name);
+      return NULL;
+    }
+
+  if (!g_file_get_contents (filename, &contents, &length, error))
+    return NULL;
+
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  self = objector_playbook_new_from_bytes (bytes, filename, &local_error);
+  if (self == NULL)
+    g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
+                                _("“%s”: "), display_name);
+
+  return self;
+}
+
+ObjectorPlaybook *
+objector_playbook_new_bundled (GError **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Pulls the resource object out of the static library, which registers it. */
+  (void) objector_get_resource ();
+
+  bytes = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE,
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+  if (bytes == NULL)
+    return NULL;
+
+  return objector_playbook_new_from_bytes (bytes, "bundled", error);
+}
+
+char *
+objector_playbook_dup_user_filename (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "objector", "playbook.json", NULL);
+}
+
+ObjectorPlaybook *
+objector_playbook_load_default (const char  *override_file,
+                                GError     **error)
+{
+  g_autoptr(ObjectorPlaybook) bundled = NULL;
+  g_autoptr(ObjectorPlaybook) user = NULL;
+  g_autoptr(GError) user_error = NULL;
+  g_autofree char *user_file = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (override_file != NULL)
+    return objector_playbook_new_from_file (override_file, error);
+
+  bundled = objector_playbook_new_bundled (error);
+  if (bundled == NULL)
+    return NULL;
+
+  user_file = objector_playbook_dup_user_filename ();
+  if (!g_file_test (user_file, G_FILE_TEST_EXISTS))
+    return g_steal_pointer (&bundled);
+
+  /* A bad download must never stop the app: the bundled copy still works. */
+  user = objector_playbook_new_from_file (user_file, &user_error);
+  if (user == NULL)
+    {
+      g_debug ("Ignoring the updated playbook: %s", user_error->message);
+      return g_steal_pointer (&bundled);
+    }
+
+  if (user->version <= bundled->version)
+    {
+      g_debug ("Ignoring the updated playbook “%s”: its version %" G_GINT64_FORMAT
+               " is not newer than the bundled %" G_GINT64_FORMAT,
+               user_file, user->version, bundled->version);
+      return g_steal_pointer (&bundled);
+    }
+
+  return g_steal_pointer (&user);
+}
+
+gint64
+objector_playbook_get_version (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), 0);
+
+  return self->version;
+}
+
+const char *
+objector_playbook_get_origin (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return self->origin;
+}
+
+const char *
+objector_playbook_get_updated (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return self->updated;
+}
+
+GListModel *
+objector_playbook_get_paths (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return G_LIST_MODEL (self->paths);
+}
+
+ObjectorPath *
+objector_playbook_lookup_path (ObjectorPlaybook *self,
+                               const char       *path_id)
+{
+  guint n;
+
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  if (path_id == NULL)
+    return NULL;
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->paths));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ObjectorPath) path = g_list_model_get_item (G_LIST_MODEL (self->paths), i);
+
+      if (g_strcmp0 (path->id, path_id) == 0)
+        return path;  /* the store keeps it alive */
+    }
+
+  return NULL;
+}
+
+gboolean
+objector_playbook_path_applies (ObjectorPlaybook *self,
+                                ObjectorPath     *path,
+                                const char       *country)
+{
+  g_autofree char *upper = NULL;
+
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), FALSE);
+  g_return_val_if_fail (OBJECTOR_IS_PATH (path), FALSE);
+  g_return_val_if_fail (country != NULL, FALSE);
+
+  upper = g_ascii_strup (country, -1);
+
+  for (guint i = 0; path->regions[i] != NULL; i++)
+    {
+      const char * const *members;
+
+      if (strcmp (path->regions[i], "*") == 0)
+        return TRUE;
+
+      members = g_hash_table_lookup (self->regions, path->regions[i]);
+      if (members != NULL && g_strv_contains (members, upper))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+GListModel *
+objector_playbook_paths_for_country (ObjectorPlaybook *self,
+                                     const char       *country)
+{
+  GListStore *store;
+  guint n;
+
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+  g_return_val_if_fail (country != NULL, NULL);
+
+  store = g_list_store_new (OBJECTOR_TYPE_PATH);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->paths));
+
+  /* Objections first: where they exist they are the stronger right. */
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(ObjectorPath) path = g_list_model_get_item (G_LIST_MODEL (self->paths), i);
+          gboolean is_objection = path->kind == OBJECTOR_PATH_KIND_OBJECTION;
+
+          if (is_objection == (pass == 0) &&
+              objector_playbook_path_applies (self, path, country))
+            g_list_store_append (store, path);
+        }
+    }
+
+  return G_LIST_MODEL (store);
+}
+
+const char * const *
+objector_playbook_get_region (ObjectorPlaybook *self,
+                              const char       *region_id)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+  g_return_val_if_fail (region_id != NULL, NULL);
+
+  return g_hash_table_lookup (self->regions, region_id);
+}
+
+const char * const *
+objector_playbook_get_region_ids (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return (const char * const *) self->region_ids;
+}
+
+const char * const *
+objector_playbook_get_mail_domains (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return (const char * const *) self->mail_domains;
+}
+
+GPtrArray *
+objector_playbook_get_mail_rules (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return self->mail_rules;
+}
+
+guint
+objector_playbook_get_answer_months (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), 0);
+
+  return self->answer_months;
+}
+
+guint
+objector_playbook_get_extension_months (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), 0);
+
+  return self->extension_months;
+}
