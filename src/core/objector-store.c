@@ -545,10 +545,11 @@ reload_locked (ObjectorStore  *self,
     {
       /* Never write what we do not fully understand: show it, change nothing. */
       set_read_only_reason (self,
-        g_strdup_printf (_("“%s” was saved by a newer version of Objector (format %" G_GINT64_FORMAT
-                           "; this version reads format %d). It is shown read-only so that "
+        g_strdup_printf (_("“%s” was saved by a newer version of Objector (format %d; this "
+                           "version reads format %d). It is shown read-only so that "
                            "nothing in it is lost: update Objector to make changes."),
-                         self->filename, parsed.version, OBJECTOR_STORE_FORMAT_VERSION));
+                         self->filename, (int) MIN (parsed.version, G_MAXINT),
+                         OBJECTOR_STORE_FORMAT_VERSION));
       take_string (&self->last_checksum, g_steal_pointer (&checksum));
       replace_items (self, parsed.items);
       return TRUE;

@@ -198,9 +198,13 @@ about_activated (GSimpleAction *action,
   g_autofree char *playbook = NULL;
 
   if (self->playbook != NULL)
-    playbook = g_strdup_printf (_("Playbook version %" G_GINT64_FORMAT " (%s)"),
-                                objector_playbook_get_version (self->playbook),
-                                objector_playbook_get_origin (self->playbook));
+    {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT,
+                                                  objector_playbook_get_version (self->playbook));
+
+      playbook = g_strdup_printf (_("Playbook version %s (%s)"), version,
+                                  objector_playbook_get_origin (self->playbook));
+    }
 
   adw_show_about_window (window,
                          "application-name", _("Objector"),

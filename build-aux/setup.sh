@@ -1,0 +1,219 @@
+# build-aux/setup.sh
+# shellcheck shell=bash
+# Copyright 2026 The Objector authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Shared by build-aux/run and build-aux/test; sourced, never run on its own.
+# It installs what is missing, then configures and builds _build.
+#
+# Environment:
+#   OBJECTOR_SKIP_DEPS=1   do not look for or install system packages
+#   OBJECTOR_BUILD_DIR     build directory (default: _build in the source tree)
+
+# ---------------------------------------------------------------------------
+# Package lists: the one place to add a dependency.
+# "build" is what building and running needs (librsvg: GTK draws SVG icons with it);
+# "test" is added by build-aux/test.
+# ---------------------------------------------------------------------------
+
+OBJECTOR_DEBIAN_BUILD_PACKAGES=(
+  meson
+  ninja-build
+  pkg-config
+  gcc
+  libglib2.0-dev
+  libglib2.0-bin
+  libgtk-4-dev
+  libadwaita-1-dev
+  libsoup-3.0-dev
+  libjson-glib-dev
+  libgmime-3.0-dev
+  libcairo2-dev
+  libpango1.0-dev
+  libqrencode-dev
+  gettext
+  desktop-file-utils
+  appstream
+  librsvg2-common
+)
+
+OBJECTOR_DEBIAN_TEST_PACKAGES=(
+  xvfb
+  xauth
+  dbus
+  fonts-dejavu-core
+  fonts-noto-core
+  fonts-noto-cjk
+  poppler-utils
+  qpdf
+  imagemagick
+  valgrind
+  clang
+)
+
+OBJECTOR_FEDORA_BUILD_PACKAGES=(
+  meson
+  ninja-build
+  pkgconf-pkg-config
+  gcc
+  glib2-devel
+  gtk4-devel
+  libadwaita-devel
+  libsoup3-devel
+  json-glib-devel
+  gmime30-devel
+  cairo-devel
+  pango-devel
+  qrencode-devel
+  gettext
+  desktop-file-utils
+  libappstream-glib
+  appstream
+  librsvg2
+)
+
+OBJECTOR_FEDORA_TEST_PACKAGES=(
+  xorg-x11-server-Xvfb
+  xorg-x11-xauth
+  dbus-daemon
+  dejavu-sans-fonts
+  google-noto-sans-fonts
+  google-noto-sans-cjk-fonts
+  poppler-utils
+  qpdf
+  ImageMagick
+  valgrind
+  clang
+)
+
+# ---------------------------------------------------------------------------
+
+OBJECTOR_SOURCE_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+OBJECTOR_BUILD_DIR="${OBJECTOR_BUILD_DIR:-$OBJECTOR_SOURCE_DIR/_build}"
+# Debian's own interpreter: a pyenv or virtualenv python3 earlier on PATH may lack
+# nothing we need, but it is not what the distribution tested meson with.
+OBJECTOR_PYTHON="/usr/bin/python3"
+[[ -x "$OBJECTOR_PYTHON" ]] || OBJECTOR_PYTHON="python3"
+
+objector_say () {
+  printf '==> %s\n' "$*" >&2
+}
+
+objector_warn () {
+  printf 'warning: %s\n' "$*" >&2
+}
+
+# Runs a command as root: directly when we are root, through sudo otherwise.
+objector_as_root () {
+  if [[ "$(id -u)" -eq 0 ]]; then
+    "$@"
+  elif command -v sudo >/dev/null 2>&1; then
+    sudo "$@"
+  else
+    objector_warn "not root and no sudo: cannot run: $*"
+    return 1
+  fi
+}
+
+# Prints the distribution family: debian, fedora or unknown.
+objector_distro_family () {
+  local id="" id_like=""
+  if [[ -r /etc/os-release ]]; then
+    # shellcheck disable=SC1091
+    id="$(. /etc/os-release && printf '%s' "${ID:-}")"
+    id_like="$(. /etc/os-release && printf '%s' "${ID_LIKE:-}")"
+  fi
+  case " $id $id_like " in
+    *" debian "*|*" ubuntu "*) echo debian ;;
+    *" fedora "*|*" rhel "*|*" centos "*) echo fedora ;;
+    *)
+      if command -v dpkg-query >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1; then
+        echo debian
+      elif command -v rpm >/dev/null 2>&1 && command -v dnf >/dev/null 2>&1; then
+        echo fedora
+      else
+        echo unknown
+      fi
+      ;;
+  esac
+}
+
+# Prints, one per line, the Debian packages of "$@" that are not installed.
+objector_debian_missing () {
+  local pkg status
+  for pkg in "$@"; do
+    status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
+    [[ "$status" == ii* ]] || echo "$pkg"
+  done
+}
+
+# Prints, one per line, the Fedora packages of "$@" that are not installed.
+objector_fedora_missing () {
+  local pkg
+  for pkg in "$@"; do
+    rpm -q --quiet "$pkg" 2>/dev/null || rpm -q --quiet --whatprovides "$pkg" 2>/dev/null || echo "$pkg"
+  done
+}
+
+# objector_install_packages build|test
+# Installs whatever of the list is missing; prints nothing when all is there.
+objector_install_packages () {
+  local what="$1" family
+  local -a wanted missing
+
+  if [[ "${OBJECTOR_SKIP_DEPS:-0}" == 1 ]]; then
+    return 0
+  fi
+
+  family="$(objector_distro_family)"
+  case "$family" in
+    debian)
+      wanted=("${OBJECTOR_DEBIAN_BUILD_PACKAGES[@]}")
+      [[ "$what" == test ]] && wanted+=("${OBJECTOR_DEBIAN_TEST_PACKAGES[@]}")
+      mapfile -t missing < <(objector_debian_missing "${wanted[@]}")
+      [[ ${#missing[@]} -eq 0 ]] && return 0
+      objector_say "Installing missing packages: ${missing[*]}"
+      # A failing third-party source should not stop us when Debian's own lists are fine.
+      objector_as_root env DEBIAN_FRONTEND=noninteractive apt-get update -q >&2 ||
+        objector_warn "apt-get update reported errors; trying the install anyway"
+      objector_as_root env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q --no-install-recommends -o DPkg::Lock::Timeout=300 \
+        "${missing[@]}" >&2
+      ;;
+    fedora)
+      wanted=("${OBJECTOR_FEDORA_BUILD_PACKAGES[@]}")
+      [[ "$what" == test ]] && wanted+=("${OBJECTOR_FEDORA_TEST_PACKAGES[@]}")
+      mapfile -t missing < <(objector_fedora_missing "${wanted[@]}")
+      [[ ${#missing[@]} -eq 0 ]] && return 0
+      objector_say "Installing missing packages: ${missing[*]}"
+      objector_as_root dnf install -y "${missing[@]}" >&2
+      ;;
+    *)
+      objector_warn "unknown distribution: not installing packages." \
+        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3," \
+        "cairo, pango, libqrencode, gettext, desktop-file-utils and appstream yourself" \
+        "(and Xvfb, xauth, dbus and poppler-utils for the tests)."
+      ;;
+  esac
+}
+
+# Configures the build directory once, then builds incrementally.
+# Returns non-zero when configuring or building failed.
+objector_build () {
+  local build="$OBJECTOR_BUILD_DIR"
+
+  if [[ ! -f "$build/build.ninja" ]]; then
+    if [[ -e "$build/meson-private/coredata.dat" ]]; then
+      # A set-up that stopped half-way: start it again with the same options.
+      objector_say "Reconfiguring $build"
+      meson setup --reconfigure "$build" "$OBJECTOR_SOURCE_DIR" >&2 || return 1
+    else
+      objector_say "Configuring $build"
+      meson setup "$build" "$OBJECTOR_SOURCE_DIR" -Dprofile=development >&2 || return 1
+    fi
+  fi
+
+  # Reconfigures by itself when a meson.build changed. Build output goes to standard
+  # error, so that `build-aux/run status --json | jq` sees only what objector prints.
+  meson compile -C "$build" >&2 || return 1
+}
