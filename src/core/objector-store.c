@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-files.h"
 #include "objector-store.h"
 
 #define STORE_FORMAT_NAME "objector"
@@ -210,21 +211,14 @@ static gboolean
 ensure_directory (ObjectorStore  *self,
                   GError        **error)
 {
-  if (g_mkdir_with_parents (self->directory, 0700) != 0)
-    {
-      int saved_errno = errno;
+  g_autoptr(GError) local_error = NULL;
 
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
-                   _("Could not create the folder “%s” for your objections: %s"),
-                   self->directory, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (objector_files_ensure_private_dir (self->directory, &local_error))
+    return TRUE;
 
-  /* Our own folder: keep it private even if something loosened it. */
-  if (g_chmod (self->directory, 0700) != 0)
-    g_debug ("Could not make %s private: %s", self->directory, g_strerror (errno));
-
-  return TRUE;
+  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+               _("Your objections cannot be saved: %s"), local_error->message);
+  return FALSE;
 }
 
 static int
@@ -389,42 +383,20 @@ parse_store (GBytes  *bytes,
   return TRUE;
 }
 
-/* Moves the damaged file aside under a name nothing else uses, so its bytes
- * are never overwritten. Returns the new name. */
+/* Moves the damaged file aside, never over another copy: returns its new name. */
 static char *
 move_aside (ObjectorStore  *self,
             GError        **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-  g_autofree char *base = g_strdup_printf ("%s.damaged-%s", self->filename, stamp);
+  g_autoptr(GError) local_error = NULL;
+  char *target = objector_files_move_aside (self->filename, &local_error);
 
-  for (guint n = 1; n < 1000; n++)
-    {
-      g_autofree char *target = n == 1 ? g_strdup (base) : g_strdup_printf ("%s-%u", base, n);
-
-      /* link() fails rather than replace an existing file. */
-      if (link (self->filename, target) == 0)
-        {
-          g_unlink (self->filename);
-          return g_steal_pointer (&target);
-        }
-
-      if (errno != EEXIST)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
-                       _("Your saved objections in “%s” are damaged, and could not be set aside (%s). Nothing was changed: copy the file somewhere safe, then remove it."),
-                       self->filename, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
-               _("Your saved objections in “%s” are damaged, and too many damaged copies exist beside it. Move them somewhere safe."),
-               self->filename);
-  return NULL;
+  if (target == NULL)
+    g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+                 _("Your saved objections in “%s” are damaged, and could not be set aside (%s). "
+                   "Nothing was changed: copy the file somewhere safe, then remove it."),
+                 self->filename, local_error->message);
+  return target;
 }
 
 static gboolean save_locked (ObjectorStore *self, GError **error);
@@ -658,12 +630,7 @@ save_locked (ObjectorStore  *self,
     return FALSE;
 
   data = g_bytes_get_data (bytes, &length);
-
-  /* Written to a temporary file, flushed, then renamed over the old one:
-   * a crash leaves either the old file or the new, never half of one. */
-  if (!g_file_set_contents_full (self->filename, data, length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE,
-                                 0600, &local_error))
+  if (!objector_files_write_private (self->filename, data, length, &local_error))
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not save your objections: %s. What was saved before is unchanged."),

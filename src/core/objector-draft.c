@@ -1,0 +1,497 @@
+/* objector-draft.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "objector-draft.h"
+#include "objector-error.h"
+#include "objector-files.h"
+
+#define DRAFT_BASENAME "wizard.json"
+#define DRAFT_VERSION  1
+
+struct _ObjectorDraft
+{
+  GObject    parent_instance;
+
+  char      *filename;
+
+  char      *country;
+  char      *email;
+  char      *reason_kind;
+  char      *reason;
+  char      *page;
+  gboolean   finished;
+  gboolean   no_account;
+  GArray    *accounts;     /* of ObjectorAccount */
+  GStrv      objections;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorDraft, objector_draft, G_TYPE_OBJECT)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+account_clear (ObjectorAccount *account)
+{
+  g_clear_pointer (&account->platform, g_free);
+  g_clear_pointer (&account->label, g_free);
+}
+
+static void
+clear_fields (ObjectorDraft *self)
+{
+  g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->email, g_free);
+  g_clear_pointer (&self->reason, g_free);
+  g_clear_pointer (&self->page, g_free);
+  g_clear_pointer (&self->objections, g_strfreev);
+  g_free (self->reason_kind);
+  self->reason_kind = g_strdup ("short");
+  self->finished = FALSE;
+  self->no_account = FALSE;
+  g_array_set_size (self->accounts, 0);
+}
+
+static void
+objector_draft_finalize (GObject *object)
+{
+  ObjectorDraft *self = OBJECTOR_DRAFT (object);
+
+  clear_fields (self);
+  g_clear_pointer (&self->reason_kind, g_free);
+  g_clear_pointer (&self->accounts, g_array_unref);
+  g_clear_pointer (&self->filename, g_free);
+
+  G_OBJECT_CLASS (objector_draft_parent_class)->finalize (object);
+}
+
+static void
+objector_draft_class_init (ObjectorDraftClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = objector_draft_finalize;
+
+  /* Any change; the owner decides when to save. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+objector_draft_init (ObjectorDraft *self)
+{
+  self->accounts = g_array_new (FALSE, TRUE, sizeof (ObjectorAccount));
+  g_array_set_clear_func (self->accounts, (GDestroyNotify) account_clear);
+  self->reason_kind = g_strdup ("short");
+}
+
+ObjectorDraft *
+objector_draft_new (const char *directory)
+{
+  ObjectorDraft *self = g_object_new (OBJECTOR_TYPE_DRAFT, NULL);
+
+  if (directory != NULL)
+    self->filename = g_build_filename (directory, DRAFT_BASENAME, NULL);
+  else
+    self->filename = g_build_filename (g_get_user_data_dir (), "objector", DRAFT_BASENAME, NULL);
+  return self;
+}
+
+static void
+emit_changed (ObjectorDraft *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+set_string (ObjectorDraft  *self,
+            char          **field,
+            const char     *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  emit_changed (self);
+}
+
+void
+objector_draft_reset (ObjectorDraft *self)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  clear_fields (self);
+  emit_changed (self);
+}
+
+#define STRING_ACCESSORS(name)                                               \
+  const char *                                                               \
+  objector_draft_get_##name (ObjectorDraft *self)                            \
+  {                                                                          \
+    g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), NULL);                   \
+    return self->name;                                                       \
+  }                                                                          \
+  void                                                                       \
+  objector_draft_set_##name (ObjectorDraft *self,                            \
+                             const char    *value)                           \
+  {                                                                          \
+    g_return_if_fail (OBJECTOR_IS_DRAFT (self));                             \
+    set_string (self, &self->name, value);                                   \
+  }
+
+STRING_ACCESSORS (country)
+STRING_ACCESSORS (email)
+STRING_ACCESSORS (reason)
+STRING_ACCESSORS (page)
+
+const char *
+objector_draft_get_reason_kind (ObjectorDraft *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), NULL);
+  return self->reason_kind;
+}
+
+void
+objector_draft_set_reason_kind (ObjectorDraft *self,
+                                const char    *kind)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  g_return_if_fail (g_strcmp0 (kind, "short") == 0 || g_strcmp0 (kind, "full") == 0
+                    || g_strcmp0 (kind, "custom") == 0);
+  set_string (self, &self->reason_kind, kind);
+}
+
+gboolean
+objector_draft_get_finished (ObjectorDraft *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+  return self->finished;
+}
+
+void
+objector_draft_set_finished (ObjectorDraft *self,
+                             gboolean       finished)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  if (self->finished == !!finished)
+    return;
+  self->finished = !!finished;
+  emit_changed (self);
+}
+
+gboolean
+objector_draft_get_no_account (ObjectorDraft *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+  return self->no_account;
+}
+
+void
+objector_draft_set_no_account (ObjectorDraft *self,
+                               gboolean       no_account)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  if (self->no_account == !!no_account)
+    return;
+  self->no_account = !!no_account;
+  emit_changed (self);
+}
+
+guint
+objector_draft_get_n_accounts (ObjectorDraft *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), 0);
+  return self->accounts->len;
+}
+
+const ObjectorAccount *
+objector_draft_get_account (ObjectorDraft *self,
+                            guint          index)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), NULL);
+  g_return_val_if_fail (index < self->accounts->len, NULL);
+  return &g_array_index (self->accounts, ObjectorAccount, index);
+}
+
+void
+objector_draft_add_account (ObjectorDraft *self,
+                            const char    *platform,
+                            const char    *label)
+{
+  ObjectorAccount account;
+
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  g_return_if_fail (g_strcmp0 (platform, "facebook") == 0 || g_strcmp0 (platform, "instagram") == 0);
+
+  account.platform = g_strdup (platform);
+  account.label = g_strdup (label != NULL ? label : "");
+  g_array_append_val (self->accounts, account);
+  emit_changed (self);
+}
+
+void
+objector_draft_set_account_label (ObjectorDraft *self,
+                                  guint          index,
+                                  const char    *label)
+{
+  ObjectorAccount *account;
+
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  g_return_if_fail (index < self->accounts->len);
+
+  account = &g_array_index (self->accounts, ObjectorAccount, index);
+  set_string (self, &account->label, label != NULL ? label : "");
+}
+
+void
+objector_draft_remove_account (ObjectorDraft *self,
+                               guint          index)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  g_return_if_fail (index < self->accounts->len);
+
+  g_array_remove_index (self->accounts, index);
+  emit_changed (self);
+}
+
+guint
+objector_draft_count_platform (ObjectorDraft *self,
+                               const char    *platform)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), 0);
+
+  for (guint i = 0; i < self->accounts->len; i++)
+    if (g_strcmp0 (g_array_index (self->accounts, ObjectorAccount, i).platform, platform) == 0)
+      n++;
+  return n;
+}
+
+const char * const *
+objector_draft_get_objections (ObjectorDraft *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), NULL);
+  return self->objections != NULL ? (const char * const *) self->objections : none;
+}
+
+void
+objector_draft_set_objections (ObjectorDraft      *self,
+                               const char * const *ids)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+
+  if (self->objections != NULL && ids != NULL
+      && g_strv_equal ((const char * const *) self->objections, ids))
+    return;
+  g_strfreev (self->objections);
+  self->objections = g_strdupv ((char **) ids);
+  emit_changed (self);
+}
+
+/* Saving and loading */
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  if (value == NULL)
+    return;
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+gboolean
+objector_draft_save (ObjectorDraft  *self,
+                     GError        **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, DRAFT_VERSION);
+  add_string (builder, "country", self->country);
+  add_string (builder, "email", self->email);
+  add_string (builder, "reason_kind", self->reason_kind);
+  add_string (builder, "reason", self->reason);
+  add_string (builder, "page", self->page);
+  json_builder_set_member_name (builder, "finished");
+  json_builder_add_boolean_value (builder, self->finished);
+  json_builder_set_member_name (builder, "no_account");
+  json_builder_add_boolean_value (builder, self->no_account);
+
+  json_builder_set_member_name (builder, "accounts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->accounts->len; i++)
+    {
+      ObjectorAccount *account = &g_array_index (self->accounts, ObjectorAccount, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "platform", account->platform);
+      add_string (builder, "label", account->label);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "objections");
+  json_builder_begin_array (builder);
+  for (guint i = 0; self->objections != NULL && self->objections[i] != NULL; i++)
+    json_builder_add_string_value (builder, self->objections[i]);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  data = json_generator_to_data (generator, &length);
+
+  if (!objector_files_write_private (self->filename, data, length, &local_error))
+    {
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+                   _("Could not save where you are in the wizard: %s"), local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return g_utf8_validate (json_node_get_string (node), -1, NULL) ? json_node_get_string (node) : NULL;
+}
+
+static gboolean
+member_boolean (JsonObject *object,
+                const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return FALSE;
+  return json_node_get_boolean (node);
+}
+
+static JsonArray *
+member_array (JsonObject *object,
+              const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return (node != NULL && JSON_NODE_HOLDS_ARRAY (node)) ? json_node_get_array (node) : NULL;
+}
+
+gboolean
+objector_draft_load (ObjectorDraft  *self,
+                     GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *aside = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_auto(GStrv) objections = NULL;
+  const char *kind;
+  JsonObject *root;
+  JsonArray *array;
+  gsize length;
+
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+
+  clear_fields (self);
+
+  if (!g_file_get_contents (self->filename, &contents, &length, &local_error))
+    {
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        {
+          emit_changed (self);
+          return TRUE;
+        }
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+                   _("Could not read where you were in the wizard: %s"), local_error->message);
+      return FALSE;
+    }
+
+  if (!json_parser_load_from_data (parser, contents, length, &local_error)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      /* Only the wizard's place is lost: objections live in their own file. */
+      aside = objector_files_move_aside (self->filename, NULL);
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
+                   _("Where you were in the wizard could not be read, so it starts again; "
+                     "your objections are not affected. The damaged file was kept as “%s”."),
+                   aside != NULL ? aside : self->filename);
+      emit_changed (self);
+      return FALSE;
+    }
+
+  root = json_node_get_object (json_parser_get_root (parser));
+  self->country = g_strdup (member_string (root, "country"));
+  self->email = g_strdup (member_string (root, "email"));
+  self->reason = g_strdup (member_string (root, "reason"));
+  self->page = g_strdup (member_string (root, "page"));
+  kind = member_string (root, "reason_kind");
+  if (g_strcmp0 (kind, "full") == 0 || g_strcmp0 (kind, "custom") == 0)
+    {
+      g_free (self->reason_kind);
+      self->reason_kind = g_strdup (kind);
+    }
+  self->finished = member_boolean (root, "finished");
+  self->no_account = member_boolean (root, "no_account");
+
+  if ((array = member_array (root, "accounts")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonNode *node = json_array_get_element (array, i);
+        const char *platform;
+        ObjectorAccount account;
+
+        if (!JSON_NODE_HOLDS_OBJECT (node))
+          continue;
+        platform = member_string (json_node_get_object (node), "platform");
+        if (g_strcmp0 (platform, "facebook") != 0 && g_strcmp0 (platform, "instagram") != 0)
+          continue;
+        account.platform = g_strdup (platform);
+        account.label = g_strdup (member_string (json_node_get_object (node), "label"));
+        if (account.label == NULL)
+          account.label = g_strdup ("");
+        g_array_append_val (self->accounts, account);
+      }
+
+  if ((array = member_array (root, "objections")) != NULL)
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonNode *node = json_array_get_element (array, i);
+
+        if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+          g_strv_builder_add (ids, json_node_get_string (node));
+      }
+  objections = g_strv_builder_end (ids);
+  self->objections = g_steal_pointer (&objections);
+
+  emit_changed (self);
+  return TRUE;
+}
