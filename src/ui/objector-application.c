@@ -18,6 +18,7 @@ struct _ObjectorApplication
   char             *playbook_file;   /* --playbook FILE, or NULL */
   ObjectorPlaybook *playbook;
   ObjectorStore    *store;
+  ObjectorDraft    *draft;
   GFileMonitor     *store_monitor;   /* follows what the command line saves */
   GError           *startup_error;   /* shown once the window exists */
 };
@@ -39,6 +40,13 @@ objector_application_get_store (ObjectorApplication *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
   return self->store;
+}
+
+ObjectorDraft *
+objector_application_get_draft (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+  return self->draft;
 }
 
 ObjectorPlaybook *
@@ -115,6 +123,14 @@ objector_application_startup (GApplication *app)
       g_clear_error (&error);
     }
 
+  self->draft = objector_draft_new (NULL);
+  if (!objector_draft_load (self->draft, &error))
+    {
+      if (self->startup_error == NULL)
+        g_propagate_error (&self->startup_error, g_steal_pointer (&error));
+      g_clear_error (&error);
+    }
+
   {
     g_autoptr(GFile) file = g_file_new_for_path (objector_store_get_filename (self->store));
 
@@ -155,6 +171,7 @@ objector_application_finalize (GObject *object)
     g_file_monitor_cancel (self->store_monitor);
   g_clear_object (&self->store_monitor);
   g_clear_object (&self->store);
+  g_clear_object (&self->draft);
   g_clear_error (&self->startup_error);
 
   G_OBJECT_CLASS (objector_application_parent_class)->finalize (object);

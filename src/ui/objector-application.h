@@ -8,6 +8,7 @@
 
 #include <adwaita.h>
 
+#include "objector-draft.h"
 #include "objector-playbook.h"
 #include "objector-store.h"
 
@@ -19,5 +20,6 @@ G_DECLARE_FINAL_TYPE (ObjectorApplication, objector_application, OBJECTOR, APPLI
 ObjectorApplication *objector_application_new          (void);
 ObjectorStore       *objector_application_get_store    (ObjectorApplication *self);
 ObjectorPlaybook    *objector_application_get_playbook (ObjectorApplication *self);
+ObjectorDraft       *objector_application_get_draft    (ObjectorApplication *self);
 
 G_END_DECLS

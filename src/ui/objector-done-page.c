@@ -1,0 +1,137 @@
+/* objector-done-page.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "objector-pages.h"
+#include "objector-ui-util.h"
+#include "objector-wizard.h"
+
+struct _ObjectorDonePage
+{
+  ObjectorPage  parent_instance;
+
+  GtkWidget    *group;
+  GPtrArray    *rows;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorDonePage, objector_done_page, OBJECTOR_TYPE_PAGE)
+
+static char *
+describe (ObjectorObjection *objection)
+{
+  ObjectorState state = objector_objection_get_state (objection);
+  g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *date = NULL;
+
+  if (due == NULL || !objector_state_is_awaiting (state))
+    return g_strdup (state <= OBJECTOR_STATE_FORM_OPENED
+                     ? _("Not sent yet: you can send it later from the overview")
+                     : objector_state_get_label (state));
+
+  when = g_date_time_new_local (g_date_get_year (due), g_date_get_month (due), g_date_get_day (due), 12, 0, 0);
+  /* Translators: a date as in “21 December 2026”; see g_date_time_format() */
+  date = g_date_time_format (when, _("%-d %B %Y"));
+  /* Translators: “Submitted · answer due by 21 December 2026” */
+  return g_strdup_printf (_("%s · answer due by %s"), objector_state_get_label (state), date);
+}
+
+static void
+objector_done_page_shown (ObjectorPage *page)
+{
+  ObjectorDonePage *self = OBJECTOR_DONE_PAGE (page);
+  ObjectorWizard *wizard = objector_page_get_wizard (page);
+  ObjectorStore *store = objector_wizard_get_store (wizard);
+  ObjectorPlaybook *playbook = objector_wizard_get_playbook (wizard);
+  const char * const *ids = objector_draft_get_objections (objector_wizard_get_draft (wizard));
+
+  for (guint i = 0; i < self->rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
+  g_ptr_array_set_size (self->rows, 0);
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      ObjectorObjection *objection = objector_store_lookup (store, ids[i], NULL);
+      ObjectorPath *path;
+      g_autofree char *subtitle = NULL;
+      g_autofree char *title = NULL;
+      GtkWidget *row;
+
+      if (objection == NULL)
+        continue;
+      path = objector_playbook_lookup_path (playbook, objector_objection_get_path_id (objection));
+      title = objector_objection_get_account (objection) && *objector_objection_get_account (objection)
+              ? g_strdup_printf ("%s (%s)", path ? objector_path_get_title (path) : objector_objection_get_path_id (objection),
+                                 objector_objection_get_account (objection))
+              : g_strdup (path ? objector_path_get_title (path) : objector_objection_get_path_id (objection));
+      subtitle = describe (objection);
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      gtk_widget_set_focusable (row, FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), row);
+      g_ptr_array_add (self->rows, row);
+    }
+}
+
+static void
+objector_done_page_finalize (GObject *object)
+{
+  g_clear_pointer (&OBJECTOR_DONE_PAGE (object)->rows, g_ptr_array_unref);
+  G_OBJECT_CLASS (objector_done_page_parent_class)->finalize (object);
+}
+
+static void
+objector_done_page_class_init (ObjectorDonePageClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = objector_done_page_finalize;
+  OBJECTOR_PAGE_CLASS (klass)->shown = objector_done_page_shown;
+}
+
+static void
+objector_done_page_init (ObjectorDonePage *self)
+{
+  GtkWidget *box;
+  GtkWidget *body = objector_ui_page_body (&box);
+
+  self->rows = g_ptr_array_new ();
+
+  objector_page_set_id (OBJECTOR_PAGE (self), "done");
+  objector_page_set_title (OBJECTOR_PAGE (self), _("What Happens Next"));
+  objector_page_set_next_label (OBJECTOR_PAGE (self), _("_Finish"));
+
+  gtk_box_append (GTK_BOX (box), objector_ui_heading (_("What Happens Next")));
+
+  self->group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Your Requests"));
+  gtk_box_append (GTK_BOX (box), self->group);
+
+  gtk_box_append (GTK_BOX (box),
+                  objector_ui_paragraph (_("Meta has one month from receiving each request to answer, by email. "
+                                           "It may extend that by two months if it tells you so within the first month.")));
+  gtk_box_append (GTK_BOX (box),
+                  objector_ui_paragraph (_("Keep every email Meta sends about your requests: a confirmation, "
+                                           "an acceptance or a rejection. Open Objector when one arrives and "
+                                           "record it on the request, so that your records stay complete.")));
+  gtk_box_append (GTK_BOX (box),
+                  objector_ui_paragraph (_("If Meta rejects a request or does not answer in time, you can "
+                                           "complain to the data protection authority where you live. "
+                                           "Objector will remind you when an answer is overdue.")));
+
+  adw_bin_set_child (ADW_BIN (self), body);
+}
+
+ObjectorPage *
+objector_done_page_new (void)
+{
+  return g_object_new (OBJECTOR_TYPE_DONE_PAGE, NULL);
+}

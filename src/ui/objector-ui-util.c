@@ -1,0 +1,227 @@
+/* objector-ui-util.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "objector-ui-util.h"
+
+GtkWidget *
+objector_ui_page_body (GtkWidget **box)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_widget_set_margin_top (*box, 24);
+  gtk_widget_set_margin_bottom (*box, 24);
+  gtk_widget_set_margin_start (*box, 12);
+  gtk_widget_set_margin_end (*box, 12);
+
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 640);
+  adw_clamp_set_child (ADW_CLAMP (clamp), *box);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+  return scrolled;
+}
+
+GtkWidget *
+objector_ui_heading (const char *text)
+{
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING,
+                                   "wrap", TRUE,
+                                   "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                                   "justify", GTK_JUSTIFY_CENTER,
+                                   NULL);
+
+  gtk_widget_add_css_class (label, "title-1");
+  return label;
+}
+
+GtkWidget *
+objector_ui_paragraph (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  return label;
+}
+
+GtkWidget *
+objector_ui_wrapping_button (const char *mnemonic_label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
+  gtk_button_set_child (GTK_BUTTON (button), label);
+  gtk_widget_add_css_class (button, "pill");
+  gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
+  return button;
+}
+
+static void
+copy_clicked_cb (GtkButton *button,
+                 gpointer   user_data)
+{
+  const char *text = g_object_get_data (G_OBJECT (button), "objector-copy-text");
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button));
+  GtkWidget *overlay;
+
+  gdk_clipboard_set_text (clipboard, text != NULL ? text : "");
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Copied")));
+}
+
+GtkWidget *
+objector_ui_copy_button (const char *what,
+                         const char *text)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+  /* Translators: %s names what is copied, e.g. “Email address” */
+  g_autofree char *label = g_strdup_printf (_("Copy %s"), what);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  g_object_set_data_full (G_OBJECT (button), "objector-copy-text", g_strdup (text), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
+  return button;
+}
+
+/* Country names */
+
+static GHashTable *
+load_country_names (void)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonArray *array;
+
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
+
+  if (!json_parser_load_from_file (parser, "/usr/share/iso-codes/json/iso_3166-1.json", NULL))
+    return names;
+
+  root = json_parser_get_root (parser);
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    return names;
+  array = json_object_get_array_member (json_node_get_object (root), "3166-1");
+  if (array == NULL)
+    return names;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+      const char *code, *name;
+
+      if (entry == NULL)
+        continue;
+      code = json_object_get_string_member_with_default (entry, "alpha_2", NULL);
+      /* The short common name people use ("Bolivia"), else the official one. */
+      name = json_object_get_string_member_with_default (entry, "common_name", NULL);
+      if (name == NULL)
+        name = json_object_get_string_member_with_default (entry, "name", NULL);
+      if (code != NULL && name != NULL)
+        g_hash_table_insert (names, g_strdup (code), g_strdup (g_dgettext ("iso_3166-1", name)));
+    }
+
+  return names;
+}
+
+char *
+objector_ui_country_name (const char *code)
+{
+  static GHashTable *names = NULL;
+  const char *name;
+
+  if (code == NULL)
+    return NULL;
+
+  if (g_once_init_enter (&names))
+    g_once_init_leave (&names, load_country_names ());
+
+  name = g_hash_table_lookup (names, code);
+  return g_strdup (name != NULL ? name : code);
+}
+
+/* Opening the browser */
+
+static ObjectorUriLauncher test_launcher = NULL;
+
+static void
+uri_launched_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_uri_launcher_launch_finish (GTK_URI_LAUNCHER (source), result, &error);
+#else
+  gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
+#endif
+
+  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      GtkWidget *window = user_data;
+      GtkWidget *overlay = window ? gtk_widget_get_first_child (window) : NULL;
+
+      g_debug ("Could not open the browser: %s", error->message);
+      while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+        overlay = gtk_widget_get_first_child (overlay);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("No web browser could be opened. Copy the address instead.")));
+    }
+  g_clear_object (&user_data);
+}
+
+void
+objector_ui_launch_uri (GtkWindow  *parent,
+                        const char *uri)
+{
+  g_return_if_fail (uri != NULL);
+
+  if (test_launcher != NULL)
+    {
+      test_launcher (parent, uri);
+      return;
+    }
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+    gtk_uri_launcher_launch (launcher, parent, NULL, uri_launched_cb,
+                             parent ? g_object_ref (parent) : NULL);
+  }
+#else
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, uri_launched_cb,
+                     parent ? g_object_ref (parent) : NULL);
+#endif
+}
+
+void
+objector_ui_set_uri_launcher_for_testing (ObjectorUriLauncher launcher)
+{
+  test_launcher = launcher;
+}

@@ -1,0 +1,455 @@
+/* objector-wizard.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "objector-pages.h"
+#include "objector-wizard.h"
+
+#define SAVE_DELAY_MS 400
+
+struct _ObjectorWizard
+{
+  AdwBin            parent_instance;
+
+  GtkWidget        *back_button;
+  GtkWidget        *next_button;
+  AdwWindowTitle   *window_title;
+  GtkStack         *stack;
+
+  ObjectorStore    *store;
+  ObjectorPlaybook *playbook;
+  ObjectorDraft    *draft;
+
+  GPtrArray        *pages;       /* of ObjectorPage, in order; the stack holds them too */
+  ObjectorPage     *current;
+  guint             save_source;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorWizard, objector_wizard, ADW_TYPE_BIN)
+
+enum {
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+ObjectorStore *
+objector_wizard_get_store (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return self->store;
+}
+
+ObjectorPlaybook *
+objector_wizard_get_playbook (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return self->playbook;
+}
+
+ObjectorDraft *
+objector_wizard_get_draft (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return self->draft;
+}
+
+ObjectorPage *
+objector_wizard_get_current_page (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return self->current;
+}
+
+void
+objector_wizard_show_message (ObjectorWizard *self,
+                              const char     *message)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  g_debug ("%s", message);
+  if (overlay != NULL)
+    {
+      AdwToast *toast = adw_toast_new (message);
+
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    }
+}
+
+static gboolean
+save_draft_cb (gpointer user_data)
+{
+  ObjectorWizard *self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->save_source = 0;
+  if (!objector_draft_save (self->draft, &error))
+    objector_wizard_show_message (self, error->message);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_draft_now (ObjectorWizard *self)
+{
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  save_draft_cb (self);
+}
+
+static void
+draft_changed_cb (ObjectorDraft  *draft,
+                  ObjectorWizard *self)
+{
+  /* Typing should not write the disk at every key; a step change saves at once. */
+  if (self->save_source == 0)
+    self->save_source = g_timeout_add (SAVE_DELAY_MS, save_draft_cb, self);
+}
+
+static int
+page_index (ObjectorWizard *self,
+            ObjectorPage   *page)
+{
+  guint index;
+
+  if (page != NULL && g_ptr_array_find (self->pages, page, &index))
+    return index;
+  return -1;
+}
+
+static ObjectorPage *
+find_page (ObjectorWizard *self,
+           const char     *id)
+{
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      ObjectorPage *page = g_ptr_array_index (self->pages, i);
+
+      if (g_strcmp0 (objector_page_get_id (page), id) == 0)
+        return page;
+    }
+  return NULL;
+}
+
+ObjectorPage *
+objector_wizard_get_page (ObjectorWizard *self,
+                          const char     *page_id)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return find_page (self, page_id);
+}
+
+/* The page @step places away among those that apply, or NULL. */
+static ObjectorPage *
+neighbour (ObjectorWizard *self,
+           int             step)
+{
+  int i = page_index (self, self->current);
+
+  for (i += step; i >= 0 && i < (int) self->pages->len; i += step)
+    {
+      ObjectorPage *page = g_ptr_array_index (self->pages, i);
+
+      if (objector_page_get_applies (page))
+        return page;
+    }
+  return NULL;
+}
+
+static void
+update_header (ObjectorWizard *self)
+{
+  guint n = 0, position = 0;
+  g_autofree char *subtitle = NULL;
+  const char *next_label;
+
+  if (self->current == NULL)
+    return;
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      ObjectorPage *page = g_ptr_array_index (self->pages, i);
+
+      if (!objector_page_get_applies (page))
+        continue;
+      n++;
+      if (page == self->current)
+        position = n;
+    }
+
+  /* Translators: the wizard's progress, “Step 3 of 7” */
+  subtitle = g_strdup_printf (_("Step %u of %u"), position, n);
+  adw_window_title_set_title (self->window_title, objector_page_get_title (self->current));
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  next_label = objector_page_get_next_label (self->current);
+  gtk_button_set_label (GTK_BUTTON (self->next_button), next_label ? next_label : _("_Next"));
+
+  gtk_widget_set_visible (self->back_button, neighbour (self, -1) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", neighbour (self, -1) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next",
+                                 objector_page_get_complete (self->current));
+}
+
+static void
+page_notify_cb (ObjectorPage   *page,
+                GParamSpec     *pspec,
+                ObjectorWizard *self)
+{
+  update_header (self);
+}
+
+static void
+show_page (ObjectorWizard *self,
+           ObjectorPage   *page)
+{
+  self->current = page;
+  objector_page_shown (page);
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  objector_draft_set_page (self->draft, objector_page_get_id (page));
+  save_draft_now (self);
+  update_header (self);
+
+  /* Keyboard users start on the page's first control, not on the header. */
+  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+add_page (ObjectorWizard *self,
+          ObjectorPage   *page,
+          int             position)
+{
+  objector_page_set_wizard (page, self);
+  g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_notify_cb), self, 0);
+  g_signal_connect_object (page, "notify::applies", G_CALLBACK (page_notify_cb), self, 0);
+  g_signal_connect_object (page, "notify::title", G_CALLBACK (page_notify_cb), self, 0);
+  g_signal_connect_object (page, "notify::next-label", G_CALLBACK (page_notify_cb), self, 0);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
+  if (position < 0)
+    g_ptr_array_add (self->pages, page);
+  else
+    g_ptr_array_insert (self->pages, position, page);
+}
+
+static void
+remove_page (ObjectorWizard *self,
+             ObjectorPage   *page)
+{
+  g_signal_handlers_disconnect_by_data (page, self);
+  if (self->current == page)
+    self->current = NULL;
+  g_ptr_array_remove (self->pages, page);
+  gtk_stack_remove (self->stack, GTK_WIDGET (page));
+}
+
+void
+objector_wizard_sync_path_pages (ObjectorWizard *self)
+{
+  const char * const *ids;
+  g_autoptr(GPtrArray) stale = g_ptr_array_new ();
+  ObjectorPage *done;
+  int position;
+
+  g_return_if_fail (OBJECTOR_IS_WIZARD (self));
+
+  ids = objector_draft_get_objections (self->draft);
+
+  for (guint i = 0; i < self->pages->len; i++)
+    {
+      ObjectorPage *page = g_ptr_array_index (self->pages, i);
+
+      if (OBJECTOR_IS_PATH_PAGE (page)
+          && !g_strv_contains (ids, objector_path_page_get_objection_id (OBJECTOR_PATH_PAGE (page))))
+        g_ptr_array_add (stale, page);
+    }
+  for (guint i = 0; i < stale->len; i++)
+    remove_page (self, g_ptr_array_index (stale, i));
+
+  done = find_page (self, "done");
+  position = page_index (self, done);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autofree char *id = g_strconcat ("objection:", ids[i], NULL);
+      ObjectorPage *page = find_page (self, id);
+
+      if (page == NULL)
+        {
+          page = objector_path_page_new (self->store, self->playbook, ids[i]);
+          if (page == NULL)
+            continue;  /* removed meanwhile, by another window or the command line */
+          add_page (self, page, position);
+        }
+      else
+        {
+          /* Keep the draft's order. */
+          g_ptr_array_remove (self->pages, page);
+          g_ptr_array_insert (self->pages, page_index (self, done), page);
+        }
+      position = page_index (self, done);
+    }
+
+  update_header (self);
+}
+
+void
+objector_wizard_go_to (ObjectorWizard *self,
+                       const char     *page_id)
+{
+  ObjectorPage *page;
+
+  g_return_if_fail (OBJECTOR_IS_WIZARD (self));
+
+  page = find_page (self, page_id);
+  if (page == NULL || !objector_page_get_applies (page))
+    page = g_ptr_array_index (self->pages, 0);
+  show_page (self, page);
+}
+
+void
+objector_wizard_resume (ObjectorWizard *self)
+{
+  g_return_if_fail (OBJECTOR_IS_WIZARD (self));
+
+  objector_wizard_sync_path_pages (self);
+  objector_wizard_go_to (self, objector_draft_get_page (self->draft));
+}
+
+gboolean
+objector_wizard_next (ObjectorWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  ObjectorPage *next;
+
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), FALSE);
+
+  if (self->current == NULL || !objector_page_get_complete (self->current))
+    return FALSE;
+
+  if (!objector_page_leave (self->current, &error))
+    {
+      objector_wizard_show_message (self, error->message);
+      return FALSE;
+    }
+
+  next = neighbour (self, +1);
+  if (next == NULL)
+    {
+      save_draft_now (self);
+      g_signal_emit (self, signals[FINISHED], 0);
+      return TRUE;
+    }
+
+  show_page (self, next);
+  return TRUE;
+}
+
+void
+objector_wizard_back (ObjectorWizard *self)
+{
+  ObjectorPage *previous;
+
+  g_return_if_fail (OBJECTOR_IS_WIZARD (self));
+
+  previous = neighbour (self, -1);
+  if (previous != NULL)
+    show_page (self, previous);
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  objector_wizard_next (OBJECTOR_WIZARD (widget));
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  objector_wizard_back (OBJECTOR_WIZARD (widget));
+}
+
+static void
+objector_wizard_dispose (GObject *object)
+{
+  ObjectorWizard *self = OBJECTOR_WIZARD (object);
+
+  if (self->save_source != 0)
+    save_draft_now (self);
+  if (self->draft != NULL)
+    g_signal_handlers_disconnect_by_data (self->draft, self);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBJECTOR_TYPE_WIZARD);
+  g_clear_object (&self->store);
+  g_clear_object (&self->playbook);
+  g_clear_object (&self->draft);
+
+  G_OBJECT_CLASS (objector_wizard_parent_class)->dispose (object);
+}
+
+static void
+objector_wizard_class_init (ObjectorWizardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = objector_wizard_dispose;
+
+  /* The last page's Next: the window shows the overview. */
+  signals[FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-wizard.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, stack);
+
+  gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "wizard.next", NULL);
+}
+
+static void
+objector_wizard_init (ObjectorWizard *self)
+{
+  self->pages = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ObjectorWizard *
+objector_wizard_new (ObjectorStore    *store,
+                     ObjectorPlaybook *playbook,
+                     ObjectorDraft    *draft)
+{
+  ObjectorWizard *self;
+
+  g_return_val_if_fail (OBJECTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (draft), NULL);
+
+  self = g_object_new (OBJECTOR_TYPE_WIZARD, NULL);
+  self->store = g_object_ref (store);
+  self->playbook = g_object_ref (playbook);
+  self->draft = g_object_ref (draft);
+  g_signal_connect (draft, "changed", G_CALLBACK (draft_changed_cb), self);
+
+  add_page (self, objector_welcome_page_new (), -1);
+  add_page (self, objector_country_page_new (), -1);
+  add_page (self, objector_accounts_page_new (), -1);
+  add_page (self, objector_details_page_new (), -1);
+  add_page (self, objector_done_page_new (), -1);
+
+  return self;
+}

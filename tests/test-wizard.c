@@ -1,0 +1,718 @@
+/* test-wizard.c — the wizard driven as a person would, under Xvfb
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "objector-application.h"
+#include "objector-pages.h"
+#include "objector-ui-util.h"
+#include "objector-window.h"
+#include "objector-wizard.h"
+
+/* Widgets */
+
+typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
+
+static void
+collect (GtkWidget  *root,
+         Predicate   predicate,
+         gconstpointer data,
+         GPtrArray  *found)
+{
+  /* Only what a person can see: not the stack's hidden pages. */
+  if (!gtk_widget_get_child_visible (root) || !gtk_widget_get_visible (root))
+    return;
+  if (predicate (root, data))
+    g_ptr_array_add (found, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, predicate, data, found);
+}
+
+static GtkWidget *
+find (GtkWidget    *root,
+      Predicate     predicate,
+      gconstpointer data)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect (root, predicate, data, found);
+  if (found->len == 0)
+    return NULL;
+  return g_ptr_array_index (found, 0);
+}
+
+static gboolean
+is_button_labelled (GtkWidget    *widget,
+                    gconstpointer data)
+{
+  GtkWidget *child;
+
+  if (!GTK_IS_BUTTON (widget) || GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0)
+    return TRUE;
+  child = gtk_button_get_child (GTK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
+}
+
+static gboolean
+is_type (GtkWidget    *widget,
+         gconstpointer data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
+}
+
+static gboolean
+is_entry_row_titled (GtkWidget    *widget,
+                     gconstpointer data)
+{
+  return ADW_IS_ENTRY_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
+}
+
+static gboolean
+is_check_labelled (GtkWidget    *widget,
+                   gconstpointer data)
+{
+  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+}
+
+static void
+click (GtkWidget  *root,
+       const char *label)
+{
+  GtkWidget *button = find (root, is_button_labelled, label);
+
+  if (button == NULL)
+    g_error ("no button “%s”", label);
+  if (!gtk_widget_is_sensitive (button))
+    g_error ("button “%s” is not sensitive", label);
+  g_signal_emit_by_name (button, "clicked");
+}
+
+/* Lets GTK lay out and draw. */
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (guint ms)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (ms, set_true, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void fresh_data (void);
+
+/* What reached the "browser" */
+static GPtrArray *launched;
+
+static void
+record_launch (GtkWindow  *parent,
+               const char *uri)
+{
+  g_ptr_array_add (launched, g_strdup (uri));
+}
+
+/* Screenshots and width */
+
+static void
+save_screenshot (GtkWidget  *window,
+                 const char *name,
+                 int         width)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
+                                           "screenshots", NULL);
+  g_autofree char *file = g_strdup_printf ("%s-%d.png", name, width);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  int w = gtk_widget_get_width (window);
+  int h = gtk_widget_get_height (window);
+  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+
+  settle (150);
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
+  node = gtk_snapshot_to_node (snapshot);
+  if (node == NULL || renderer == NULL)
+    return;
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_mkdir_with_parents (dir, 0755);
+  gdk_texture_save_to_png (texture, path);
+  g_test_message ("screenshot %s (%d×%d)", path, w, h);
+}
+
+static void
+report_widths (GtkWidget *widget,
+               int        depth)
+{
+  int minimum = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum <= 300 || depth > 14)
+    return;
+  g_printerr ("%*s%s %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_visible (child))
+      report_widths (child, depth + 1);
+}
+
+/* Nothing may ask for more than the narrowest phone. */
+static void
+assert_fits (GtkWidget  *window,
+             const char *page)
+{
+  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  int minimum = 0;
+
+  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (minimum > 360)
+    report_widths (content, 0);
+  if (minimum > 360)
+    g_error ("page %s needs %d px, more than 360", page, minimum);
+}
+
+/* Accessibility: every control a person can reach has a name. */
+
+static gboolean
+has_text_label (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
+        return TRUE;
+      if (has_text_label (child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_named (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL)
+      || gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_LIST_BOX_ROW (widget))
+    return has_text_label (widget);
+  return FALSE;
+}
+
+static gboolean
+needs_name (GtkWidget    *widget,
+            gconstpointer data)
+{
+  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) || !gtk_widget_get_mapped (widget))
+    return FALSE;
+
+  /* Library-internal parts take their name from the widget around them. */
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) != NULL && !GTK_IS_MENU_BUTTON (widget))
+    return FALSE;
+  if (GTK_IS_TEXT (widget) && (gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY)
+                               || gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW)))
+    return FALSE;
+  if (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL)
+    return FALSE;
+
+  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget)
+         || GTK_IS_TEXT_VIEW (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_TEXT (widget)
+         || GTK_IS_MENU_BUTTON (widget) || ADW_IS_ENTRY_ROW (widget)
+         || (GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget))
+             && gtk_widget_get_focusable (widget));
+}
+
+static void
+assert_accessible (GtkWidget  *window,
+                   const char *page)
+{
+  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
+
+  collect (window, needs_name, NULL, controls);
+  g_assert_cmpuint (controls->len, >, 0);
+  for (guint i = 0; i < controls->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (controls, i);
+
+      if (!is_named (w))
+        g_error ("page %s: a %s has no accessible name", page, G_OBJECT_TYPE_NAME (w));
+    }
+}
+
+/* The stored truth, read back as another process would. */
+static ObjectorState
+stored_state (const char *id)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  ObjectorObjection *o;
+
+  g_assert_true (objector_store_load (store, NULL));
+  o = objector_store_lookup (store, id, NULL);
+  g_assert_nonnull (o);
+  return objector_objection_get_state (o);
+}
+
+static guint
+count_events (const char    *id,
+              ObjectorEvent  event)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  ObjectorObjection *o;
+  GPtrArray *history;
+  guint n = 0;
+
+  g_assert_true (objector_store_load (store, NULL));
+  o = objector_store_lookup (store, id, NULL);
+  history = objector_objection_get_history (o);
+  for (guint i = 0; i < history->len; i++)
+    if (((ObjectorTransition *) g_ptr_array_index (history, i))->event == event)
+      n++;
+  return n;
+}
+
+/* The application under test */
+
+typedef void (*Script) (ObjectorApplication *app, ObjectorWindow *window, gpointer data);
+
+typedef struct
+{
+  Script   script;
+  gpointer data;
+  gboolean ran;
+} Run;
+
+static void
+activate_cb (GApplication *app,
+             Run          *run)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  /* No transitions: the page shown is the only page there. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  settle (200);
+  run->script (OBJECTOR_APPLICATION (app), OBJECTOR_WINDOW (window), run->data);
+  run->ran = TRUE;
+  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
+}
+
+static void
+run_app (int      width,
+         Script   script,
+         gpointer data)
+{
+  g_autoptr(ObjectorApplication) app = objector_application_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  char *argv[] = { (char *) "objector", NULL };
+  Run run = { script, data, FALSE };
+
+  g_settings_set_int (settings, "window-width", width);
+  g_settings_set_int (settings, "window-height", width < 600 ? 640 : 800);
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
+  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
+  g_assert_true (run.ran);
+}
+
+static const char *
+current_page (ObjectorWindow *window)
+{
+  return objector_page_get_id (objector_wizard_get_current_page (objector_window_get_wizard (window)));
+}
+
+static void
+next (ObjectorWindow *window)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (objector_window_get_wizard (window)), "wizard.next", NULL));
+  settle (50);
+}
+
+static void
+look (ObjectorWindow *window,
+      int             width)
+{
+  const char *page = current_page (window);
+  g_autofree char *name = g_strdup (g_str_has_prefix (page, "objection:") ? "objection" : page);
+  GtkWidget *current = GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window)));
+
+  if (OBJECTOR_IS_PATH_PAGE (current))
+    {
+      g_free (name);
+      name = g_strdup_printf ("objection-%s", objector_page_get_title (OBJECTOR_PAGE (current)));
+      g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", '-');
+    }
+
+  assert_fits (GTK_WIDGET (window), page);
+  assert_accessible (GTK_WIDGET (window), page);
+  save_screenshot (GTK_WIDGET (window), name, width);
+}
+
+/* A German resident with a Facebook and an Instagram account. */
+static void
+german_script (ObjectorApplication *app,
+               ObjectorWindow      *window,
+               gpointer             data)
+{
+  int width = GPOINTER_TO_INT (data);
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  ObjectorPlaybook *playbook = objector_application_get_playbook (app);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *search, *row;
+  const char * const *ids;
+  g_autofree char *fb = NULL;
+  g_autofree char *ig = NULL;
+  g_autofree char *tp = NULL;
+
+  g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
+  g_assert_cmpstr (current_page (window), ==, "welcome");
+  look (window, width);
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "country");
+  g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  search = find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  gtk_editable_set_text (GTK_EDITABLE (search), "germ");
+  settle (300);  /* search-changed is delayed */
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
+  look (window, width);
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "accounts");
+  click (w, "Add a _Facebook Account");
+  row = find (w, is_entry_row_titled, "Name of this Facebook account");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Zoë");
+  click (w, "Add an _Instagram Account");
+  row = find (w, is_entry_row_titled, "Name of this Instagram account");
+  gtk_editable_set_text (GTK_EDITABLE (row), "zoe_photos");
+  g_assert_cmpuint (objector_draft_get_n_accounts (draft), ==, 2);
+  look (window, width);
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "details");
+  g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  row = find (w, is_entry_row_titled, "_Email address");
+  gtk_editable_set_text (GTK_EDITABLE (row), "not an address");
+  g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  gtk_editable_set_text (GTK_EDITABLE (row), "zoe@example.org");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (w, is_check_labelled,
+                                                       "A _fuller statement citing the GDPR, Article 21(1)")), TRUE);
+  g_assert_cmpstr (objector_draft_get_reason_kind (draft), ==, "full");
+  g_assert_nonnull (strstr (objector_draft_get_reason (draft), "21(1)"));
+  g_assert_true (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  look (window, width);
+
+  /* Leaving the details makes one objection per account and path. */
+  next (window);
+  ids = objector_draft_get_objections (draft);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 3);
+  fb = g_strdup (ids[0]);
+  ig = g_strdup (ids[1]);
+  tp = g_strdup (ids[2]);
+  g_assert_true (g_str_has_suffix (current_page (window), fb));
+  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_READY);
+  look (window, width);
+
+  /* Facebook: open the form, submit, type the code. */
+  g_ptr_array_set_size (launched, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
+                                             "path.open-form", NULL));
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (launched, 0), ==,
+                   objector_path_get_form_url (objector_playbook_lookup_path (playbook, "facebook-objection")));
+  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_FORM_OPENED);
+  click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
+  click (w, "I _Typed In the Six-Digit Code From Meta’s Email");
+  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_CONFIRMED);
+  look (window, width);
+
+  /* Instagram: sent from the phone, never opened here. */
+  next (window);
+  g_assert_true (g_str_has_suffix (current_page (window), ig));
+  click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_OPEN_FORM), ==, 1);
+  /* A mistake, undone: the history keeps both. */
+  click (w, "_Undo the Last Step");
+  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_FORM_OPENED);
+  click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_SUBMIT), ==, 2);
+  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_UNDO), ==, 1);
+  look (window, width);
+
+  /* The third-party request, skipped for now. */
+  next (window);
+  g_assert_true (g_str_has_suffix (current_page (window), tp));
+  g_assert_cmpint (stored_state (tp), ==, OBJECTOR_STATE_READY);
+  look (window, width);
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "done");
+  look (window, width);
+
+  next (window);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_true (objector_draft_get_finished (draft));
+  assert_fits (w, "dashboard");
+  assert_accessible (w, "dashboard");
+  save_screenshot (w, "dashboard", width);
+}
+
+static void
+dashboard_script (ObjectorApplication *app,
+                  ObjectorWindow      *window,
+                  gpointer             data)
+{
+  GtkWidget *list;
+  guint rows = 0;
+
+  /* Reopened: the same place, the overview, with each objection. */
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
+    rows++;
+  g_assert_cmpuint (rows, ==, 3);
+
+  /* A row opens its objection, to continue it. */
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
+  assert_accessible (GTK_WIDGET (window), "detail");
+  save_screenshot (GTK_WIDGET (window), "detail", GPOINTER_TO_INT (data));
+}
+
+static void
+test_german_resident (gconstpointer data)
+{
+  fresh_data ();
+  launched = g_ptr_array_new_with_free_func (g_free);
+  objector_ui_set_uri_launcher_for_testing (record_launch);
+
+  run_app (GPOINTER_TO_INT (data), german_script, (gpointer) data);
+  run_app (GPOINTER_TO_INT (data), dashboard_script, (gpointer) data);
+
+  g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+/* Closed in the middle, reopened days later: the same step, all filled in. */
+static void
+stop_at_details (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+
+  next (window);
+  objector_draft_set_country (draft, "FR");
+  next (window);
+  click (GTK_WIDGET (window), "Add an _Instagram Account");
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "details");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), is_entry_row_titled, "_Email address")),
+                         "camille@example.fr");
+}
+
+static void
+resume_at_details (ObjectorApplication *app,
+                   ObjectorWindow      *window,
+                   gpointer             data)
+{
+  GtkWidget *row;
+
+  g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
+  g_assert_cmpstr (current_page (window), ==, "details");
+  row = find (GTK_WIDGET (window), is_entry_row_titled, "_Email address");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "camille@example.fr");
+  g_assert_cmpuint (objector_draft_get_n_accounts (objector_application_get_draft (app)), ==, 1);
+}
+
+static void
+test_resume (void)
+{
+  fresh_data ();
+  run_app (1280, stop_at_details, NULL);
+  run_app (1280, resume_at_details, NULL);
+}
+
+/* A US resident: no objection path, only the third-party request; and a
+ * change of country withdraws what no longer applies. */
+static void
+us_script (ObjectorApplication *app,
+           ObjectorWindow      *window,
+           gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  ObjectorWizard *wizard = objector_window_get_wizard (window);
+  g_autoptr(GPtrArray) pages = g_ptr_array_new ();
+  const char * const *ids;
+  g_autofree char *first_fb = NULL;
+
+  /* First as a German with a Facebook account... */
+  next (window);
+  objector_draft_set_country (draft, "DE");
+  next (window);
+  click (GTK_WIDGET (window), "Add a _Facebook Account");
+  next (window);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), is_entry_row_titled, "_Email address")),
+                         "sam@example.com");
+  next (window);
+  ids = objector_draft_get_objections (draft);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
+  first_fb = g_strdup (ids[0]);
+
+  /* ...then back to say they live in the US. */
+  objector_wizard_go_to (wizard, "country");
+  objector_draft_set_country (draft, "US");
+  g_assert_false (objector_page_get_applies (objector_wizard_get_page (wizard, "accounts")));
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "details");  /* accounts skipped */
+  next (window);
+  ids = objector_draft_get_objections (draft);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 1);
+  g_assert_cmpint (stored_state (first_fb), ==, OBJECTOR_STATE_WITHDRAWN);
+  {
+    g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+    objector_store_load (store, NULL);
+    g_assert_cmpstr (objector_objection_get_path_id (objector_store_lookup (store, ids[0], NULL)), ==, "third-party");
+  }
+
+  click (GTK_WIDGET (window), "I Have _Submitted the Form");
+  g_assert_cmpint (stored_state (ids[0]), ==, OBJECTOR_STATE_SUBMITTED);
+  next (window);
+  next (window);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+}
+
+static void
+test_us_resident (void)
+{
+  fresh_data ();
+  launched = g_ptr_array_new_with_free_func (g_free);
+  objector_ui_set_uri_launcher_for_testing (record_launch);
+  run_app (1280, us_script, NULL);
+  g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+static char *tmp_home;
+
+/* Each test starts with no saved objections and no wizard draft. GLib's own
+ * isolation is not used here: it also hides the system's data folders, where
+ * GTK finds its icons and the MIME database. */
+static void
+fresh_data (void)
+{
+  g_autofree char *dir = g_build_filename (tmp_home, "data", "objector", NULL);
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)))
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+}
+
+/* With nothing filed, the wizard; with objections filed elsewhere (the
+ * command line) and no wizard in progress, the overview. */
+static void
+opens_wizard (ObjectorApplication *app,
+              ObjectorWindow      *window,
+              gpointer             data)
+{
+  g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
+  g_assert_cmpstr (current_page (window), ==, "welcome");
+}
+
+static void
+opens_dashboard (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  GtkWidget *list;
+  guint rows = 0;
+
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
+    rows++;
+  g_assert_cmpuint (rows, ==, 2);
+}
+
+static void
+test_first_view (void)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+
+  fresh_data ();
+  run_app (1280, opens_wizard, NULL);
+
+  fresh_data ();
+  g_assert_true (objector_store_load (store, NULL));
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(ObjectorObjection) o = objector_objection_new ("third-party", "none", FALSE, NULL);
+      g_assert_true (objector_store_add (store, o, NULL));
+    }
+  run_app (1280, opens_dashboard, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *cache = NULL;
+  int status;
+
+  tmp_home = g_dir_make_tmp ("objector-test-wizard-XXXXXX", NULL);
+  g_assert_nonnull (tmp_home);
+  data = g_build_filename (tmp_home, "data", NULL);
+  config = g_build_filename (tmp_home, "config", NULL);
+  cache = g_build_filename (tmp_home, "cache", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  /* An accessibility context that keeps what widgets tell a screen reader. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_data_func ("/wizard/german-resident/360", GINT_TO_POINTER (360), test_german_resident);
+  g_test_add_data_func ("/wizard/german-resident/1280", GINT_TO_POINTER (1280), test_german_resident);
+  g_test_add_func ("/wizard/first-view", test_first_view);
+  g_test_add_func ("/wizard/resume", test_resume);
+  g_test_add_func ("/wizard/us-resident", test_us_resident);
+
+  status = g_test_run ();
+  fresh_data ();
+  {
+    g_autofree char *dir = g_build_filename (tmp_home, "data", "objector", NULL);
+    g_rmdir (dir);
+    g_rmdir (data);
+    g_rmdir (config);
+    g_rmdir (cache);
+    g_rmdir (tmp_home);
+  }
+  g_free (tmp_home);
+  return status;
+}
