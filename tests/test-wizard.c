@@ -498,6 +498,25 @@ dashboard_script (ObjectorApplication *app,
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
   assert_accessible (GTK_WIDGET (window), "detail");
   save_screenshot (GTK_WIDGET (window), "detail", GPOINTER_TO_INT (data));
+
+  /* The About window credits the data sources and names the playbook. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  settle (200);
+  {
+    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+    GtkWidget *about = NULL;
+
+    g_object_ref (toplevels);
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_ABOUT_WINDOW (w))
+          about = GTK_WIDGET (w);
+      }
+    g_assert_nonnull (about);
+    g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), "bundled"));
+    gtk_window_destroy (GTK_WINDOW (about));
+  }
 }
 
 static void

@@ -213,6 +213,7 @@ about_activated (GSimpleAction *action,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Objector authors"), NULL };
   g_autofree char *playbook = NULL;
+  GtkWidget *about;
 
   if (self->playbook != NULL)
     {
@@ -223,16 +224,32 @@ about_activated (GSimpleAction *action,
                                   objector_playbook_get_origin (self->playbook));
     }
 
-  adw_show_about_window (window,
-                         "application-name", _("Objector"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", _("The Objector authors"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "comments", _("Object to Meta using your Facebook and Instagram data to train its AI, and keep proof of it."),
-                         "debug-info", playbook,
-                         NULL);
+  about = adw_about_window_new ();
+  adw_about_window_set_application_name (ADW_ABOUT_WINDOW (about), _("Objector"));
+  adw_about_window_set_application_icon (ADW_ABOUT_WINDOW (about), APP_ID);
+  adw_about_window_set_version (ADW_ABOUT_WINDOW (about), PACKAGE_VERSION);
+  adw_about_window_set_developer_name (ADW_ABOUT_WINDOW (about), _("The Objector authors"));
+  adw_about_window_set_developers (ADW_ABOUT_WINDOW (about), developers);
+  adw_about_window_set_license_type (ADW_ABOUT_WINDOW (about), GTK_LICENSE_GPL_3_0);
+  adw_about_window_set_comments (ADW_ABOUT_WINDOW (about),
+                                 _("Object to Meta using your Facebook and Instagram data to train its AI, "
+                                   "and keep proof of it. Everything stays on this computer."));
+  /* Translators: "translator-credits" lists the translators, one per line */
+  adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), _("translator-credits"));
+  if (playbook != NULL)
+    adw_about_window_set_debug_info (ADW_ABOUT_WINDOW (about), playbook);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Data protection authorities"),
+                                      _("The records of the data protection authorities and of Meta’s companies "
+                                        "come from the Datenanfragen.de project, released to the public domain "
+                                        "(CC0 1.0), with corrections."),
+                                      GTK_LICENSE_CUSTOM, NULL);
+  adw_about_window_add_legal_section (ADW_ABOUT_WINDOW (about),
+                                      _("Test messages"),
+                                      _("Some test email messages come from the MimeKit project."),
+                                      GTK_LICENSE_MIT_X11, NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static const GActionEntry app_actions[] = {
