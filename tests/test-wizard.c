@@ -185,6 +185,30 @@ assert_fits (GtkWidget  *window,
     report_widths (content, 0);
   if (minimum > 360)
     g_error ("page %s needs %d px, more than 360", page, minimum);
+
+  /* No text is cut: a label that may ellipsize has all the room it wants. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    collect (content, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+    for (guint i = 0; i < labels->len; i++)
+      {
+        GtkLabel *label = g_ptr_array_index (labels, i);
+
+        /* Zero-width labels are parts a widget keeps folded away, not text on show. */
+        if (!gtk_widget_get_mapped (GTK_WIDGET (label))
+            || gtk_widget_get_width (GTK_WIDGET (label)) == 0
+            || gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE)
+          continue;
+        if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+          {
+            int natural = 0;
+            gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+            g_error ("page %s: “%s” is cut (%d px, wants %d)", page, gtk_label_get_text (label),
+                     gtk_widget_get_width (GTK_WIDGET (label)), natural);
+          }
+      }
+  }
 }
 
 /* Accessibility: every control a person can reach has a name. */
@@ -304,7 +328,11 @@ activate_cb (GApplication *app,
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   /* No transitions: the page shown is the only page there. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_object_set (gtk_settings_get_default (),
+                "gtk-enable-animations", FALSE,
+                /* GNOME's own title bar buttons, not Xvfb's fallback set. */
+                "gtk-decoration-layout", "appmenu:close",
+                NULL);
   settle (200);
   run->script (OBJECTOR_APPLICATION (app), OBJECTOR_WINDOW (window), run->data);
   run->ran = TRUE;
@@ -397,11 +425,11 @@ german_script (ObjectorApplication *app,
   next (window);
   g_assert_cmpstr (current_page (window), ==, "accounts");
   click (w, "Add a _Facebook Account");
-  row = find (w, is_entry_row_titled, "Name of this Facebook account");
+  row = find (w, is_entry_row_titled, "Facebook name");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Zoë");
   click (w, "Add an _Instagram Account");
-  row = find (w, is_entry_row_titled, "Name of this Instagram account");
+  row = find (w, is_entry_row_titled, "Instagram name");
   gtk_editable_set_text (GTK_EDITABLE (row), "zoe_photos");
   g_assert_cmpuint (objector_draft_get_n_accounts (draft), ==, 2);
   look (window, width);

@@ -138,8 +138,8 @@ rebuild (ObjectorAccountsPage *self)
                                              : _("Remove this Instagram account");
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     is_facebook ? _("Name of this Facebook account")
-                                                 : _("Name of this Instagram account"));
+                                     is_facebook ? _("Facebook name")
+                                                 : _("Instagram name"));
       gtk_editable_set_text (GTK_EDITABLE (row), account->label);
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       g_signal_connect (row, "changed", G_CALLBACK (label_changed_cb), self);

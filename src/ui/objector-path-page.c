@@ -266,6 +266,20 @@ app_name (const char *app)
   return app;
 }
 
+static const char *
+short_title (ObjectorPath *path)
+{
+  const char *platform = objector_path_get_platform (path);
+
+  if (objector_path_get_kind (path) == OBJECTOR_PATH_KIND_THIRD_PARTY)
+    return _("Third-Party Request");
+  if (g_strcmp0 (platform, "facebook") == 0)
+    return _("Facebook");
+  if (g_strcmp0 (platform, "instagram") == 0)
+    return _("Instagram");
+  return objector_path_get_title (path);
+}
+
 static void
 build (ObjectorPathPage *self)
 {
@@ -278,7 +292,8 @@ build (ObjectorPathPage *self)
   g_autofree char *page_id = g_strconcat ("objection:", objector_objection_get_id (self->objection), NULL);
 
   objector_page_set_id (OBJECTOR_PAGE (self), page_id);
-  objector_page_set_title (OBJECTOR_PAGE (self), objector_path_get_title (self->path));
+  /* The header is narrow on a phone: a short name there, the full title below. */
+  objector_page_set_title (OBJECTOR_PAGE (self), short_title (self->path));
 
   gtk_box_append (GTK_BOX (box), objector_ui_heading (objector_path_get_title (self->path)));
   if (account != NULL && *account != '\0')
