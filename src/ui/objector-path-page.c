@@ -316,8 +316,6 @@ build (ObjectorPathPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->state_row);
   gtk_box_append (GTK_BOX (box), group);
 
-  gtk_box_append (GTK_BOX (box), steps_group (_("In Your Browser"), objector_path_get_steps (self->path)));
-
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->open_button = objector_ui_wrapping_button (_("_Open the Form in Your Browser"));
   gtk_widget_add_css_class (self->open_button, "suggested-action");
@@ -329,6 +327,8 @@ build (ObjectorPathPage *self)
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "path.copy-url");
   gtk_box_append (GTK_BOX (buttons), copy);
   gtk_box_append (GTK_BOX (box), buttons);
+
+  gtk_box_append (GTK_BOX (box), steps_group (_("In Your Browser"), objector_path_get_steps (self->path)));
 
   self->fields_group = adw_preferences_group_new ();
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields_group), _("What to Fill In"));
