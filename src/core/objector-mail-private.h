@@ -1,0 +1,172 @@
+/* objector-mail-private.h — what the mail files share
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "objector-mail.h"
+
+G_BEGIN_DECLS
+
+/* GMime 3.2 defines no cleanup functions of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeStream, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeParser, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GMimeMessage, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (InternetAddressList, g_object_unref)
+
+struct _ObjectorMail
+{
+  GObject           parent_instance;
+
+  GError           *error;         /* set on placeholders for unreadable messages */
+  char             *source;
+  guint             source_index;
+
+  char             *from;
+  char             *from_name;
+  char             *from_address;
+  char             *from_domain;
+  char            **recipients;
+  GDateTime        *date;
+  char             *subject;
+  char             *message_id;
+  char             *reply_to;
+  char             *return_path;
+  char            **authentication_results;
+  char             *body;
+  char            **links;
+  char             *digest;
+  gboolean          no_headers;    /* an Outlook file that kept no Internet headers */
+
+  /* objector_mail_check() */
+  ObjectorMailKind  kind;
+  gboolean          kind_corrected;
+  const char       *platform;      /* interned */
+  char             *code;
+  gboolean          from_meta;
+  gboolean          claims_meta;
+  gboolean          trusted;
+  char            **trust_notes;
+  char            **foreign_hosts;
+};
+
+/* The playbook's rules, folded once for many checks (a scan). */
+typedef struct _ObjectorMailRules ObjectorMailRules;
+
+ObjectorMailRules  *objector_mail_rules_new         (ObjectorPlaybook  *playbook);
+void                objector_mail_rules_free        (ObjectorMailRules *rules);
+const char * const *objector_mail_rules_get_stems   (ObjectorMailRules *rules);
+void                objector_mail_check_with_rules  (ObjectorMail      *self,
+                                                     ObjectorMailRules *rules);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRules, objector_mail_rules_free)
+
+/* Property notifications, from objector-mail-check.c. */
+void          objector_mail_notify_checked      (ObjectorMail     *self,
+                                                 ObjectorMailKind  old_kind,
+                                                 const char       *old_platform,
+                                                 gboolean          old_trusted,
+                                                 gboolean          old_from_meta);
+void          objector_mail_notify_kind         (ObjectorMail *self);
+
+/* Calls g_mime_init() once, from whichever thread comes first. */
+void          objector_mail_init_gmime          (void);
+
+/* Parses one message held in memory (@data need not be NUL-terminated). */
+ObjectorMail *objector_mail_new_from_data       (const char   *data,
+                                                 gsize         length,
+                                                 const char   *source,
+                                                 guint         source_index,
+                                                 GError      **error);
+/* A placeholder for a message that could not be read; takes @error. */
+ObjectorMail *objector_mail_new_failed          (const char   *source,
+                                                 guint         source_index,
+                                                 GError       *error);
+
+/* An Outlook .msg file (a Compound File) rebuilt as RFC 822 text: its
+ * original Internet headers and its body (objector-mail-msg.c). @subject
+ * names the file in errors ("“x.msg”"). *@has_headers is FALSE for a copy
+ * or draft that kept none: its sender is then only what Outlook says. */
+GBytes       *objector_mail_msg_to_rfc822       (const guint8 *data,
+                                                 gsize         length,
+                                                 const char   *subject,
+                                                 gboolean     *has_headers,
+                                                 GError      **error);
+
+/* "2.1 GB", "64 MB": sizes in messages, in decimal units. */
+char         *objector_mail_format_size         (guint64       size);
+
+/* Readable text from HTML: tags dropped, blocks on lines of their own,
+ * entities decoded, script and style left out. The href of every link is
+ * appended to @links (nullable) as a new string. */
+char         *objector_mail_html_to_text        (const char   *html,
+                                                 gsize         length,
+                                                 GPtrArray    *links);
+/* Appends the http(s) and www. links written in plain @text to @links. */
+void          objector_mail_find_text_links     (const char   *text,
+                                                 GPtrArray    *links);
+/* The lower-case host of an http(s) link, or NULL when it has none. */
+char         *objector_mail_link_host           (const char   *link);
+
+/* The stems in @text as a sender name or address would show them: a token
+ * (split at spaces, dots, "@" and brackets) whose skeleton contains a long
+ * stem, or is a short one ("meta") or starts or ends with it next to a "-". */
+gboolean      objector_mail_text_names_meta     (const char * const *stems,
+                                                 const char   *text,
+                                                 gboolean      lenient);
+
+/* Folds a text so that look-alikes compare equal: lower case, Cyrillic and
+ * Greek letters that look Latin made Latin, 0→o, 1/i→l, 3→e, 4→a, 5→s,
+ * rn→m, vv→w; anything but letters and digits dropped. */
+char         *objector_mail_skeleton            (const char   *text,
+                                                 gssize        length);
+/* The names Meta's domains are built on ("facebook", "instagram", "meta"),
+ * as skeletons, from the playbook's mail domains. */
+char        **objector_mail_dup_meta_stems      (ObjectorPlaybook *playbook);
+
+/* A cheap look at the raw header block of a message: could it be from
+ * Meta, or pretend to be? Looks at From, Sender, Reply-To and Return-Path
+ * only, so that a scan parses only the few messages that may matter. */
+gboolean      objector_mail_headers_may_be_meta (const char * const *stems,
+                                                 const char   *headers,
+                                                 gsize         length);
+
+/* Streaming reader of mbox files: one read buffer, whatever the file size.
+ * Messages are split at "From " lines that name a sender and nothing or a
+ * date, and are followed by a header line; a Content-Length header is
+ * honoured when it points at the next "From " line or the end of the file. */
+typedef struct _ObjectorMbox ObjectorMbox;
+
+/* Decides from the raw header block whether to keep a message. */
+typedef gboolean (*ObjectorMboxFilter) (const char *headers,
+                                        gsize       length,
+                                        gpointer    user_data);
+
+ObjectorMbox *objector_mbox_open                (const char   *filename,
+                                                 GError      **error);
+void          objector_mbox_free                (ObjectorMbox *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMbox, objector_mbox_free)
+
+guint64       objector_mbox_get_size            (ObjectorMbox *self);
+/* Bytes read so far, for progress. */
+guint64       objector_mbox_get_position        (ObjectorMbox *self);
+/* The file starts with a "From " line. */
+gboolean      objector_mbox_is_mbox             (ObjectorMbox *self);
+
+/* Moves to the next message. Returns FALSE at the end of the file or on a
+ * read error (@error set). Otherwise *@index is the message's position
+ * (1-based) and *@message holds its bytes without the "From " line, or is
+ * NULL when @filter turned it down; a message larger than
+ * OBJECTOR_MAIL_MAX_SIZE comes back as NULL with *@too_large set to its size. */
+gboolean      objector_mbox_next                (ObjectorMbox        *self,
+                                                 ObjectorMboxFilter   filter,
+                                                 gpointer             user_data,
+                                                 guint               *index,
+                                                 GBytes             **message,
+                                                 guint64             *too_large,
+                                                 GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,818 @@
+/* objector-mail-scanner.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "objector-error.h"
+#include "objector-mail-private.h"
+#include "objector-mail-scanner.h"
+
+/* How often progress reaches the interface at most. */
+#define REPORT_INTERVAL_USEC (100 * 1000)
+
+/* Enough of a Maildir file to hold its headers. */
+#define MAILDIR_HEAD_SIZE (64 * 1024)
+
+struct _ObjectorMailScanner
+{
+  GObject           parent_instance;
+
+  ObjectorPlaybook *playbook;
+  double            fraction;
+  guint             n_messages;
+  guint             n_found;
+  guint             n_skipped;
+  guint             n_other;
+  gboolean          include_other;
+  gboolean          busy;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PLAYBOOK,
+  PROP_FRACTION,
+  PROP_N_MESSAGES,
+  PROP_N_FOUND,
+  PROP_N_SKIPPED,
+  PROP_N_OTHER,
+  PROP_INCLUDE_OTHER,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  FOUND,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+objector_mail_scanner_dispose (GObject *object)
+{
+  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
+
+  g_clear_object (&self->playbook);
+
+  G_OBJECT_CLASS (objector_mail_scanner_parent_class)->dispose (object);
+}
+
+static void
+objector_mail_scanner_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOK:
+      g_value_set_object (value, self->playbook);
+      break;
+    case PROP_FRACTION:
+      g_value_set_double (value, self->fraction);
+      break;
+    case PROP_N_MESSAGES:
+      g_value_set_uint (value, self->n_messages);
+      break;
+    case PROP_N_FOUND:
+      g_value_set_uint (value, self->n_found);
+      break;
+    case PROP_N_SKIPPED:
+      g_value_set_uint (value, self->n_skipped);
+      break;
+    case PROP_N_OTHER:
+      g_value_set_uint (value, self->n_other);
+      break;
+    case PROP_INCLUDE_OTHER:
+      g_value_set_boolean (value, self->include_other);
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+objector_mail_scanner_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOK:
+      self->playbook = g_value_dup_object (value);
+      break;
+    case PROP_INCLUDE_OTHER:
+      objector_mail_scanner_set_include_other (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = objector_mail_scanner_dispose;
+  object_class->get_property = objector_mail_scanner_get_property;
+  object_class->set_property = objector_mail_scanner_set_property;
+
+  properties[PROP_PLAYBOOK] =
+    g_param_spec_object ("playbook", NULL, NULL, OBJECTOR_TYPE_PLAYBOOK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MESSAGES] =
+    g_param_spec_uint ("n-messages", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_FOUND] =
+    g_param_spec_uint ("n-found", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_SKIPPED] =
+    g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_OTHER] =
+    g_param_spec_uint ("n-other", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_INCLUDE_OTHER] =
+    g_param_spec_boolean ("include-other", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A find, as it comes: the interface can list it before the scan ends. */
+  signals[FOUND] =
+    g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, OBJECTOR_TYPE_MAIL);
+}
+
+static void
+objector_mail_scanner_init (ObjectorMailScanner *self)
+{
+}
+
+ObjectorMailScanner *
+objector_mail_scanner_new (ObjectorPlaybook *playbook)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_MAIL_SCANNER, "playbook", playbook, NULL);
+}
+
+ObjectorPlaybook *
+objector_mail_scanner_get_playbook (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
+  return self->playbook;
+}
+
+double
+objector_mail_scanner_get_fraction (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0.0);
+  return self->fraction;
+}
+
+guint
+objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
+  return self->n_messages;
+}
+
+guint
+objector_mail_scanner_get_n_found (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
+  return self->n_found;
+}
+
+guint
+objector_mail_scanner_get_n_skipped (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
+  return self->n_skipped;
+}
+
+guint
+objector_mail_scanner_get_n_other (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
+  return self->n_other;
+}
+
+gboolean
+objector_mail_scanner_get_include_other (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
+  return self->include_other;
+}
+
+void
+objector_mail_scanner_set_include_other (ObjectorMailScanner *self,
+                                         gboolean             include_other)
+{
+  g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
+
+  include_other = !!include_other;
+  if (self->include_other == include_other)
+    return;
+  self->include_other = include_other;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_OTHER]);
+}
+
+gboolean
+objector_mail_scanner_get_busy (ObjectorMailScanner *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
+  return self->busy;
+}
+
+/* Progress, from the scanning thread to the scanner's */
+
+typedef struct
+{
+  ObjectorMailScanner *scanner;
+  double               fraction;
+  guint                n_messages;
+  guint                n_found;
+  guint                n_skipped;
+  guint                n_other;
+  gboolean             busy;
+  ObjectorMail        *found;
+} Report;
+
+static void
+report_free (gpointer data)
+{
+  Report *report = data;
+
+  g_object_unref (report->scanner);
+  g_clear_object (&report->found);
+  g_free (report);
+}
+
+static void
+set_uint (ObjectorMailScanner *self,
+          guint               *field,
+          guint                value,
+          guint                prop)
+{
+  if (*field != value)
+    {
+      *field = value;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
+    }
+}
+
+static gboolean
+apply_report (gpointer data)
+{
+  Report *report = data;
+  ObjectorMailScanner *self = report->scanner;
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->fraction != report->fraction)
+    {
+      self->fraction = report->fraction;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+    }
+  set_uint (self, &self->n_messages, report->n_messages, PROP_N_MESSAGES);
+  set_uint (self, &self->n_found, report->n_found, PROP_N_FOUND);
+  set_uint (self, &self->n_skipped, report->n_skipped, PROP_N_SKIPPED);
+  set_uint (self, &self->n_other, report->n_other, PROP_N_OTHER);
+  if (self->busy != report->busy)
+    {
+      self->busy = report->busy;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (report->found != NULL)
+    g_signal_emit (self, signals[FOUND], 0, report->found);
+
+  return G_SOURCE_REMOVE;
+}
+
+typedef struct
+{
+  ObjectorMailScanner  *scanner;
+  ObjectorMailRules    *rules;
+  char                 *path;
+  gboolean              include_other;
+  GMainContext         *context;  /* NULL: report in this thread */
+  gint64                last_report;
+
+  double                fraction;
+  guint                 n_messages;
+  guint                 n_found;
+  guint                 n_skipped;
+  guint                 n_other;
+} ScanJob;
+
+static void
+scan_job_free (ScanJob *job)
+{
+  g_clear_object (&job->scanner);
+  g_clear_pointer (&job->rules, objector_mail_rules_free);
+  g_free (job->path);
+  g_clear_pointer (&job->context, g_main_context_unref);
+  g_free (job);
+}
+
+static ScanJob *
+scan_job_new (ObjectorMailScanner *scanner,
+              const char          *path,
+              GMainContext        *context)
+{
+  ScanJob *job = g_new0 (ScanJob, 1);
+
+  job->scanner = g_object_ref (scanner);
+  job->rules = objector_mail_rules_new (scanner->playbook);
+  job->path = g_strdup (path);
+  job->include_other = scanner->include_other;
+  job->context = context != NULL ? g_main_context_ref (context) : NULL;
+  return job;
+}
+
+static void
+report (ScanJob      *job,
+        ObjectorMail *found,
+        gboolean      busy,
+        gboolean      force)
+{
+  gint64 now = g_get_monotonic_time ();
+  Report *r;
+
+  if (!force && found == NULL && now - job->last_report < REPORT_INTERVAL_USEC)
+    return;
+  job->last_report = now;
+
+  r = g_new0 (Report, 1);
+  r->scanner = g_object_ref (job->scanner);
+  r->fraction = CLAMP (job->fraction, 0.0, 1.0);
+  r->n_messages = job->n_messages;
+  r->n_found = job->n_found;
+  r->n_skipped = job->n_skipped;
+  r->n_other = job->n_other;
+  r->busy = busy;
+  r->found = found != NULL ? g_object_ref (found) : NULL;
+
+  if (job->context == NULL)
+    {
+      apply_report (r);
+      report_free (r);
+    }
+  else
+    {
+      /* Not g_main_context_invoke(): with no loop running yet, it would call
+       * back right here, in the scanning thread. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, apply_report, r, report_free);
+      g_source_set_static_name (source, "[objector] scan progress");
+      g_source_attach (source, job->context);
+    }
+}
+
+/* Checks a message the pre-filter let through; keeps it when it is from
+ * Meta or pretends to be. Meta's everyday mail (notifications, "other")
+ * is only counted unless asked for: a mailbox may hold tens of thousands. */
+static void
+consider (ScanJob      *job,
+          ObjectorMail *mail,
+          GPtrArray    *found)
+{
+  objector_mail_check_with_rules (mail, job->rules);
+  if (!objector_mail_get_claims_meta (mail))
+    return;
+  if (!job->include_other && objector_mail_get_kind (mail) == OBJECTOR_MAIL_KIND_OTHER)
+    {
+      job->n_other++;
+      return;
+    }
+
+  g_ptr_array_add (found, g_object_ref (mail));
+  job->n_found++;
+  report (job, mail, TRUE, TRUE);
+}
+
+static gboolean
+filter_headers (const char *headers,
+                gsize       length,
+                gpointer    user_data)
+{
+  ScanJob *job = user_data;
+
+  job->n_messages++;
+  return length > 0 && objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules),
+                                                          headers, length);
+}
+
+static gboolean
+scan_mbox (ScanJob       *job,
+           const char    *filename,
+           GPtrArray     *found,
+           GCancellable  *cancellable,
+           GError       **error)
+{
+  g_autoptr(ObjectorMbox) mbox = NULL;
+  g_autofree char *name = g_path_get_basename (filename);
+  GError *local_error = NULL;
+  guint64 size;
+
+  if (!(mbox = objector_mbox_open (filename, error)))
+    return FALSE;
+  size = objector_mbox_get_size (mbox);
+
+  for (;;)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(ObjectorMail) mail = NULL;
+      guint64 too_large = 0;
+      guint index;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (!objector_mbox_next (mbox, filter_headers, job, &index, &bytes, &too_large, &local_error))
+        {
+          if (local_error != NULL)
+            {
+              g_propagate_error (error, local_error);
+              return FALSE;
+            }
+          break;
+        }
+
+      if (too_large > 0)
+        job->n_skipped++;
+      else if (bytes != NULL)
+        {
+          mail = objector_mail_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                              name, index, NULL);
+          if (mail == NULL)
+            job->n_skipped++;
+          else
+            consider (job, mail, found);
+        }
+
+      job->fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
+      report (job, NULL, TRUE, FALSE);
+    }
+
+  return TRUE;
+}
+
+static int
+compare_basenames (gconstpointer a,
+                   gconstpointer b)
+{
+  const char *x = *(const char * const *) a;
+  const char *y = *(const char * const *) b;
+  const char *bx = strrchr (x, G_DIR_SEPARATOR);
+  const char *by = strrchr (y, G_DIR_SEPARATOR);
+
+  return strcmp (bx != NULL ? bx + 1 : x, by != NULL ? by + 1 : y);
+}
+
+/* Reads the head of a Maildir file; the whole of it when the head says
+ * it may be Meta's. */
+static ObjectorMail *
+read_maildir_file (ScanJob    *job,
+                   const char *filename,
+                   gboolean   *skipped)
+{
+  g_autofree char *head = g_malloc (MAILDIR_HEAD_SIZE);
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_path_get_basename (filename);
+  const char *header_end;
+  struct stat st;
+  gsize got = 0;
+  gsize length;
+  int fd;
+
+  *skipped = FALSE;
+  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      *skipped = TRUE;
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      return NULL;
+    }
+  while (got < MAILDIR_HEAD_SIZE)
+    {
+      gssize n = read (fd, head + got, MAILDIR_HEAD_SIZE - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += n;
+    }
+  close (fd);
+
+  job->n_messages++;
+  header_end = g_strstr_len (head, got, "\n\n");
+  if (header_end == NULL)
+    header_end = g_strstr_len (head, got, "\r\n\r\n");
+  if (got == 0 || !objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules), head,
+                                                      header_end != NULL ? (gsize) (header_end - head) : got))
+    return NULL;
+
+  if ((guint64) st.st_size > OBJECTOR_MAIL_MAX_SIZE
+      || !g_file_get_contents (filename, &contents, &length, NULL))
+    {
+      *skipped = TRUE;
+      return NULL;
+    }
+
+  {
+    ObjectorMail *mail = objector_mail_new_from_data (contents, length, name, 0, NULL);
+
+    *skipped = mail == NULL;
+    return mail;
+  }
+}
+
+static gboolean
+scan_maildir (ScanJob       *job,
+              const char    *folder,
+              GPtrArray     *found,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  static const char * const subfolders[] = { "cur", "new" };
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < G_N_ELEMENTS (subfolders); s++)
+    {
+      g_autofree char *sub = g_build_filename (folder, subfolders[s], NULL);
+      g_autoptr(GDir) dir = NULL;
+      const char *entry;
+
+      if (!g_file_test (sub, G_FILE_TEST_IS_DIR))
+        continue;
+      if (!(dir = g_dir_open (sub, 0, error)))
+        return FALSE;
+      while ((entry = g_dir_read_name (dir)) != NULL)
+        if (entry[0] != '.')
+          g_ptr_array_add (files, g_build_filename (sub, entry, NULL));
+    }
+
+  /* Maildir names start with the delivery time: name order is date order. */
+  g_ptr_array_sort (files, compare_basenames);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      g_autoptr(ObjectorMail) mail = NULL;
+      gboolean skipped;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      mail = read_maildir_file (job, g_ptr_array_index (files, i), &skipped);
+      if (skipped)
+        job->n_skipped++;
+      if (mail != NULL)
+        consider (job, mail, found);
+
+      job->fraction = (double) (i + 1) / files->len;
+      report (job, NULL, TRUE, FALSE);
+    }
+
+  return TRUE;
+}
+
+/* Outlook's binary .msg: no headers to pre-filter, one message to read. */
+static gboolean
+is_outlook_file (const char *path)
+{
+  static const guchar magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+  guchar head[sizeof magic];
+  gboolean found = FALSE;
+  int fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+
+  if (fd >= 0)
+    {
+      found = read (fd, head, sizeof head) == (gssize) sizeof head && memcmp (head, magic, sizeof magic) == 0;
+      close (fd);
+    }
+  return found;
+}
+
+static gboolean
+scan_single_file (ScanJob     *job,
+                  const char  *path,
+                  GPtrArray   *found,
+                  GError     **error)
+{
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_file (path, error);
+
+  if (mail == NULL)
+    return FALSE;
+  job->n_messages++;
+  consider (job, mail, found);
+  return TRUE;
+}
+
+static GPtrArray *
+scan_run (ScanJob       *job,
+          GCancellable  *cancellable,
+          GError       **error)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *name = g_path_get_basename (job->path);
+  GStatBuf st;
+  gboolean ok;
+
+  if (g_stat (job->path, &st) != 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "“%s”: %s", job->path, g_strerror (saved));
+      return NULL;
+    }
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autofree char *cur = g_build_filename (job->path, "cur", NULL);
+      g_autofree char *new = g_build_filename (job->path, "new", NULL);
+
+      if (!g_file_test (cur, G_FILE_TEST_IS_DIR) && !g_file_test (new, G_FILE_TEST_IS_DIR))
+        {
+          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
+                       _("“%s” is a folder but not a Maildir: it has no “cur” or “new” folder. "
+                         "Give an mbox file or a Maildir folder"),
+                       name);
+          return NULL;
+        }
+      ok = scan_maildir (job, job->path, found, cancellable, error);
+    }
+  else if (S_ISREG (st.st_mode))
+    {
+      if (st.st_size == 0)
+        {
+          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
+                       _("“%s” is empty"), name);
+          return NULL;
+        }
+      ok = is_outlook_file (job->path)
+           ? scan_single_file (job, job->path, found, error)
+           : scan_mbox (job, job->path, found, cancellable, error);
+    }
+  else
+    {
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
+                   _("“%s” is neither an mbox file nor a Maildir folder"), name);
+      return NULL;
+    }
+
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&found);
+}
+
+static gboolean
+begin (ObjectorMailScanner  *self,
+       GError              **error)
+{
+  if (self->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("A scan is already running"));
+      return FALSE;
+    }
+
+  g_object_freeze_notify (G_OBJECT (self));
+  self->busy = TRUE;
+  self->fraction = 0.0;
+  self->n_messages = self->n_found = self->n_skipped = self->n_other = 0;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MESSAGES]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FOUND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKIPPED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OTHER]);
+  g_object_thaw_notify (G_OBJECT (self));
+  return TRUE;
+}
+
+GPtrArray *
+objector_mail_scanner_scan (ObjectorMailScanner  *self,
+                            const char           *path,
+                            GCancellable         *cancellable,
+                            GError              **error)
+{
+  ScanJob *job;
+  GPtrArray *found;
+
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!begin (self, error))
+    return NULL;
+
+  job = scan_job_new (self, path, NULL);
+  found = scan_run (job, cancellable, error);
+  if (found != NULL)
+    job->fraction = 1.0;
+  report (job, NULL, FALSE, TRUE);
+  scan_job_free (job);
+  return found;
+}
+
+static void
+scan_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  ScanJob *job = task_data;
+  GError *error = NULL;
+  GPtrArray *found = scan_run (job, cancellable, &error);
+
+  if (found != NULL)
+    job->fraction = 1.0;
+  /* Posted before the result, so the last numbers arrive first. */
+  report (job, NULL, FALSE, TRUE);
+
+  if (found == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+objector_mail_scanner_scan_async (ObjectorMailScanner  *self,
+                                  const char           *path,
+                                  GCancellable         *cancellable,
+                                  GAsyncReadyCallback   callback,
+                                  gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GMainContext) context = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, objector_mail_scanner_scan_async);
+
+  if (!begin (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  context = g_main_context_ref_thread_default ();
+  g_task_set_task_data (task, scan_job_new (self, path, context), (GDestroyNotify) scan_job_free);
+  g_task_run_in_thread (task, scan_thread);
+}
+
+GPtrArray *
+objector_mail_scanner_scan_finish (ObjectorMailScanner  *self,
+                                   GAsyncResult         *result,
+                                   GError              **error)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_mail_scanner_scan_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
