@@ -1,0 +1,1818 @@
+/* objector-net.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "objector-enums.h"
+#include "objector-error.h"
+#include "objector-files.h"
+#include "objector-net-private.h"
+#include "objector-path-private.h"
+
+#define READ_CHUNK_SIZE (64 * 1024)
+#define UPDATE_STATE_FORMAT 1
+#define ACCEPT_PLAYBOOK "application/json, text/plain;q=0.5"
+
+struct _ObjectorNet
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  guint        request_timeout;  /* ms */
+  guint        overall_timeout;  /* ms */
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorNet, objector_net, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REQUEST_TIMEOUT,
+  PROP_OVERALL_TIMEOUT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gint insecure_loopback_for_testing;
+
+/* Which URLs may be requested */
+
+static gboolean
+is_loopback_http (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host;
+
+  if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0)
+    return FALSE;
+
+  host = g_uri_get_host (uri);
+  return g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0;
+}
+
+/* objector_url_check(), plus the tests' loopback exception: a loopback
+ * http URL is judged as if it were the same URL over https. */
+static ObjectorUrlCheck
+net_url_check (const char         *url,
+               const char * const *allowed_hosts,
+               char              **host)
+{
+  if (url != NULL && g_atomic_int_get (&insecure_loopback_for_testing) && is_loopback_http (url))
+    {
+      /* is_loopback_http() saw a scheme of exactly four letters. */
+      g_autofree char *secure = g_strconcat ("https", url + 4, NULL);
+
+      return objector_url_check (secure, allowed_hosts, host);
+    }
+
+  return objector_url_check (url, allowed_hosts, host);
+}
+
+void
+objector_net_set_insecure_loopback_for_testing (gboolean enabled)
+{
+  /* Only a test program calls g_test_init(): the app cannot open this door. */
+  g_return_if_fail (g_test_initialized ());
+
+  g_atomic_int_set (&insecure_loopback_for_testing, enabled ? 1 : 0);
+}
+
+void
+objector_net_set_tls_database_for_testing (ObjectorNet  *self,
+                                           GTlsDatabase *database)
+{
+  g_return_if_fail (g_test_initialized ());
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (G_IS_TLS_DATABASE (database));
+
+  g_object_set (self->session, "tls-database", database, NULL);
+}
+
+gboolean
+objector_net_url_is_allowed (const char         *url,
+                             const char * const *allowed_hosts)
+{
+  return net_url_check (url, allowed_hosts, NULL) == OBJECTOR_URL_OK;
+}
+
+/* A server's Location may hold anything; we show and follow only URLs made
+ * of printable ASCII (what a valid, encoded URL is). */
+static gboolean
+is_printable_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
+      return FALSE;
+  return TRUE;
+}
+
+static char *
+dup_host_or_null (const char *url)
+{
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+
+  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    return NULL;
+  return g_ascii_strdown (g_uri_get_host (uri), -1);
+}
+
+/* For messages: the host, or the whole URL when it has none. */
+static char *
+dup_host (const char *url)
+{
+  char *host = dup_host_or_null (url);
+
+  return host != NULL ? host : g_strdup (url);
+}
+
+static char *
+format_duration (guint msec)
+{
+  if (msec % 1000 == 0)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", msec / 1000),
+                            msec / 1000);
+
+  return g_strdup_printf (_("%.1f seconds"), msec / 1000.0);
+}
+
+/* One HTTP exchange: its message, its own cancellable (cancelled by the
+ * caller's and by the time limit), the time limit, and whether it was still
+ * looking up the host name, so that a DNS server that never answers reads as
+ * "offline" rather than "slow site". */
+
+typedef struct
+{
+  SoupMessage  *message;
+  GCancellable *cancellable;
+  GCancellable *outer;
+  gulong        outer_handler;
+  GSource      *timer;
+  guint         timeout_ms;
+  gboolean      overall_limit;  /* the limit was what was left of the overall one */
+  gboolean      timed_out;
+  gboolean      resolving;
+} Exchange;
+
+static void
+exchange_free (Exchange *exchange)
+{
+  if (exchange == NULL)
+    return;
+
+  if (exchange->outer != NULL)
+    {
+      g_cancellable_disconnect (exchange->outer, exchange->outer_handler);
+      g_object_unref (exchange->outer);
+    }
+
+  if (exchange->timer != NULL)
+    {
+      g_source_destroy (exchange->timer);
+      g_source_unref (exchange->timer);
+    }
+
+  if (exchange->message != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (exchange->message, exchange);
+      g_object_unref (exchange->message);
+    }
+
+  g_clear_object (&exchange->cancellable);
+  g_free (exchange);
+}
+
+static void
+on_outer_cancelled (GCancellable *outer,
+                    gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static gboolean
+on_exchange_timeout (gpointer user_data)
+{
+  Exchange *exchange = user_data;
+
+  exchange->timed_out = TRUE;
+  g_cancellable_cancel (exchange->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_network_event (SoupMessage        *message,
+                  GSocketClientEvent  event,
+                  GIOStream          *connection,
+                  gpointer            user_data)
+{
+  Exchange *exchange = user_data;
+
+  exchange->resolving = event == G_SOCKET_CLIENT_RESOLVING;
+}
+
+static SoupMessage *
+new_message (const char *method,
+             const char *url)
+{
+  SoupMessage *message = soup_message_new (method, url);
+  SoupMessageHeaders *headers;
+
+  if (message == NULL)
+    return NULL;
+
+  /* Every hop is checked before it is taken. */
+  soup_message_set_flags (message, SOUP_MESSAGE_NO_REDIRECT);
+
+  /* Nothing that says who the person is or where they came from. */
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_remove (headers, "Referer");
+  soup_message_headers_remove (headers, "Cookie");
+
+  return message;
+}
+
+/* The time limit of the next exchange: the per-request one, or what is left
+ * of the overall one. FALSE when nothing is left. */
+static gboolean
+next_timeout (ObjectorNet *self,
+              gint64       deadline,
+              guint       *timeout_ms,
+              gboolean    *overall_limit)
+{
+  gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
+
+  if (left_ms <= 0)
+    return FALSE;
+
+  *overall_limit = left_ms < self->request_timeout;
+  *timeout_ms = *overall_limit ? (guint) left_ms : self->request_timeout;
+
+  return TRUE;
+}
+
+/* Takes @message. */
+static Exchange *
+exchange_new (SoupMessage  *message,
+              GCancellable *outer,
+              guint         timeout_ms,
+              gboolean      overall_limit)
+{
+  Exchange *exchange = g_new0 (Exchange, 1);
+
+  exchange->message = message;
+  exchange->cancellable = g_cancellable_new ();
+  exchange->timeout_ms = timeout_ms;
+  exchange->overall_limit = overall_limit;
+
+  if (outer != NULL)
+    {
+      exchange->outer = g_object_ref (outer);
+      exchange->outer_handler = g_cancellable_connect (outer, G_CALLBACK (on_outer_cancelled),
+                                                       g_object_ref (exchange->cancellable),
+                                                       g_object_unref);
+    }
+
+  g_signal_connect (message, "network-event", G_CALLBACK (on_network_event), exchange);
+
+  exchange->timer = g_timeout_source_new (timeout_ms);
+  g_source_set_callback (exchange->timer, on_exchange_timeout, exchange, NULL);
+  g_source_set_name (exchange->timer, "[objector] request time limit");
+  g_source_attach (exchange->timer, g_main_context_get_thread_default ());
+
+  return exchange;
+}
+
+ObjectorLinkVerdict
+objector_net_classify_error (const GError *error,
+                             gboolean      resolving)
+{
+  g_return_val_if_fail (error != NULL, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE);
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return OBJECTOR_LINK_VERDICT_OFFLINE;
+
+  if (error->domain == G_TLS_ERROR)
+    return OBJECTOR_LINK_VERDICT_TLS_FAILURE;
+
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_CONNECTION_REFUSED:
+        case G_IO_ERROR_NETWORK_UNREACHABLE:
+        case G_IO_ERROR_HOST_UNREACHABLE:
+        case G_IO_ERROR_HOST_NOT_FOUND:
+        case G_IO_ERROR_PROXY_FAILED:
+        case G_IO_ERROR_PROXY_NOT_ALLOWED:
+        case G_IO_ERROR_PROXY_AUTH_FAILED:
+        case G_IO_ERROR_PROXY_NEED_AUTH:
+          return OBJECTOR_LINK_VERDICT_OFFLINE;
+
+        /* Our own time limit cancels; the session's reports TIMED_OUT. */
+        case G_IO_ERROR_TIMED_OUT:
+        case G_IO_ERROR_CANCELLED:
+          return resolving ? OBJECTOR_LINK_VERDICT_OFFLINE : OBJECTOR_LINK_VERDICT_TIMEOUT;
+
+        default:
+          break;
+        }
+    }
+
+  return OBJECTOR_LINK_VERDICT_INVALID_RESPONSE;
+}
+
+/* A sentence for an exchange that got no HTTP answer. */
+static char *
+describe_failure (ObjectorLinkVerdict  verdict,
+                  const char          *host,
+                  const GError        *error,
+                  Exchange            *exchange)
+{
+  g_autofree char *limit = format_duration (exchange->timeout_ms);
+
+  switch (verdict)
+    {
+    case OBJECTOR_LINK_VERDICT_OFFLINE:
+      if (exchange->timed_out)
+        return g_strdup_printf (_("Looking up %s took longer than %s: check that this computer is online."),
+                                host, limit);
+      return g_strdup_printf (_("Could not reach %s (%s): check that this computer is online."),
+                              host, error->message);
+
+    case OBJECTOR_LINK_VERDICT_TIMEOUT:
+      if (exchange->overall_limit)
+        return g_strdup_printf (_("%s had not answered when the overall time limit ran out; try again later."),
+                                host);
+      return g_strdup_printf (_("%s did not answer within %s; try again later."), host, limit);
+
+    case OBJECTOR_LINK_VERDICT_TLS_FAILURE:
+      return g_strdup_printf (_("The secure connection to %s failed (%s), so nothing was sent. "
+                                "If this persists, something on this network may be intercepting it."),
+                              host, error->message);
+
+    case OBJECTOR_LINK_VERDICT_INVALID_RESPONSE:
+    default:
+      return g_strdup_printf (_("%s gave an answer that could not be read (%s); try again later."),
+                              host, error->message);
+    }
+}
+
+/* Link checks */
+
+typedef struct
+{
+  ObjectorLinkVerdict  verdict;
+  guint                http_status;
+  char                *final_url;
+  char                *foreign_host;
+  char                *message;
+} Finding;
+
+static void
+finding_free (Finding *finding)
+{
+  if (finding == NULL)
+    return;
+
+  g_free (finding->final_url);
+  g_free (finding->foreign_host);
+  g_free (finding->message);
+  g_free (finding);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Finding, finding_free)
+
+typedef struct
+{
+  char      *url;
+  char     **allowed_hosts;
+  gint64     deadline;     /* monotonic µs */
+  char      *current_url;
+  char      *host;         /* of current_url */
+  GPtrArray *visited;
+  guint      redirects;
+  gboolean   use_get;
+  Exchange  *exchange;
+} LinkCheck;
+
+static void
+link_check_free (LinkCheck *check)
+{
+  g_free (check->url);
+  g_strfreev (check->allowed_hosts);
+  g_free (check->current_url);
+  g_free (check->host);
+  g_ptr_array_unref (check->visited);
+  exchange_free (check->exchange);
+  g_free (check);
+}
+
+static char *
+describe_refused_url (ObjectorUrlCheck  check,
+                      const char       *url,
+                      const char       *host)
+{
+  switch (check)
+    {
+    case OBJECTOR_URL_NOT_HTTPS:
+      return g_strdup_printf (_("%s is not a secure (https) address."), url);
+    case OBJECTOR_URL_HAS_USER:
+      return g_strdup_printf (_("%s puts a name before the host, a way to disguise the real site."), url);
+    case OBJECTOR_URL_NO_HOST:
+      return g_strdup_printf (_("%s names no host."), url);
+    case OBJECTOR_URL_HOST_NOT_ALLOWED:
+      return g_strdup_printf (_("%s is not one of the sites the playbook allows for it."), host);
+    case OBJECTOR_URL_INVALID:
+    case OBJECTOR_URL_OK:
+    default:
+      return g_strdup_printf (_("“%s” is not a valid address."), url);
+    }
+}
+
+/* Ends a check; takes @message. */
+static void
+link_check_return (GTask               *task,
+                   ObjectorLinkVerdict  verdict,
+                   guint                http_status,
+                   const char          *final_url,
+                   const char          *foreign_host,
+                   char                *message)
+{
+  LinkCheck *check = g_task_get_task_data (task);
+  Finding *finding = g_new0 (Finding, 1);
+
+  finding->verdict = verdict;
+  finding->http_status = http_status;
+  finding->final_url = g_strdup (final_url);
+  finding->foreign_host = g_strdup (foreign_host);
+  finding->message = message;
+
+  g_clear_pointer (&check->exchange, exchange_free);
+  g_task_return_pointer (task, finding, (GDestroyNotify) finding_free);
+}
+
+static void link_check_sent_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data);
+
+/* Sends the next request of the check; takes @task. */
+static void
+link_check_send (GTask *task)
+{
+  ObjectorNet *self = g_task_get_source_object (task);
+  LinkCheck *check = g_task_get_task_data (task);
+  SoupMessage *message;
+  gboolean overall_limit = FALSE;
+  guint timeout_ms = 0;
+
+  g_clear_pointer (&check->exchange, exchange_free);
+
+  if (!next_timeout (self, check->deadline, &timeout_ms, &overall_limit))
+    {
+      link_check_return (task, OBJECTOR_LINK_VERDICT_TIMEOUT, 0, NULL, NULL,
+                         g_strdup_printf (_("%s had not answered when the overall time limit ran out; try again later."),
+                                          check->host));
+      g_object_unref (task);
+      return;
+    }
+
+  message = new_message (check->use_get ? SOUP_METHOD_GET : SOUP_METHOD_HEAD, check->current_url);
+  if (message == NULL)
+    {
+      /* Every URL was checked before; should libsoup still refuse one, the
+       * person reads why instead of the app crashing. */
+      link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, 0, NULL, NULL,
+                         g_strdup_printf (_("“%s” is not a valid address."), check->current_url));
+      g_object_unref (task);
+      return;
+    }
+
+  check->exchange = exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
+  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
+                           check->exchange->cancellable, link_check_sent_cb, task);
+}
+
+/* A 3xx: checks the destination and goes on there, or ends the check.
+ * Takes @owned_task. */
+static void
+link_check_follow (GTask       *owned_task,
+                   guint        status,
+                   const char  *location)
+{
+  g_autoptr(GTask) task = owned_task;
+  LinkCheck *check = g_task_get_task_data (task);
+  g_autoptr(GUri) next = NULL;
+  g_autofree char *next_url = NULL;
+  g_autofree char *next_host = NULL;
+  ObjectorUrlCheck url_check;
+
+  if (location == NULL || *location == '\0')
+    {
+      link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, status, check->current_url, NULL,
+                         g_strdup_printf (_("%s answered with a redirect (HTTP %u) without saying where to."),
+                                          check->host, status));
+      return;
+    }
+
+  if (is_printable_ascii (location))
+    next = g_uri_parse_relative (soup_message_get_uri (check->exchange->message), location,
+                                 SOUP_HTTP_URI_FLAGS, NULL);
+  if (next != NULL)
+    next_url = g_uri_to_string (next);
+
+  url_check = next_url != NULL ? net_url_check (next_url, (const char * const *) check->allowed_hosts, &next_host)
+                               : OBJECTOR_URL_INVALID;
+  if (url_check == OBJECTOR_URL_INVALID)
+    {
+      link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, status, check->current_url, NULL,
+                         g_strdup_printf (_("%s redirects to something that is not a valid address."),
+                                          check->host));
+      return;
+    }
+
+  if (url_check != OBJECTOR_URL_OK)
+    {
+      g_autofree char *why = NULL;
+
+      /* objector_url_check() names no host for a URL it refuses early. */
+      if (next_host == NULL)
+        next_host = dup_host_or_null (next_url);
+      why = describe_refused_url (url_check, next_url, next_host);
+      link_check_return (task, OBJECTOR_LINK_VERDICT_FOREIGN_REDIRECT, status, next_url, next_host,
+                         g_strdup_printf (_("The page redirects to %s, which was not followed: %s "
+                                            "Do not enter your details there; look for a newer playbook."),
+                                          next_url, why));
+      return;
+    }
+
+  for (guint i = 0; i < check->visited->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (check->visited, i), next_url))
+        {
+          link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, status, next_url, NULL,
+                             g_strdup_printf (_("The redirects from %s go round in a circle."), check->url));
+          return;
+        }
+    }
+
+  if (++check->redirects > OBJECTOR_NET_MAX_REDIRECTS)
+    {
+      link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, status, check->current_url, NULL,
+                         g_strdup_printf (_("%s redirects more than %u times."), check->url,
+                                          OBJECTOR_NET_MAX_REDIRECTS));
+      return;
+    }
+
+  g_ptr_array_add (check->visited, g_strdup (next_url));
+  g_free (check->current_url);
+  check->current_url = g_steal_pointer (&next_url);
+  g_free (check->host);
+  check->host = g_steal_pointer (&next_host);
+
+  link_check_send (g_steal_pointer (&task));
+}
+
+static void
+link_check_sent_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LinkCheck *check = g_task_get_task_data (task);
+  Exchange *exchange = check->exchange;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *moved_to;
+  guint status;
+
+  stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (stream == NULL)
+    {
+      ObjectorLinkVerdict verdict;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      verdict = objector_net_classify_error (error, exchange->resolving);
+      link_check_return (task, verdict, 0, check->redirects > 0 ? check->current_url : NULL, NULL,
+                         describe_failure (verdict, check->host, error, exchange));
+      return;
+    }
+
+  status = soup_message_get_status (exchange->message);
+
+  /* Only the status matters: a GET's body is dropped with its connection
+   * rather than downloaded. */
+  if (check->use_get)
+    g_cancellable_cancel (exchange->cancellable);
+  g_clear_object (&stream);
+
+  if (!check->use_get
+      && (status == SOUP_STATUS_METHOD_NOT_ALLOWED || status == SOUP_STATUS_NOT_IMPLEMENTED))
+    {
+      check->use_get = TRUE;
+      link_check_send (g_steal_pointer (&task));
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (status) && status != SOUP_STATUS_NOT_MODIFIED)
+    {
+      const char *location = soup_message_headers_get_one (soup_message_get_response_headers (exchange->message),
+                                                           "Location");
+
+      link_check_follow (g_steal_pointer (&task), status, location);
+      return;
+    }
+
+  moved_to = check->redirects > 0 ? check->current_url : NULL;
+
+  if (SOUP_STATUS_IS_SUCCESSFUL (status))
+    {
+      if (moved_to != NULL)
+        link_check_return (task, OBJECTOR_LINK_VERDICT_MOVED, status, moved_to, NULL,
+                           g_strdup_printf (_("The page moved to %s, which answers (HTTP %u); "
+                                              "the playbook may need an update."),
+                                            moved_to, status));
+      else
+        link_check_return (task, OBJECTOR_LINK_VERDICT_REACHABLE, status, NULL, NULL,
+                           g_strdup_printf (_("The page answers (HTTP %u)."), status));
+    }
+  else if (SOUP_STATUS_IS_CLIENT_ERROR (status))
+    link_check_return (task, OBJECTOR_LINK_VERDICT_GONE, status, moved_to, NULL,
+                       g_strdup_printf (_("%s answers HTTP %u %s: the page is gone or refused; "
+                                          "look for a newer playbook."),
+                                        moved_to != NULL ? moved_to : check->url,
+                                        status, soup_status_get_phrase (status)));
+  else if (SOUP_STATUS_IS_SERVER_ERROR (status))
+    link_check_return (task, OBJECTOR_LINK_VERDICT_SERVER_ERROR, status, moved_to, NULL,
+                       g_strdup_printf (_("%s answers HTTP %u %s: the site has a problem; try again later."),
+                                        check->host, status, soup_status_get_phrase (status)));
+  else
+    link_check_return (task, OBJECTOR_LINK_VERDICT_INVALID_RESPONSE, status, moved_to, NULL,
+                       g_strdup_printf (_("%s answers HTTP %u, which is not an answer a page gives."),
+                                        check->host, status));
+}
+
+/* Checks @url; the task returns a Finding. Shares @deadline with the other
+ * checks of a batch. */
+static void
+link_check_start (ObjectorNet         *self,
+                  const char          *url,
+                  const char * const  *allowed_hosts,
+                  gint64               deadline,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *host = NULL;
+  LinkCheck *check;
+  ObjectorUrlCheck url_check;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, link_check_start);
+
+  check = g_new0 (LinkCheck, 1);
+  check->url = g_strdup (url);
+  check->allowed_hosts = g_strdupv ((char **) allowed_hosts);
+  check->deadline = deadline;
+  check->current_url = g_strdup (url);
+  check->visited = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (check->visited, g_strdup (url));
+  g_task_set_task_data (task, check, (GDestroyNotify) link_check_free);
+
+  url_check = net_url_check (url, allowed_hosts, &host);
+  check->host = host != NULL ? g_strdup (host) : g_strdup (url);
+
+  if (url_check != OBJECTOR_URL_OK)
+    {
+      g_autofree char *why = describe_refused_url (url_check, url, host);
+
+      link_check_return (task, OBJECTOR_LINK_VERDICT_NOT_ALLOWED, 0, NULL, NULL,
+                         g_strdup_printf (_("Not checked: %s"), why));
+      return;
+    }
+
+  link_check_send (g_steal_pointer (&task));
+}
+
+static Finding *
+link_check_finish (GAsyncResult  *result,
+                   GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static ObjectorLinkResult *
+link_result_new (const char       *url,
+                 ObjectorLinkRole  role,
+                 const char       *path_id,
+                 Finding          *finding)
+{
+  return g_object_new (OBJECTOR_TYPE_LINK_RESULT,
+                       "url", url,
+                       "role", role,
+                       "path-id", path_id,
+                       "verdict", finding->verdict,
+                       "http-status", finding->http_status,
+                       "final-url", finding->final_url,
+                       "foreign-host", finding->foreign_host,
+                       "message", finding->message,
+                       NULL);
+}
+
+static void
+check_link_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(Finding) finding = NULL;
+
+  finding = link_check_finish (result, &error);
+  if (finding == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task,
+                         link_result_new (g_task_get_task_data (task), OBJECTOR_LINK_ROLE_OTHER,
+                                          NULL, finding),
+                         g_object_unref);
+}
+
+void
+objector_net_check_link_async (ObjectorNet         *self,
+                               const char          *url,
+                               const char * const  *allowed_hosts,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  gint64 deadline;
+
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (url != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, objector_net_check_link_async);
+  g_task_set_task_data (task, g_strdup (url), g_free);
+
+  deadline = g_get_monotonic_time () + (gint64) self->overall_timeout * 1000;
+  link_check_start (self, url, allowed_hosts, deadline, cancellable,
+                    check_link_cb, g_steal_pointer (&task));
+}
+
+ObjectorLinkResult *
+objector_net_check_link_finish (ObjectorNet   *self,
+                                GAsyncResult  *result,
+                                GError       **error)
+{
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_net_check_link_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Checking a whole playbook */
+
+typedef struct
+{
+  char             *path_id;
+  ObjectorLinkRole  role;
+  char             *url;
+  char             *key;   /* URL and allowed hosts: what is requested once */
+} BatchEntry;
+
+typedef struct
+{
+  GPtrArray  *entries;    /* of BatchEntry, in playbook order */
+  GHashTable *findings;   /* key → Finding, once checked */
+  guint       pending;
+  GError     *error;
+} Batch;
+
+typedef struct
+{
+  GTask *task;   /* the batch's */
+  char  *key;
+} BatchCheck;
+
+static void
+batch_entry_free (BatchEntry *entry)
+{
+  g_free (entry->path_id);
+  g_free (entry->url);
+  g_free (entry->key);
+  g_free (entry);
+}
+
+static void
+batch_free (Batch *batch)
+{
+  g_ptr_array_unref (batch->entries);
+  g_hash_table_unref (batch->findings);
+  g_clear_error (&batch->error);
+  g_free (batch);
+}
+
+static void
+batch_return (GTask *task)
+{
+  Batch *batch = g_task_get_task_data (task);
+  GListStore *results;
+
+  if (batch->error != NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&batch->error));
+      return;
+    }
+
+  results = g_list_store_new (OBJECTOR_TYPE_LINK_RESULT);
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      BatchEntry *entry = g_ptr_array_index (batch->entries, i);
+      Finding *finding = g_hash_table_lookup (batch->findings, entry->key);
+      g_autoptr(ObjectorLinkResult) link = NULL;
+
+      g_assert (finding != NULL);
+      link = link_result_new (entry->url, entry->role, entry->path_id, finding);
+      g_list_store_append (results, link);
+    }
+
+  g_task_return_pointer (task, results, g_object_unref);
+}
+
+static void
+batch_check_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  BatchCheck *data = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&data->task);
+  g_autofree char *key = g_steal_pointer (&data->key);
+  Batch *batch = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  Finding *finding;
+
+  g_free (data);
+
+  finding = link_check_finish (result, &error);
+  if (finding != NULL)
+    g_hash_table_replace (batch->findings, g_steal_pointer (&key), finding);
+  else if (batch->error == NULL)
+    batch->error = g_steal_pointer (&error);
+
+  if (--batch->pending == 0)
+    batch_return (task);
+}
+
+static void
+batch_add (Batch              *batch,
+           ObjectorPath       *path,
+           ObjectorLinkRole    role,
+           const char         *url)
+{
+  const char * const *hosts = objector_path_get_allowed_hosts (path);
+  BatchEntry *entry;
+  g_autofree char *joined = NULL;
+
+  if (url == NULL)
+    return;
+
+  joined = g_strjoinv (" ", (char **) hosts);
+  entry = g_new0 (BatchEntry, 1);
+  entry->path_id = g_strdup (objector_path_get_id (path));
+  entry->role = role;
+  entry->url = g_strdup (url);
+  entry->key = g_strconcat (url, "\n", joined, NULL);
+  g_ptr_array_add (batch->entries, entry);
+}
+
+void
+objector_net_check_playbook_async (ObjectorNet         *self,
+                                   ObjectorPlaybook    *playbook,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) started = NULL;
+  GListModel *paths;
+  Batch *batch;
+  gint64 deadline;
+
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (OBJECTOR_IS_PLAYBOOK (playbook));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, objector_net_check_playbook_async);
+
+  batch = g_new0 (Batch, 1);
+  batch->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) batch_entry_free);
+  batch->findings = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) finding_free);
+  g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
+
+  paths = objector_playbook_get_paths (playbook);
+  for (guint i = 0; i < g_list_model_get_n_items (paths); i++)
+    {
+      g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
+
+      batch_add (batch, path, OBJECTOR_LINK_ROLE_FORM, objector_path_get_form_url (path));
+      batch_add (batch, path, OBJECTOR_LINK_ROLE_ALTERNATIVE_FORM,
+                 objector_path_get_alternative_form_url (path));
+      batch_add (batch, path, OBJECTOR_LINK_ROLE_OVERVIEW, objector_path_get_overview_url (path));
+    }
+
+  if (batch->entries->len == 0)
+    {
+      batch_return (task);
+      return;
+    }
+
+  /* Counted before any check starts, as one may end at once. */
+  started = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      BatchEntry *entry = g_ptr_array_index (batch->entries, i);
+
+      if (g_hash_table_add (started, entry->key))
+        batch->pending++;
+    }
+
+  deadline = g_get_monotonic_time () + (gint64) self->overall_timeout * 1000;
+  g_hash_table_remove_all (started);
+  for (guint i = 0; i < batch->entries->len; i++)
+    {
+      BatchEntry *entry = g_ptr_array_index (batch->entries, i);
+      g_autoptr(ObjectorPath) path = NULL;
+      BatchCheck *data;
+
+      if (!g_hash_table_add (started, entry->key))
+        continue;
+
+      path = g_object_ref (objector_playbook_lookup_path (playbook, entry->path_id));
+      data = g_new0 (BatchCheck, 1);
+      data->task = g_object_ref (task);
+      data->key = g_strdup (entry->key);
+      link_check_start (self, entry->url, objector_path_get_allowed_hosts (path), deadline,
+                        cancellable, batch_check_cb, data);
+    }
+}
+
+GListModel *
+objector_net_check_playbook_finish (ObjectorNet   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_net_check_playbook_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Playbook updates */
+
+/* What the last download left: for conditional requests. */
+typedef struct
+{
+  char   *url;
+  char   *etag;
+  char   *last_modified;
+  gint64  version;
+} UpdateState;
+
+static void
+update_state_free (UpdateState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->url);
+  g_free (state->etag);
+  g_free (state->last_modified);
+  g_free (state);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateState, update_state_free)
+
+char *
+objector_net_dup_update_state_filename (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "objector", "playbook-update.json", NULL);
+}
+
+static const char *
+get_state_string (JsonObject *object,
+                  const char *key)
+{
+  JsonNode *node = json_object_get_member (object, key);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* NULL when there is none or it cannot be used: then the request is simply
+ * not conditional. */
+static UpdateState *
+update_state_load (const char *filename)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpdateState) state = NULL;
+  JsonObject *object;
+  JsonNode *version;
+
+  if (!g_file_test (filename, G_FILE_TEST_EXISTS))
+    return NULL;
+
+  if (!json_parser_load_from_file (parser, filename, &error))
+    {
+      g_debug ("Ignoring %s: %s", filename, error->message);
+      return NULL;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  object = json_node_get_object (json_parser_get_root (parser));
+
+  if (json_object_get_int_member_with_default (object, "format", 0) != UPDATE_STATE_FORMAT)
+    return NULL;
+
+  state = g_new0 (UpdateState, 1);
+  state->url = g_strdup (get_state_string (object, "url"));
+  state->etag = g_strdup (get_state_string (object, "etag"));
+  state->last_modified = g_strdup (get_state_string (object, "last_modified"));
+
+  version = json_object_get_member (object, "version");
+  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_INT64)
+    state->version = json_node_get_int (version);
+
+  if (state->url == NULL || state->version <= 0)
+    return NULL;
+
+  return g_steal_pointer (&state);
+}
+
+/* Failing to remember is not worth failing an update for: the next request
+ * is then unconditional. */
+static void
+update_state_save (const char *filename,
+                   const char *url,
+                   const char *etag,
+                   const char *last_modified,
+                   gint64      version)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *checked = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_int_value (builder, UPDATE_STATE_FORMAT);
+  json_builder_set_member_name (builder, "url");
+  json_builder_add_string_value (builder, url);
+  json_builder_set_member_name (builder, "etag");
+  if (etag != NULL)
+    json_builder_add_string_value (builder, etag);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "last_modified");
+  if (last_modified != NULL)
+    json_builder_add_string_value (builder, last_modified);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, version);
+  json_builder_set_member_name (builder, "checked");
+  json_builder_add_string_value (builder, checked);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+
+  if (!objector_files_write_private (filename, text, strlen (text), &error))
+    g_debug ("Could not remember the playbook download: %s", error->message);
+}
+
+typedef struct
+{
+  ObjectorPlaybook             *playbook;
+  ObjectorPlaybookUpdateResult  outcome;
+} UpdateOutcome;
+
+static void
+update_outcome_free (UpdateOutcome *outcome)
+{
+  g_clear_object (&outcome->playbook);
+  g_free (outcome);
+}
+
+typedef struct
+{
+  char             *url;
+  char             *allowed_hosts[2];  /* the URL's own host */
+  char             *current_url;
+  char             *host;              /* of current_url */
+  GPtrArray        *visited;
+  guint             redirects;
+  gint64            deadline;
+  ObjectorPlaybook *current;
+  UpdateState      *state;
+  gboolean          conditional;
+  Exchange         *exchange;
+  GInputStream     *stream;
+  GByteArray       *body;
+  char             *etag;
+  char             *last_modified;
+  char             *user_file;
+  char             *state_file;
+} Update;
+
+static void
+update_free (Update *update)
+{
+  g_free (update->url);
+  g_free (update->allowed_hosts[0]);
+  g_free (update->current_url);
+  g_free (update->host);
+  g_ptr_array_unref (update->visited);
+  g_clear_object (&update->current);
+  update_state_free (update->state);
+  g_clear_object (&update->stream);
+  exchange_free (update->exchange);
+  g_clear_pointer (&update->body, g_byte_array_unref);
+  g_free (update->etag);
+  g_free (update->last_modified);
+  g_free (update->user_file);
+  g_free (update->state_file);
+  g_free (update);
+}
+
+static void
+update_return (GTask                        *task,
+               ObjectorPlaybook             *playbook,
+               ObjectorPlaybookUpdateResult  result)
+{
+  UpdateOutcome *outcome = g_new0 (UpdateOutcome, 1);
+
+  outcome->playbook = g_object_ref (playbook);
+  outcome->outcome = result;
+  g_task_return_pointer (task, outcome, (GDestroyNotify) update_outcome_free);
+}
+
+static void update_fail (GTask      *task,
+                         GQuark      domain,
+                         int         code,
+                         const char *format,
+                         ...) G_GNUC_PRINTF (4, 5);
+
+static void
+update_fail (GTask      *task,
+             GQuark      domain,
+             int         code,
+             const char *format,
+             ...)
+{
+  Update *update = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
+  va_list args;
+
+  /* Drops the connection too, when the answer is refused half-read. */
+  if (update->exchange != NULL)
+    g_cancellable_cancel (update->exchange->cancellable);
+  g_clear_object (&update->stream);
+  g_clear_pointer (&update->exchange, exchange_free);
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_task_return_new_error (task, domain, code, "%s", message);
+}
+
+static void update_sent_cb (GObject      *object,
+                            GAsyncResult *result,
+                            gpointer      user_data);
+
+/* Takes @task. */
+static void
+update_send (GTask *task)
+{
+  ObjectorNet *self = g_task_get_source_object (task);
+  Update *update = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  SoupMessage *message;
+  gboolean overall_limit = FALSE;
+  guint timeout_ms = 0;
+
+  g_clear_pointer (&update->exchange, exchange_free);
+
+  if (!next_timeout (self, update->deadline, &timeout_ms, &overall_limit))
+    {
+      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                               _("Could not fetch the playbook update: %s had not answered when the time limit ran out."),
+                               update->host);
+      g_object_unref (task);
+      return;
+    }
+
+  message = new_message (SOUP_METHOD_GET, update->current_url);
+  g_assert (message != NULL);
+  headers = soup_message_get_request_headers (message);
+  soup_message_headers_replace (headers, "Accept", ACCEPT_PLAYBOOK);
+  if (update->conditional && update->state->etag != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", update->state->etag);
+  if (update->conditional && update->state->last_modified != NULL)
+    soup_message_headers_replace (headers, "If-Modified-Since", update->state->last_modified);
+
+  update->exchange = exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
+  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
+                           update->exchange->cancellable, update_sent_cb, task);
+}
+
+static void
+update_worker (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  Update *update = task_data;
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
+  g_autoptr(ObjectorPlaybook) downloaded = NULL;
+  g_autoptr(ObjectorPlaybook) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 newest = objector_playbook_get_version (update->current);
+  gint64 version;
+  gsize length;
+  const char *data;
+
+  downloaded = objector_playbook_new_from_bytes (bytes, update->user_file, &error);
+  if (downloaded == NULL)
+    {
+      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
+                               _("The playbook at %s is not valid, so it was not used: %s"),
+                               update->url, error->message);
+      return;
+    }
+  version = objector_playbook_get_version (downloaded);
+
+  /* A copy saved earlier may be newer than the one the caller uses. */
+  if (g_file_test (update->user_file, G_FILE_TEST_EXISTS)
+      && (saved = objector_playbook_new_from_file (update->user_file, NULL)) != NULL)
+    newest = MAX (newest, objector_playbook_get_version (saved));
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (version <= newest)
+    {
+      update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
+      update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
+      return;
+    }
+
+  data = g_bytes_get_data (bytes, &length);
+  if (!objector_files_write_private (update->user_file, data, length, &error))
+    {
+      g_task_return_new_error (task, G_FILE_ERROR, error->code,
+                               _("The playbook update could not be saved: %s"), error->message);
+      return;
+    }
+
+  update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
+  update_return (task, downloaded, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
+}
+
+static void
+update_read_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Update *update = g_task_get_task_data (task);
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit = NULL;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      if (update->exchange->timed_out)
+        {
+          limit = format_duration (update->exchange->timeout_ms);
+          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                       _("Could not fetch the playbook update: the download from %s took longer than %s."),
+                       update->host, limit);
+        }
+      else
+        update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                     _("Could not fetch the playbook update: the download from %s broke off (%s)."),
+                     update->host, error->message);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      /* The whole answer is here: validating up to 4 MiB of JSON is work
+       * for a thread, not for the main loop. */
+      g_clear_object (&update->stream);
+      g_clear_pointer (&update->exchange, exchange_free);
+      g_task_run_in_thread (task, update_worker);
+      return;
+    }
+
+  g_byte_array_append (update->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+  if (update->body->len > OBJECTOR_PLAYBOOK_MAX_SIZE)
+    {
+      limit = g_format_size_full (OBJECTOR_PLAYBOOK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
+                   _("The playbook at %s is larger than %s, the most a playbook may be; "
+                     "the download was stopped and nothing changed."),
+                   update->url, limit);
+      return;
+    }
+
+  g_input_stream_read_bytes_async (update->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   update->exchange->cancellable, update_read_cb,
+                                   g_steal_pointer (&task));
+}
+
+/* A header we send back later; only if it is plain printable ASCII. */
+static char *
+dup_validator (SoupMessageHeaders *headers,
+               const char         *name)
+{
+  const char *value = soup_message_headers_get_one (headers, name);
+
+  if (value == NULL || *value == '\0')
+    return NULL;
+
+  for (const char *p = value; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || (guchar) *p > 0x7e)
+      return NULL;
+
+  return g_strdup (value);
+}
+
+static gboolean
+is_playbook_type (const char *content_type)
+{
+  return content_type != NULL
+         && (g_ascii_strcasecmp (content_type, "application/json") == 0
+             || g_ascii_strcasecmp (content_type, "text/plain") == 0);
+}
+
+/* A 3xx: goes on only to https on the same host. Takes @owned_task. */
+static void
+update_follow (GTask      *owned_task,
+               guint       status,
+               const char *location)
+{
+  g_autoptr(GTask) task = owned_task;
+  Update *update = g_task_get_task_data (task);
+  g_autoptr(GUri) next = NULL;
+  g_autofree char *next_url = NULL;
+
+  if (location != NULL && is_printable_ascii (location))
+    next = g_uri_parse_relative (soup_message_get_uri (update->exchange->message), location,
+                                 SOUP_HTTP_URI_FLAGS, NULL);
+  if (next != NULL)
+    next_url = g_uri_to_string (next);
+
+  if (next_url == NULL)
+    {
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: %s redirects (HTTP %u) to no valid address."),
+                   update->host, status);
+      return;
+    }
+
+  if (net_url_check (next_url, (const char * const *) update->allowed_hosts, NULL) != OBJECTOR_URL_OK)
+    {
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: %s redirects to %s, which is not https on the same host; "
+                     "the redirect was not followed. Check the update address."),
+                   update->host, next_url);
+      return;
+    }
+
+  if (++update->redirects > OBJECTOR_NET_MAX_REDIRECTS)
+    {
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: %s redirects more than %u times."),
+                   update->url, OBJECTOR_NET_MAX_REDIRECTS);
+      return;
+    }
+
+  for (guint i = 0; i < update->visited->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (update->visited, i), next_url))
+        {
+          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                       _("Could not fetch the playbook update: the redirects from %s go round in a circle."),
+                       update->url);
+          return;
+        }
+    }
+
+  g_ptr_array_add (update->visited, g_strdup (next_url));
+  g_free (update->current_url);
+  update->current_url = g_steal_pointer (&next_url);
+  update_send (g_steal_pointer (&task));
+}
+
+static void
+update_sent_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Update *update = g_task_get_task_data (task);
+  Exchange *exchange = update->exchange;
+  SoupMessageHeaders *headers;
+  g_autoptr(GError) error = NULL;
+  const char *content_type;
+  guint status;
+
+  update->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (update->stream == NULL)
+    {
+      ObjectorLinkVerdict verdict;
+      g_autofree char *why = NULL;
+
+      if (g_task_return_error_if_cancelled (task))
+        return;
+
+      verdict = objector_net_classify_error (error, exchange->resolving);
+      why = describe_failure (verdict, update->host, error, exchange);
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: %s"), why);
+      return;
+    }
+
+  status = soup_message_get_status (exchange->message);
+  headers = soup_message_get_response_headers (exchange->message);
+
+  if (status == SOUP_STATUS_NOT_MODIFIED)
+    {
+      if (!update->conditional)
+        {
+          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
+                       _("%s answered “not modified” to a request that was not conditional; nothing changed."),
+                       update->host);
+          return;
+        }
+
+      g_clear_object (&update->stream);
+      g_clear_pointer (&update->exchange, exchange_free);
+      update_state_save (update->state_file, update->url, update->state->etag,
+                         update->state->last_modified, update->state->version);
+      update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      const char *location = soup_message_headers_get_one (headers, "Location");
+
+      g_clear_object (&update->stream);
+      update_follow (g_steal_pointer (&task), status, location);
+      return;
+    }
+
+  if (status != SOUP_STATUS_OK)
+    {
+      update_fail (task, OBJECTOR_ERROR,
+                   SOUP_STATUS_IS_SUCCESSFUL (status) ? OBJECTOR_ERROR_BAD_UPDATE : OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: %s answered HTTP %u %s."),
+                   update->current_url, status, soup_status_get_phrase (status));
+      return;
+    }
+
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+  if (!is_playbook_type (content_type))
+    {
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
+                   _("The answer from %s is not a playbook: its type is “%s”, not JSON; nothing changed."),
+                   update->current_url,
+                   content_type != NULL && is_printable_ascii (content_type) ? content_type : _("unknown"));
+      return;
+    }
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
+      && soup_message_headers_get_content_length (headers) > OBJECTOR_PLAYBOOK_MAX_SIZE)
+    {
+      g_autofree char *size = g_format_size_full (soup_message_headers_get_content_length (headers),
+                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
+      g_autofree char *limit = g_format_size_full (OBJECTOR_PLAYBOOK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
+
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
+                   _("The playbook at %s is %s, more than the %s a playbook may be; "
+                     "it was not downloaded and nothing changed."),
+                   update->url, size, limit);
+      return;
+    }
+
+  update->etag = dup_validator (headers, "ETag");
+  update->last_modified = dup_validator (headers, "Last-Modified");
+
+  update->body = g_byte_array_new ();
+  g_input_stream_read_bytes_async (update->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   exchange->cancellable, update_read_cb, g_steal_pointer (&task));
+}
+
+gboolean
+objector_net_validate_update_url (const char  *url,
+                                  GError     **error)
+{
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (net_url_check (url, NULL, &host))
+    {
+    /* No list of hosts: the person chose this one. */
+    case OBJECTOR_URL_OK:
+    case OBJECTOR_URL_HOST_NOT_ALLOWED:
+      return TRUE;
+
+    case OBJECTOR_URL_NOT_HTTPS:
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("“%s” is not an https address: playbook updates are only fetched over https, "
+                     "such as %s"), url, OBJECTOR_PLAYBOOK_UPDATE_URL);
+      return FALSE;
+
+    case OBJECTOR_URL_HAS_USER:
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("“%s” puts a name before the host, a way to disguise the real site: "
+                     "give the address without it"), url);
+      return FALSE;
+
+    case OBJECTOR_URL_NO_HOST:
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("“%s” names no host: give a full address such as %s"),
+                   url, OBJECTOR_PLAYBOOK_UPDATE_URL);
+      return FALSE;
+
+    case OBJECTOR_URL_INVALID:
+    default:
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("“%s” is not a valid address: give a full https address such as %s"),
+                   url != NULL ? url : "", OBJECTOR_PLAYBOOK_UPDATE_URL);
+      return FALSE;
+    }
+}
+
+void
+objector_net_update_playbook_async (ObjectorNet         *self,
+                                    const char          *url,
+                                    ObjectorPlaybook    *current,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Update *update;
+
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (OBJECTOR_IS_PLAYBOOK (current));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, objector_net_update_playbook_async);
+
+  if (!objector_net_validate_update_url (url, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  update = g_new0 (Update, 1);
+  update->url = g_strdup (url);
+  update->allowed_hosts[0] = dup_host (url);
+  update->current_url = g_strdup (url);
+  update->host = g_strdup (update->allowed_hosts[0]);
+  update->visited = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (update->visited, g_strdup (url));
+  update->deadline = g_get_monotonic_time () + (gint64) self->overall_timeout * 1000;
+  update->current = g_object_ref (current);
+  update->user_file = objector_playbook_dup_user_filename ();
+  update->state_file = objector_net_dup_update_state_filename ();
+  g_task_set_task_data (task, update, (GDestroyNotify) update_free);
+
+  /* Conditional only while what the server sent last time is no newer than
+   * the playbook in use: else a "not modified" would hide a newer version
+   * that is no longer on disk. */
+  update->state = update_state_load (update->state_file);
+  update->conditional = update->state != NULL
+                        && g_str_equal (update->state->url, url)
+                        && update->state->version <= objector_playbook_get_version (current)
+                        && (update->state->etag != NULL || update->state->last_modified != NULL);
+
+  update_send (g_steal_pointer (&task));
+}
+
+ObjectorPlaybook *
+objector_net_update_playbook_finish (ObjectorNet                   *self,
+                                     GAsyncResult                  *result,
+                                     ObjectorPlaybookUpdateResult  *outcome,
+                                     GError                       **error)
+{
+  UpdateOutcome *update_outcome;
+  ObjectorPlaybook *playbook;
+
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_net_update_playbook_async, NULL);
+
+  update_outcome = g_task_propagate_pointer (G_TASK (result), error);
+  if (update_outcome == NULL)
+    return NULL;
+
+  if (outcome != NULL)
+    *outcome = update_outcome->outcome;
+  playbook = g_steal_pointer (&update_outcome->playbook);
+  update_outcome_free (update_outcome);
+
+  return playbook;
+}
+
+/* The object */
+
+static void
+objector_net_dispose (GObject *object)
+{
+  ObjectorNet *self = (ObjectorNet *)object;
+
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (objector_net_parent_class)->dispose (object);
+}
+
+static void
+objector_net_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  ObjectorNet *self = OBJECTOR_NET (object);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST_TIMEOUT:
+      g_value_set_uint (value, self->request_timeout);
+      break;
+
+    case PROP_OVERALL_TIMEOUT:
+      g_value_set_uint (value, self->overall_timeout);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+objector_net_set_property (GObject      *object,
+                           guint         prop_id,
+                           const GValue *value,
+                           GParamSpec   *pspec)
+{
+  ObjectorNet *self = OBJECTOR_NET (object);
+
+  switch (prop_id)
+    {
+    case PROP_REQUEST_TIMEOUT:
+      objector_net_set_request_timeout (self, g_value_get_uint (value));
+      break;
+
+    case PROP_OVERALL_TIMEOUT:
+      objector_net_set_overall_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+objector_net_class_init (ObjectorNetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = objector_net_dispose;
+  object_class->get_property = objector_net_get_property;
+  object_class->set_property = objector_net_set_property;
+
+  properties[PROP_REQUEST_TIMEOUT] =
+    g_param_spec_uint ("request-timeout", NULL, NULL,
+                       1, G_MAXUINT, OBJECTOR_NET_REQUEST_TIMEOUT_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_OVERALL_TIMEOUT] =
+    g_param_spec_uint ("overall-timeout", NULL, NULL,
+                       1, G_MAXUINT, OBJECTOR_NET_OVERALL_TIMEOUT_MS,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+/* The session's own I/O limit (whole seconds) only backs up our timers. */
+static void
+update_session_timeout (ObjectorNet *self)
+{
+  g_object_set (self->session, "timeout", self->request_timeout / 1000 + 2, NULL);
+}
+
+static void
+objector_net_init (ObjectorNet *self)
+{
+  self->request_timeout = OBJECTOR_NET_REQUEST_TIMEOUT_MS;
+  self->overall_timeout = OBJECTOR_NET_OVERALL_TIMEOUT_MS;
+
+  /* A plain User-Agent (libsoup adds nothing when it does not end in a
+   * space), no cookie jar, no Accept-Language. Certificates are checked
+   * against the system's CAs, and nothing connects to
+   * SoupMessage::accept-certificate, so a bad one always fails. */
+  self->session = soup_session_new_with_options ("user-agent", "Objector/" PACKAGE_VERSION,
+                                                 "max-conns-per-host", 4,
+                                                 NULL);
+  /* We never log in anywhere: answer no authentication challenge. */
+  soup_session_remove_feature_by_type (self->session, SOUP_TYPE_AUTH_MANAGER);
+  update_session_timeout (self);
+}
+
+ObjectorNet *
+objector_net_new (void)
+{
+  return g_object_new (OBJECTOR_TYPE_NET, NULL);
+}
+
+guint
+objector_net_get_request_timeout (ObjectorNet *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), 0);
+
+  return self->request_timeout;
+}
+
+void
+objector_net_set_request_timeout (ObjectorNet *self,
+                                  guint        msec)
+{
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (msec > 0);
+
+  if (self->request_timeout == msec)
+    return;
+
+  self->request_timeout = msec;
+  update_session_timeout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REQUEST_TIMEOUT]);
+}
+
+guint
+objector_net_get_overall_timeout (ObjectorNet *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), 0);
+
+  return self->overall_timeout;
+}
+
+void
+objector_net_set_overall_timeout (ObjectorNet *self,
+                                  guint        msec)
+{
+  g_return_if_fail (OBJECTOR_IS_NET (self));
+  g_return_if_fail (msec > 0);
+
+  if (self->overall_timeout == msec)
+    return;
+
+  self->overall_timeout = msec;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERALL_TIMEOUT]);
+}

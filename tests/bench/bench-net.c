@@ -1,0 +1,283 @@
+/* bench-net.c — what a link check and a playbook update cost, on loopback
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Against a SoupServer on 127.0.0.1 (so the numbers are Objector's and
+ * libsoup's own, without a real network's latency):
+ *
+ * - one link check (HEAD, 200), one after the other;
+ * - a redirect chain of two hops (three requests);
+ * - 50 checks started at once, against the 4 connections per host allowed;
+ * - a playbook update of the bundled playbook's size: download, validation
+ *   in a thread, atomic 0600 save;
+ * - refusing an endless body at the 4 MiB cap.
+ *
+ * Prints one line per measurement. Uses the tests' loopback exception, so it
+ * calls g_test_init() (and runs no test).
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+#include "objector-error.h"
+#include "objector-net-private.h"
+#include "objector-playbook.h"
+#include "objector-resources.h"
+
+#define SEQUENTIAL_CHECKS 200
+#define CONCURRENT_CHECKS 50
+#define UPDATES 20
+
+static GBytes *playbook_bytes;
+static const char * const loopback_hosts[] = { "127.0.0.1", NULL };
+
+static void
+on_wrote_chunk (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  static char chunk[64 * 1024];
+
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
+                            chunk, sizeof chunk);
+}
+
+static void
+server_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  if (g_str_equal (path, "/ok"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, "<p>form</p>", 11);
+    }
+  else if (g_str_equal (path, "/hop-1"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/hop-2");
+  else if (g_str_equal (path, "/hop-2"))
+    soup_server_message_set_redirect (msg, SOUP_STATUS_FOUND, "/ok");
+  else if (g_str_equal (path, "/playbook.json"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
+                                        g_bytes_get_data (playbook_bytes, NULL),
+                                        g_bytes_get_size (playbook_bytes));
+    }
+  else if (g_str_equal (path, "/endless.json"))
+    {
+      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
+      soup_message_headers_set_content_type (headers, "application/json", NULL);
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
+      on_wrote_chunk (msg, NULL);
+    }
+  else
+    soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static void
+store_result_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GPtrArray *results = user_data;
+
+  g_ptr_array_add (results, g_object_ref (result));
+}
+
+static void
+wait_for (GPtrArray *results,
+          guint      n)
+{
+  while (results->len < n)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static ObjectorLinkVerdict
+check_once (ObjectorNet *net,
+            const char  *url)
+{
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(ObjectorLinkResult) found = NULL;
+
+  objector_net_check_link_async (net, url, loopback_hosts, NULL, store_result_cb, results);
+  wait_for (results, 1);
+  found = objector_net_check_link_finish (net, results->pdata[0], NULL);
+  return objector_link_result_get_verdict (found);
+}
+
+static GBytes *
+playbook_with_version (gint64 version)
+{
+  g_autoptr(GBytes) bundled = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  char *text;
+
+  (void) objector_get_resource ();
+  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL);
+  json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "version", version);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
+static void
+clear_update (void)
+{
+  g_autofree char *user_file = objector_playbook_dup_user_filename ();
+  g_autofree char *state_file = objector_net_dup_update_state_filename ();
+
+  g_unlink (user_file);
+  g_unlink (state_file);
+}
+
+static void
+quiet_handler (const char     *log_domain,
+               GLogLevelFlags  log_level,
+               const char     *message,
+               gpointer        user_data)
+{
+  if ((log_level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO)) == 0)
+    g_log_default_handler (log_domain, log_level, message, user_data);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupServer) server = NULL;
+  g_autoptr(ObjectorNet) net = NULL;
+  g_autoptr(ObjectorPlaybook) bundled = NULL;
+  g_autofree char *work_dir = NULL;
+  g_autofree char *data_home = NULL;
+  g_autofree char *base = NULL;
+  g_autofree char *ok = NULL;
+  g_autofree char *hop = NULL;
+  g_autofree char *playbook_url = NULL;
+  g_autofree char *endless_url = NULL;
+  GSList *uris;
+  gint64 start, elapsed;
+  guint failures = 0;
+
+  work_dir = g_dir_make_tmp ("objector-bench-net-XXXXXX", &error);
+  g_assert_no_error (error);
+  data_home = g_build_filename (work_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+  /* A test program shows every debug message: not wanted between numbers. */
+  g_log_set_default_handler (quiet_handler, NULL);
+  objector_net_set_insecure_loopback_for_testing (TRUE);
+
+  playbook_bytes = playbook_with_version (2099010101);
+  server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  ok = g_strconcat (base, "/ok", NULL);
+  hop = g_strconcat (base, "/hop-1", NULL);
+  playbook_url = g_strconcat (base, "/playbook.json", NULL);
+  endless_url = g_strconcat (base, "/endless.json", NULL);
+
+  net = objector_net_new ();
+
+  /* Warm-up: the first connection, the TLS backend and proxy look-ups. */
+  check_once (net, ok);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < SEQUENTIAL_CHECKS; i++)
+    failures += check_once (net, ok) != OBJECTOR_LINK_VERDICT_REACHABLE;
+  elapsed = g_get_monotonic_time () - start;
+  g_print ("link check, one at a time:       %7.3f ms each (%u checks)\n",
+           elapsed / 1000.0 / SEQUENTIAL_CHECKS, SEQUENTIAL_CHECKS);
+
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < SEQUENTIAL_CHECKS; i++)
+    failures += check_once (net, hop) != OBJECTOR_LINK_VERDICT_MOVED;
+  elapsed = g_get_monotonic_time () - start;
+  g_print ("two redirects to the page:       %7.3f ms each (%u checks)\n",
+           elapsed / 1000.0 / SEQUENTIAL_CHECKS, SEQUENTIAL_CHECKS);
+
+  {
+    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+
+    start = g_get_monotonic_time ();
+    for (guint i = 0; i < CONCURRENT_CHECKS; i++)
+      objector_net_check_link_async (net, ok, loopback_hosts, NULL, store_result_cb, results);
+    wait_for (results, CONCURRENT_CHECKS);
+    elapsed = g_get_monotonic_time () - start;
+    for (guint i = 0; i < results->len; i++)
+      {
+        g_autoptr(ObjectorLinkResult) found = objector_net_check_link_finish (net, results->pdata[i], NULL);
+        failures += objector_link_result_get_verdict (found) != OBJECTOR_LINK_VERDICT_REACHABLE;
+      }
+    g_print ("%u checks at once:               %7.3f ms in all\n", CONCURRENT_CHECKS, elapsed / 1000.0);
+  }
+
+  bundled = objector_playbook_new_bundled (&error);
+  g_assert_no_error (error);
+  start = g_get_monotonic_time ();
+  for (guint i = 0; i < UPDATES; i++)
+    {
+      g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+      g_autoptr(ObjectorPlaybook) updated = NULL;
+      ObjectorPlaybookUpdateResult outcome;
+
+      clear_update ();
+      objector_net_update_playbook_async (net, playbook_url, bundled, NULL, store_result_cb, results);
+      wait_for (results, 1);
+      updated = objector_net_update_playbook_finish (net, results->pdata[0], &outcome, NULL);
+      failures += updated == NULL || outcome != OBJECTOR_PLAYBOOK_UPDATE_INSTALLED;
+    }
+  elapsed = g_get_monotonic_time () - start;
+  g_print ("playbook update (%5.1f KiB):      %7.3f ms each, fetch + validate + save (%u updates)\n",
+           g_bytes_get_size (playbook_bytes) / 1024.0, elapsed / 1000.0 / UPDATES, UPDATES);
+
+  {
+    g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GError) update_error = NULL;
+    g_autoptr(ObjectorPlaybook) updated = NULL;
+
+    clear_update ();
+    start = g_get_monotonic_time ();
+    objector_net_update_playbook_async (net, endless_url, bundled, NULL, store_result_cb, results);
+    wait_for (results, 1);
+    updated = objector_net_update_playbook_finish (net, results->pdata[0], NULL, &update_error);
+    elapsed = g_get_monotonic_time () - start;
+    failures += !g_error_matches (update_error, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE);
+    g_print ("endless body refused at 4 MiB:   %7.3f ms\n", elapsed / 1000.0);
+  }
+
+  clear_update ();
+  {
+    g_autofree char *objector_dir = g_build_filename (data_home, "objector", NULL);
+    g_rmdir (objector_dir);
+    g_rmdir (data_home);
+  }
+  g_rmdir (work_dir);
+  g_bytes_unref (playbook_bytes);
+
+  if (failures > 0)
+    {
+      g_printerr ("bench-net: %u results were not what they should be\n", failures);
+      return 1;
+    }
+
+  return 0;
+}

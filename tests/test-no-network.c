@@ -1,0 +1,583 @@
+/* test-no-network.c — nothing but check-links and update-playbook opens an internet socket
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+/* Every command runs under strace, which logs each connect() and send*();
+ * an AF_INET or AF_INET6 address in the log is a socket to the network
+ * (loopback included: nothing local should be needed either). */
+
+#define TRACED_CALLS "trace=connect,sendto,sendmsg,sendmmsg"
+
+/* The commands that go on the network when asked to; every other command in
+ * `objector --help` is run here. */
+static const char * const network_commands[] = { "check-links", "update-playbook", NULL };
+
+static char *work_dir;
+static char *strace;
+static char *objection_id;
+static char *rejected_id;   /* one Meta refused: the complaint has grounds */
+
+static const char *
+binary (void)
+{
+  const char *path = g_getenv ("OBJECTOR_BINARY");
+
+  g_assert_nonnull (path);
+  return path;
+}
+
+static GSubprocessLauncher *
+new_launcher (gboolean display)
+{
+  GSubprocessLauncher *launcher;
+  g_autofree char *data = g_build_filename (work_dir, "data", NULL);
+  g_autofree char *config = g_build_filename (work_dir, "config", NULL);
+  g_autofree char *cache = g_build_filename (work_dir, "cache", NULL);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
+  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  if (!display)
+    {
+      g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+      g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+    }
+  else
+    {
+      /* This test is about sockets; a warning from a headless X server
+       * must not stop the window early. */
+      g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
+    }
+
+  return launcher;
+}
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+  char *trace;
+} Traced;
+
+static void
+traced_clear (Traced *traced)
+{
+  g_clear_pointer (&traced->out, g_free);
+  g_clear_pointer (&traced->err, g_free);
+  g_clear_pointer (&traced->trace, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Traced, traced_clear)
+
+/* Runs @argv (a full command line) under strace. */
+static void
+run_traced (Traced             *traced,
+            gboolean            display,
+            const char * const *argv)
+{
+  static guint counter;
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (display);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) full = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trace_file = NULL;
+  g_autofree char *name = g_strdup_printf ("trace-%u.txt", ++counter);
+
+  trace_file = g_build_filename (work_dir, name, NULL);
+  g_ptr_array_add (full, strace);
+  g_ptr_array_add (full, (gpointer) "-f");
+  g_ptr_array_add (full, (gpointer) "-e");
+  g_ptr_array_add (full, (gpointer) TRACED_CALLS);
+  g_ptr_array_add (full, (gpointer) "-o");
+  g_ptr_array_add (full, trace_file);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full, (gpointer) argv[i]);
+  g_ptr_array_add (full, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &traced->out, &traced->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  traced->status = g_subprocess_get_exit_status (process);
+
+  g_file_get_contents (trace_file, &traced->trace, NULL, &error);
+  g_assert_no_error (error);
+  /* strace really followed it to the end. */
+  g_assert_nonnull (strstr (traced->trace, "+++ exited with"));
+
+  g_test_message ("%s → %d\n%s%s", argv[1] != NULL ? argv[1] : argv[0], traced->status,
+                  traced->out, traced->err);
+}
+
+/* The lines of @trace with an internet address, joined; "" when none. */
+static char *
+internet_lines (const char *trace)
+{
+  g_auto(GStrv) lines = g_strsplit (trace, "\n", -1);
+  g_autoptr(GString) found = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strstr (lines[i], "AF_INET") != NULL)
+      g_string_append_printf (found, "%s\n", lines[i]);
+
+  return g_string_free (g_steal_pointer (&found), FALSE);
+}
+
+static void
+assert_offline (const Traced *traced)
+{
+  g_autofree char *lines = internet_lines (traced->trace);
+
+  g_assert_cmpstr (lines, ==, "");
+}
+
+static void
+run_cli (Traced             *traced,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  g_ptr_array_add (argv, (gpointer) binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  run_traced (traced, FALSE, (const char * const *) argv->pdata);
+}
+
+#define RUN(traced, ...) run_cli (traced, (const char * const[]) { __VA_ARGS__, NULL })
+
+static char *
+work_file (const char *name)
+{
+  return g_build_filename (work_dir, name, NULL);
+}
+
+/* Known commands, with arguments that make them do their work */
+
+static void
+run_known (const char *command,
+           gboolean   *known)
+{
+  g_autofree char *pdf = work_file ("summary.pdf");
+  g_autofree char *eml = work_file ("receipt.eml");
+  g_autofree char *mbox = work_file ("mbox");
+
+  *known = TRUE;
+
+  if (g_str_equal (command, "paths"))
+    {
+      g_auto(Traced) list = { 0 };
+      g_auto(Traced) json = { 0 };
+
+      RUN (&list, "paths");
+      g_assert_cmpint (list.status, ==, 0);
+      assert_offline (&list);
+      RUN (&json, "paths", "--country", "DE", "--json");
+      g_assert_cmpint (json.status, ==, 0);
+      assert_offline (&json);
+    }
+  else if (g_str_equal (command, "start"))
+    {
+      g_auto(Traced) start = { 0 };
+
+      RUN (&start, "start", "facebook-objection", "--country", "DE", "--email", "zoe@example.org");
+      g_assert_cmpint (start.status, ==, 0);
+      assert_offline (&start);
+    }
+  else if (g_str_equal (command, "mark"))
+    {
+      g_auto(Traced) mark = { 0 };
+
+      RUN (&mark, "mark", objection_id, "open-form");
+      g_assert_cmpint (mark.status, ==, 0);
+      assert_offline (&mark);
+    }
+  else if (g_str_equal (command, "status"))
+    {
+      g_auto(Traced) status = { 0 };
+
+      RUN (&status, "status", "--json");
+      g_assert_cmpint (status.status, ==, 0);
+      assert_offline (&status);
+    }
+  else if (g_str_equal (command, "export-pdf"))
+    {
+      g_auto(Traced) export = { 0 };
+
+      RUN (&export, "export-pdf", pdf);
+      assert_offline (&export);
+    }
+  else if (g_str_equal (command, "import-email"))
+    {
+      g_auto(Traced) import = { 0 };
+
+      /* The email has a link: reading it must not follow it. */
+      RUN (&import, "import-email", eml, "--to", objection_id);
+      assert_offline (&import);
+    }
+  else if (g_str_equal (command, "scan-mail"))
+    {
+      g_auto(Traced) scan = { 0 };
+
+      RUN (&scan, "scan-mail", mbox);
+      assert_offline (&scan);
+    }
+  else if (g_str_equal (command, "complaint"))
+    {
+      g_auto(Traced) complaint = { 0 };
+
+      RUN (&complaint, "complaint", rejected_id);
+      assert_offline (&complaint);
+    }
+  else if (g_str_equal (command, "remind"))
+    {
+      g_auto(Traced) remind = { 0 };
+
+      RUN (&remind, "remind", "--json");
+      assert_offline (&remind);
+    }
+  else
+    *known = FALSE;
+}
+
+static void
+test_command (gconstpointer data)
+{
+  const char *command = data;
+  g_auto(Traced) help = { 0 };
+  gboolean known;
+
+  /* Its --help, then the command at work (or, for a command this test does
+   * not know yet, on its own). */
+  RUN (&help, command, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  assert_offline (&help);
+
+  run_known (command, &known);
+  if (!known)
+    {
+      g_auto(Traced) bare = { 0 };
+
+      g_test_message ("“%s” is new to this test: add arguments that make it work", command);
+      RUN (&bare, command);
+      assert_offline (&bare);
+    }
+}
+
+static void
+test_global_options (void)
+{
+  g_auto(Traced) help = { 0 };
+  g_auto(Traced) version = { 0 };
+
+  RUN (&help, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  assert_offline (&help);
+  RUN (&version, "--version");
+  g_assert_cmpint (version.status, ==, 0);
+  assert_offline (&version);
+}
+
+/* The detector detects: check-links on a loopback playbook connects. */
+static void
+test_detector (void)
+{
+  g_auto(Traced) traced = { 0 };
+  g_autofree char *playbook = work_file ("loopback-playbook.json");
+  g_autofree char *lines = NULL;
+
+  RUN (&traced, "check-links", "--playbook", playbook);
+  g_assert_cmpint (traced.status, ==, 1);
+  lines = internet_lines (traced.trace);
+  g_assert_nonnull (strstr (lines, "connect("));
+  g_assert_nonnull (strstr (lines, "127.0.0.1"));
+}
+
+static void
+test_window (void)
+{
+  g_auto(Traced) traced = { 0 };
+  g_autofree char *dbus_run_session = g_find_program_in_path ("dbus-run-session");
+  g_autofree char *timeout = g_find_program_in_path ("timeout");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
+    {
+      g_test_skip ("No display (DISPLAY is unset): build-aux/test runs this under Xvfb");
+      return;
+    }
+  if (timeout == NULL)
+    {
+      g_test_skip ("timeout (coreutils) is not installed");
+      return;
+    }
+
+  /* A bus of its own, so that another Objector on the session bus cannot
+   * take over; killed after 3 seconds of running. */
+  if (dbus_run_session != NULL)
+    {
+      g_ptr_array_add (argv, dbus_run_session);
+      g_ptr_array_add (argv, (gpointer) "--");
+    }
+  g_ptr_array_add (argv, timeout);
+  g_ptr_array_add (argv, (gpointer) "-s");
+  g_ptr_array_add (argv, (gpointer) "TERM");
+  g_ptr_array_add (argv, (gpointer) "3");
+  g_ptr_array_add (argv, (gpointer) binary ());
+  g_ptr_array_add (argv, NULL);
+
+  run_traced (&traced, TRUE, (const char * const *) argv->pdata);
+
+  /* 124: still running when timeout stopped it, so it did start. */
+  g_assert_cmpint (traced.status, ==, 124);
+  assert_offline (&traced);
+}
+
+/* Set-up */
+
+static char **
+list_commands (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (FALSE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *out = NULL;
+  g_auto(GStrv) lines = NULL;
+  gboolean in_commands = FALSE;
+
+  process = g_subprocess_launcher_spawn (launcher, &error, binary (), "--help", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) words = NULL;
+
+      if (g_str_has_prefix (lines[i], "Commands:"))
+        {
+          in_commands = TRUE;
+          continue;
+        }
+      if (!in_commands)
+        continue;
+      if (!g_str_has_prefix (lines[i], "  "))
+        break;
+
+      words = g_strsplit_set (g_strstrip (lines[i]), " ", 2);
+      if (!g_strv_contains (network_commands, words[0]))
+        g_strv_builder_add (builder, words[0]);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static void
+write_fixtures (void)
+{
+  const char *email =
+    "From: Facebook <security@facebookmail.com>\n"
+    "To: zoe@example.org\n"
+    "Subject: We received your request\n"
+    "Date: Wed, 02 Dec 2026 10:00:00 +0000\n"
+    "Message-ID: <no-network-test@facebookmail.com>\n"
+    "Content-Type: text/plain; charset=utf-8\n"
+    "\n"
+    "Hi Zoe, we have received your request and will review it.\n"
+    "https://www.facebook.com/help/contact/6359191084165019\n";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *eml = work_file ("receipt.eml");
+  g_autofree char *mbox = work_file ("mbox");
+  g_autofree char *mbox_text = g_strconcat ("From security@facebookmail.com Wed Dec  2 10:00:00 2026\n",
+                                            email, "\n", NULL);
+  g_autofree char *minimal = g_test_build_filename (G_TEST_DIST, "data", "playbook", "minimal.json", NULL);
+  g_autofree char *playbook = work_file ("loopback-playbook.json");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autofree char *closed_url = NULL;
+  g_autofree char *text = NULL;
+  JsonObject *path;
+  JsonArray *hosts;
+
+  g_file_set_contents (eml, email, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (mbox, mbox_text, -1, &error);
+  g_assert_no_error (error);
+
+  /* A port nothing listens on, for the detector's own test. */
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  local = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  closed_url = g_strdup_printf ("https://127.0.0.1:%u/form",
+                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+  g_socket_close (socket, NULL);
+
+  json_parser_load_from_file (parser, minimal, &error);
+  g_assert_no_error (error);
+  path = json_array_get_object_element (json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)),
+                                                                      "paths"), 0);
+  json_object_set_string_member (path, "form_url", closed_url);
+  json_object_set_string_member (path, "overview_url", closed_url);
+  hosts = json_array_new ();
+  json_array_add_string_element (hosts, "127.0.0.1");
+  json_object_set_array_member (path, "allowed_hosts", hosts);
+  text = json_to_string (json_parser_get_root (parser), TRUE);
+  g_file_set_contents (playbook, text, -1, &error);
+  g_assert_no_error (error);
+}
+
+static char *
+run_untraced (const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (FALSE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+
+  g_ptr_array_add (argv, (gpointer) binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (process));
+
+  return g_strstrip (out);
+}
+
+#define RUN_UNTRACED(...) run_untraced ((const char * const[]) { __VA_ARGS__, NULL })
+
+/* Objections to act on, made outside strace. */
+static void
+create_objections (void)
+{
+  const char * const events[] = { "open-form", "submit", "log-rejection" };
+
+  objection_id = RUN_UNTRACED ("start", "facebook-objection", "--country", "DE",
+                               "--email", "zoe@example.org");
+  g_assert_cmpstr (objection_id, !=, "");
+
+  rejected_id = RUN_UNTRACED ("start", "instagram-objection", "--country", "FR",
+                              "--email", "zoe@example.org");
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    g_free (RUN_UNTRACED ("mark", rejected_id, events[i]));
+}
+
+/* strace may be missing, or not allowed to trace (some containers). */
+static gboolean
+strace_works (void)
+{
+  g_autofree char *probe = work_file ("probe.txt");
+  const char *argv[] = { strace, "-f", "-o", probe, "true", NULL };
+  int status = 0;
+
+  if (strace == NULL)
+    return FALSE;
+
+  return g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL
+                       | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, NULL)
+         && g_spawn_check_wait_status (status, NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+test_skipped (void)
+{
+  g_test_skip ("strace is not installed or may not trace here (build-aux/test installs it)");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) commands = NULL;
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  work_dir = g_dir_make_tmp ("objector-test-no-network-XXXXXX", &error);
+  g_assert_no_error (error);
+  strace = g_find_program_in_path ("strace");
+
+  if (!strace_works ())
+    {
+      g_test_add_func ("/no-network/strace", test_skipped);
+      status = g_test_run ();
+      remove_tree (work_dir);
+      g_free (work_dir);
+      g_free (strace);
+      return status;
+    }
+
+  write_fixtures ();
+  create_objections ();
+  commands = list_commands ();
+  /* The table cannot shrink below what the design names. */
+  g_assert_true (g_strv_contains ((const char * const *) commands, "paths"));
+  g_assert_true (g_strv_contains ((const char * const *) commands, "status"));
+
+  g_test_add_func ("/no-network/cli/global-options", test_global_options);
+  for (guint i = 0; commands[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/no-network/cli/%s", commands[i]);
+
+      g_test_add_data_func (name, commands[i], test_command);
+    }
+  g_test_add_func ("/no-network/detector", test_detector);
+  g_test_add_func ("/no-network/window", test_window);
+
+  status = g_test_run ();
+
+  remove_tree (work_dir);
+  g_clear_pointer (&work_dir, g_free);
+  g_clear_pointer (&strace, g_free);
+  g_clear_pointer (&objection_id, g_free);
+  g_clear_pointer (&rejected_id, g_free);
+
+  return status;
+}
