@@ -1,0 +1,74 @@
+/* objector-cli-report.c — objector export-pdf FILE [--redact] [--name NAME]
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "objector-cli-private.h"
+#include "objector-error.h"
+#include "objector-report.h"
+
+int
+objector_cli_export_pdf (CliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autoptr(ObjectorStore) store = NULL;
+  g_autoptr(ObjectorReport) report = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
+  const char *filename = options->args[0];
+  gboolean regular;
+  GStatBuf st;
+  guint n;
+
+  if (*filename == '\0')
+    return objector_cli_usage_error ("export-pdf",
+                                     _("“export-pdf” needs the name of the PDF file to write, "
+                                       "such as objections.pdf"));
+
+  if (!(playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
+
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  if (n == 0)
+    {
+      g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_NOT_FOUND,
+                   _("There is no objection to summarise yet: start one in Objector or with “objector start”"));
+      return objector_cli_fail (error);
+    }
+
+  report = objector_report_new (G_LIST_MODEL (store), playbook);
+  objector_report_set_redact (report, options->redact);
+  if (options->name != NULL)
+    {
+      name = g_strstrip (g_strdup (options->name));
+      objector_report_set_name (report, *name != '\0' ? name : NULL);
+    }
+
+  if (!objector_report_save (report, filename, NULL, &error))
+    return objector_cli_fail (error);
+
+  /* Nothing on standard output when the PDF itself went there (/dev/stdout, a pipe). */
+  regular = g_stat (filename, &st) == 0 && S_ISREG (st.st_mode);
+  if (regular)
+    {
+      display = g_filename_display_name (filename);
+      g_print (g_dngettext (GETTEXT_PACKAGE,
+                            "Saved the summary of %u objection to “%s”%s.\n",
+                            "Saved the summary of %u objections to “%s”%s.\n", n),
+               n, display, options->redact ? _(", without your email address") : "");
+    }
+
+  return OBJECTOR_EXIT_OK;
+}

@@ -1,0 +1,114 @@
+/* objector-report.h
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <cairo.h>
+#include <gio/gio.h>
+
+#include "objector-objection.h"
+#include "objector-playbook.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  OBJECTOR_PAPER_A4,      /* 210 × 297 mm */
+  OBJECTOR_PAPER_LETTER,  /* 8.5 × 11 in */
+} ObjectorPaper;
+
+/* The paper a locale name ("en_US.UTF-8", "fr_CA", "de_DE@euro") prints on:
+ * Letter for US, CA, MX, PH, CL, CO and VE, A4 for everything else (and NULL). */
+ObjectorPaper   objector_paper_for_locale          (const char       *locale);
+/* The paper of the current LC_PAPER locale (glibc's own answer when that
+ * locale is loaded), else of the LC_ALL, LC_PAPER or LANG variable. */
+ObjectorPaper   objector_paper_get_default         (void);
+/* In points (1/72 inch). */
+void            objector_paper_get_size            (ObjectorPaper     paper,
+                                                    double           *width,
+                                                    double           *height);
+
+/* The data-protection authority the person behind @objection complains to,
+ * for display ("Commission nationale de l’informatique et des libertés
+ * (CNIL), cnil.fr"), newly allocated; NULL when it is not known. It is
+ * called on the thread that lays the report out or starts saving it. */
+typedef char *(*ObjectorReportAuthorityFunc) (ObjectorObjection *objection,
+                                              gpointer           user_data);
+
+#define OBJECTOR_TYPE_REPORT (objector_report_get_type ())
+G_DECLARE_FINAL_TYPE (ObjectorReport, objector_report, OBJECTOR, REPORT, GObject)
+
+/* The PDF summary of @objections (a GListModel of ObjectorObjection, such as
+ * the store). @playbook (nullable) gives the paths' titles and form links and
+ * its version. The objections are read again each time the report is laid
+ * out or saved, so it always shows the latest records. */
+ObjectorReport *objector_report_new                (GListModel       *objections,
+                                                    ObjectorPlaybook *playbook);
+
+/* The person's name for the first page and the PDF's author; nullable. */
+const char     *objector_report_get_name           (ObjectorReport   *self);
+void            objector_report_set_name           (ObjectorReport   *self,
+                                                    const char       *name);
+/* With redaction on, the person's email addresses are replaced by
+ * "[redacted]" in every text before it is laid out: they are nowhere in the
+ * file, not in the objections, the reasons, the notes or the emails. */
+gboolean        objector_report_get_redact         (ObjectorReport   *self);
+void            objector_report_set_redact         (ObjectorReport   *self,
+                                                    gboolean          redact);
+ObjectorPaper   objector_report_get_paper          (ObjectorReport   *self);
+void            objector_report_set_paper          (ObjectorReport   *self,
+                                                    ObjectorPaper     paper);
+/* When the report was made (shown on it, and the base for "overdue");
+ * NULL means now, at each layout. */
+void            objector_report_set_generated      (ObjectorReport   *self,
+                                                    GDateTime        *generated);
+void            objector_report_set_authority_func (ObjectorReport              *self,
+                                                    ObjectorReportAuthorityFunc  func,
+                                                    gpointer                     user_data,
+                                                    GDestroyNotify               destroy);
+
+/* Printing (GtkPrintOperation): lay out on pages of @width × @height points
+ * in ::begin-print, then draw each page in ::draw-page. The report keeps its
+ * own 20 mm margins, so print with the full page (use-full-page) and the
+ * unit GTK_UNIT_POINTS. Pages are numbered from 0. */
+guint           objector_report_paginate           (ObjectorReport   *self,
+                                                    double            width,
+                                                    double            height);
+guint           objector_report_get_n_pages        (ObjectorReport   *self);
+/* Draws page @page_nr with its top-left corner at the origin of @cr, in
+ * points. Links become clickable where @cr draws a PDF. */
+void            objector_report_draw_page          (ObjectorReport   *self,
+                                                    cairo_t          *cr,
+                                                    guint             page_nr);
+
+/* The whole PDF (its own layout on the report's paper, with metadata,
+ * outline and links) written to @stream, which is left open. */
+gboolean        objector_report_write              (ObjectorReport   *self,
+                                                    GOutputStream    *stream,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+/* Saves the PDF to @filename (mode 0600: it holds personal data), through a
+ * temporary file in the same folder that replaces @filename only once all
+ * of it is written; on failure nothing is left behind. An existing file that
+ * is not a regular one (a pipe, /dev/stdout) is written to directly.
+ * Errors are OBJECTOR_ERROR_EXPORT_IO (or G_IO_ERROR_CANCELLED) with a
+ * message that names the file. */
+gboolean        objector_report_save               (ObjectorReport   *self,
+                                                    const char       *filename,
+                                                    GCancellable     *cancellable,
+                                                    GError          **error);
+/* The same in a worker thread. The objections are read before this returns;
+ * the report may be changed or dropped meanwhile. */
+void            objector_report_save_async         (ObjectorReport      *self,
+                                                    const char          *filename,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean        objector_report_save_finish        (ObjectorReport      *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
+G_END_DECLS
