@@ -1,0 +1,190 @@
+/* bench-reminders.c — the cost of reminders, authorities and complaints
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the app pays at start (the window and `objector remind` at login):
+ * loading the authorities and the complaint texts, computing the reminders
+ * for 10, 100 and 1,000 objections, and taking them (reading, merging and
+ * atomically rewriting the ledger under its lock) when the ledger already
+ * holds an entry per objection; and writing one complaint. Prints one line
+ * per measurement. Target: all of it well under 100 ms for 1,000 objections.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+#include "objector-authorities.h"
+#include "objector-complaint.h"
+#include "objector-reminders.h"
+
+static const guint sizes[] = { 10, 100, 1000 };
+
+#define ROUNDS 20
+
+static GDateTime *
+at (const char *iso)
+{
+  return g_date_time_new_from_iso8601 (iso, NULL);
+}
+
+static void
+apply_at (ObjectorObjection *o,
+          ObjectorEvent      event,
+          const char        *iso)
+{
+  g_autoptr(GDateTime) when = at (iso);
+
+  if (!objector_objection_apply (o, event, NULL, when, NULL))
+    g_error ("could not apply %s", objector_event_to_string (event));
+}
+
+static GListStore *
+make_objections (guint n)
+{
+  GListStore *store = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GDateTime) created = at ("2026-01-20T09:00:00Z");
+      g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook",
+                                                               i % 2 == 0, created);
+
+      objector_objection_set_country (o, "DE");
+      objector_objection_set_email (o, "zoe@example.org");
+      apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z");
+      apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:00:00Z");
+      apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z");
+      if (i % 3 == 0)
+        apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-02-10T10:00:00Z");
+      g_list_store_append (store, o);
+    }
+
+  return store;
+}
+
+static double
+ms_since (gint64 start)
+{
+  return (g_get_monotonic_time () - start) / 1000.0;
+}
+
+static void
+remove_tree (const char *directory)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (directory);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) late = at ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) later = at ("2026-03-06T10:00:00Z");
+  g_autoptr(ObjectorAuthorities) authorities = NULL;
+  g_autoptr(ObjectorComplaintTexts) texts = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autofree char *directory = NULL;
+  gint64 start;
+
+  g_setenv ("TZ", "Europe/Berlin", TRUE);
+
+  start = g_get_monotonic_time ();
+  authorities = objector_authorities_load (&error);
+  g_assert_no_error (error);
+  printf ("authorities: load and validate %u records: %.2f ms\n",
+          g_list_model_get_n_items (objector_authorities_get_all (authorities)), ms_since (start));
+
+  start = g_get_monotonic_time ();
+  texts = objector_complaint_texts_load (&error);
+  g_assert_no_error (error);
+  printf ("complaint texts: load and validate %u languages: %.2f ms\n",
+          g_strv_length ((char **) objector_complaint_texts_get_languages (texts)), ms_since (start));
+
+  playbook = objector_playbook_new_bundled (&error);
+  g_assert_no_error (error);
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      g_autoptr(GListStore) objections = make_objections (sizes[s]);
+      g_autoptr(ObjectorReminders) reminders = NULL;
+      g_autoptr(GPtrArray) first = NULL;
+      g_autoptr(GPtrArray) second = NULL;
+      double compute_ms;
+      double take_ms;
+      double again_ms;
+      guint n_due = 0;
+      GStatBuf st;
+
+      directory = g_dir_make_tmp ("objector-bench-XXXXXX", &error);
+      g_assert_no_error (error);
+      reminders = objector_reminders_new (directory);
+
+      start = g_get_monotonic_time ();
+      for (guint r = 0; r < ROUNDS; r++)
+        {
+          g_autoptr(GPtrArray) due = objector_reminders_compute (G_LIST_MODEL (objections), late);
+
+          n_due = due->len;
+        }
+      compute_ms = ms_since (start) / ROUNDS;
+
+      start = g_get_monotonic_time ();
+      first = objector_reminders_take (reminders, G_LIST_MODEL (objections), late, &error);
+      g_assert_no_error (error);
+      take_ms = ms_since (start);
+
+      /* The common case: everything already given, nothing written. */
+      start = g_get_monotonic_time ();
+      second = objector_reminders_take (reminders, G_LIST_MODEL (objections), later, &error);
+      g_assert_no_error (error);
+      again_ms = ms_since (start);
+      g_assert_cmpuint (second->len, ==, 0);
+
+      g_stat (objector_reminders_get_filename (reminders), &st);
+      printf ("reminders: %4u objections, %4u due: compute %.2f ms, take (write ledger) %.2f ms, "
+              "take again (quiet) %.2f ms, ledger %lld bytes\n",
+              sizes[s], n_due, compute_ms, take_ms, again_ms, (long long) st.st_size);
+
+      remove_tree (directory);
+      g_clear_pointer (&directory, g_free);
+    }
+
+  {
+    g_autoptr(GListStore) objections = make_objections (1);
+    g_autoptr(ObjectorObjection) o = g_list_model_get_item (G_LIST_MODEL (objections), 0);
+    ObjectorAuthority *authority = objector_authorities_for_country (authorities, "DE", "Bayern", &error);
+    gsize length = 0;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    for (guint r = 0; r < ROUNDS * 10; r++)
+      {
+        g_autoptr(ObjectorComplaint) complaint =
+          objector_complaint_new (texts, o, authority,
+                                  objector_playbook_lookup_path (playbook, "facebook-objection"),
+                                  "Bayern", NULL, late, &error);
+
+        g_assert_no_error (error);
+        length = strlen (objector_complaint_get_text (complaint));
+      }
+    printf ("complaint: write one (%" G_GSIZE_FORMAT " bytes of German): %.3f ms\n",
+            length, ms_since (start) / (ROUNDS * 10));
+  }
+
+  return 0;
+}
