@@ -16,7 +16,7 @@
 #include "objector-playbook.h"
 #include "objector-resources.h"
 
-#define BUNDLED_VERSION 2026112101
+#define BUNDLED_VERSION 2026112102
 
 /* Helpers */
 
