@@ -1233,7 +1233,10 @@ static void
 set_syntax_error (GError       **error,
                   const GError  *json_error)
 {
-  const char *message = json_error->message;
+  /* json-glib quotes the token it stopped at, cut at any byte: never pass
+   * broken UTF-8 on to a terminal or a label (found by tests/fuzz). */
+  g_autofree char *valid = g_utf8_make_valid (json_error->message, -1);
+  const char *message = valid;
   const char *prefix = "<data>:";
 
   if (g_str_has_prefix (message, prefix))

@@ -310,8 +310,11 @@ parse_store (GBytes  *bytes,
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
-      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                           local_error->message);
+      /* json-glib quotes the token it stopped at, cut at any byte: never hand
+       * broken UTF-8 to a terminal or a label (found by tests/fuzz). */
+      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
+
+      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED, message);
       return FALSE;
     }
 

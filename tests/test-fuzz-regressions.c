@@ -1,0 +1,179 @@
+/* test-fuzz-regressions.c — every fuzz seed and every input that once broke a promise
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs each fuzz target of tests/fuzz/objector-fuzz.c (the same code the
+ * libFuzzer programs run) over the folders tests/fuzz/seeds.txt names and
+ * over tests/data/fuzz-regressions/TARGET/, one test case per file. Under the
+ * sanitizer build and valgrind this is where a fixed crash stays fixed.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "objector-fuzz.h"
+
+typedef struct
+{
+  const ObjectorFuzzTarget *target;
+  char                     *filename;
+} Input;
+
+static void
+input_free (gpointer data)
+{
+  Input *input = data;
+
+  g_free (input->filename);
+  g_free (input);
+}
+
+static void
+test_input (gconstpointer data)
+{
+  const Input *input = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (input->filename, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_test_message ("%s ← %s (%zu bytes)", input->target->name, input->filename, length);
+
+  /* The target aborts (g_error) on any broken promise. */
+  input->target->func ((const guint8 *) contents, length);
+}
+
+static void
+test_target_has_inputs (gconstpointer data)
+{
+  const guint *counts = data;
+  guint n_targets;
+  const ObjectorFuzzTarget *targets = objector_fuzz_get_targets (&n_targets);
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      g_test_message ("%s: %u inputs", targets[i].name, counts[i]);
+      if (counts[i] == 0)
+        g_test_fail_printf ("The fuzz target “%s” has no input in the repository", targets[i].name);
+    }
+}
+
+/* g_ptr_array_sort() passes pointers to the elements. */
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Adds one test case per regular file of @folder; returns how many. */
+static guint
+add_folder (const ObjectorFuzzTarget *target,
+            const char               *source_root,
+            const char               *folder)
+{
+  g_autofree char *path = g_build_filename (source_root, folder, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL)
+    return 0;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *base = g_ptr_array_index (names, i);
+      g_autofree char *filename = g_build_filename (path, base, NULL);
+      g_autofree char *test_path = NULL;
+      Input *input;
+
+      if (!g_file_test (filename, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      input = g_new0 (Input, 1);
+      input->target = target;
+      input->filename = g_steal_pointer (&filename);
+      test_path = g_strdup_printf ("/fuzz/%s/%s/%s", target->name, folder, base);
+      g_test_add_data_func_full (test_path, input, test_input, input_free);
+    }
+  return names->len;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *source_root = NULL;
+  g_autofree char *seeds_file = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint counts[16] = { 0 };
+  const ObjectorFuzzTarget *targets;
+  guint n_targets;
+  int status;
+
+  /* Before g_test_init(): the targets' private XDG folders must be set
+   * before anything asks GLib where the data folder is. */
+  objector_fuzz_setup ();
+  g_test_init (&argc, &argv, NULL);
+
+  targets = objector_fuzz_get_targets (&n_targets);
+  g_assert_cmpuint (n_targets, <=, G_N_ELEMENTS (counts));
+
+  source_root = g_test_build_filename (G_TEST_DIST, "..", NULL);
+  seeds_file = g_build_filename (source_root, "tests", "fuzz", "seeds.txt", NULL);
+  g_file_get_contents (seeds_file, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      const ObjectorFuzzTarget *target;
+
+      g_strstrip (lines[i]);
+      if (lines[i][0] == '\0' || lines[i][0] == '#')
+        continue;
+
+      fields = g_strsplit_set (lines[i], " \t", 2);
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      target = objector_fuzz_lookup (fields[0]);
+      if (target == NULL)
+        g_error ("%s: “%s” is not a fuzz target", seeds_file, fields[0]);
+
+      /* A folder outside the repository may be missing; one inside must not be. */
+      if (!g_str_has_prefix (fields[1], "../"))
+        {
+          g_autofree char *path = g_build_filename (source_root, fields[1], NULL);
+
+          if (!g_file_test (path, G_FILE_TEST_IS_DIR))
+            g_error ("%s names a missing folder: %s", seeds_file, fields[1]);
+          counts[target - targets] += add_folder (target, source_root, fields[1]);
+        }
+      else
+        add_folder (target, source_root, fields[1]);
+    }
+
+  for (guint i = 0; i < n_targets; i++)
+    {
+      g_autofree char *folder = g_build_filename ("tests", "data", "fuzz-regressions",
+                                                  targets[i].name, NULL);
+      counts[i] += add_folder (&targets[i], source_root, folder);
+    }
+
+  g_test_add_data_func ("/fuzz/inputs", counts, test_target_has_inputs);
+
+  status = g_test_run ();
+  objector_fuzz_teardown ();
+  return status;
+}
