@@ -20,7 +20,8 @@ main (int   argc,
   g_autoptr(ObjectorApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* Run from the build tree (build-aux/run, the tests), the catalogues are there. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("OBJECTOR_LOCALEDIR") ? g_getenv ("OBJECTOR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

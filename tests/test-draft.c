@@ -30,6 +30,7 @@ test_round_trip (void)
   GStatBuf st;
 
   objector_draft_set_country (draft, "DE");
+  objector_draft_set_region (draft, "Bayern");
   objector_draft_set_email (draft, "zoe@example.org");
   objector_draft_set_reason_kind (draft, "full");
   objector_draft_set_reason (draft, "Ich widerspreche.");
@@ -48,6 +49,7 @@ test_round_trip (void)
   g_assert_true (objector_draft_load (again, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (objector_draft_get_country (again), ==, "DE");
+  g_assert_cmpstr (objector_draft_get_region (again), ==, "Bayern");
   g_assert_cmpstr (objector_draft_get_email (again), ==, "zoe@example.org");
   g_assert_cmpstr (objector_draft_get_reason_kind (again), ==, "full");
   g_assert_cmpstr (objector_draft_get_reason (again), ==, "Ich widerspreche.");

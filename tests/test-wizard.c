@@ -6,11 +6,20 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
+
+#include <glib/gi18n.h>
 
 #include <glib/gstdio.h>
 
 #include "objector-application.h"
+#include "objector-background.h"
+#include "objector-link-result.h"
+#include "objector-preferences.h"
+#include "objector-scan-dialog.h"
+#include "objector-complaint-section.h"
+#include "objector-mail-list.h"
 #include "objector-pages.h"
 #include "objector-ui-util.h"
 #include "objector-window.h"
@@ -81,7 +90,14 @@ static gboolean
 is_check_labelled (GtkWidget    *widget,
                    gconstpointer data)
 {
-  return GTK_IS_CHECK_BUTTON (widget) && g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0;
+  GtkWidget *child;
+
+  if (!GTK_IS_CHECK_BUTTON (widget))
+    return FALSE;
+  if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0)
+    return TRUE;
+  child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
+  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
 }
 
 static void
@@ -498,6 +514,26 @@ german_script (ObjectorApplication *app,
   g_assert_cmpstr (current_page (window), ==, "done");
   look (window, width);
 
+  /* Ask the people around: a message to copy. */
+  click (w, "Ask Friends and Family to _Object Too");
+  settle (100);
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+    GtkWindow *dialog = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+        if (ADW_IS_MESSAGE_DIALOG (t))
+          dialog = GTK_WINDOW (t);
+      }
+    g_assert_nonnull (dialog);
+    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "https://"));
+    save_screenshot (GTK_WIDGET (dialog), "ask-people", width);
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    settle (100);
+  }
+
   next (window);
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
   g_assert_true (objector_draft_get_finished (draft));
@@ -661,6 +697,72 @@ test_us_resident (void)
 
 static char *tmp_home;
 
+/* --dump-texts FILE: walk the wizard at 360 px as a German resident would and
+ * write every text a person sees, page by page ("page<TAB>text"), for
+ * tests/check-translations.py to look for English in other languages. It
+ * fails as the tests do on a cut label. */
+static void
+dump_page (FILE       *out,
+           GtkWidget  *root,
+           const char *page)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  assert_fits (root, page);
+  collect (root, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkLabel *label = g_ptr_array_index (labels, i);
+      g_autofree char *text = NULL;
+
+      if (!gtk_widget_get_mapped (GTK_WIDGET (label)) || *gtk_label_get_text (label) == '\0')
+        continue;
+      text = g_strdup (gtk_label_get_text (label));
+      g_strdelimit (text, "\n\t", ' ');
+      fprintf (out, "%s\t%s\n", page, text);
+    }
+}
+
+static void
+dump_script (ObjectorApplication *app,
+             ObjectorWindow      *window,
+             gpointer             data)
+{
+  FILE *out = fopen (data, "w");
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *w = GTK_WIDGET (window);
+
+  g_assert_nonnull (out);
+  dump_page (out, w, "welcome");
+  next (window);
+  objector_draft_set_country (draft, "DE");
+  objector_wizard_go_to (objector_window_get_wizard (window), "country");
+  settle (100);
+  dump_page (out, w, "country");
+  next (window);
+  objector_draft_add_account (draft, "facebook", "Zoë");
+  objector_wizard_go_to (objector_window_get_wizard (window), "accounts");
+  settle (100);
+  dump_page (out, w, "accounts");
+  next (window);
+  gtk_editable_set_text (GTK_EDITABLE (find (w, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))),
+                         "zoe@example.org");
+  dump_page (out, w, "details");
+  next (window);
+  dump_page (out, w, "objection");
+  gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
+                              "path.submitted", NULL);
+  settle (50);
+  dump_page (out, w, "submitted");
+  next (window);
+  dump_page (out, w, "third-party");
+  next (window);
+  dump_page (out, w, "done");
+  next (window);
+  dump_page (out, w, "dashboard");
+  fclose (out);
+}
+
 /* Each test starts with no saved objections and no wizard draft. GLib's own
  * isolation is not used here: it also hides the system's data folders, where
  * GTK finds its icons and the MIME database. */
@@ -676,6 +778,289 @@ fresh_data (void)
       g_autofree char *path = g_build_filename (dir, name, NULL);
       g_unlink (path);
     }
+}
+
+/* Meta rejects: the person records it and complains to their Land's authority. */
+static void
+complaint_script (ObjectorApplication *app,
+                  ObjectorWindow      *window,
+                  gpointer             data)
+{
+  const char *id = data;
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *section, *region;
+  const char *text;
+
+  objector_window_show_objection (window, id);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
+
+  /* No grounds yet: no complaint offered. */
+  g_assert_null (find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION)));
+
+  click (w, "Meta _Rejected It");
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_REJECTED);
+  section = find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION));
+  g_assert_nonnull (section);
+
+  /* Germany: the Land decides the authority. */
+  region = find (section, is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  g_assert_nonnull (region);
+  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (region))); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (region))), i),
+                   "Bayern") == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (region), i);
+  g_assert_cmpstr (objector_draft_get_region (objector_application_get_draft (app)), ==, "Bayern");
+
+  text = objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section));
+  g_assert_nonnull (text);
+  g_assert_nonnull (strstr (text, "77"));
+  g_assert_nonnull (strstr (text, "zoe@example.org"));
+  g_assert_nonnull (strstr (text, "Bay"));
+  assert_accessible (w, "complaint");
+  gtk_widget_grab_focus (find (w, is_button_labelled, "I Have _Filed the Complaint"));
+  settle (200);
+  save_screenshot (w, "complaint", 1280);
+
+  click (w, "I Have _Filed the Complaint");
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
+}
+
+static void
+test_complaint (void)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  g_assert_true (objector_store_load (store, NULL));
+  objector_objection_set_country (o, "DE");
+  objector_objection_set_email (o, "zoe@example.org");
+  objector_objection_set_reason (o, "I object.");
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, NULL));
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_OPEN_FORM, NULL, NULL, NULL));
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_SUBMIT, NULL, NULL, NULL));
+  g_assert_true (objector_store_add (store, o, NULL));
+  id = g_strdup (objector_objection_get_id (o));
+
+  run_app (1280, complaint_script, id);
+}
+
+/* What opening a form does after the link check: never blocked by being offline,
+ * never into a host that is not Meta's. */
+static void
+test_link_actions (void)
+{
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_REACHABLE), ==, OBJECTOR_LINK_ACTION_OPEN);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_MOVED), ==, OBJECTOR_LINK_ACTION_OPEN_FINAL);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_OFFLINE), ==, OBJECTOR_LINK_ACTION_OPEN_UNCHECKED);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_TIMEOUT), ==, OBJECTOR_LINK_ACTION_OPEN_UNCHECKED);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_GONE), ==, OBJECTOR_LINK_ACTION_ASK);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_SERVER_ERROR), ==, OBJECTOR_LINK_ACTION_ASK);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_FOREIGN_REDIRECT), ==, OBJECTOR_LINK_ACTION_REFUSE);
+  g_assert_cmpint (objector_ui_link_action (OBJECTOR_LINK_VERDICT_NOT_ALLOWED), ==, OBJECTOR_LINK_ACTION_REFUSE);
+}
+
+/* Reminders while closed: an autostart entry that runs the headless check. */
+static void
+preferences_script (ObjectorApplication *app,
+                    ObjectorWindow      *window,
+                    gpointer             data)
+{
+  g_autofree char *autostart = objector_background_get_autostart_file ();
+  g_autofree char *entry = NULL;
+  GtkWidget *prefs, *sw;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  settle (200);
+  {
+    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+    prefs = NULL;
+    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+      {
+        g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+        if (OBJECTOR_IS_PREFERENCES (t))
+          prefs = GTK_WIDGET (t);
+      }
+  }
+  g_assert_nonnull (prefs);
+  assert_accessible (prefs, "preferences");
+  save_screenshot (prefs, "preferences", 1280);
+
+  sw = find (prefs, is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
+  g_assert_true (g_file_get_contents (autostart, &entry, NULL, NULL));
+  g_assert_nonnull (strstr (entry, "remind --notify"));
+  g_assert_nonnull (strstr (entry, "Type=Application"));
+
+  gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
+  g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_preferences (void)
+{
+  fresh_data ();
+  run_app (1280, preferences_script, NULL);
+}
+
+static ObjectorMailList *
+wait_for_mail_list (void)
+{
+  for (guint tries = 0; tries < 50; tries++)
+    {
+      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+      settle (50);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+          GtkWidget *list = find (GTK_WIDGET (t), is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
+
+          if (list != NULL)
+            return OBJECTOR_MAIL_LIST (list);
+        }
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_titled_prefix (GtkWidget    *widget,
+                      gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_ROW (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
+}
+
+/* Meta's emails: a spoofed one is kept as evidence and changes nothing; the
+ * real approval, once the person logs it, marks the objection accepted. */
+static void
+email_script (ObjectorApplication *app,
+              ObjectorWindow      *window,
+              gpointer             data)
+{
+  const char *id = data;
+  ObjectorMailList *list;
+  g_autoptr(GFile) spoofed = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "mail", "spoofed.eml", NULL));
+  g_autoptr(GFile) approval = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL));
+
+  objector_window_show_objection (window, id);
+
+  objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
+                                objector_application_get_playbook (app), spoofed, id);
+  list = wait_for_mail_list ();
+  g_assert_nonnull (list);
+  assert_accessible (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail");
+  g_assert_true (objector_mail_list_log (list, 0));
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
+  settle (50);
+
+  objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
+                                objector_application_get_playbook (app), approval, id);
+  list = wait_for_mail_list ();
+  g_assert_nonnull (list);
+  settle (300);
+  save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail", 1280);
+  g_assert_true (objector_mail_list_log (list, 0));
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_APPROVED);
+  gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
+  settle (50);
+
+  /* Both are in the timeline, at the end of the page. */
+  gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, "_Undo the Last Step"));
+  g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request"));
+  g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch"));
+  save_screenshot (GTK_WIDGET (window), "timeline", 1280);
+}
+
+static char *submitted_objection (const char *country);
+
+/* Thunderbird's inbox holds Meta's approval among other mail: found, listed, logged. */
+static void
+scan_script (ObjectorApplication *app,
+             ObjectorWindow      *window,
+             gpointer             data)
+{
+  const char *id = data;
+  g_autofree char *home = g_build_filename (tmp_home, "home", NULL);
+  g_autofree char *folder = g_build_filename (home, ".thunderbird", "abc.default", "Mail", "Local Folders", NULL);
+  g_autofree char *inbox = g_build_filename (folder, "Inbox", NULL);
+  g_autofree char *approval = NULL;
+  g_autofree char *mbox = NULL;
+  g_autoptr(GPtrArray) places = NULL;
+  GtkWidget *dialog;
+  ObjectorMailList *list = NULL;
+
+  g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL),
+                                      &approval, NULL, NULL));
+  mbox = g_strdup_printf ("From someone@example.org Mon Nov  2 10:00:00 2026\n"
+                          "From: Someone <someone@example.org>\nSubject: Lunch\n\nSee you.\n\n"
+                          "From noreply@facebookmail.com Tue Nov 24 08:12:00 2026\n%s\n", approval);
+  g_mkdir_with_parents (folder, 0700);
+  g_assert_true (g_file_set_contents (inbox, mbox, -1, NULL));
+
+  places = objector_scan_dialog_find_mailboxes (home);
+  g_assert_cmpuint (places->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (places, 0), ==, inbox);
+
+  dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
+                                     objector_application_get_playbook (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), inbox);
+  for (guint i = 0; i < 100 && list == NULL; i++)
+    {
+      settle (50);
+      list = (ObjectorMailList *) find (dialog, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
+    }
+  g_assert_nonnull (list);
+  assert_accessible (dialog, "scan");
+  save_screenshot (dialog, "scan", 1280);
+
+  /* Logged on the objection it matches (the address it was sent to). */
+  g_assert_true (objector_mail_list_log (list, 0));
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_APPROVED);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_scan (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  run_app (1280, scan_script, id);
+}
+
+static char *
+submitted_objection (const char *country)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
+
+  g_assert_true (objector_store_load (store, NULL));
+  objector_objection_set_country (o, country);
+  objector_objection_set_email (o, "zoe@example.org");
+  objector_objection_set_reason (o, "I object.");
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, NULL));
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_OPEN_FORM, NULL, NULL, NULL));
+  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_SUBMIT, NULL, NULL, NULL));
+  g_assert_true (objector_store_add (store, o, NULL));
+  return g_strdup (objector_objection_get_id (o));
+}
+
+static void
+test_email (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  run_app (1280, email_script, id);
 }
 
 /* With nothing filed, the wizard; with objections filed elsewhere (the
@@ -731,6 +1116,15 @@ main (int   argc,
   g_autofree char *cache = NULL;
   int status;
 
+  if (argc == 3 && g_str_equal (argv[1], "--dump-texts"))
+    {
+      /* Translated texts come from the build's catalogues. */
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("OBJECTOR_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+      setlocale (LC_ALL, "");
+    }
+
   tmp_home = g_dir_make_tmp ("objector-test-wizard-XXXXXX", NULL);
   g_assert_nonnull (tmp_home);
   data = g_build_filename (tmp_home, "data", NULL);
@@ -742,11 +1136,30 @@ main (int   argc,
   /* An accessibility context that keeps what widgets tell a screen reader. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
+  if (argc == 3 && g_str_equal (argv[1], "--dump-texts"))
+    {
+      gtk_init ();
+      objector_ui_set_check_links_for_testing (FALSE);
+      launched = g_ptr_array_new_with_free_func (g_free);
+      objector_ui_set_uri_launcher_for_testing (record_launch);
+      run_app (360, dump_script, argv[2]);
+      fresh_data ();
+      return 0;
+    }
+
   g_test_init (&argc, &argv, NULL);
+
+  /* No network here: opening a form goes straight to the (recorded) browser. */
+  objector_ui_set_check_links_for_testing (FALSE);
 
   g_test_add_data_func ("/wizard/german-resident/360", GINT_TO_POINTER (360), test_german_resident);
   g_test_add_data_func ("/wizard/german-resident/1280", GINT_TO_POINTER (1280), test_german_resident);
   g_test_add_func ("/wizard/first-view", test_first_view);
+  g_test_add_func ("/wizard/link-actions", test_link_actions);
+  g_test_add_func ("/wizard/preferences", test_preferences);
+  g_test_add_func ("/wizard/complaint", test_complaint);
+  g_test_add_func ("/wizard/email", test_email);
+  g_test_add_func ("/wizard/scan", test_scan);
   g_test_add_func ("/wizard/resume", test_resume);
   g_test_add_func ("/wizard/us-resident", test_us_resident);
 

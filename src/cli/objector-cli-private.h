@@ -29,6 +29,14 @@ typedef struct
   char     *to;
   gboolean  json;
   gboolean  redact;
+  gboolean  notify;
+  char     *name;
+  char     *url;
+  char     *region;
+  char     *authority;
+  char     *language;
+  char     *kind;
+  gboolean  all;
 
   char    **args;  /* positional arguments after the command word */
 } CliOptions;
@@ -59,5 +67,22 @@ ObjectorStore    *objector_cli_load_store     (GError     **error);
 char             *objector_cli_format_date    (const GDate *date);   /* YYYY-MM-DD */
 char             *objector_cli_format_time    (GDateTime   *time);   /* ISO 8601, UTC */
 char             *objector_cli_short_id       (ObjectorObjection *objection);
+
+/* objector-cli-report.c */
+int               objector_cli_export_pdf     (CliOptions  *options);
+
+/* objector-cli-net.c */
+int               objector_cli_check_links      (CliOptions  *options);
+int               objector_cli_update_playbook  (CliOptions  *options);
+
+/* objector-cli-reminders.c */
+int               objector_cli_remind           (CliOptions  *options);
+
+/* objector-cli-complaint.c */
+int               objector_cli_complaint        (CliOptions  *options);
+
+/* objector-cli-mail.c */
+int               objector_cli_import_email     (CliOptions  *options);
+int               objector_cli_scan_mail        (CliOptions  *options);
 
 G_END_DECLS

@@ -28,6 +28,12 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->reason, g_free);
   g_clear_pointer (&options->note, g_free);
   g_clear_pointer (&options->to, g_free);
+  g_clear_pointer (&options->name, g_free);
+  g_clear_pointer (&options->url, g_free);
+  g_clear_pointer (&options->region, g_free);
+  g_clear_pointer (&options->authority, g_free);
+  g_clear_pointer (&options->language, g_free);
+  g_clear_pointer (&options->kind, g_free);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
@@ -50,11 +56,30 @@ static const Command commands[] = {
     2, 2, "note", cmd_mark },
   { "status", "[--json]", N_("Every objection and where it stands"),
     0, 0, "json", cmd_status },
+  { "export-pdf", "FILE [--redact] [--name NAME]",
+    N_("Save the PDF summary: proof of every objection"),
+    1, 1, "redact name", objector_cli_export_pdf },
+  { "check-links", "[--json]", N_("Check every link of the playbook (goes on the network)"),
+    0, 0, "json", objector_cli_check_links },
+  { "update-playbook", "[--url URL]", N_("Fetch a newer playbook (goes on the network)"),
+    0, 0, "url", objector_cli_update_playbook },
+  { "remind", "[--json] [--notify]", N_("Print the reminders that are due, each once"),
+    0, 0, "json notify", objector_cli_remind },
+  { "complaint", "ID [--region LAND] [--authority SLUG] [--language LL]",
+    N_("The complaint to your data-protection authority"),
+    1, 1, "region authority language", objector_cli_complaint },
+  { "import-email", "FILE… [--to ID] [--kind KIND]",
+    N_("Log Meta’s emails (.eml, .msg or mbox) on their objections"),
+    1, -1, "to kind", objector_cli_import_email },
+  { "scan-mail", "PATH [--all] [--json]",
+    N_("Find Meta’s emails in an mbox file or Maildir folder"),
+    1, 1, "all json", objector_cli_scan_mail },
 };
 
 /* Options that take a value, so that the value is not taken for the command word. */
 static const char * const value_options[] = {
-  "--playbook", "--country", "--email", "--account", "--reason", "--note", "--to", NULL,
+  "--playbook", "--country", "--email", "--account", "--reason", "--note", "--to", "--name", "--url",
+  "--region", "--authority", "--language", "--kind", NULL,
 };
 
 static const Command *
@@ -583,7 +608,7 @@ make_context (const Command *command,
               CliOptions    *options)
 {
   GOptionContext *context;
-  GOptionEntry entries[G_N_ELEMENTS (global_entries) + 8];
+  GOptionEntry entries[G_N_ELEMENTS (global_entries) + 24];
   g_auto(GStrv) wanted = NULL;
   guint n = 0;
 
@@ -596,6 +621,14 @@ make_context (const Command *command,
     { "json", 0, 0, G_OPTION_ARG_NONE, &options->json, N_("Print JSON for other programs"), NULL },
     { "to", 0, 0, G_OPTION_ARG_STRING, &options->to, N_("The objection the emails belong to"), N_("ID") },
     { "redact", 0, 0, G_OPTION_ARG_NONE, &options->redact, N_("Leave your email address out of the file"), NULL },
+    { "notify", 0, 0, G_OPTION_ARG_NONE, &options->notify, N_("Show the reminders as desktop notifications"), NULL },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &options->name, N_("Your name, for the first page (left out if not given)"), N_("NAME") },
+    { "url", 0, 0, G_OPTION_ARG_STRING, &options->url, N_("Fetch the playbook from this https address"), N_("URL") },
+    { "region", 0, 0, G_OPTION_ARG_STRING, &options->region, N_("The region you live in, where authorities are regional (the German Länder: Bayern, BY…)"), N_("LAND") },
+    { "authority", 0, 0, G_OPTION_ARG_STRING, &options->authority, N_("Complain to this authority instead, such as iedpc (Meta’s lead authority)"), N_("SLUG") },
+    { "language", 0, 0, G_OPTION_ARG_STRING, &options->language, N_("Write the complaint in this language (en, de, es, fr, it, nl, pl, pt_BR)"), N_("LL") },
+    { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("What the email is, when the guess is wrong: code, receipt, approval, rejection, extension or other"), N_("KIND") },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Also list Meta’s emails that answer no objection"), NULL },
   };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
@@ -610,7 +643,10 @@ make_context (const Command *command,
       wanted = g_strsplit (command->options, " ", -1);
       for (guint i = 0; i < G_N_ELEMENTS (command_entries); i++)
         if (g_strv_contains ((const char * const *) wanted, command_entries[i].long_name))
-          entries[n++] = command_entries[i];
+          {
+            g_assert (n + 1 < G_N_ELEMENTS (entries));
+            entries[n++] = command_entries[i];
+          }
     }
   entries[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
 
@@ -640,7 +676,7 @@ make_context (const Command *command,
                                     _("Object to Meta using your Facebook and Instagram data to train its AI.\n"
                                       "Without a command, Objector opens its window."));
       for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-        g_string_append_printf (description, "\n  %-8s %s", commands[i].name, _(commands[i].summary));
+        g_string_append_printf (description, "\n  %-14s %s", commands[i].name, _(commands[i].summary));
       g_string_append (description, _("\n\n“objector COMMAND --help” tells more of each command.\n"
                                       "Exit status: 0 success, 1 the request failed, 2 a usage error."));
       g_option_context_set_description (context, description->str);

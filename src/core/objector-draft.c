@@ -23,6 +23,7 @@ struct _ObjectorDraft
   char      *filename;
 
   char      *country;
+  char      *region;
   char      *email;
   char      *reason_kind;
   char      *reason;
@@ -53,6 +54,7 @@ static void
 clear_fields (ObjectorDraft *self)
 {
   g_clear_pointer (&self->country, g_free);
+  g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->page, g_free);
@@ -149,6 +151,7 @@ objector_draft_reset (ObjectorDraft *self)
   }
 
 STRING_ACCESSORS (country)
+STRING_ACCESSORS (region)
 STRING_ACCESSORS (email)
 STRING_ACCESSORS (reason)
 STRING_ACCESSORS (page)
@@ -330,6 +333,7 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, DRAFT_VERSION);
   add_string (builder, "country", self->country);
+  add_string (builder, "region", self->region);
   add_string (builder, "email", self->email);
   add_string (builder, "reason_kind", self->reason_kind);
   add_string (builder, "reason", self->reason);
@@ -435,7 +439,9 @@ objector_draft_load (ObjectorDraft  *self,
       return FALSE;
     }
 
+  /* An empty file parses, with no root (found by tests/fuzz). */
   if (!json_parser_load_from_data (parser, contents, length, &local_error)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       /* Only the wizard's place is lost: objections live in their own file. */
@@ -450,6 +456,7 @@ objector_draft_load (ObjectorDraft  *self,
 
   root = json_node_get_object (json_parser_get_root (parser));
   self->country = g_strdup (member_string (root, "country"));
+  self->region = g_strdup (member_string (root, "region"));
   self->email = g_strdup (member_string (root, "email"));
   self->reason = g_strdup (member_string (root, "reason"));
   self->page = g_strdup (member_string (root, "page"));

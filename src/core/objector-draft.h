@@ -36,6 +36,11 @@ void                objector_draft_reset            (ObjectorDraft  *self);
 const char         *objector_draft_get_country      (ObjectorDraft  *self);
 void                objector_draft_set_country      (ObjectorDraft  *self,
                                                      const char     *country);
+/* For countries whose complaints go to a regional authority (Germany's
+ * Länder): the region's name, as the authorities list gives it. */
+const char         *objector_draft_get_region       (ObjectorDraft  *self);
+void                objector_draft_set_region       (ObjectorDraft  *self,
+                                                     const char     *region);
 const char         *objector_draft_get_email        (ObjectorDraft  *self);
 void                objector_draft_set_email        (ObjectorDraft  *self,
                                                      const char     *email);

@@ -23,6 +23,13 @@ typedef enum
   OBJECTOR_ERROR_STORE_DAMAGED,      /* the saved file could not be read; it was kept aside */
   OBJECTOR_ERROR_STORE_READ_ONLY,    /* the saved file is from a newer version */
   OBJECTOR_ERROR_STORE_IO,           /* reading or writing the saved file failed */
+  OBJECTOR_ERROR_NETWORK,            /* a download failed: offline, time limit, TLS, HTTP status */
+  OBJECTOR_ERROR_BAD_UPDATE,         /* a downloaded playbook is not usable: type, size, version */
+  OBJECTOR_ERROR_INVALID_MAIL,       /* a file or text is not a readable email: empty, too large, no headers */
+  OBJECTOR_ERROR_EXPORT_IO,          /* writing an exported file (the PDF summary) failed */
+  OBJECTOR_ERROR_INVALID_DATA,       /* a bundled data file (authorities, complaint texts) fails validation */
+  OBJECTOR_ERROR_NEEDS_REGION,       /* the country has one authority per region: name the region */
+  OBJECTOR_ERROR_NO_GROUNDS,         /* no complaint yet: Meta has not refused, or still has time */
 } ObjectorError;
 
 GQuark objector_error_quark (void);

@@ -235,7 +235,7 @@ objector_accounts_page_init (ObjectorAccountsPage *self)
       gtk_box_append (GTK_BOX (box), self->groups[i]);
     }
 
-  self->no_account = gtk_check_button_new_with_mnemonic (_("I have _no Facebook or Instagram account"));
+  self->no_account = objector_ui_wrapping_check (_("I have _no Facebook or Instagram account"));
   g_signal_connect (self->no_account, "toggled", G_CALLBACK (no_account_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), self->no_account);
   gtk_box_append (GTK_BOX (box),

@@ -9,6 +9,9 @@
 #include <glib/gi18n.h>
 
 #include "objector-application.h"
+#include "objector-first-frame.h"
+#include "objector-preferences.h"
+#include "objector-reminders.h"
 #include "objector-window.h"
 
 struct _ObjectorApplication
@@ -19,11 +22,24 @@ struct _ObjectorApplication
   ObjectorPlaybook *playbook;
   ObjectorStore    *store;
   ObjectorDraft    *draft;
+  ObjectorAuthorities    *authorities;
+  ObjectorComplaintTexts *complaint_texts;
+  ObjectorNet            *net;
+  GCancellable           *cancellable;     /* cancelled at shutdown */
+  gboolean                checked_once;    /* reminders and updates, once per run */
   GFileMonitor     *store_monitor;   /* follows what the command line saves */
   GError           *startup_error;   /* shown once the window exists */
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorApplication, objector_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_PLAYBOOK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 ObjectorApplication *
 objector_application_new (void)
@@ -47,6 +63,72 @@ objector_application_get_draft (ObjectorApplication *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
   return self->draft;
+}
+
+ObjectorAuthorities *
+objector_application_get_authorities (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+
+  /* Loaded when first needed: most starts never show a complaint. */
+  if (self->authorities == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->authorities = objector_authorities_load (&error);
+      if (self->authorities == NULL)
+        g_critical ("The bundled authorities are broken: %s", error->message);
+    }
+  return self->authorities;
+}
+
+ObjectorComplaintTexts *
+objector_application_get_complaint_texts (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+
+  if (self->complaint_texts == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->complaint_texts = objector_complaint_texts_load (&error);
+      if (self->complaint_texts == NULL)
+        g_critical ("The bundled complaint texts are broken: %s", error->message);
+    }
+  return self->complaint_texts;
+}
+
+ObjectorNet *
+objector_application_get_net (ObjectorApplication *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (self), NULL);
+
+  /* Made only when the person asks for something on the network. */
+  if (self->net == NULL)
+    self->net = objector_net_new ();
+  return self->net;
+}
+
+void
+objector_application_set_playbook (ObjectorApplication *self,
+                                   ObjectorPlaybook    *playbook)
+{
+  g_return_if_fail (OBJECTOR_IS_APPLICATION (self));
+  g_return_if_fail (OBJECTOR_IS_PLAYBOOK (playbook));
+
+  if (g_set_object (&self->playbook, playbook))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYBOOK]);
+}
+
+GSettings *
+objector_application_dup_settings (ObjectorApplication *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  return schema != NULL ? g_settings_new (APP_ID) : NULL;
 }
 
 ObjectorPlaybook *
@@ -144,6 +226,86 @@ objector_application_startup (GApplication *app)
 }
 
 static void
+reminders_taken_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ObjectorApplication) self = user_data;
+  g_autoptr(GPtrArray) due = NULL;
+  g_autoptr(GError) error = NULL;
+
+  due = objector_reminders_take_finish (OBJECTOR_REMINDERS (source), result, &error);
+  if (due == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Reminders: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < due->len; i++)
+    {
+      ObjectorReminder *reminder = g_ptr_array_index (due, i);
+      g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+
+      g_notification_set_body (notification, reminder->body);
+      g_notification_set_default_action_and_target (notification, "app.show-objection", "s",
+                                                     reminder->objection_id);
+      g_application_send_notification (G_APPLICATION (self), reminder->id, notification);
+    }
+}
+
+/* Overdue answers and forgotten codes: each told once, whenever Objector starts. */
+static void
+check_reminders (ObjectorApplication *self)
+{
+  g_autoptr(ObjectorReminders) reminders = objector_reminders_new (objector_store_get_directory (self->store));
+
+  if (objector_store_get_read_only (self->store))
+    return;
+  objector_reminders_take_async (reminders, G_LIST_MODEL (self->store), NULL, self->cancellable,
+                                 reminders_taken_cb, g_object_ref (self));
+}
+
+static void
+update_checked_cb (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(ObjectorApplication) self = user_data;
+  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autoptr(GError) error = NULL;
+  ObjectorPlaybookUpdateResult outcome;
+
+  playbook = objector_net_update_playbook_finish (OBJECTOR_NET (source), result, &outcome, &error);
+  if (playbook == NULL)
+    {
+      /* The playbook in use stays; a failed check at start is not worth a toast. */
+      g_debug ("Playbook update: %s", error->message);
+      return;
+    }
+  if (outcome == OBJECTOR_PLAYBOOK_UPDATE_INSTALLED)
+    objector_application_set_playbook (self, playbook);
+}
+
+/* Only when the person turned updates on: otherwise nothing touches the network. */
+static void
+check_for_update (ObjectorApplication *self)
+{
+  g_autoptr(GSettings) settings = objector_application_dup_settings (self);
+  g_autofree char *url = NULL;
+
+  if (settings == NULL || !g_settings_get_boolean (settings, "playbook-updates") || self->playbook == NULL
+      || self->playbook_file != NULL)
+    return;
+
+  url = g_settings_get_string (settings, "playbook-update-url");
+  objector_net_update_playbook_async (objector_application_get_net (self),
+                                      *url != '\0' ? url : OBJECTOR_PLAYBOOK_UPDATE_URL,
+                                      self->playbook, self->cancellable,
+                                      update_checked_cb, g_object_ref (self));
+}
+
+static void
 objector_application_activate (GApplication *app)
 {
   ObjectorApplication *self = OBJECTOR_APPLICATION (app);
@@ -155,15 +317,54 @@ objector_application_activate (GApplication *app)
       if (self->startup_error != NULL)
         objector_window_show_error (OBJECTOR_WINDOW (window), self->startup_error->message);
       g_clear_error (&self->startup_error);
+      /* OBJECTOR_REPORT_FIRST_FRAME=1: tests/bench/bench-startup's measurement. */
+      objector_first_frame_report_if_asked (window);
     }
 
   gtk_window_present (window);
+
+  if (!self->checked_once)
+    {
+      self->checked_once = TRUE;
+      check_reminders (self);
+      check_for_update (self);
+    }
+}
+
+static void
+objector_application_shutdown (GApplication *app)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  G_APPLICATION_CLASS (objector_application_parent_class)->shutdown (app);
+}
+
+static void
+objector_application_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ObjectorApplication *self = OBJECTOR_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PLAYBOOK:
+      g_value_set_object (value, self->playbook);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 objector_application_finalize (GObject *object)
 {
   ObjectorApplication *self = OBJECTOR_APPLICATION (object);
+
+  g_clear_object (&self->net);
+  g_clear_object (&self->cancellable);
 
   g_clear_pointer (&self->playbook_file, g_free);
   g_clear_object (&self->playbook);
@@ -172,6 +373,8 @@ objector_application_finalize (GObject *object)
   g_clear_object (&self->store_monitor);
   g_clear_object (&self->store);
   g_clear_object (&self->draft);
+  g_clear_object (&self->authorities);
+  g_clear_object (&self->complaint_texts);
   g_clear_error (&self->startup_error);
 
   G_OBJECT_CLASS (objector_application_parent_class)->finalize (object);
@@ -184,6 +387,13 @@ objector_application_class_init (ObjectorApplicationClass *klass)
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
   object_class->finalize = objector_application_finalize;
+  object_class->get_property = objector_application_get_property;
+  app_class->shutdown = objector_application_shutdown;
+
+  properties[PROP_PLAYBOOK] =
+    g_param_spec_object ("playbook", NULL, NULL, OBJECTOR_TYPE_PLAYBOOK,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   app_class->handle_local_options = objector_application_handle_local_options;
   app_class->startup = objector_application_startup;
   app_class->activate = objector_application_activate;
@@ -252,7 +462,34 @@ about_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+static void
+show_objection_activated (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  ObjectorApplication *self = user_data;
+  GtkWindow *window;
+
+  g_application_activate (G_APPLICATION (self));
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (OBJECTOR_IS_WINDOW (window))
+    objector_window_show_objection (OBJECTOR_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  ObjectorApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (objector_preferences_new (self, window)));
+}
+
 static const GActionEntry app_actions[] = {
+  { "show-objection", show_objection_activated, "s", NULL, NULL, { 0 } },
+  { "preferences", preferences_activated, NULL, NULL, NULL, { 0 } },
   { "quit", quit_activated, NULL, NULL, NULL, { 0 } },
   { "about", about_activated, NULL, NULL, NULL, { 0 } },
 };
@@ -261,10 +498,14 @@ static void
 objector_application_init (ObjectorApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+
+  self->cancellable = g_cancellable_new ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "playbook", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,

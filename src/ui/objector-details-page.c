@@ -235,7 +235,7 @@ objector_details_page_init (ObjectorDetailsPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_mnemonic (_(kind_labels[i]));
+      GtkWidget *check = objector_ui_wrapping_check (_(kind_labels[i]));
 
       g_object_set_data (G_OBJECT (check), "kind", (gpointer) kinds[i]);
       if (i > 0)

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "objector-application.h"
 #include "objector-pages.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
@@ -84,6 +85,54 @@ objector_done_page_shown (ObjectorPage *page)
 }
 
 static void
+people_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  if (g_strcmp0 (response, "copy") == 0)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)),
+                            g_object_get_data (G_OBJECT (dialog), "message"));
+}
+
+/* Meta also trains on what others post about the person: ask them to object too. */
+static void
+ask_people (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  ObjectorApplication *app = OBJECTOR_APPLICATION (g_application_get_default ());
+  ObjectorComplaintTexts *texts = objector_application_get_complaint_texts (app);
+  g_autofree char *title = NULL;
+  g_autofree char *message = NULL;
+  const char * const *languages = g_get_language_names ();
+  const char *language = "en";
+  AdwMessageDialog *dialog;
+
+  if (texts == NULL)
+    return;
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    if (objector_complaint_texts_resolve_language (texts, languages[i]) != NULL)
+      {
+        language = objector_complaint_texts_resolve_language (texts, languages[i]);
+        break;
+      }
+
+  message = objector_complaint_texts_dup_people_message (texts, objector_application_get_playbook (app),
+                                                         language, &title);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       title, message));
+  adw_message_dialog_set_body_use_markup (dialog, FALSE);
+  g_object_set_data_full (G_OBJECT (dialog), "message", g_strdup (message), g_free);
+  adw_message_dialog_add_responses (dialog, "close", _("_Close"), "copy", _("_Copy Message"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_signal_connect (dialog, "response", G_CALLBACK (people_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 objector_done_page_finalize (GObject *object)
 {
   g_clear_pointer (&OBJECTOR_DONE_PAGE (object)->rows, g_ptr_array_unref);
@@ -95,6 +144,8 @@ objector_done_page_class_init (ObjectorDonePageClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = objector_done_page_finalize;
   OBJECTOR_PAGE_CLASS (klass)->shown = objector_done_page_shown;
+
+  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "done.ask-people", NULL, ask_people);
 }
 
 static void
@@ -126,6 +177,16 @@ objector_done_page_init (ObjectorDonePage *self)
                   objector_ui_paragraph (_("If Meta rejects a request or does not answer in time, you can "
                                            "complain to the data protection authority where you live. "
                                            "Objector will remind you when an answer is overdue.")));
+
+  gtk_box_append (GTK_BOX (box),
+                  objector_ui_paragraph (_("Meta also uses photos and posts about you that others share. "
+                                           "Ask the people who post about you to object too.")));
+  {
+    GtkWidget *ask = objector_ui_wrapping_button (_("Ask Friends and Family to _Object Too"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (ask), "done.ask-people");
+    gtk_box_append (GTK_BOX (box), ask);
+  }
 
   adw_bin_set_child (ADW_BIN (self), body);
 }

@@ -6,8 +6,13 @@
 
 #include "config.h"
 
+#include <json-glib/json-glib.h>
+
 #include <glib/gi18n.h>
 
+#include "objector-application.h"
+#include "objector-complaint-section.h"
+#include "objector-mail-list.h"
 #include "objector-pages.h"
 #include "objector-qr.h"
 #include "objector-ui-util.h"
@@ -29,6 +34,28 @@ struct _ObjectorPathPage
   GtkWidget         *submitted_button;
   GtkWidget         *code_button;
   GtkWidget         *undo_button;
+  GtkWidget         *answer_group;
+  GtkWidget         *timeline_group;
+  GPtrArray         *timeline_rows;
+  GtkWidget         *send_box;
+  GtkWidget         *link_banner;
+  GtkWidget         *link_message;
+  GtkWidget         *link_overview;
+  GtkWidget         *link_anyway;
+  GCancellable      *cancellable;
+  GtkWidget         *retry_button;
+  GtkWidget         *answer_buttons[4];
+};
+
+/* What Meta can answer, and the step each answer records. */
+static const struct {
+  ObjectorEvent  event;
+  const char    *label;
+} answers[] = {
+  { OBJECTOR_EVENT_LOG_RECEIPT,   N_("Meta Confirmed Re_ceipt") },
+  { OBJECTOR_EVENT_LOG_APPROVAL,  N_("Meta _Accepted It") },
+  { OBJECTOR_EVENT_LOG_REJECTION, N_("Meta _Rejected It") },
+  { OBJECTOR_EVENT_EXTEND,        N_("Meta _Extended the Deadline") },
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorPathPage, objector_path_page, OBJECTOR_TYPE_PAGE)
@@ -115,6 +142,134 @@ rebuild_fields (ObjectorPathPage *self)
     }
 }
 
+typedef struct
+{
+  GDateTime *time;
+  char      *title;
+  char      *subtitle;
+  gboolean   warning;
+} Moment;
+
+static void
+moment_clear (Moment *m)
+{
+  g_clear_pointer (&m->time, g_date_time_unref);
+  g_clear_pointer (&m->title, g_free);
+  g_clear_pointer (&m->subtitle, g_free);
+}
+
+static int
+compare_moments (gconstpointer a,
+                 gconstpointer b)
+{
+  const Moment *ma = a, *mb = b;
+
+  if (ma->time == NULL || mb->time == NULL)
+    return (ma->time == NULL) - (mb->time == NULL);
+  return g_date_time_compare (ma->time, mb->time);
+}
+
+static char *
+format_moment (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
+
+  /* Translators: a date and time, as in “21 December 2026, 14:05” */
+  return local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup (_("unknown date"));
+}
+
+static const char *
+member (JsonObject *object,
+        const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  return (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+         ? json_node_get_string (node) : NULL;
+}
+
+/* Every step and every logged email, oldest first: the record of what happened. */
+static void
+rebuild_timeline (ObjectorPathPage *self)
+{
+  g_autoptr(GArray) moments = g_array_new (FALSE, TRUE, sizeof (Moment));
+  GPtrArray *history = objector_objection_get_history (self->objection);
+  JsonArray *emails = objector_objection_get_emails (self->objection);
+
+  g_array_set_clear_func (moments, (GDestroyNotify) moment_clear);
+
+  for (guint i = 0; i < self->timeline_rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->timeline_group),
+                                  g_ptr_array_index (self->timeline_rows, i));
+  g_ptr_array_set_size (self->timeline_rows, 0);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      ObjectorTransition *t = g_ptr_array_index (history, i);
+      g_autofree char *when = format_moment (t->time);
+      Moment m = { g_date_time_ref (t->time), g_strdup (objector_event_get_label (t->event)), NULL, FALSE };
+
+      m.subtitle = t->note ? g_strdup_printf ("%s · %s", when, t->note) : g_steal_pointer (&when);
+      g_array_append_val (moments, m);
+    }
+
+  for (guint i = 0; i < json_array_get_length (emails); i++)
+    {
+      JsonNode *node = json_array_get_element (emails, i);
+      JsonObject *email;
+      JsonNode *trusted_node;
+      gboolean trusted;
+      const char *date, *subject, *from, *excerpt;
+      g_autofree char *when = NULL;
+      Moment m = { 0 };
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      email = json_node_get_object (node);
+      date = member (email, "date");
+      subject = member (email, "subject");
+      from = member (email, "from");
+      excerpt = member (email, "excerpt");
+      trusted_node = json_object_get_member (email, "trusted");
+      trusted = trusted_node && JSON_NODE_HOLDS_VALUE (trusted_node)
+                && json_node_get_value_type (trusted_node) == G_TYPE_BOOLEAN && json_node_get_boolean (trusted_node);
+
+      m.time = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+      when = format_moment (m.time);
+      /* Translators: the title of a logged email in the timeline: “Email: <subject>” */
+      m.title = g_strdup_printf (_("Email: %s"), subject ? subject : _("(no subject)"));
+      m.subtitle = g_strdup_printf ("%s · %s · %s%s%s", when, from ? from : "?",
+                                    trusted ? _("from Meta") : _("not proven to come from Meta"),
+                                    excerpt ? "\n" : "", excerpt ? excerpt : "");
+      m.warning = !trusted;
+      g_array_append_val (moments, m);
+    }
+
+  g_array_sort (moments, compare_moments);
+  for (guint i = 0; i < moments->len; i++)
+    {
+      Moment *m = &g_array_index (moments, Moment, i);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+      if (m->warning)
+        {
+          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+          gtk_widget_add_css_class (icon, "warning");
+          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Not proven to come from Meta"), -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+        }
+      gtk_widget_set_focusable (row, FALSE);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->timeline_group), row);
+      g_ptr_array_add (self->timeline_rows, row);
+    }
+}
+
 static void
 update (ObjectorPathPage *self)
 {
@@ -131,20 +286,45 @@ update (ObjectorPathPage *self)
                                 : _("Meta must answer by %s."), due);
   else if (state <= OBJECTOR_STATE_FORM_OPENED)
     subtitle = g_strdup (_("Not sent yet."));
+  else if (state == OBJECTOR_STATE_APPROVED)
+    subtitle = g_strdup (_("Meta accepted your objection: it must not use this information to train its AI."));
+  else if (state == OBJECTOR_STATE_REJECTED)
+    subtitle = g_strdup (_("You can complain to the data protection authority, or send the form again."));
+  else if (state == OBJECTOR_STATE_ESCALATED)
+    subtitle = g_strdup (_("You complained to the data protection authority. Keep its answers with Meta’s."));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), objector_state_get_label (state));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->state_row), subtitle ? subtitle : "");
 
-  gtk_widget_set_sensitive (self->open_button, state <= OBJECTOR_STATE_FORM_OPENED);
-  gtk_widget_set_sensitive (self->submitted_button, state <= OBJECTOR_STATE_FORM_OPENED);
-  gtk_widget_set_visible (self->code_button, objector_objection_get_has_code_step (self->objection));
-  gtk_widget_set_sensitive (self->code_button, state == OBJECTOR_STATE_SUBMITTED);
+  gtk_widget_set_visible (self->send_box, state <= OBJECTOR_STATE_FORM_OPENED);
+  gtk_widget_set_visible (self->code_button, objector_objection_get_has_code_step (self->objection)
+                                              && state == OBJECTOR_STATE_SUBMITTED);
+  gtk_widget_set_visible (self->retry_button, state == OBJECTOR_STATE_REJECTED);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields_group),
+                                   state <= OBJECTOR_STATE_FORM_OPENED ? _("What to Fill In") : _("What You Sent"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->fields_group),
+                                         state <= OBJECTOR_STATE_FORM_OPENED ? _("Copy each answer into the form.") : NULL);
   gtk_widget_set_sensitive (self->undo_button,
                             state > OBJECTOR_STATE_READY
                             && objector_objection_can_apply (self->objection, OBJECTOR_EVENT_UNDO, NULL));
 
+  {
+    gboolean any = FALSE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+      {
+        gboolean can = objector_objection_can_apply (self->objection, answers[i].event, NULL);
+
+        gtk_widget_set_visible (self->answer_buttons[i], can);
+        any = any || can;
+      }
+    /* Emails can be logged as evidence at any time after sending. */
+    gtk_widget_set_visible (self->answer_group, any || sent);
+  }
+
   objector_page_set_next_label (OBJECTOR_PAGE (self), sent ? NULL : _("_Skip for Now"));
   rebuild_fields (self);
+  rebuild_timeline (self);
 }
 
 static void
@@ -170,12 +350,95 @@ apply (ObjectorPathPage *self,
 }
 
 static void
+launch (ObjectorPathPage *self,
+        const char       *url)
+{
+  objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url);
+  if (objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
+    apply (self, OBJECTOR_EVENT_OPEN_FORM);
+}
+
+static void
+show_link_banner (ObjectorPathPage *self,
+                  const char       *message,
+                  gboolean          offer_anyway)
+{
+  gtk_label_set_text (GTK_LABEL (self->link_message), message);
+  gtk_widget_set_visible (self->link_anyway, offer_anyway);
+  gtk_widget_set_visible (self->link_banner, TRUE);
+}
+
+static void
+link_checked_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ObjectorPathPage) self = user_data;
+  g_autoptr(ObjectorLinkResult) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  const char *url = objector_path_get_form_url (self->path);
+
+  checked = objector_net_check_link_finish (OBJECTOR_NET (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  gtk_widget_set_sensitive (self->open_button, TRUE);
+  gtk_widget_set_visible (self->link_banner, FALSE);
+
+  if (checked == NULL)
+    {
+      /* The check itself failed: never a reason to stop the person. */
+      launch (self, url);
+      return;
+    }
+
+  switch (objector_ui_link_action (objector_link_result_get_verdict (checked)))
+    {
+    case OBJECTOR_LINK_ACTION_OPEN:
+      launch (self, url);
+      break;
+
+    case OBJECTOR_LINK_ACTION_OPEN_FINAL:
+      launch (self, objector_link_result_get_final_url (checked));
+      message = g_strdup_printf (_("Meta moved this form. It was opened at its new address, %s."),
+                                 objector_link_result_get_final_url (checked));
+      show_link_banner (self, message, FALSE);
+      break;
+
+    case OBJECTOR_LINK_ACTION_OPEN_UNCHECKED:
+      launch (self, url);
+      message = g_strdup_printf (_("The form’s address could not be checked (%s). It was opened anyway."),
+                                 objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
+      show_message (self, message);
+      break;
+
+    case OBJECTOR_LINK_ACTION_ASK:
+      message = g_strdup_printf (_("Meta’s form did not answer as it should (%s): it may have moved. "
+                                   "The overview page links to the current form."),
+                                 objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
+      show_link_banner (self, message, TRUE);
+      break;
+
+    case OBJECTOR_LINK_ACTION_REFUSE:
+    default:
+      message = g_strdup_printf (_("The form’s address now leads away from Meta, to %s, so Objector did not "
+                                   "open it. The overview page links to the current form."),
+                                 objector_link_result_get_foreign_host (checked)
+                                 ? objector_link_result_get_foreign_host (checked) : url);
+      show_link_banner (self, message, FALSE);
+      break;
+    }
+}
+
+static void
 open_form (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
   const char *url = objector_path_get_form_url (self->path);
+  ObjectorApplication *app = OBJECTOR_APPLICATION (g_application_get_default ());
 
   /* Only what the playbook allows ever reaches the browser. */
   if (!objector_path_url_is_allowed (self->path, url))
@@ -184,9 +447,44 @@ open_form (GtkWidget  *widget,
       return;
     }
 
-  objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (widget)), url);
-  if (objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
-    apply (self, OBJECTOR_EVENT_OPEN_FORM);
+  if (!objector_ui_get_check_links () || app == NULL)
+    {
+      launch (self, url);
+      return;
+    }
+
+  /* The person asked to go there: check the link first (Meta moves its forms). */
+  gtk_widget_set_sensitive (self->open_button, FALSE);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  objector_net_check_link_async (objector_application_get_net (app), url,
+                                 objector_path_get_allowed_hosts (self->path),
+                                 self->cancellable, link_checked_cb, g_object_ref (self));
+}
+
+static void
+open_overview (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
+  const char *url = objector_path_get_overview_url (self->path);
+
+  if (url != NULL && objector_path_url_is_allowed (self->path, url))
+    launch (self, url);
+  gtk_widget_set_visible (self->link_banner, FALSE);
+}
+
+static void
+open_anyway (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
+
+  launch (self, objector_path_get_form_url (self->path));
+  gtk_widget_set_visible (self->link_banner, FALSE);
 }
 
 static void
@@ -212,11 +510,162 @@ mark_code_confirmed (GtkWidget  *widget,
 }
 
 static void
+retry (GtkWidget  *widget,
+       const char *action_name,
+       GVariant   *parameter)
+{
+  apply (OBJECTOR_PATH_PAGE (widget), OBJECTOR_EVENT_RETRY);
+}
+
+static void
 undo_step (GtkWidget  *widget,
            const char *action_name,
            GVariant   *parameter)
 {
   apply (OBJECTOR_PATH_PAGE (widget), OBJECTOR_EVENT_UNDO);
+}
+
+static void
+answer_clicked_cb (GtkButton        *button,
+                   ObjectorPathPage *self)
+{
+  apply (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "event")));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+email_file_chosen_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ObjectorPathPage) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                  self->playbook, file, objector_objection_get_id (self->objection));
+}
+#else
+static void
+email_chooser_response_cb (GtkNativeDialog  *chooser,
+                           int               response,
+                           ObjectorPathPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                    self->playbook, file, objector_objection_get_id (self->objection));
+    }
+  g_object_unref (chooser);
+  g_object_unref (self);
+}
+#endif
+
+static void
+log_email_file (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Email messages"));
+  gtk_file_filter_add_mime_type (filter, "message/rfc822");
+  gtk_file_filter_add_mime_type (filter, "application/mbox");
+  gtk_file_filter_add_suffix (filter, "eml");
+  gtk_file_filter_add_suffix (filter, "msg");
+  gtk_file_filter_add_suffix (filter, "mbox");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Log Meta’s Email"));
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_open (dialog, parent, NULL, email_file_chosen_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Log Meta’s Email"), parent,
+                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                                 _("_Open"), _("_Cancel"));
+
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (email_chooser_response_cb), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+paste_response_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   ObjectorPathPage *self)
+{
+  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (g_strcmp0 (response, "read") != 0)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  objector_mail_list_show_text (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                self->playbook, text, objector_objection_get_id (self->objection));
+}
+
+static void
+paste_email (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
+  GtkWidget *dialog, *view, *scrolled;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Paste Meta’s Email"),
+                                   _("In your email program, show the whole message with its headers "
+                                     "(often “View Source” or “Show Original”), copy all of it and paste it here."));
+  view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
+  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The email, with its headers"), -1);
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_widget_add_css_class (scrolled, "card");
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "read", _("_Read"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* An email file dropped on the page is read as one from Meta for this objection. */
+static gboolean
+drop_cb (GtkDropTarget    *target,
+         const GValue     *value,
+         double            x,
+         double            y,
+         ObjectorPathPage *self)
+{
+  GSList *files;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    return FALSE;
+  files = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = files; l != NULL; l = l->next)
+    objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
+                                  self->playbook, l->data, objector_objection_get_id (self->objection));
+  g_slist_free (files);
+  return TRUE;
 }
 
 static void
@@ -272,6 +721,7 @@ short_title (ObjectorPath *path)
   const char *platform = objector_path_get_platform (path);
 
   if (objector_path_get_kind (path) == OBJECTOR_PATH_KIND_THIRD_PARTY)
+    /* Translators: a title in the narrow header bar of a phone: keep it under 20 characters */
     return _("Third-Party Request");
   if (g_strcmp0 (platform, "facebook") == 0)
     return _("Facebook");
@@ -316,6 +766,10 @@ build (ObjectorPathPage *self)
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->state_row);
   gtk_box_append (GTK_BOX (box), group);
 
+  /* Sending: shown until the form is sent (and again after "retry"). */
+  self->send_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
+  gtk_box_append (GTK_BOX (box), self->send_box);
+
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   self->open_button = objector_ui_wrapping_button (_("_Open the Form in Your Browser"));
   gtk_widget_add_css_class (self->open_button, "suggested-action");
@@ -326,15 +780,31 @@ build (ObjectorPathPage *self)
   gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "path.copy-url");
   gtk_box_append (GTK_BOX (buttons), copy);
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (self->send_box), buttons);
 
-  gtk_box_append (GTK_BOX (box), steps_group (_("In Your Browser"), objector_path_get_steps (self->path)));
+  /* What the link check found, when it is not simply "fine". */
+  self->link_banner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->link_banner, "card");
+  self->link_message = objector_ui_paragraph ("");
+  gtk_widget_set_margin_top (self->link_message, 12);
+  gtk_widget_set_margin_start (self->link_message, 12);
+  gtk_widget_set_margin_end (self->link_message, 12);
+  gtk_box_append (GTK_BOX (self->link_banner), self->link_message);
+  self->link_overview = objector_ui_wrapping_button (_("Open the _Overview Page"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_overview), "path.open-overview");
+  gtk_box_append (GTK_BOX (self->link_banner), self->link_overview);
+  self->link_anyway = gtk_button_new_with_mnemonic (_("Open the Form _Anyway"));
+  gtk_widget_add_css_class (self->link_anyway, "flat");
+  gtk_widget_set_halign (self->link_anyway, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_bottom (self->link_anyway, 12);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_anyway), "path.open-anyway");
+  gtk_box_append (GTK_BOX (self->link_banner), self->link_anyway);
+  gtk_widget_set_visible (self->link_banner, FALSE);
+  gtk_box_append (GTK_BOX (self->send_box), self->link_banner);
+
+  gtk_box_append (GTK_BOX (self->send_box), steps_group (_("In Your Browser"), objector_path_get_steps (self->path)));
 
   self->fields_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields_group), _("What to Fill In"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->fields_group),
-                                         _("Copy each answer into the form."));
-  gtk_box_append (GTK_BOX (box), self->fields_group);
 
   /* On the phone: the app's own menus, or the form through the QR code. */
   phone = adw_preferences_group_new ();
@@ -384,25 +854,84 @@ build (ObjectorPathPage *self)
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (phone), expander);
     }
-  gtk_box_append (GTK_BOX (box), phone);
+  gtk_box_append (GTK_BOX (self->send_box), phone);
+
+  /* The fields stay in view once sent: they are what was sent. */
+  gtk_box_append (GTK_BOX (box), self->fields_group);
 
   buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_box_append (GTK_BOX (buttons), objector_ui_paragraph (_("Once you have sent the form, say so here: "
                                                               "Objector then counts the month Meta has to answer.")));
   self->submitted_button = objector_ui_wrapping_button (_("I Have _Submitted the Form"));
+  gtk_widget_add_css_class (self->submitted_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->submitted_button), "path.submitted");
   gtk_box_append (GTK_BOX (buttons), self->submitted_button);
+  gtk_box_append (GTK_BOX (self->send_box), buttons);
+
   self->code_button = objector_ui_wrapping_button (_("I _Typed In the Six-Digit Code From Meta’s Email"));
+  gtk_widget_add_css_class (self->code_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->code_button), "path.code-confirmed");
-  gtk_box_append (GTK_BOX (buttons), self->code_button);
+  gtk_box_insert_child_after (GTK_BOX (box), self->code_button, self->send_box);
+
+  /* Meta's answer, as the person read it in their email. */
+  self->answer_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  {
+    GtkWidget *label = gtk_label_new (_("Meta’s Answer"));
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_widget_add_css_class (label, "heading");
+    gtk_box_append (GTK_BOX (self->answer_group), label);
+    gtk_box_append (GTK_BOX (self->answer_group),
+                    objector_ui_paragraph (_("When Meta’s email arrives, record what it says. Keep the email: "
+                                             "it is your proof.")));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      self->answer_buttons[i] = objector_ui_wrapping_button (_(answers[i].label));
+      g_object_set_data (G_OBJECT (self->answer_buttons[i]), "event", GINT_TO_POINTER (answers[i].event));
+      g_signal_connect (self->answer_buttons[i], "clicked", G_CALLBACK (answer_clicked_cb), self);
+      gtk_box_append (GTK_BOX (self->answer_group), self->answer_buttons[i]);
+    }
+  {
+    GtkWidget *file = objector_ui_wrapping_button (_("Log an _Email File…"));
+    GtkWidget *paste = gtk_button_new_with_mnemonic (_("_Paste an Email…"));
+
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (file), "path.log-email-file");
+    gtk_box_append (GTK_BOX (self->answer_group), file);
+    gtk_widget_add_css_class (paste, "flat");
+    gtk_widget_set_halign (paste, GTK_ALIGN_CENTER);
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (paste), "path.paste-email");
+    gtk_box_append (GTK_BOX (self->answer_group), paste);
+  }
+  gtk_box_append (GTK_BOX (box), self->answer_group);
+
+  gtk_box_append (GTK_BOX (box), objector_complaint_section_new (self->store, self->objection, self->path));
+
+  self->retry_button = objector_ui_wrapping_button (_("Send the Form _Again"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "path.retry");
+  gtk_box_append (GTK_BOX (box), self->retry_button);
+
+  /* The fields come last once the form is sent. */
+  gtk_box_reorder_child_after (GTK_BOX (box), self->fields_group, self->retry_button);
+
+  self->timeline_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->timeline_group), _("Timeline"));
+  gtk_box_append (GTK_BOX (box), self->timeline_group);
+
   self->undo_button = gtk_button_new_with_mnemonic (_("_Undo the Last Step"));
   gtk_widget_add_css_class (self->undo_button, "flat");
   gtk_widget_set_halign (self->undo_button, GTK_ALIGN_CENTER);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->undo_button), "path.undo");
-  gtk_box_append (GTK_BOX (buttons), self->undo_button);
-  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_box_append (GTK_BOX (box), self->undo_button);
 
   adw_bin_set_child (ADW_BIN (self), body);
+
+  {
+    GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  }
   update (self);
 }
 
@@ -411,6 +940,8 @@ objector_path_page_dispose (GObject *object)
 {
   ObjectorPathPage *self = OBJECTOR_PATH_PAGE (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   if (self->objection != NULL)
     g_signal_handlers_disconnect_by_data (self->objection, self);
   g_clear_object (&self->objection);
@@ -418,6 +949,7 @@ objector_path_page_dispose (GObject *object)
   g_clear_object (&self->playbook);
   g_clear_object (&self->path);
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (objector_path_page_parent_class)->dispose (object);
 }
@@ -430,16 +962,22 @@ objector_path_page_class_init (ObjectorPathPageClass *klass)
   G_OBJECT_CLASS (klass)->dispose = objector_path_page_dispose;
 
   gtk_widget_class_install_action (widget_class, "path.open-form", NULL, open_form);
+  gtk_widget_class_install_action (widget_class, "path.open-overview", NULL, open_overview);
+  gtk_widget_class_install_action (widget_class, "path.open-anyway", NULL, open_anyway);
   gtk_widget_class_install_action (widget_class, "path.copy-url", NULL, copy_url);
   gtk_widget_class_install_action (widget_class, "path.submitted", NULL, mark_submitted);
   gtk_widget_class_install_action (widget_class, "path.code-confirmed", NULL, mark_code_confirmed);
   gtk_widget_class_install_action (widget_class, "path.undo", NULL, undo_step);
+  gtk_widget_class_install_action (widget_class, "path.retry", NULL, retry);
+  gtk_widget_class_install_action (widget_class, "path.log-email-file", NULL, log_email_file);
+  gtk_widget_class_install_action (widget_class, "path.paste-email", NULL, paste_email);
 }
 
 static void
 objector_path_page_init (ObjectorPathPage *self)
 {
   self->field_rows = g_ptr_array_new ();
+  self->timeline_rows = g_ptr_array_new ();
 }
 
 ObjectorPage *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-link-result.h"
 #include "objector-ui-util.h"
 
 GtkWidget *
@@ -72,6 +73,20 @@ objector_ui_wrapping_button (const char *mnemonic_label)
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
   return button;
+}
+
+GtkWidget *
+objector_ui_wrapping_check (const char *mnemonic_label)
+{
+  GtkWidget *check = gtk_check_button_new ();
+  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), check);
+  gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
+  return check;
 }
 
 static void
@@ -224,4 +239,43 @@ void
 objector_ui_set_uri_launcher_for_testing (ObjectorUriLauncher launcher)
 {
   test_launcher = launcher;
+}
+
+ObjectorLinkAction
+objector_ui_link_action (int verdict)
+{
+  switch ((ObjectorLinkVerdict) verdict)
+    {
+    case OBJECTOR_LINK_VERDICT_REACHABLE:
+      return OBJECTOR_LINK_ACTION_OPEN;
+    case OBJECTOR_LINK_VERDICT_MOVED:
+      return OBJECTOR_LINK_ACTION_OPEN_FINAL;
+    /* Being offline never blocks the wizard: the browser will tell. */
+    case OBJECTOR_LINK_VERDICT_OFFLINE:
+    case OBJECTOR_LINK_VERDICT_TIMEOUT:
+    case OBJECTOR_LINK_VERDICT_TLS_FAILURE:
+    case OBJECTOR_LINK_VERDICT_INVALID_RESPONSE:
+      return OBJECTOR_LINK_ACTION_OPEN_UNCHECKED;
+    case OBJECTOR_LINK_VERDICT_GONE:
+    case OBJECTOR_LINK_VERDICT_SERVER_ERROR:
+      return OBJECTOR_LINK_ACTION_ASK;
+    case OBJECTOR_LINK_VERDICT_FOREIGN_REDIRECT:
+    case OBJECTOR_LINK_VERDICT_NOT_ALLOWED:
+    default:
+      return OBJECTOR_LINK_ACTION_REFUSE;
+    }
+}
+
+static gboolean check_links = TRUE;
+
+gboolean
+objector_ui_get_check_links (void)
+{
+  return check_links;
+}
+
+void
+objector_ui_set_check_links_for_testing (gboolean check)
+{
+  check_links = check;
 }

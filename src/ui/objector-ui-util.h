@@ -17,6 +17,8 @@ GtkWidget  *objector_ui_heading           (const char  *text);
 GtkWidget  *objector_ui_paragraph         (const char  *text);
 /* A button whose label wraps, so that long labels fit at 360 px. */
 GtkWidget  *objector_ui_wrapping_button   (const char  *mnemonic_label);
+/* A check button whose label wraps (GTK's own does not). */
+GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
 /* An icon button that copies @text, with a tooltip and accessible label. */
 GtkWidget  *objector_ui_copy_button       (const char  *what,
                                            const char  *text);
@@ -30,5 +32,21 @@ typedef void (*ObjectorUriLauncher) (GtkWindow  *parent,
 void        objector_ui_launch_uri        (GtkWindow  *parent,
                                            const char *uri);
 void        objector_ui_set_uri_launcher_for_testing (ObjectorUriLauncher launcher);
+
+/* What opening a form does after its link was checked. */
+typedef enum
+{
+  OBJECTOR_LINK_ACTION_OPEN,            /* it answers: open it */
+  OBJECTOR_LINK_ACTION_OPEN_FINAL,      /* moved within Meta: open where it went */
+  OBJECTOR_LINK_ACTION_OPEN_UNCHECKED,  /* could not check (offline…): open anyway, say so */
+  OBJECTOR_LINK_ACTION_ASK,             /* gone or failing: offer the overview, or open anyway */
+  OBJECTOR_LINK_ACTION_REFUSE,          /* leads away from Meta: offer the overview only */
+} ObjectorLinkAction;
+
+ObjectorLinkAction objector_ui_link_action (int verdict);  /* an ObjectorLinkVerdict */
+
+/* Link checks before opening a form; tests without a network turn them off. */
+gboolean    objector_ui_get_check_links   (void);
+void        objector_ui_set_check_links_for_testing (gboolean check);
 
 G_END_DECLS

@@ -10,6 +10,8 @@
 
 #include "objector-dashboard.h"
 #include "objector-pages.h"
+#include "objector-report.h"
+#include "objector-scan-dialog.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
 
@@ -118,6 +120,19 @@ objector_window_show_objection (ObjectorWindow *self,
 }
 
 static void
+playbook_changed_cb (ObjectorApplication *app,
+                     GParamSpec          *pspec,
+                     ObjectorWindow      *self)
+{
+  ObjectorPlaybook *playbook = objector_application_get_playbook (app);
+
+  if (playbook == NULL || !g_set_object (&self->playbook, playbook))
+    return;
+  if (self->wizard != NULL)
+    objector_wizard_set_playbook (self->wizard, playbook);
+}
+
+static void
 wizard_finished_cb (ObjectorWizard *wizard,
                     ObjectorWindow *self)
 {
@@ -157,6 +172,239 @@ start_another_action (GtkWidget  *widget,
   save_draft (self);
   objector_wizard_resume (self->wizard);
   gtk_stack_set_visible_child_name (self->views, "wizard");
+}
+
+/* The PDF summary: proof of everything submitted */
+
+static char *
+authority_for (ObjectorObjection *objection,
+               gpointer           user_data)
+{
+  ObjectorApplication *app = user_data;
+  ObjectorAuthorities *authorities = objector_application_get_authorities (app);
+  ObjectorAuthority *authority;
+  const char *country = objector_objection_get_country (objection);
+
+  if (authorities == NULL || country == NULL)
+    return NULL;
+  authority = objector_authorities_for_country (authorities, country,
+                                                objector_draft_get_region (objector_application_get_draft (app)),
+                                                NULL);
+  if (authority == NULL)
+    return NULL;
+  if (objector_authority_get_web (authority) != NULL)
+    return g_strdup_printf ("%s, %s", objector_authority_get_name (authority), objector_authority_get_web (authority));
+  return g_strdup (objector_authority_get_name (authority));
+}
+
+static ObjectorReport *
+make_report (ObjectorWindow *self,
+             gboolean        redact)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  ObjectorReport *report = objector_report_new (G_LIST_MODEL (self->store), self->playbook);
+
+  objector_report_set_redact (report, redact);
+  /* The authorities are read here, on the main thread, before any worker runs. */
+  if (app != NULL && objector_application_get_authorities (OBJECTOR_APPLICATION (app)) != NULL)
+    objector_report_set_authority_func (report, authority_for, g_object_ref (app), g_object_unref);
+  return report;
+}
+
+static void
+open_saved_response_cb (AdwToast       *toast,
+                        ObjectorWindow *self)
+{
+  const char *uri = g_object_get_data (G_OBJECT (toast), "uri");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GFile) file = g_file_new_for_uri (uri);
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+    gtk_file_launcher_launch (launcher, GTK_WINDOW (self), NULL, NULL, NULL);
+  }
+#else
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+summary_saved_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ObjectorWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const char *filename = g_object_get_data (source, "filename");
+  g_autofree char *uri = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *basename = NULL;
+  AdwToast *toast;
+
+  if (!objector_report_save_finish (OBJECTOR_REPORT (source), result, &error))
+    {
+      objector_window_show_error (self, error->message);
+      return;
+    }
+
+  uri = g_filename_to_uri (filename, NULL, NULL);
+  basename = g_path_get_basename (filename);
+  message = g_strdup_printf (_("Saved “%s”"), basename);
+  toast = adw_toast_new (message);
+  adw_toast_set_button_label (toast, _("_Open"));
+  g_object_set_data_full (G_OBJECT (toast), "uri", g_steal_pointer (&uri), g_free);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (open_saved_response_cb), self, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+save_summary_to (ObjectorWindow *self,
+                 GFile          *file,
+                 gboolean        redact)
+{
+  g_autoptr(ObjectorReport) report = make_report (self, redact);
+  g_autofree char *filename = g_file_get_path (file);
+
+  if (filename == NULL)
+    {
+      objector_window_show_error (self, _("The summary can only be saved to a folder on this computer."));
+      return;
+    }
+  g_object_set_data_full (G_OBJECT (report), "filename", g_strdup (filename), g_free);
+  objector_report_save_async (report, filename, NULL, summary_saved_cb, g_object_ref (self));
+}
+
+static char *
+suggested_name (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  /* Translators: the file name offered for the PDF summary; keep the .pdf */
+  return g_strdup_printf (_("objector-summary-%s.pdf"), date);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ObjectorWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL)
+    save_summary_to (self, file, GPOINTER_TO_INT (g_object_get_data (source, "redact")));
+}
+#else
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          ObjectorWindow  *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      save_summary_to (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "redact")));
+    }
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+save_summary_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ObjectorWindow *self = OBJECTOR_WINDOW (widget);
+  gboolean redact = g_variant_get_boolean (parameter);
+  g_autofree char *name = suggested_name ();
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, redact ? _("Save Summary Without Your Email Address") : _("Save Summary"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    g_object_set_data (G_OBJECT (dialog), "redact", GINT_TO_POINTER (redact));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (redact ? _("Save Summary Without Your Email Address") : _("Save Summary"),
+                                           GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                           _("_Save"), _("_Cancel"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_object_set_data (G_OBJECT (chooser), "redact", GINT_TO_POINTER (redact));
+    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+/* Printing draws with the same code as the PDF. */
+static void
+begin_print_cb (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                ObjectorReport    *report)
+{
+  guint n = objector_report_paginate (report, gtk_print_context_get_width (context),
+                                      gtk_print_context_get_height (context));
+
+  gtk_print_operation_set_n_pages (operation, MAX (n, 1));
+}
+
+static void
+draw_page_cb (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              ObjectorReport    *report)
+{
+  objector_report_draw_page (report, gtk_print_context_get_cairo_context (context), page_nr);
+}
+
+static void
+print_summary_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ObjectorWindow *self = OBJECTOR_WINDOW (widget);
+  g_autoptr(ObjectorReport) report = make_report (self, FALSE);
+  g_autoptr(GtkPrintOperation) operation = gtk_print_operation_new ();
+  g_autoptr(GError) error = NULL;
+
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_job_name (operation, _("Objector summary"));
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  g_signal_connect_object (operation, "begin-print", G_CALLBACK (begin_print_cb), report, 0);
+  g_signal_connect_object (operation, "draw-page", G_CALLBACK (draw_page_cb), report, 0);
+
+  if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                               GTK_WINDOW (self), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    objector_window_show_error (self, error->message);
+}
+
+static void
+scan_mail_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ObjectorWindow *self = OBJECTOR_WINDOW (widget);
+
+  if (self->playbook == NULL)
+    return;
+  gtk_window_present (GTK_WINDOW (objector_scan_dialog_new (GTK_WINDOW (self), self->store, self->playbook)));
 }
 
 static void
@@ -232,6 +480,11 @@ objector_window_class_init (ObjectorWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-dashboard", NULL, show_dashboard_action);
   gtk_widget_class_install_action (widget_class, "win.start-another", NULL, start_another_action);
+  gtk_widget_class_install_action (widget_class, "win.save-summary", "b", save_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
+  gtk_widget_class_install_action (widget_class, "win.scan-mail", NULL, scan_mail_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-summary", "b", FALSE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
 }
 
 static void
@@ -271,6 +524,8 @@ objector_window_new (ObjectorApplication *application)
                                         ? "dashboard" : "error");
       return self;
     }
+
+  g_signal_connect_object (application, "notify::playbook", G_CALLBACK (playbook_changed_cb), self, 0);
 
   self->wizard = objector_wizard_new (self->store, self->playbook, self->draft);
   g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished_cb), self);

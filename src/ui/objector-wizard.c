@@ -54,6 +54,17 @@ objector_wizard_get_playbook (ObjectorWizard *self)
   return self->playbook;
 }
 
+/* Pages shown from now on follow the new playbook; built ones keep theirs. */
+void
+objector_wizard_set_playbook (ObjectorWizard   *self,
+                              ObjectorPlaybook *playbook)
+{
+  g_return_if_fail (OBJECTOR_IS_WIZARD (self));
+  g_return_if_fail (OBJECTOR_IS_PLAYBOOK (playbook));
+
+  g_set_object (&self->playbook, playbook);
+}
+
 ObjectorDraft *
 objector_wizard_get_draft (ObjectorWizard *self)
 {

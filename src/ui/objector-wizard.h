@@ -23,6 +23,8 @@ ObjectorWizard   *objector_wizard_new              (ObjectorStore    *store,
                                                     ObjectorDraft    *draft);
 ObjectorStore    *objector_wizard_get_store        (ObjectorWizard   *self);
 ObjectorPlaybook *objector_wizard_get_playbook     (ObjectorWizard   *self);
+void              objector_wizard_set_playbook     (ObjectorWizard   *self,
+                                                    ObjectorPlaybook *playbook);
 ObjectorDraft    *objector_wizard_get_draft        (ObjectorWizard   *self);
 
 /* Goes to the page the draft remembers (or the first one). */

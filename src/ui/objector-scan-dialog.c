@@ -1,0 +1,375 @@
+/* objector-scan-dialog.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "objector-mail-list.h"
+#include "objector-mail-scanner.h"
+#include "objector-scan-dialog.h"
+#include "objector-ui-util.h"
+
+struct _ObjectorScanDialog
+{
+  AdwWindow            parent_instance;
+
+  ObjectorStore       *store;
+  ObjectorMailScanner *scanner;
+  GCancellable        *cancellable;
+
+  AdwToastOverlay     *overlay;
+  GtkStack            *stack;
+  GtkWidget           *places_group;
+  GtkWidget           *progress;
+  GtkWidget           *counts;
+  GtkWidget           *results;
+};
+
+G_DEFINE_FINAL_TYPE (ObjectorScanDialog, objector_scan_dialog, ADW_TYPE_WINDOW)
+
+static void
+add_if_mailbox (GPtrArray  *found,
+                const char *path)
+{
+  g_autofree char *cur = g_build_filename (path, "cur", NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR) || g_file_test (cur, G_FILE_TEST_IS_DIR))
+    g_ptr_array_add (found, g_strdup (path));
+}
+
+/* Thunderbird keeps each folder as an mbox file (Inbox, INBOX) under
+ * profile/Mail/account and profile/ImapMail/server; Evolution keeps local
+ * mail as a Maildir. */
+GPtrArray *
+objector_scan_dialog_find_mailboxes (const char *home)
+{
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *thunderbird = g_build_filename (home, ".thunderbird", NULL);
+  g_autofree char *evolution = g_build_filename (home, ".local", "share", "evolution", "mail", "local", NULL);
+  g_autofree char *home_mbox = g_build_filename (home, "mbox", NULL);
+  g_autofree char *home_maildir = g_build_filename (home, "Maildir", NULL);
+  g_autoptr(GDir) profiles = g_dir_open (thunderbird, 0, NULL);
+  const char *profile;
+
+  while (profiles != NULL && (profile = g_dir_read_name (profiles)))
+    {
+      const char *kinds[] = { "Mail", "ImapMail" };
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        {
+          g_autofree char *base = g_build_filename (thunderbird, profile, kinds[k], NULL);
+          g_autoptr(GDir) accounts = g_dir_open (base, 0, NULL);
+          const char *account;
+
+          while (accounts != NULL && (account = g_dir_read_name (accounts)))
+            {
+              const char *inboxes[] = { "Inbox", "INBOX" };
+
+              for (guint i = 0; i < G_N_ELEMENTS (inboxes); i++)
+                {
+                  g_autofree char *inbox = g_build_filename (base, account, inboxes[i], NULL);
+                  add_if_mailbox (found, inbox);
+                }
+            }
+        }
+    }
+
+  add_if_mailbox (found, evolution);
+  add_if_mailbox (found, home_maildir);
+  add_if_mailbox (found, home_mbox);
+  return found;
+}
+
+static void
+show_message (ObjectorScanDialog *self,
+              const char         *message)
+{
+  adw_toast_overlay_add_toast (self->overlay, adw_toast_new (message));
+}
+
+static void
+progress_cb (ObjectorMailScanner *scanner,
+             GParamSpec          *pspec,
+             ObjectorScanDialog  *self)
+{
+  g_autofree char *counts = NULL;
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), objector_mail_scanner_get_fraction (scanner));
+  /* Translators: progress of the mail scan */
+  counts = g_strdup_printf (_("%u messages read, %u from Meta or claiming to be"),
+                            objector_mail_scanner_get_n_messages (scanner),
+                            objector_mail_scanner_get_n_found (scanner));
+  gtk_label_set_text (GTK_LABEL (self->counts), counts);
+}
+
+static void
+scanned_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ObjectorScanDialog) self = user_data;
+  g_autoptr(GPtrArray) mails = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page;
+
+  mails = objector_mail_scanner_scan_finish (OBJECTOR_MAIL_SCANNER (source), result, &error);
+  if (mails == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_message (self, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "choose");
+      return;
+    }
+
+  if (self->results != NULL)
+    gtk_stack_remove (self->stack, self->results);
+
+  if (mails->len == 0)
+    {
+      page = adw_status_page_new ();
+      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "mail-unread-symbolic");
+      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Emails From Meta"));
+      adw_status_page_set_description (ADW_STATUS_PAGE (page),
+                                       _("None of the messages there came from Meta. Try another mailbox."));
+    }
+  else
+    page = objector_mail_list_new (self->store, mails, NULL);
+
+  self->results = page;
+  gtk_stack_add_named (self->stack, page, "results");
+  gtk_stack_set_visible_child_name (self->stack, "results");
+}
+
+void
+objector_scan_dialog_scan (ObjectorScanDialog *self,
+                           const char         *path)
+{
+  g_return_if_fail (OBJECTOR_IS_SCAN_DIALOG (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), 0);
+  gtk_label_set_text (GTK_LABEL (self->counts), "");
+  gtk_stack_set_visible_child_name (self->stack, "scanning");
+  objector_mail_scanner_scan_async (self->scanner, path, self->cancellable, scanned_cb, g_object_ref (self));
+}
+
+static void
+cancel_clicked_cb (GtkButton          *button,
+                   ObjectorScanDialog *self)
+{
+  g_cancellable_cancel (self->cancellable);
+}
+
+static void
+place_clicked_cb (GtkButton          *button,
+                  ObjectorScanDialog *self)
+{
+  objector_scan_dialog_scan (self, g_object_get_data (G_OBJECT (button), "path"));
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+chosen_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ObjectorScanDialog) self = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (g_object_get_data (source, "folder") != NULL)
+    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
+  if (file != NULL && (path = g_file_get_path (file)) != NULL)
+    objector_scan_dialog_scan (self, path);
+}
+#else
+static void
+chooser_response_cb (GtkNativeDialog    *chooser,
+                     int                 response,
+                     ObjectorScanDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        objector_scan_dialog_scan (self, path);
+    }
+  g_object_unref (chooser);
+}
+#endif
+
+static void
+choose (ObjectorScanDialog *self,
+        gboolean            folder)
+{
+#if GTK_CHECK_VERSION (4, 10, 0)
+  g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+  gtk_file_dialog_set_title (dialog, folder ? _("Choose a Maildir Folder") : _("Choose a Mailbox File"));
+  if (folder)
+    {
+      g_object_set_data (G_OBJECT (dialog), "folder", GINT_TO_POINTER (1));
+      gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, chosen_cb, g_object_ref (self));
+    }
+  else
+    gtk_file_dialog_open (dialog, GTK_WINDOW (self), NULL, chosen_cb, g_object_ref (self));
+#else
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Choose a Maildir Folder") : _("Choose a Mailbox File"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Scan"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+#endif
+}
+
+static void
+choose_file_cb (GtkButton          *button,
+                ObjectorScanDialog *self)
+{
+  choose (self, FALSE);
+}
+
+static void
+choose_folder_cb (GtkButton          *button,
+                  ObjectorScanDialog *self)
+{
+  choose (self, TRUE);
+}
+
+static void
+objector_scan_dialog_dispose (GObject *object)
+{
+  ObjectorScanDialog *self = OBJECTOR_SCAN_DIALOG (object);
+
+  /* Closing the window stops the scan. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->scanner != NULL)
+    g_signal_handlers_disconnect_by_data (self->scanner, self);
+  g_clear_object (&self->scanner);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (objector_scan_dialog_parent_class)->dispose (object);
+}
+
+static void
+objector_scan_dialog_class_init (ObjectorScanDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = objector_scan_dialog_dispose;
+}
+
+static void
+objector_scan_dialog_init (ObjectorScanDialog *self)
+{
+  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *box, *body, *buttons, *button, *scanning, *cancel;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Find Meta’s Emails"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 560);
+  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  gtk_box_append (GTK_BOX (outer), adw_header_bar_new ());
+  self->stack = GTK_STACK (gtk_stack_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
+
+  body = objector_ui_page_body (&box);
+  gtk_box_append (GTK_BOX (box),
+                  objector_ui_paragraph (_("Objector can look through the mail your email program keeps on this "
+                                           "computer for Meta’s answers, and list them for you to log. "
+                                           "It reads nothing else and changes nothing there.")));
+  self->places_group = adw_preferences_group_new ();
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->places_group), _("Mail on This Computer"));
+  gtk_box_append (GTK_BOX (box), self->places_group);
+  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  button = objector_ui_wrapping_button (_("Choose a Mailbox _File…"));
+  g_signal_connect (button, "clicked", G_CALLBACK (choose_file_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  button = objector_ui_wrapping_button (_("Choose a _Maildir Folder…"));
+  g_signal_connect (button, "clicked", G_CALLBACK (choose_folder_cb), self);
+  gtk_box_append (GTK_BOX (buttons), button);
+  gtk_box_append (GTK_BOX (box), buttons);
+  gtk_stack_add_named (self->stack, body, "choose");
+
+  scanning = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_valign (scanning, GTK_ALIGN_CENTER);
+  gtk_widget_set_margin_start (scanning, 24);
+  gtk_widget_set_margin_end (scanning, 24);
+  gtk_box_append (GTK_BOX (scanning), objector_ui_heading (_("Looking Through Your Mail")));
+  self->progress = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Progress"), -1);
+  gtk_box_append (GTK_BOX (scanning), self->progress);
+  self->counts = objector_ui_paragraph ("");
+  gtk_label_set_xalign (GTK_LABEL (self->counts), 0.5);
+  gtk_box_append (GTK_BOX (scanning), self->counts);
+  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (cancel, "pill");
+  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
+  gtk_box_append (GTK_BOX (scanning), cancel);
+  gtk_stack_add_named (self->stack, scanning, "scanning");
+
+  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
+  self->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->overlay, outer);
+  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->overlay));
+}
+
+GtkWidget *
+objector_scan_dialog_new (GtkWindow        *parent,
+                          ObjectorStore    *store,
+                          ObjectorPlaybook *playbook)
+{
+  ObjectorScanDialog *self = g_object_new (OBJECTOR_TYPE_SCAN_DIALOG, "transient-for", parent, NULL);
+  g_autoptr(GPtrArray) places = objector_scan_dialog_find_mailboxes (g_get_home_dir ());
+
+  self->store = g_object_ref (store);
+  self->scanner = objector_mail_scanner_new (playbook);
+  g_signal_connect (self->scanner, "notify::fraction", G_CALLBACK (progress_cb), self);
+  g_signal_connect (self->scanner, "notify::n-found", G_CALLBACK (progress_cb), self);
+
+  if (places->len == 0)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->places_group),
+                                           _("No Thunderbird or Evolution mail was found here. "
+                                             "Choose a mailbox file or folder instead."));
+  for (guint i = 0; i < places->len; i++)
+    {
+      const char *path = g_ptr_array_index (places, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *scan = gtk_button_new_with_label (_("Scan"));
+      g_autofree char *label = g_strdup_printf (_("Scan %s"), path);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     strstr (path, ".thunderbird") ? _("Thunderbird") :
+                                     strstr (path, "evolution") ? _("Evolution") : _("Mailbox"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), path);
+      gtk_widget_set_valign (scan, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scan), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (scan), "path", g_strdup (path), g_free);
+      g_signal_connect (scan, "clicked", G_CALLBACK (place_clicked_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), scan);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), scan);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->places_group), row);
+    }
+
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,28 @@
+/* objector-scan-dialog.h — find Meta's emails in the person's own mail
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "objector-playbook.h"
+#include "objector-store.h"
+
+G_BEGIN_DECLS
+
+#define OBJECTOR_TYPE_SCAN_DIALOG (objector_scan_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (ObjectorScanDialog, objector_scan_dialog, OBJECTOR, SCAN_DIALOG, AdwWindow)
+
+GtkWidget *objector_scan_dialog_new   (GtkWindow          *parent,
+                                       ObjectorStore      *store,
+                                       ObjectorPlaybook   *playbook);
+/* Scans @path (an mbox file or a Maildir folder) in a worker thread. */
+void       objector_scan_dialog_scan  (ObjectorScanDialog *self,
+                                       const char         *path);
+/* The usual places of Thunderbird's and Evolution's local mail that exist. */
+GPtrArray *objector_scan_dialog_find_mailboxes (const char *home);
+
+G_END_DECLS
