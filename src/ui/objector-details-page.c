@@ -157,6 +157,10 @@ objector_details_page_shown (ObjectorPage *page)
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
   g_signal_handlers_unblock_by_func (self->email_row, email_changed_cb, self);
   show_reason (self);
+
+  /* Straight into the first thing to type. */
+  if (email == NULL || *email == '\0')
+    gtk_widget_grab_focus (self->email_row);
 }
 
 static gboolean

@@ -221,14 +221,21 @@ show_page (ObjectorWizard *self,
            ObjectorPage   *page)
 {
   self->current = page;
-  objector_page_shown (page);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
+  objector_page_shown (page);
   objector_draft_set_page (self->draft, objector_page_get_id (page));
   save_draft_now (self);
   update_header (self);
 
-  /* Keyboard users start on the page's first control, not on the header. */
-  gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  /* Keyboard users start on the page's first control, not on the header,
+   * unless the page chose where to start. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (page)))
+      gtk_widget_child_focus (GTK_WIDGET (page), GTK_DIR_TAB_FORWARD);
+  }
 }
 
 static void
