@@ -481,12 +481,22 @@ test_lookup (void)
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  /* Ambiguous: a prefix shared by several (add until two share a first char). */
-  for (guint i = 0; i < 40; i++)
+  /* Ambiguous: with more than 16 ids, two share their first hex digit. */
+  for (guint i = 0; i < 20; i++)
     add_objection (store, "more@example.org");
   {
-    char first[2] = { id[0], 0 };
+    guint counts[256] = { 0 };
+    char first[2] = { 0, 0 };
 
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (store)); i++)
+      {
+        g_autoptr(ObjectorObjection) item = g_list_model_get_item (G_LIST_MODEL (store), i);
+        guchar c = objector_objection_get_id (item)[0];
+
+        if (++counts[c] == 2)
+          first[0] = c;
+      }
+    g_assert_cmpint (first[0], !=, 0);
     g_assert_null (objector_store_lookup (store, first, &error));
     g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_AMBIGUOUS);
   }
