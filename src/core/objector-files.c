@@ -7,11 +7,14 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "objector-error.h"
 #include "objector-files.h"
 
 gboolean
@@ -83,4 +86,35 @@ objector_files_move_aside (const char  *filename,
   g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_EXIST,
                _("Could not set “%s” aside: too many damaged copies exist beside it"), filename);
   return NULL;
+}
+
+int
+objector_files_lock (const char  *lock_filename,
+                     GError     **error)
+{
+  int fd = g_open (lock_filename, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+                   _("Could not open “%s”: %s"), lock_filename, g_strerror (saved_errno));
+      return -1;
+    }
+
+  while (flock (fd, LOCK_EX) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == EINTR)
+        continue;
+
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
+                   _("Could not lock “%s”: %s"), lock_filename, g_strerror (saved_errno));
+      close (fd);
+      return -1;
+    }
+
+  return fd;
 }

@@ -24,4 +24,10 @@ gboolean  objector_files_write_private      (const char  *filename,
 char     *objector_files_move_aside         (const char  *filename,
                                              GError     **error);
 
+/* Takes an exclusive flock() on @lock_filename (created 0600), waiting for
+ * other processes: returns the descriptor to close() to let go, or -1. The
+ * error is OBJECTOR_ERROR_STORE_IO. */
+int       objector_files_lock               (const char  *lock_filename,
+                                             GError     **error);
+
 G_END_DECLS

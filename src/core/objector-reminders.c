@@ -459,7 +459,6 @@ lock_ledger (ObjectorReminders  *self,
              GError            **error)
 {
   g_autoptr(GError) local_error = NULL;
-  int fd;
 
   if (!objector_files_ensure_private_dir (self->directory, &local_error))
     {
@@ -467,30 +466,7 @@ lock_ledger (ObjectorReminders  *self,
       return -1;
     }
 
-  fd = g_open (self->lock_filename, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
-                   _("Could not open “%s”: %s"), self->lock_filename, g_strerror (saved_errno));
-      return -1;
-    }
-
-  while (flock (fd, LOCK_EX) != 0)
-    {
-      int saved_errno = errno;
-
-      if (saved_errno == EINTR)
-        continue;
-
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
-                   _("Could not lock “%s”: %s"), self->lock_filename, g_strerror (saved_errno));
-      close (fd);
-      return -1;
-    }
-
-  return fd;
+  return objector_files_lock (self->lock_filename, error);
 }
 
 static char *
