@@ -35,6 +35,11 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   desktop-file-utils
   appstream
   librsvg2-common
+  # country names in every language, for the wizard's country list
+  iso-codes
+  # the PDF summary draws Greek, Cyrillic, CJK, Arabic and Hebrew with these
+  fonts-noto-core
+  fonts-noto-cjk
 )
 
 OBJECTOR_DEBIAN_TEST_PACKAGES=(
@@ -42,13 +47,18 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   xauth
   dbus
   fonts-dejavu-core
-  fonts-noto-core
-  fonts-noto-cjk
   poppler-utils
   qpdf
   imagemagick
   valgrind
   clang
+  # the sanitizer and fuzzing runtimes clang links (libFuzzer, ASan, UBSan), and
+  # llvm-symbolizer, which turns their reports' addresses into file:line
+  libclang-rt-dev
+  llvm
+  # test-no-network watches every socket; test-net makes a throwaway TLS certificate
+  strace
+  openssl
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -70,6 +80,9 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   libappstream-glib
   appstream
   librsvg2
+  iso-codes
+  google-noto-sans-fonts
+  google-noto-sans-cjk-fonts
 )
 
 OBJECTOR_FEDORA_TEST_PACKAGES=(
@@ -77,13 +90,15 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   xorg-x11-xauth
   dbus-daemon
   dejavu-sans-fonts
-  google-noto-sans-fonts
-  google-noto-sans-cjk-fonts
   poppler-utils
   qpdf
   ImageMagick
   valgrind
   clang
+  compiler-rt
+  llvm
+  strace
+  openssl
 )
 
 # ---------------------------------------------------------------------------

@@ -26,7 +26,7 @@
 
 #define TICK_MS        10
 #define MAX_GAP_MS     50
-#define MBOX_MESSAGES  40000   /* about 60 MB */
+#define MBOX_MESSAGES  40000   /* about 75 MB */
 #define META_EVERY     100
 #define SLOW_REPLY_MS  600
 #define N_LINKS        6

@@ -438,8 +438,10 @@ parse_authentication_results (const char *header)
   g_autofree char *plain = strip_comments (header);
   g_auto(GStrv) parts = g_strsplit (plain, ";", -1);
 
-  /* parts[0] names the server that checked. */
-  for (guint i = 1; parts[i] != NULL; i++)
+  /* parts[0] names the server that checked. An empty header (a NUL right
+   * after the colon) splits into no part at all: parts[1] would be read past
+   * the end (found by tests/fuzz). */
+  for (guint i = 1; parts[0] != NULL && parts[i] != NULL; i++)
     {
       g_auto(GStrv) tokens = g_strsplit_set (g_strstrip (parts[i]), " \t\r\n", -1);
       AuthResult *result = NULL;

@@ -3,7 +3,7 @@
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the libFuzzer programs (fuzz-*.c, built with -Dfuzzing=true) and
+ * Shared by the libFuzzer programs (fuzz-entry.c, built with -Dfuzzing=true) and
  * tests/test-fuzz-regressions.c, which replays every input that once broke a
  * promise, so a fix stays fixed in every build. A broken promise is reported
  * with objector_fuzz_fail(), which aborts: a crash for libFuzzer (which keeps
@@ -298,7 +298,7 @@ objector_fuzz_setup (void)
   if (!(sample_mail = objector_mail_new_from_bytes (sample, "sample.eml", &error)))
     objector_fuzz_fail ("The sample message does not load: %s", error->message);
 
-  sample_objection = objector_objection_new ("facebook-ai-objection", "facebook", TRUE, NULL);
+  sample_objection = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
   objector_objection_set_country (sample_objection, "DE");
   objector_objection_set_email (sample_objection, "person@example.org");
 }
