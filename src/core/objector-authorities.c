@@ -14,6 +14,7 @@
 #include "objector-authorities.h"
 #include "objector-country.h"
 #include "objector-error.h"
+#include "objector-json.h"
 #include "objector-objection.h"
 #include "objector-resources.h"
 
@@ -331,23 +332,6 @@ objector_authorities_init (ObjectorAuthorities *self)
 
 /* Validation: every fault names its JSON path. */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError     **error,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA, "%s: %s", path, message);
-  return FALSE;
-}
-
 static gboolean
 holds_string (JsonNode *node)
 {
@@ -372,17 +356,17 @@ read_string (JsonObject  *object,
     {
       if (!required)
         return TRUE;
-      return fail (error, where, _("missing"));
+      return objector_json_fail (error, where, _("missing"));
     }
 
   if (!holds_string (node))
-    return fail (error, where, _("expected a string"));
+    return objector_json_fail (error, where, _("expected a string"));
 
   text = json_node_get_string (node);
   if (!g_utf8_validate (text, -1, NULL))
-    return fail (error, where, _("not valid UTF-8"));
+    return objector_json_fail (error, where, _("not valid UTF-8"));
   if (*text == '\0')
-    return fail (error, where, _("must not be empty"));
+    return objector_json_fail (error, where, _("must not be empty"));
 
   *out = g_strdup (text);
   return TRUE;
@@ -405,15 +389,15 @@ read_string_list (JsonObject   *object,
     {
       if (!required)
         return TRUE;
-      return fail (error, where, _("missing"));
+      return objector_json_fail (error, where, _("missing"));
     }
 
   if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, where, _("expected a list"));
+    return objector_json_fail (error, where, _("expected a list"));
 
   array = json_node_get_array (node);
   if (required && json_array_get_length (array) == 0)
-    return fail (error, where, _("must not be empty"));
+    return objector_json_fail (error, where, _("must not be empty"));
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
@@ -421,7 +405,7 @@ read_string_list (JsonObject   *object,
 
       if (!holds_string (element) || !g_utf8_validate (json_node_get_string (element), -1, NULL)
           || *json_node_get_string (element) == '\0')
-        return fail (error, where, _("item %u is not a non-empty string"), i);
+        return objector_json_fail (error, where, _("item %u is not a non-empty string"), i);
       g_strv_builder_add (builder, json_node_get_string (element));
     }
 
@@ -472,7 +456,7 @@ read_authority (JsonNode  *node,
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
-      fail (error, path, _("expected an object"));
+      objector_json_fail (error, path, _("expected an object"));
       return NULL;
     }
   object = json_node_get_object (node);
@@ -494,7 +478,7 @@ read_authority (JsonNode  *node,
 
   if (!is_slug (self->slug))
     {
-      fail (error, path, _("slug “%s”: only lower-case letters, digits and “-”"), self->slug);
+      objector_json_fail (error, path, _("slug “%s”: only lower-case letters, digits and “-”"), self->slug);
       return NULL;
     }
 
@@ -503,7 +487,7 @@ read_authority (JsonNode  *node,
       {
         g_autofree char *where = g_strdup_printf ("%s.countries[%u]", path, i);
 
-        fail (error, where, _("“%s” is not a country code"), self->countries[i]);
+        objector_json_fail (error, where, _("“%s” is not a country code"), self->countries[i]);
         return NULL;
       }
 
@@ -511,7 +495,7 @@ read_authority (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf ("%s.email", path);
 
-      fail (error, where, _("“%s” is not an email address"), self->email);
+      objector_json_fail (error, where, _("“%s” is not an email address"), self->email);
       return NULL;
     }
 
@@ -519,7 +503,7 @@ read_authority (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf ("%s.webform", path);
 
-      fail (error, where, _("not a web address"));
+      objector_json_fail (error, where, _("not a web address"));
       return NULL;
     }
 
@@ -527,7 +511,7 @@ read_authority (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf ("%s.web", path);
 
-      fail (error, where, _("not a web address"));
+      objector_json_fail (error, where, _("not a web address"));
       return NULL;
     }
 
@@ -535,7 +519,7 @@ read_authority (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf ("%s.complaint_language", path);
 
-      fail (error, where, _("“%s” is not a language code (like “de”)"), self->complaint_language);
+      objector_json_fail (error, where, _("“%s” is not a language code (like “de”)"), self->complaint_language);
       return NULL;
     }
 
@@ -543,20 +527,20 @@ read_authority (JsonNode  *node,
     {
       g_autofree char *where = g_strdup_printf ("%s.law", path);
 
-      fail (error, where, _("“%s” is not one of gdpr, uk-gdpr, ch-fadp"), self->law);
+      objector_json_fail (error, where, _("“%s” is not one of gdpr, uk-gdpr, ch-fadp"), self->law);
       return NULL;
     }
 
   if ((self->region == NULL) != (self->region_code == NULL))
     {
-      fail (error, path, _("“region” and “region_code” go together"));
+      objector_json_fail (error, path, _("“region” and “region_code” go together"));
       return NULL;
     }
 
   /* So that a mail program is never offered an authority it cannot reach. */
   if (self->email == NULL && self->webform == NULL)
     {
-      fail (error, path, _("neither “email” nor “webform”: there is no way to send a complaint"));
+      objector_json_fail (error, path, _("neither “email” nor “webform”: there is no way to send a complaint"));
       return NULL;
     }
 
@@ -575,43 +559,23 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
   JsonObject *root;
   JsonNode *node;
   JsonArray *array;
-  const char *data;
-  gsize size;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size > MAX_SIZE)
-    {
-      fail (error, "(root)", _("larger than %u bytes"), (guint) MAX_SIZE);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
-    {
-      fail (error, "(root)", "%s", local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, "(root)", _("expected an object"));
-      return NULL;
-    }
-  root = json_node_get_object (node);
+  if (!(root = objector_json_parse_object (parser, bytes, MAX_SIZE, error)))
+    return NULL;
 
   node = json_object_get_member (root, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     {
-      fail (error, "format", _("missing or not a number"));
+      objector_json_fail (error, "format", _("missing or not a number"));
       return NULL;
     }
   if (json_node_get_int (node) != OBJECTOR_AUTHORITIES_FORMAT)
     {
       g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
 
-      fail (error, "format", _("%s is not a format this version reads (%d)"),
+      objector_json_fail (error, "format", _("%s is not a format this version reads (%d)"),
             found, OBJECTOR_AUTHORITIES_FORMAT);
       return NULL;
     }
@@ -619,7 +583,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
   node = json_object_get_member (root, "authorities");
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
     {
-      fail (error, "authorities", _("missing or not a list"));
+      objector_json_fail (error, "authorities", _("missing or not a list"));
       return NULL;
     }
   array = json_node_get_array (node);
@@ -637,7 +601,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
         {
           g_autofree char *where = g_strdup_printf ("authorities[%u].slug", i);
 
-          fail (error, where, _("“%s” appears twice"), authority->slug);
+          objector_json_fail (error, where, _("“%s” appears twice"), authority->slug);
           return NULL;
         }
 
@@ -662,7 +626,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
           {
             g_autofree char *where = g_strdup_printf ("authorities[%u]", i);
 
-            fail (error, where, _("%s has regional authorities, so this one needs a “region”"),
+            objector_json_fail (error, where, _("%s has regional authorities, so this one needs a “region”"),
                   authority->countries[c]);
             return NULL;
           }
@@ -673,7 +637,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
   self->lead = g_hash_table_lookup (self->by_slug, lead);
   if (self->lead == NULL)
     {
-      fail (error, "lead", _("no authority “%s” in the list"), lead);
+      objector_json_fail (error, "lead", _("no authority “%s” in the list"), lead);
       return NULL;
     }
 

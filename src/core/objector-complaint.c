@@ -14,6 +14,7 @@
 #include "objector-complaint.h"
 #include "objector-country.h"
 #include "objector-error.h"
+#include "objector-json.h"
 #include "objector-resources.h"
 
 /* Larger input is refused before it is parsed: the real file is 30 kB. */
@@ -87,23 +88,6 @@ objector_complaint_texts_init (ObjectorComplaintTexts *self)
 
 /* Validation: every fault names its JSON path. */
 
-static gboolean G_GNUC_PRINTF (3, 4)
-fail (GError     **error,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA, "%s: %s", path, message);
-  return FALSE;
-}
-
 static gboolean
 is_name_char (char c)
 {
@@ -129,7 +113,7 @@ check_placeholders (const char         *text,
 
       name = g_strndup (p + 1, end - p - 1);
       if (!g_strv_contains (allowed, name))
-        return fail (error, path, _("unknown placeholder “{%s}”"), name);
+        return objector_json_fail (error, path, _("unknown placeholder “{%s}”"), name);
     }
 
   return TRUE;
@@ -148,15 +132,15 @@ get_text (JsonObject          *object,
   const char *text;
 
   if (node == NULL)
-    return fail (error, path, _("missing"));
+    return objector_json_fail (error, path, _("missing"));
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return fail (error, path, _("expected a string"));
+    return objector_json_fail (error, path, _("expected a string"));
 
   text = json_node_get_string (node);
   if (!g_utf8_validate (text, -1, NULL))
-    return fail (error, path, _("not valid UTF-8"));
+    return objector_json_fail (error, path, _("not valid UTF-8"));
   if (*text == '\0')
-    return fail (error, path, _("must not be empty"));
+    return objector_json_fail (error, path, _("must not be empty"));
   if (!check_placeholders (text, allowed, path, error))
     return FALSE;
 
@@ -178,7 +162,7 @@ get_object (JsonObject  *object,
     {
       g_autofree char *path = g_strdup_printf ("%s.%s", parent, key);
 
-      return fail (error, path, node == NULL ? _("missing") : _("expected an object"));
+      return objector_json_fail (error, path, node == NULL ? _("missing") : _("expected an object"));
     }
 
   *out = json_node_get_object (node);
@@ -207,14 +191,14 @@ validate_language (JsonObject  *language,
   node = json_object_get_member (language, "months");
   child = g_strdup_printf ("%s.months", path);
   if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 12)
-    return fail (error, child, _("expected a list of the twelve month names"));
+    return objector_json_fail (error, child, _("expected a list of the twelve month names"));
   for (guint i = 0; i < 12; i++)
     {
       JsonNode *month = json_array_get_element (json_node_get_array (node), i);
 
       if (!JSON_NODE_HOLDS_VALUE (month) || json_node_get_value_type (month) != G_TYPE_STRING
           || *json_node_get_string (month) == '\0')
-        return fail (error, child, _("item %u is not a month name"), i);
+        return objector_json_fail (error, child, _("item %u is not a month name"), i);
     }
   g_clear_pointer (&child, g_free);
 
@@ -225,7 +209,7 @@ validate_language (JsonObject  *language,
   for (const GList *l = members; l != NULL; l = l->next)
     {
       if (!objector_country_code_is_valid (l->data))
-        return fail (error, child, _("“%s” is not a country code"), (const char *) l->data);
+        return objector_json_fail (error, child, _("“%s” is not a country code"), (const char *) l->data);
       if (!get_text (object, child, l->data, no_placeholders, NULL, error))
         return FALSE;
     }
@@ -318,37 +302,17 @@ objector_complaint_texts_new_from_bytes (GBytes  *bytes,
   JsonObject *controller;
   JsonNode *node;
   const char *text;
-  const char *data;
-  gsize size;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
-  data = g_bytes_get_data (bytes, &size);
-  if (size > MAX_SIZE)
-    {
-      fail (error, "(root)", _("larger than %u bytes"), (guint) MAX_SIZE);
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, data != NULL ? data : "", size, &local_error))
-    {
-      fail (error, "(root)", "%s", local_error->message);
-      return NULL;
-    }
-
-  node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fail (error, "(root)", _("expected an object"));
-      return NULL;
-    }
-  root = json_node_get_object (node);
+  if (!(root = objector_json_parse_object (parser, bytes, MAX_SIZE, error)))
+    return NULL;
 
   node = json_object_get_member (root, "format");
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
       || json_node_get_int (node) != OBJECTOR_COMPLAINT_TEXTS_FORMAT)
     {
-      fail (error, "format", _("missing, or not a format this version reads (%d)"),
+      objector_json_fail (error, "format", _("missing, or not a format this version reads (%d)"),
             OBJECTOR_COMPLAINT_TEXTS_FORMAT);
       return NULL;
     }
@@ -375,12 +339,12 @@ objector_complaint_texts_new_from_bytes (GBytes  *bytes,
 
       if (!is_language_code (l->data))
         {
-          fail (error, path, _("not a language code (like “de”)"));
+          objector_json_fail (error, path, _("not a language code (like “de”)"));
           return NULL;
         }
       if (!JSON_NODE_HOLDS_OBJECT (language))
         {
-          fail (error, path, _("expected an object"));
+          objector_json_fail (error, path, _("expected an object"));
           return NULL;
         }
       if (!validate_language (json_node_get_object (language), path, error))
@@ -390,7 +354,7 @@ objector_complaint_texts_new_from_bytes (GBytes  *bytes,
 
   if (!json_object_has_member (self->languages, "en"))
     {
-      fail (error, "languages.en", _("missing: English is the fallback"));
+      objector_json_fail (error, "languages.en", _("missing: English is the fallback"));
       return NULL;
     }
 
