@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-application.h"
+#include "objector-clock.h"
 #include "objector-cli.h"
 
 int
@@ -18,12 +19,20 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ObjectorApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
 
   setlocale (LC_ALL, "");
   /* Run from the build tree (build-aux/run, the tests), the catalogues are there. */
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("OBJECTOR_LOCALEDIR") ? g_getenv ("OBJECTOR_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+  /* Tests pin the clock of the app and of every command (OBJECTOR_TEST_NOW). */
+  if (!objector_clock_pin_from_environment (&error))
+    {
+      g_printerr ("objector: %s\n", error->message);
+      return 2;
+    }
 
   /* A subcommand needs no display: never touch GTK for it. */
   if (objector_cli_wanted (argc, argv))

@@ -13,128 +13,12 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_argv (Run                *run,
-          const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("OBJECTOR_BINARY");
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("objector %s → %d\n%s%s", args[0], run->status, run->out, run->err);
-}
-
-#define RUN(run, ...) run_argv (run, (const char * const[]) { __VA_ARGS__, NULL })
+#include "objector-test-util.h"
 
 static char *
 mail_file (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "mail", name, NULL);
-}
-
-static void
-reset_store (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "objector", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-}
-
-/* Starts an objection and takes it to "submitted". */
-static char *
-submitted_objection (const char *path)
-{
-  g_auto(Run) start = { 0 };
-  g_auto(Run) open = { 0 };
-  g_auto(Run) submit = { 0 };
-  char *id;
-
-  RUN (&start, "start", path, "--country", g_str_has_prefix (path, "instagram") ? "FR" : "DE",
-       "--email", "zoe@example.org");
-  g_assert_cmpint (start.status, ==, 0);
-  id = g_strstrip (g_strdup (start.out));
-
-  RUN (&open, "mark", id, "open-form");
-  g_assert_cmpint (open.status, ==, 0);
-  RUN (&submit, "mark", id, "submit");
-  g_assert_cmpint (submit.status, ==, 0);
-  return id;
-}
-
-/* The objection's object in `status --json`. */
-static JsonObject *
-status_of (const char *id)
-{
-  g_auto(Run) run = { 0 };
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  JsonArray *array;
-
-  RUN (&run, "status", "--json");
-  g_assert_cmpint (run.status, ==, 0);
-  root = json_from_string (run.out, &error);
-  g_assert_no_error (error);
-  array = json_node_get_array (root);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonObject *object = json_array_get_object_element (array, i);
-
-      if (g_str_equal (json_object_get_string_member (object, "id"), id))
-        return json_object_ref (object);
-    }
-  g_assert_not_reached ();
-}
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (haystack == NULL || strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in “%s”", needle, haystack ? haystack : "(null)");
+  return test_util_data_path ("mail", name, NULL);
 }
 
 static void
@@ -146,25 +30,25 @@ test_approval_and_rejection (void)
   g_autofree char *approval = mail_file ("approval-de.eml");
   g_autofree char *rejection = mail_file ("rejection-fr.eml");
   g_autofree char *line = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) fr = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) again = { 0 };
+  g_auto(TestRun) fr = { 0 };
   g_autoptr(JsonObject) status = NULL;
   JsonArray *emails;
   JsonObject *email;
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
   fb_short = g_strndup (fb, 8);
 
   /* A unique prefix is enough. */
-  RUN (&run, "import-email", approval, "--to", fb_short);
+  TEST_RUN (&run, "import-email", approval, "--to", fb_short);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
   line = g_strdup_printf ("approval-de.eml: approval, trusted — logged on %s, submitted → approved\n", fb_short);
   g_assert_cmpstr (run.out, ==, line);
 
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   emails = json_object_get_array_member (status, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, 1);
@@ -176,21 +60,21 @@ test_approval_and_rejection (void)
   g_assert_true (json_object_get_boolean_member (email, "trusted"));
 
   /* The same Message-ID again: not logged twice, nothing changes. */
-  RUN (&again, "import-email", approval, "--to", fb);
+  TEST_RUN (&again, "import-email", approval, "--to", fb);
   g_assert_cmpint (again.status, ==, 0);
-  assert_contains (again.out, "already logged on");
+  test_util_assert_contains (again.out, "already logged on");
   g_clear_pointer (&status, json_object_unref);
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 1);
 
   /* Instagram, in French: rejected. */
-  ig = submitted_objection ("instagram-objection");
-  RUN (&fr, "import-email", rejection, "--to", ig);
+  ig = test_util_cli_submitted ("instagram-objection", "FR");
+  TEST_RUN (&fr, "import-email", rejection, "--to", ig);
   g_assert_cmpint (fr.status, ==, 0);
-  assert_contains (fr.out, "rejection-fr.eml: rejection, trusted — logged on ");
-  assert_contains (fr.out, "submitted → rejected");
+  test_util_assert_contains (fr.out, "rejection-fr.eml: rejection, trusted — logged on ");
+  test_util_assert_contains (fr.out, "submitted → rejected");
   g_clear_pointer (&status, json_object_unref);
-  status = status_of (ig);
+  status = test_util_cli_status_of (ig);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "rejected");
 }
 
@@ -203,46 +87,34 @@ test_untrusted (void)
   g_autofree char *spoofed = mail_file ("spoofed.eml");
   g_autofree char *hint = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonObject) status = NULL;
   JsonArray *emails;
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
   shown = g_strndup (fb, 8);
 
-  RUN (&run, "import-email", lookalike, spoofed, "--to", fb);
+  TEST_RUN (&run, "import-email", lookalike, spoofed, "--to", fb);
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
 
   /* One line each: the kind, why it is not trusted, what happened. */
-  assert_contains (lines[0], "lookalike.eml: approval, NOT trusted: The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
-  assert_contains (lines[0], "state unchanged (submitted): an email that is not trusted never changes the state by itself");
+  test_util_assert_contains (lines[0], "lookalike.eml: approval, NOT trusted: The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
+  test_util_assert_contains (lines[0], "state unchanged (submitted): an email that is not trusted never changes the state by itself");
   hint = g_strdup_printf ("if it is genuine: objector mark %s log-approval", shown);
-  assert_contains (lines[0], hint);
-  assert_contains (lines[1], "spoofed.eml: approval, NOT trusted: The receiving mail server reports DKIM “fail”; "
+  test_util_assert_contains (lines[0], hint);
+  test_util_assert_contains (lines[1], "spoofed.eml: approval, NOT trusted: The receiving mail server reports DKIM “fail”; "
                              "The receiving mail server reports SPF “fail”; The receiving mail server reports DMARC “fail”");
-  assert_contains (lines[1], "state unchanged (submitted)");
+  test_util_assert_contains (lines[1], "state unchanged (submitted)");
 
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "submitted");
   emails = json_object_get_array_member (status, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, 2);
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (emails, 0), "trusted"));
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (emails, 1), "trusted"));
-}
-
-static char *
-write_temp (const char *name,
-            const char *contents)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "..", "mail-input", NULL);
-  char *path = g_build_filename (dir, name, NULL);
-
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
-  return path;
 }
 
 static void
@@ -255,18 +127,18 @@ test_matching_without_to (void)
   g_autofree char *date = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) soon = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = test_util_now ();
   g_autoptr(JsonObject) status = NULL;
   g_autofree char *friend = NULL;
   g_autofree char *inbox = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) lost = { 0 };
-  g_auto(Run) other = { 0 };
-  g_auto(Run) mailbox = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) lost = { 0 };
+  g_auto(TestRun) other = { 0 };
+  g_auto(TestRun) mailbox = { 0 };
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
-  ig = submitted_objection ("instagram-objection");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
+  ig = test_util_cli_submitted ("instagram-objection", "FR");
 
   /* Dated just after the objections were made, as Meta's answer would be. */
   soon = g_date_time_add_minutes (now, 5);
@@ -275,37 +147,37 @@ test_matching_without_to (void)
                           "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass\n"
                           "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r1@mail.instagram.com>\n\n"
                           "We have received your request and we'll review your request.\n", date);
-  receipt = write_temp ("receipt.eml", text);
+  receipt = test_util_write_file ("receipt.eml", text, -1);
 
-  RUN (&run, "import-email", receipt);
+  TEST_RUN (&run, "import-email", receipt);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "receipt.eml: receipt, trusted — logged on ");
-  assert_contains (run.out, "submitted → acknowledged");
-  status = status_of (ig);
+  test_util_assert_contains (run.out, "receipt.eml: receipt, trusted — logged on ");
+  test_util_assert_contains (run.out, "submitted → acknowledged");
+  status = test_util_cli_status_of (ig);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
   g_clear_pointer (&status, json_object_unref);
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "submitted");
 
   /* Written to another address: no objection fits, and the command says so. */
   g_free (text);
   text = g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
                           "Subject: Request received\n\nWe have received your request.\n", date);
-  stranger = write_temp ("stranger.eml", text);
-  RUN (&lost, "import-email", stranger);
+  stranger = test_util_write_file ("stranger.eml", text, -1);
+  TEST_RUN (&lost, "import-email", stranger);
   g_assert_cmpint (lost.status, ==, 1);
   g_assert_cmpstr (lost.out, ==, "");
-  assert_contains (lost.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
-  assert_contains (lost.err, "--to ID");
+  test_util_assert_contains (lost.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
+  test_util_assert_contains (lost.err, "--to ID");
 
   /* A friend's email is nobody's answer. */
   g_free (text);
   text = g_strdup_printf ("From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
                           "Subject: We received your request\n\nSee you!\n", date);
-  friend = write_temp ("friend.eml", text);
-  RUN (&other, "import-email", friend);
+  friend = test_util_write_file ("friend.eml", text, -1);
+  TEST_RUN (&other, "import-email", friend);
   g_assert_cmpint (other.status, ==, 1);
-  assert_contains (other.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
+  test_util_assert_contains (other.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
 
   /* In a mailbox, other mail is left out without fuss; Meta's is logged. */
   g_free (text);
@@ -317,13 +189,13 @@ test_matching_without_to (void)
                           "We have received your request.\n\n"
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
-  inbox = write_temp ("inbox.mbox", text);
-  RUN (&mailbox, "import-email", inbox);
+  inbox = test_util_write_file ("inbox.mbox", text, -1);
+  TEST_RUN (&mailbox, "import-email", inbox);
   g_assert_cmpint (mailbox.status, ==, 0);
-  assert_contains (mailbox.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
-  assert_contains (mailbox.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
+  test_util_assert_contains (mailbox.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
+  test_util_assert_contains (mailbox.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
   g_clear_pointer (&status, json_object_unref);
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
 }
 
@@ -335,33 +207,33 @@ test_refused_files (void)
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *good = mail_file ("receipt-nl.eml");
-  g_auto(Run) run = { 0 };
-  g_auto(Run) kind = { 0 };
-  g_auto(Run) to = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) kind = { 0 };
+  g_auto(TestRun) to = { 0 };
   g_autoptr(JsonObject) status = NULL;
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
-  empty = write_temp ("empty.eml", "");
-  text = write_temp ("x.txt", "Dear Meta,\nI object.\n");
-  missing = write_temp ("gone.eml", "x");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
+  empty = test_util_write_file ("empty.eml", "", -1);
+  text = test_util_write_file ("x.txt", "Dear Meta,\nI object.\n", -1);
+  missing = test_util_write_file ("gone.eml", "x", -1);
   g_unlink (missing);
 
   /* The good one is logged; each bad one gets a line; the status says some failed. */
-  RUN (&run, "import-email", empty, text, good, missing, "--to", fb);
+  TEST_RUN (&run, "import-email", empty, text, good, missing, "--to", fb);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "objector: “empty.eml” is empty\n");
-  assert_contains (run.err, "objector: “x.txt” is not an email message: no header lines\n");
-  assert_contains (run.err, "gone.eml");
-  assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
-  status = status_of (fb);
+  test_util_assert_contains (run.err, "objector: “empty.eml” is empty\n");
+  test_util_assert_contains (run.err, "objector: “x.txt” is not an email message: no header lines\n");
+  test_util_assert_contains (run.err, "gone.eml");
+  test_util_assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
 
-  RUN (&kind, "import-email", good, "--kind", "thanks");
+  TEST_RUN (&kind, "import-email", good, "--kind", "thanks");
   g_assert_cmpint (kind.status, ==, 2);
-  assert_contains (kind.err, "“thanks” is not a kind of email");
+  test_util_assert_contains (kind.err, "“thanks” is not a kind of email");
 
-  RUN (&to, "import-email", good, "--to", "ffffffff-no-such");
+  TEST_RUN (&to, "import-email", good, "--to", "ffffffff-no-such");
   g_assert_cmpint (to.status, ==, 1);
   g_assert_cmpstr (to.out, ==, "");
 }
@@ -372,12 +244,12 @@ test_mbox_and_kind (void)
   g_autofree char *fb = NULL;
   g_autofree char *mbox = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonObject) status = NULL;
   static const char * const names[] = { "code-es.eml", "receipt-en-crlf.eml", "approval-de.eml" };
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -387,19 +259,19 @@ test_mbox_and_kind (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_string_append_printf (text, "From meta@facebookmail.com Tue Nov 24 10:0%u:00 2026\n%s\n", i, contents);
     }
-  mbox = write_temp ("meta.mbox", text->str);
+  mbox = test_util_write_file ("meta.mbox", text->str, -1);
 
   /* Every message of the mbox file, in order: the code confirms, the
    * receipt acknowledges, the approval approves. */
-  RUN (&run, "import-email", mbox, "--to", fb);
+  TEST_RUN (&run, "import-email", mbox, "--to", fb);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "meta.mbox, message 1: code, trusted — logged on ");
-  assert_contains (run.out, "submitted → confirmed");
-  assert_contains (run.out, "meta.mbox, message 2: receipt, trusted");
-  assert_contains (run.out, "confirmed → acknowledged");
-  assert_contains (run.out, "meta.mbox, message 3: approval, trusted");
-  assert_contains (run.out, "acknowledged → approved");
-  status = status_of (fb);
+  test_util_assert_contains (run.out, "meta.mbox, message 1: code, trusted — logged on ");
+  test_util_assert_contains (run.out, "submitted → confirmed");
+  test_util_assert_contains (run.out, "meta.mbox, message 2: receipt, trusted");
+  test_util_assert_contains (run.out, "confirmed → acknowledged");
+  test_util_assert_contains (run.out, "meta.mbox, message 3: approval, trusted");
+  test_util_assert_contains (run.out, "acknowledged → approved");
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 3);
 }
@@ -409,21 +281,22 @@ test_person_sets_kind (void)
 {
   g_autofree char *fb = NULL;
   g_autofree char *path = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonObject) status = NULL;
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
-  path = write_temp ("unclear.eml",
-                     "From: Facebook <noreply@facebookmail.com>\nTo: zoe@example.org\n"
-                     "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass\n"
-                     "Subject: Your objection request\nMessage-ID: <u1@facebookmail.com>\n\nThank you.\n");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
+  path = test_util_write_file ("unclear.eml",
+                               "From: Facebook <noreply@facebookmail.com>\nTo: zoe@example.org\n"
+                               "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass\n"
+                               "Subject: Your objection request\nMessage-ID: <u1@facebookmail.com>\n\nThank you.\n",
+                               -1);
 
-  RUN (&run, "import-email", path, "--to", fb, "--kind", "approval");
+  TEST_RUN (&run, "import-email", path, "--to", fb, "--kind", "approval");
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "unclear.eml: approval, trusted — logged on ");
-  assert_contains (run.out, "submitted → approved");
-  status = status_of (fb);
+  test_util_assert_contains (run.out, "unclear.eml: approval, trusted — logged on ");
+  test_util_assert_contains (run.out, "submitted → approved");
+  status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
 }
 
@@ -442,15 +315,15 @@ test_scan_mail (void)
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) status = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) dir = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) all = { 0 };
+  g_auto(TestRun) run = { 0 };
+  g_auto(TestRun) json = { 0 };
+  g_auto(TestRun) dir = { 0 };
+  g_auto(TestRun) bad = { 0 };
+  g_auto(TestRun) all = { 0 };
   JsonArray *array;
 
-  reset_store ();
-  fb = submitted_objection ("facebook-objection");
+  test_util_reset_data ();
+  fb = test_util_cli_submitted ("facebook-objection", "DE");
   shown = g_strndup (fb, 8);
 
   g_string_append (text, "From shop@example.com Mon Nov 23 10:00:00 2026\nFrom: Shop <shop@example.com>\n"
@@ -465,29 +338,29 @@ test_scan_mail (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_string_append_printf (text, "From x Tue Nov 24 10:00:00 2026\n%s\n", contents);
     }
-  mbox = write_temp ("inbox.mbox", text->str);
+  mbox = test_util_write_file ("inbox.mbox", text->str, -1);
 
-  RUN (&run, "scan-mail", mbox);
+  TEST_RUN (&run, "scan-mail", mbox);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "2026-11-24  approval   trusted      ");
-  assert_contains (run.out, "2026-11-24  approval   NOT trusted  ");
-  assert_contains (run.out, "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
-  assert_contains (run.out, "Dein Widerspruch gegen die Nutzung deiner Informationen");
-  assert_contains (run.out, shown);
-  assert_contains (run.out, "4 emails from Meta, or pretending to be, among 6 messages.");
-  assert_contains (run.out, "1 other email from Meta (no answer to an objection) left out: --all lists it.");
+  test_util_assert_contains (run.out, "2026-11-24  approval   trusted      ");
+  test_util_assert_contains (run.out, "2026-11-24  approval   NOT trusted  ");
+  test_util_assert_contains (run.out, "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
+  test_util_assert_contains (run.out, "Dein Widerspruch gegen die Nutzung deiner Informationen");
+  test_util_assert_contains (run.out, shown);
+  test_util_assert_contains (run.out, "4 emails from Meta, or pretending to be, among 6 messages.");
+  test_util_assert_contains (run.out, "1 other email from Meta (no answer to an objection) left out: --all lists it.");
   g_assert_true (strstr (run.out, "Sale") == NULL);
   g_assert_true (strstr (run.out, "friend requests") == NULL);
 
-  RUN (&all, "scan-mail", mbox, "--all");
+  TEST_RUN (&all, "scan-mail", mbox, "--all");
   g_assert_cmpint (all.status, ==, 0);
-  assert_contains (all.out, "friend requests");
+  test_util_assert_contains (all.out, "friend requests");
 
   /* Listed, not logged. */
-  status = status_of (fb);
+  status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 0);
 
-  RUN (&json, "scan-mail", mbox, "--json");
+  TEST_RUN (&json, "scan-mail", mbox, "--json");
   g_assert_cmpint (json.status, ==, 0);
   root = json_from_string (json.out, &error);
   g_assert_no_error (error);
@@ -513,50 +386,21 @@ test_scan_mail (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_true (g_file_set_contents (target, contents, -1, NULL));
     }
-  RUN (&dir, "scan-mail", maildir);
+  TEST_RUN (&dir, "scan-mail", maildir);
   g_assert_cmpint (dir.status, ==, 0);
-  assert_contains (dir.out, "4 emails from Meta, or pretending to be, among 4 messages.");
+  test_util_assert_contains (dir.out, "4 emails from Meta, or pretending to be, among 4 messages.");
 
   g_assert_cmpint (g_mkdir_with_parents (not_maildir, 0700), ==, 0);
-  RUN (&bad, "scan-mail", not_maildir);
+  TEST_RUN (&bad, "scan-mail", not_maildir);
   g_assert_cmpint (bad.status, ==, 1);
-  assert_contains (bad.err, "objector: “Pictures” is a folder but not a Maildir");
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  test_util_assert_contains (bad.err, "objector: “Pictures” is a folder but not a Maildir");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *root = g_dir_make_tmp ("objector-cli-mail-XXXXXX", NULL);
-  g_autofree char *data = g_build_filename (root, "data", NULL);
-  g_autofree char *config = g_build_filename (root, "config", NULL);
-  int status;
-
-  /* Folders of our own rather than G_TEST_OPTION_ISOLATE_DIRS, whose
-   * strings GLib 2.74 never frees: the test runs clean under sanitizers. */
-  g_assert_nonnull (root);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("HOME", root, TRUE);
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "cli-mail");
 
   g_test_add_func ("/cli-mail/approval-and-rejection", test_approval_and_rejection);
   g_test_add_func ("/cli-mail/untrusted", test_untrusted);
@@ -566,7 +410,5 @@ main (int   argc,
   g_test_add_func ("/cli-mail/person-sets-kind", test_person_sets_kind);
   g_test_add_func ("/cli-mail/scan-mail", test_scan_mail);
 
-  status = g_test_run ();
-  remove_tree (root);
-  return status;
+  return test_util_run_tests ();
 }

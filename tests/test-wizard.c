@@ -24,6 +24,7 @@
 #include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
+#include "objector-test-util.h"
 
 /* Widgets */
 
@@ -695,7 +696,7 @@ test_us_resident (void)
   g_clear_pointer (&launched, g_ptr_array_unref);
 }
 
-static char *tmp_home;
+static const char *tmp_home;
 
 /* --dump-texts FILE: walk the wizard at 360 px as a German resident would and
  * write every text a person sees, page by page ("page<TAB>text"), for
@@ -1111,9 +1112,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
-  g_autofree char *cache = NULL;
   int status;
 
   if (argc == 3 && g_str_equal (argv[1], "--dump-texts"))
@@ -1125,14 +1123,8 @@ main (int   argc,
       setlocale (LC_ALL, "");
     }
 
-  tmp_home = g_dir_make_tmp ("objector-test-wizard-XXXXXX", NULL);
-  g_assert_nonnull (tmp_home);
-  data = g_build_filename (tmp_home, "data", NULL);
-  config = g_build_filename (tmp_home, "config", NULL);
-  cache = g_build_filename (tmp_home, "cache", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  test_util_init_environment ("wizard");
+  tmp_home = test_util_root ();
   /* An accessibility context that keeps what widgets tell a screen reader. */
   g_setenv ("GTK_A11Y", "test", TRUE);
 
@@ -1143,7 +1135,7 @@ main (int   argc,
       launched = g_ptr_array_new_with_free_func (g_free);
       objector_ui_set_uri_launcher_for_testing (record_launch);
       run_app (360, dump_script, argv[2]);
-      fresh_data ();
+      test_util_clean_up ();
       return 0;
     }
 
@@ -1164,15 +1156,6 @@ main (int   argc,
   g_test_add_func ("/wizard/us-resident", test_us_resident);
 
   status = g_test_run ();
-  fresh_data ();
-  {
-    g_autofree char *dir = g_build_filename (tmp_home, "data", "objector", NULL);
-    g_rmdir (dir);
-    g_rmdir (data);
-    g_rmdir (config);
-    g_rmdir (cache);
-    g_rmdir (tmp_home);
-  }
-  g_free (tmp_home);
+  test_util_clean_up ();
   return status;
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-clock.h"
 #include "objector-authorities.h"
 #include "objector-cli-private.h"
 #include "objector-complaint.h"
@@ -127,7 +128,7 @@ objector_cli_complaint (CliOptions *options)
   g_autoptr(ObjectorAuthorities) authorities = NULL;
   g_autoptr(ObjectorComplaintTexts) texts = NULL;
   g_autoptr(ObjectorComplaint) complaint = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = objector_clock_now ();
   ObjectorAuthority *authority = NULL;
   ObjectorObjection *objection;
   const char *region = NULL;

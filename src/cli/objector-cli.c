@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-clock.h"
 #include "objector-cli-private.h"
 #include "objector-country.h"
 #include "objector-error.h"
@@ -541,7 +542,7 @@ cmd_status (CliOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = objector_clock_now ();
   guint n;
 
   if (!(store = objector_cli_load_store (&error)))

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-clock.h"
 #include "objector-complaint.h"
 #include "objector-country.h"
 #include "objector-error.h"
@@ -940,7 +941,7 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
       return NULL;
     }
 
-  when = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  when = now != NULL ? g_date_time_ref (now) : objector_clock_now ();
   if (!objector_complaint_check_grounds (objection, when, error))
     return NULL;
 

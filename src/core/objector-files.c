@@ -14,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "objector-clock.h"
 #include "objector-error.h"
 #include "objector-files.h"
 
@@ -58,7 +59,7 @@ char *
 objector_files_move_aside (const char  *filename,
                            GError     **error)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = objector_clock_now_local ();
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
   g_autofree char *base = g_strdup_printf ("%s.damaged-%s", filename, stamp);
 

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-clock.h"
 #include "objector-mail-private.h"
 
 /* Some minutes of clock difference between Meta's servers and this computer
@@ -1045,7 +1046,7 @@ objector_mail_to_json (ObjectorMail *self,
   g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
 
   if (logged == NULL)
-    logged = now = g_date_time_new_now_utc ();
+    logged = now = objector_clock_now ();
 
   date = format_utc (self->date);
   logged_text = format_utc (logged);

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-clock.h"
 #include "objector-mail-private.h"
 
 void
@@ -178,7 +179,7 @@ objector_mail_log (ObjectorStore          *store,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (now == NULL)
-    now = default_now = g_date_time_new_now_utc ();
+    now = default_now = objector_clock_now ();
 
   local_result = g_new0 (ObjectorMailLogResult, 1);
   local_result->objection_id = g_strdup (objection_id);

@@ -12,6 +12,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "objector-clock.h"
 #include "objector-enums.h"
 #include "objector-error.h"
 #include "objector-files.h"
@@ -1082,7 +1083,7 @@ update_state_save (const char *filename,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) now = objector_clock_now ();
   g_autofree char *checked = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-clock.h"
 #include "objector-country.h"
 #include "objector-enums.h"
 #include "objector-error.h"
@@ -227,7 +228,7 @@ objector_objection_init (ObjectorObjection *self)
 static GDateTime *
 now_or_default (GDateTime *now)
 {
-  return now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  return now != NULL ? g_date_time_to_utc (now) : objector_clock_now ();
 }
 
 ObjectorObjection *

@@ -207,14 +207,19 @@ fail (GError     **error,
       ...)
 {
   g_autofree char *problem = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *valid = NULL;
   va_list args;
 
   va_start (args, format);
   problem = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
-               "%s: %s", path != NULL ? path : "(root)", problem);
+  /* A path or a quoted value may hold what json-glib made of a lone
+   * surrogate ("\ud800"), which is not UTF-8: the message must stay text. */
+  message = g_strdup_printf ("%s: %s", path != NULL ? path : "(root)", problem);
+  valid = g_utf8_make_valid (message, -1);
+  g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK, valid);
 
   return FALSE;
 }
@@ -360,6 +365,8 @@ read_string (JsonNode    *node,
   *out = json_node_get_string (node);
   if (**out == '\0')
     return fail (error, path, _("must not be empty"));
+  if (!g_utf8_validate (*out, -1, NULL))
+    return fail (error, path, _("not valid text (an escape such as “\\ud800” stands for no character)"));
 
   return TRUE;
 }
@@ -591,10 +598,10 @@ read_text (Loader      *loader,
 
   if (holds (node, G_TYPE_STRING))
     {
-      const char *text = json_node_get_string (node);
+      const char *text = NULL;
 
-      if (*text == '\0')
-        return fail (error, path, _("must not be empty"));
+      if (!read_string (node, path, &text, error))
+        return FALSE;
       if (!check_length (text, path, min_chars, error))
         return FALSE;
 

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-clock.h"
 #include "objector-error.h"
 #include "objector-files.h"
 #include "objector-objection.h"
@@ -189,7 +190,7 @@ objector_reminders_compute (GListModel *objections,
 
   g_return_val_if_fail (G_IS_LIST_MODEL (objections), NULL);
 
-  when = now != NULL ? g_date_time_ref (now) : g_date_time_new_now_utc ();
+  when = now != NULL ? g_date_time_ref (now) : objector_clock_now ();
   reminders = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_reminder_free);
 
   for (guint i = 0; i < g_list_model_get_n_items (objections); i++)
@@ -472,7 +473,7 @@ lock_ledger (ObjectorReminders  *self,
 static char *
 format_now (GDateTime *now)
 {
-  g_autoptr(GDateTime) utc = now != NULL ? g_date_time_to_utc (now) : g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) utc = now != NULL ? g_date_time_to_utc (now) : objector_clock_now ();
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }

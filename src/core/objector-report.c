@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 
+#include "objector-clock.h"
 #include "objector-error.h"
 #include "objector-report.h"
 
@@ -1135,7 +1136,7 @@ build_content (ObjectorReport *self)
   g_autoptr(GPtrArray) addresses = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GDateTime) now = self->generated != NULL ? g_date_time_ref (self->generated)
-                                                       : g_date_time_new_now_local ();
+                                                       : objector_clock_now_local ();
   g_autoptr(GDateTime) local_now = g_date_time_to_local (now);
   g_autofree char *generated = format_time (now);
   g_autofree char *generated_date = format_date_of (now);

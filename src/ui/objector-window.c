@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "objector-clock.h"
 #include "objector-dashboard.h"
 #include "objector-pages.h"
 #include "objector-report.h"
@@ -277,7 +278,7 @@ save_summary_to (ObjectorWindow *self,
 static char *
 suggested_name (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = objector_clock_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
 
   /* Translators: the file name offered for the PDF summary; keep the .pdf */

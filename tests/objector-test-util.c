@@ -1,0 +1,523 @@
+/* objector-test-util.c
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+#include <time.h>
+
+#include <glib/gstdio.h>
+
+#include "objector-clock.h"
+#include "objector-test-util.h"
+
+static char *root;
+
+/* Set-up */
+
+static char *
+make_subdir (const char *name)
+{
+  char *path = g_build_filename (root, name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return path;
+}
+
+void
+test_util_init_environment (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = g_strdup_printf ("objector-%s-XXXXXX", name);
+  g_autofree char *data = NULL;
+  g_autofree char *config = NULL;
+  g_autofree char *cache = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *runtime = NULL;
+
+  g_assert_null (root);
+  root = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+
+  /* Folders of our own, set before GLib first reads them. Not
+   * G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks its strings, which the
+   * sanitizer build reports. */
+  data = make_subdir ("data");
+  config = make_subdir ("config");
+  cache = make_subdir ("cache");
+  state = make_subdir ("state");
+  g_setenv ("HOME", root, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("XDG_CACHE_HOME", cache, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
+  /* The same zone and instant here and in every process started from here. */
+  g_setenv ("TZ", "UTC", TRUE);
+  tzset ();
+  g_setenv (OBJECTOR_CLOCK_ENV, TEST_UTIL_NOW, TRUE);
+  if (!objector_clock_pin_from_environment (&error))
+    g_error ("%s", error->message);
+
+  setlocale (LC_ALL, "");
+}
+
+void
+test_util_init (int          *argc,
+                char       ***argv,
+                const char   *name)
+{
+  test_util_init_environment (name);
+  g_test_init (argc, argv, NULL);
+}
+
+void
+test_util_clean_up (void)
+{
+  objector_clock_pin (NULL);
+  if (root != NULL && g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
+    test_util_rm_rf (root);
+  g_clear_pointer (&root, g_free);
+}
+
+int
+test_util_run_tests (void)
+{
+  int status = g_test_run ();
+
+  test_util_clean_up ();
+  return status;
+}
+
+const char *
+test_util_root (void)
+{
+  g_assert_nonnull (root);
+  return root;
+}
+
+/* Time */
+
+GDateTime *
+test_util_time (const char *iso8601)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (iso8601, NULL);
+
+  if (time == NULL)
+    g_error ("“%s” is not an ISO 8601 time with an offset", iso8601);
+  return time;
+}
+
+GDateTime *
+test_util_now (void)
+{
+  return objector_clock_now ();
+}
+
+void
+test_util_pin_clock (const char *iso8601)
+{
+  g_autoptr(GDateTime) when = test_util_time (iso8601);
+
+  objector_clock_pin (when);
+  g_setenv (OBJECTOR_CLOCK_ENV, iso8601, TRUE);
+}
+
+/* Files */
+
+void
+test_util_rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_unlink (path);
+      return;
+    }
+
+  /* A test may have taken the permissions away to see a failure. */
+  g_chmod (path, 0700);
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      test_util_rm_rf (child);
+    }
+  g_rmdir (path);
+}
+
+char *
+test_util_make_dir (const char *name)
+{
+  char *path = g_build_filename (test_util_root (), "files", name, NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
+  return path;
+}
+
+char *
+test_util_write_file (const char *name,
+                      const char *contents,
+                      gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_build_filename (test_util_root (), "files", NULL);
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+
+  g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static char *
+data_path_va (const char *first,
+              va_list     args)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  const char *part;
+
+  g_ptr_array_add (parts, (gpointer) g_test_get_dir (G_TEST_DIST));
+  g_ptr_array_add (parts, (gpointer) "data");
+  for (part = first; part != NULL; part = va_arg (args, const char *))
+    g_ptr_array_add (parts, (gpointer) part);
+  g_ptr_array_add (parts, NULL);
+  return g_build_filenamev ((char **) parts->pdata);
+}
+
+char *
+test_util_data_path (const char *first,
+                     ...)
+{
+  va_list args;
+  char *path;
+
+  va_start (args, first);
+  path = data_path_va (first, args);
+  va_end (args);
+  return path;
+}
+
+char *
+test_util_read_data (gsize      *length,
+                     const char *first,
+                     ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  char *contents = NULL;
+  va_list args;
+
+  va_start (args, first);
+  path = data_path_va (first, args);
+  va_end (args);
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+char *
+test_util_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "objector", NULL);
+}
+
+char *
+test_util_store_file (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "objector", "objections.json", NULL);
+}
+
+void
+test_util_reset_data (void)
+{
+  g_autofree char *dir = test_util_data_dir ();
+
+  test_util_rm_rf (dir);
+}
+
+JsonNode *
+test_util_parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+JsonArray *
+test_util_parse_array (const char *text)
+{
+  g_autoptr(JsonNode) node = test_util_parse_json (text);
+
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
+  return json_array_ref (json_node_get_array (node));
+}
+
+void
+test_util_assert_contains_impl (const char *file,
+                                int         line,
+                                const char *expression,
+                                const char *haystack,
+                                const char *needle,
+                                gboolean    wanted)
+{
+  gboolean found = haystack != NULL && strstr (haystack, needle) != NULL;
+
+  if (found != wanted)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("%s %s “%s”; it is:\n%s", expression,
+                         wanted ? "does not contain" : "contains", needle,
+                         haystack != NULL ? haystack : "(null)");
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, message);
+    }
+}
+
+/* The command line */
+
+void
+test_run_clear (TestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+const char *
+test_util_binary (void)
+{
+  const char *path = g_getenv ("OBJECTOR_BINARY");
+
+  if (path == NULL)
+    g_error ("OBJECTOR_BINARY is not set: run the tests with `meson test`");
+  return path;
+}
+
+GSubprocessLauncher *
+test_util_launcher (GSubprocessFlags flags)
+{
+  GSubprocessLauncher *launcher = g_subprocess_launcher_new (flags);
+
+  /* The command line must not need a display. */
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  /* HOME, the XDG folders, TZ and OBJECTOR_TEST_NOW come from this
+   * process's environment, set by test_util_init(). */
+  return launcher;
+}
+
+GSubprocess *
+test_util_spawn (GSubprocessFlags    flags,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = test_util_launcher (flags);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_ptr_array_add (argv, (gpointer) test_util_binary ());
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+typedef struct
+{
+  TestRun  *run;
+  gboolean  done;
+  GError   *error;
+} Communication;
+
+static void
+communicate_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Communication *c = user_data;
+
+  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (object), result,
+                                        &c->run->out, &c->run->err, &c->error);
+  c->done = TRUE;
+}
+
+void
+test_util_run_argv (TestRun            *run,
+                    const char         *input,
+                    const char * const *args)
+{
+  GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *command = g_strjoinv (" ", (char **) args);
+  Communication c = { run, FALSE, NULL };
+
+  test_run_clear (run);
+  if (input != NULL)
+    flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
+  process = test_util_spawn (flags, args);
+
+  g_subprocess_communicate_utf8_async (process, input, NULL, communicate_cb, &c);
+  while (!c.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (c.error);
+
+  /* communicate() returns once the pipes close; the exit comes after. */
+  g_subprocess_wait (process, NULL, NULL);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  g_test_message ("objector %s → %d\n%s%s", command, run->status, run->out, run->err);
+}
+
+char *
+test_util_cli_start (const char *path,
+                     const char *country)
+{
+  g_auto(TestRun) run = { 0 };
+
+  TEST_RUN (&run, "start", path, "--country", country, "--email", "zoe@example.org");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_strstrip (g_strdup (run.out));
+}
+
+char *
+test_util_cli_submitted (const char *path,
+                         const char *country)
+{
+  g_auto(TestRun) open = { 0 };
+  g_auto(TestRun) submit = { 0 };
+  char *id = test_util_cli_start (path, country);
+
+  TEST_RUN (&open, "mark", id, "open-form");
+  g_assert_cmpint (open.status, ==, 0);
+  TEST_RUN (&submit, "mark", id, "submit");
+  g_assert_cmpint (submit.status, ==, 0);
+  return id;
+}
+
+JsonObject *
+test_util_cli_status_of (const char *id)
+{
+  g_auto(TestRun) run = { 0 };
+  g_autoptr(JsonArray) array = NULL;
+
+  TEST_RUN (&run, "status", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  array = test_util_parse_array (run.out);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = json_array_get_object_element (array, i);
+
+      if (g_strcmp0 (json_object_get_string_member (object, "id"), id) == 0)
+        return json_object_ref (object);
+    }
+  g_error ("`objector status --json` does not list %s", id);
+}
+
+/* Objections in this process */
+
+void
+test_util_apply_at (ObjectorObjection *objection,
+                    ObjectorEvent      event,
+                    const char        *note,
+                    const char        *iso8601)
+{
+  g_autoptr(GDateTime) when = test_util_time (iso8601);
+  g_autoptr(GError) error = NULL;
+
+  objector_objection_apply (objection, event, note, when, &error);
+  g_assert_no_error (error);
+}
+
+ObjectorObjection *
+test_util_objection_at (const char *path_id,
+                        const char *country,
+                        const char *created,
+                        ...)
+{
+  g_autoptr(GDateTime) when = test_util_time (created);
+  g_autofree char *platform = NULL;
+  ObjectorObjection *objection;
+  const char *dash = strchr (path_id, '-');
+  gboolean objects = g_str_has_suffix (path_id, "-objection");
+  va_list args;
+  int event;
+
+  /* "facebook-objection" → facebook, with the code step; other paths
+   * ("third-party") belong to no platform and have none. */
+  platform = objects && dash != NULL ? g_strndup (path_id, dash - path_id) : g_strdup ("none");
+  objection = objector_objection_new (path_id, platform, objects, when);
+  objector_objection_set_country (objection, country);
+  objector_objection_set_email (objection, "zoe@example.org");
+
+  va_start (args, created);
+  while ((event = va_arg (args, int)) >= 0)
+    test_util_apply_at (objection, (ObjectorEvent) event, NULL, va_arg (args, const char *));
+  va_end (args);
+
+  return objection;
+}
+
+/* Waiting */
+
+gint64
+test_util_wait_deadline (void)
+{
+  return g_get_monotonic_time () + (gint64) TEST_UTIL_WAIT_SECONDS * G_USEC_PER_SEC;
+}
+
+static gboolean
+wake_cb (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+void
+test_util_wait_step (const char *what,
+                     gint64      deadline)
+{
+  guint wake;
+
+  if (g_get_monotonic_time () > deadline)
+    g_error ("Waited %d s for %s, in vain", TEST_UTIL_WAIT_SECONDS, what);
+
+  /* Turns the loop once, waking at least every 20 ms to look again: the
+   * condition may change without any source of this context firing (another
+   * thread, another process). */
+  wake = g_timeout_add (20, wake_cb, NULL);
+  g_main_context_iteration (NULL, TRUE);
+  g_source_remove (wake);
+}
+
+void
+test_util_wait_for (const char        *what,
+                    TestUtilCondition  condition,
+                    gpointer           user_data)
+{
+  gint64 deadline = test_util_wait_deadline ();
+
+  while (!condition (user_data))
+    test_util_wait_step (what, deadline);
+}
+
+void
+test_util_set_true (gpointer flag)
+{
+  *(gboolean *) flag = TRUE;
+}
