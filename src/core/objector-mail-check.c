@@ -12,6 +12,7 @@
 
 #include "objector-clock.h"
 #include "objector-mail-private.h"
+#include "objector-meta-domains.h"
 
 /* Some minutes of clock difference between Meta's servers and this computer
  * must not make an answer look older than the objection it answers. */
@@ -217,26 +218,13 @@ find_code (const char *subject,
 /* Domains */
 
 static gboolean
-domain_matches (const char *domain,
-                const char *base)
-{
-  gsize n = strlen (domain);
-  gsize m = strlen (base);
-
-  if (n == m)
-    return g_ascii_strcasecmp (domain, base) == 0;
-  /* A subdomain: "x.facebookmail.com", never "evilfacebookmail.com". */
-  return n > m && domain[n - m - 1] == '.' && g_ascii_strcasecmp (domain + n - m, base) == 0;
-}
-
-static gboolean
 domain_in (const char         *domain,
            const char * const *bases)
 {
   if (domain == NULL || *domain == '\0')
     return FALSE;
   for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
-    if (domain_matches (domain, bases[i]))
+    if (objector_domain_is_within (domain, bases[i]))
       return TRUE;
   return FALSE;
 }
@@ -250,15 +238,9 @@ objector_mail_domain_is_meta (ObjectorPlaybook *playbook,
   if (domain == NULL)
     return FALSE;
 
-  /* Punycode labels and raw non-ASCII letters are never Meta's
-   * own way of writing its domains. */
-  for (const char *p = domain; *p != '\0'; p++)
-    if ((guchar) *p >= 0x80 || *p == ' ')
-      return FALSE;
-  if (strstr (domain, "xn--") != NULL)
-    return FALSE;
-
-  return domain_in (domain, objector_playbook_get_mail_domains (playbook));
+  /* The playbook may narrow Meta's domains, never widen them. */
+  return objector_meta_domain_is_meta (domain) &&
+         domain_in (domain, objector_playbook_get_mail_domains (playbook));
 }
 
 /* The hosts Meta's links go to: its mail domains and the hosts of every
