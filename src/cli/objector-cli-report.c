@@ -59,11 +59,18 @@ objector_cli_export_pdf (CliOptions *options)
   if (!objector_report_save (report, filename, NULL, &error))
     return objector_cli_fail (error);
 
-  /* Nothing on standard output when the PDF itself went there (/dev/stdout, a pipe). */
+  /* Nothing on standard output when the PDF itself went there (/dev/stdout, a
+   * pipe): what happened goes to standard error then. */
+  display = g_filename_display_name (filename);
   regular = g_stat (filename, &st) == 0 && S_ISREG (st.st_mode);
-  if (regular)
+  if (!regular && S_ISCHR (st.st_mode))
+    g_printerr (_("objector: “%s” is a device, not a file: the summary was written to it, and no file was kept.\n"),
+                display);
+  else if (!regular)
+    g_printerr (_("objector: “%s” is a pipe, not a file: the summary was written into it, and no file was kept.\n"),
+                display);
+  else
     {
-      display = g_filename_display_name (filename);
       g_print (g_dngettext (GETTEXT_PACKAGE,
                             "Saved the summary of %u objection to “%s”%s.\n",
                             "Saved the summary of %u objections to “%s”%s.\n", n),

@@ -427,7 +427,7 @@ objector_draft_load (ObjectorDraft  *self,
 
   clear_fields (self);
 
-  if (!g_file_get_contents (self->filename, &contents, &length, &local_error))
+  if (!objector_files_read (self->filename, 0, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {

@@ -326,7 +326,7 @@ read_ledger (ObjectorReminders *self)
   JsonNode *node;
   JsonArray *given;
 
-  if (!g_file_get_contents (self->filename, &contents, &length, &error))
+  if (!objector_files_read (self->filename, 0, &contents, &length, &error))
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_debug ("Reminders ledger %s not read: %s", self->filename, error->message);

@@ -24,6 +24,7 @@
 
 #include "objector-clock.h"
 #include "objector-error.h"
+#include "objector-files.h"
 #include "objector-report.h"
 
 /* The report is made in three steps, so that printing can share the last two:
@@ -2300,30 +2301,23 @@ errno_error (GError     **error,
     }
 }
 
-static gboolean
-write_to_fd (Content       *content,
-             ObjectorPaper  paper,
-             int            fd,
-             gboolean       sync,
-             GCancellable  *cancellable,
-             GError       **error)
+typedef struct
 {
-  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, TRUE);
+  Content       *content;
+  ObjectorPaper  paper;
+  GCancellable  *cancellable;
+} Writing;
 
-  if (!write_content (content, paper, stream, cancellable, error))
-    return FALSE;
+static gboolean
+write_pdf_cb (int        fd,
+              gpointer   user_data,
+              GError   **error)
+{
+  Writing *writing = user_data;
+  g_autoptr(GOutputStream) stream = g_unix_output_stream_new (fd, FALSE);
 
-  /* The data on the disk before the name points to it. */
-  if (sync && fsync (fd) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                           g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  return g_output_stream_close (stream, cancellable, error);
+  return write_content (writing->content, writing->paper, stream, writing->cancellable, error)
+         && g_output_stream_close (stream, writing->cancellable, error);
 }
 
 static gboolean
@@ -2336,11 +2330,9 @@ save_content (Content        *content,
   g_autofree char *display = g_filename_display_name (filename);
   g_autofree char *target = NULL;
   g_autofree char *folder = NULL;
-  g_autofree char *base = NULL;
-  g_autofree char *temporary = NULL;
+  Writing writing = { content, paper, cancellable };
   GError *cause = NULL;
   GStatBuf st;
-  int fd;
 
   if (*filename == '\0')
     {
@@ -2350,19 +2342,12 @@ save_content (Content        *content,
     }
 
   /* Replace the file a symbolic link points to, not the link. */
-  if (g_lstat (filename, &st) == 0 && S_ISLNK (st.st_mode))
+  if (!(target = objector_files_resolve_target (filename, &cause)))
     {
-      char *resolved = realpath (filename, NULL);
-
-      if (resolved != NULL)
-        {
-          target = g_strdup (resolved);
-          free (resolved);
-        }
+      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_EXPORT_IO, cause->message);
+      g_error_free (cause);
+      return FALSE;
     }
-  if (target == NULL)
-    target = g_strdup (filename);
-
   folder = g_path_get_dirname (target);
 
   if (g_stat (target, &st) == 0)
@@ -2379,13 +2364,17 @@ save_content (Content        *content,
        * temporary file in, and nothing to keep whole. */
       if (!S_ISREG (st.st_mode))
         {
-          fd = g_open (target, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+          int fd = g_open (target, O_WRONLY | O_CLOEXEC | O_NOCTTY, 0);
+          gboolean written;
+
           if (fd < 0)
             {
               errno_error (error, errno, display, folder);
               return FALSE;
             }
-          if (!write_to_fd (content, paper, fd, FALSE, cancellable, &cause))
+          written = write_pdf_cb (fd, &writing, &cause);
+          close (fd);
+          if (!written)
             {
               export_error (error, cause, display);
               return FALSE;
@@ -2394,28 +2383,26 @@ save_content (Content        *content,
         }
     }
 
-  base = g_path_get_basename (target);
-  temporary = g_strdup_printf ("%s%c.%s.XXXXXX", folder, G_DIR_SEPARATOR, base);
-  fd = g_mkstemp_full (temporary, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
+  if (!objector_files_replace (target, 0600, write_pdf_cb, &writing, &cause))
     {
-      errno_error (error, errno, display, folder);
-      return FALSE;
-    }
+      if (cause->domain == G_FILE_ERROR)
+        {
+          int saved_errno = cause->code == G_FILE_ERROR_NOSPC ? ENOSPC
+                            : cause->code == G_FILE_ERROR_NOENT ? ENOENT
+                            : cause->code == G_FILE_ERROR_NOTDIR ? ENOTDIR
+                            : cause->code == G_FILE_ERROR_ACCES ? EACCES
+                            : cause->code == G_FILE_ERROR_PERM ? EPERM
+                            : cause->code == G_FILE_ERROR_ROFS ? EROFS
+                            : 0;
 
-  if (!write_to_fd (content, paper, fd, TRUE, cancellable, &cause))
-    {
-      g_unlink (temporary);
+          if (saved_errno != 0)
+            errno_error (error, saved_errno, display, folder);
+          else  /* it names the file already */
+            g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_EXPORT_IO, cause->message);
+          g_error_free (cause);
+          return FALSE;
+        }
       export_error (error, cause, display);
-      return FALSE;
-    }
-
-  if (g_rename (temporary, target) != 0)
-    {
-      int saved_errno = errno;
-
-      g_unlink (temporary);
-      errno_error (error, saved_errno, display, folder);
       return FALSE;
     }
 

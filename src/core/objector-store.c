@@ -448,7 +448,7 @@ reload_locked (ObjectorStore  *self,
   g_autofree char *aside = NULL;
   gsize length;
 
-  if (!g_file_get_contents (self->filename, &contents, &length, &local_error))
+  if (!objector_files_read (self->filename, 0, &contents, &length, &local_error))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
