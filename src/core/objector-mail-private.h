@@ -169,4 +169,11 @@ gboolean      objector_mbox_next                (ObjectorMbox        *self,
                                                  guint64             *too_large,
                                                  GError             **error);
 
+/* For tests only: @hook is called in the scanning thread after each message
+ * of an mbox, so a test can hold the scan at a chosen point. */
+typedef void (*ObjectorScanTestHook) (guint    n_messages,
+                                      gpointer user_data);
+void objector_mail_scanner_set_test_hook (ObjectorScanTestHook hook,
+                                          gpointer             user_data);
+
 G_END_DECLS

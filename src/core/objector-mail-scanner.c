@@ -437,6 +437,17 @@ filter_headers (const char *headers,
                                                           headers, length);
 }
 
+static ObjectorScanTestHook test_hook;
+static gpointer test_hook_data;
+
+void
+objector_mail_scanner_set_test_hook (ObjectorScanTestHook hook,
+                                     gpointer             user_data)
+{
+  test_hook = hook;
+  test_hook_data = user_data;
+}
+
 static gboolean
 scan_mbox (ScanJob       *job,
            const char    *filename,
@@ -487,6 +498,8 @@ scan_mbox (ScanJob       *job,
 
       job->fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
       report (job, NULL, TRUE, FALSE);
+      if (test_hook != NULL)
+        test_hook (job->n_messages, test_hook_data);
     }
 
   return TRUE;
