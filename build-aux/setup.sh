@@ -59,6 +59,8 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   # test-no-network watches every socket; test-net makes a throwaway TLS certificate
   strace
   openssl
+  # the suite runs again with the clock moved years ahead
+  faketime
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -99,6 +101,7 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   llvm
   strace
   openssl
+  libfaketime
 )
 
 # ---------------------------------------------------------------------------
@@ -231,4 +234,81 @@ objector_build () {
   # Reconfigures by itself when a meson.build changed. Build output goes to standard
   # error, so that `build-aux/run status --json | jq` sees only what objector prints.
   meson compile -C "$build" >&2 || return 1
+}
+
+# ---------------------------------------------------------------------------
+# The sanitizer build (clang: AddressSanitizer, UndefinedBehaviorSanitizer and the
+# libFuzzer targets), shared by build-aux/test and build-aux/fuzz.
+# ---------------------------------------------------------------------------
+
+ASAN_BUILD_DIR="${OBJECTOR_ASAN_BUILD_DIR:-$OBJECTOR_SOURCE_DIR/_build-asan}"
+asan_built=0
+OBJECTOR_FUZZ_GATE_SEED="${OBJECTOR_FUZZ_GATE_SEED:-1}"
+
+objector_build_asan () {
+  local build="$ASAN_BUILD_DIR"
+  local -a options
+
+  if ! command -v clang >/dev/null 2>&1; then
+    objector_warn "clang not found: no sanitizer build, no fuzzing"
+    return 1
+  fi
+
+  # "default", not "development": clang warns where gcc does not (and the other way
+  # round); _build already makes every gcc warning an error.
+  # -lstdc++: libproxy, which GIO loads for the network tests, is C++ and throws
+  # exceptions internally; ASan can only intercept __cxa_throw when libstdc++ is there
+  # from the start, not dlopen()ed later (it aborts with "CHECK failed ... __cxa_throw").
+  options=(
+    -Dprofile=default
+    -Dfuzzing=true
+    -Db_sanitize=address,undefined
+    -Db_lundef=false
+    "-Dc_link_args=-Wl,--no-as-needed,-lstdc++,--as-needed"
+  )
+
+  if [[ ! -f "$build/build.ninja" ]]; then
+    objector_say "Configuring $build (clang, AddressSanitizer, UndefinedBehaviorSanitizer, libFuzzer)"
+    rm -rf "$build"
+    CC=clang meson setup "$build" "$OBJECTOR_SOURCE_DIR" "${options[@]}" >&2 || return 1
+  fi
+  meson compile -C "$build" >&2 || return 1
+}
+
+# The folders of target $1's seeds, one per line (those that exist).
+objector_fuzz_seed_dirs () {
+  local target="$1" name folder
+  while read -r name folder; do
+    [[ -z "$name" || "$name" == \#* || "$name" != "$target" ]] && continue
+    [[ -d "$OBJECTOR_SOURCE_DIR/$folder" ]] && echo "$OBJECTOR_SOURCE_DIR/$folder"
+  done <"$OBJECTOR_SOURCE_DIR/tests/fuzz/seeds.txt"
+  folder="$OBJECTOR_SOURCE_DIR/tests/data/fuzz-regressions/$target"
+  [[ -d "$folder" ]] && echo "$folder"
+  return 0
+}
+
+# How many runs target $1 gets in the gate (tests/fuzz/gate-runs.txt; 20000 otherwise).
+objector_fuzz_gate_runs () {
+  local target="$1" name runs
+  while read -r name runs; do
+    [[ -z "$name" || "$name" == \#* ]] && continue
+    if [[ "$name" == "$target" ]]; then
+      echo "$runs"
+      return 0
+    fi
+  done <"$OBJECTOR_SOURCE_DIR/tests/fuzz/gate-runs.txt"
+  echo 20000
+}
+
+# Says what fuzz target $1 found (exit status $2, log $3, artifacts folder $4) and
+# how to keep the input.
+objector_fuzz_report_crash () {
+  local target="$1" status="$2" log="$3" artifacts="$4" crash
+  echo "error: fuzz-$target found a crash (exit status $status); its log is $log" >&2
+  tail -n 60 "$log" >&2
+  crash="$(ls -t "$artifacts/$target-"* 2>/dev/null | head -n 1 || true)"
+  if [[ -n "$crash" ]]; then
+    echo "The input is $crash. Copy it into tests/data/fuzz-regressions/$target/ so that" >&2
+    echo "test-fuzz-regressions replays it, then fix the crash." >&2
+  fi
 }
