@@ -16,11 +16,13 @@
 #include "objector-enums.h"
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-json.h"
 #include "objector-net-private.h"
 #include "objector-path-private.h"
 
 #define READ_CHUNK_SIZE (64 * 1024)
 #define UPDATE_STATE_FORMAT 1
+#define UPDATE_STATE_MAX_SIZE (64 * 1024)
 #define ACCEPT_PLAYBOOK "application/json, text/plain;q=0.5"
 
 struct _ObjectorNet
@@ -1038,13 +1040,19 @@ update_state_load (const char *filename)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(UpdateState) state = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   JsonObject *object;
   JsonNode *version;
+  const char *data;
+  gsize size;
 
   if (!g_file_test (filename, G_FILE_TEST_EXISTS))
     return NULL;
 
-  if (!json_parser_load_from_file (parser, filename, &error))
+  /* A URL, two validators and a version: never more than a few hundred bytes. */
+  bytes = objector_json_read_file (filename, UPDATE_STATE_MAX_SIZE, &error);
+  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  if (bytes == NULL || !objector_json_load (parser, data, size, UPDATE_STATE_MAX_SIZE, &error))
     {
       g_debug ("Ignoring %s: %s", filename, error->message);
       return NULL;

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-error.h"
+#include "objector-json.h"
 #include "objector-path-private.h"
 #include "objector-playbook.h"
 #include "objector-resources.h"
@@ -1312,6 +1313,14 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
   if (size == 0)
     {
       fail (error, NULL, _("the playbook is empty"));
+      return NULL;
+    }
+
+  /* json-glib recurses into every list and object: deep nesting must be
+   * refused before it starts, or the stack runs out. */
+  if (!objector_json_check_depth (data, size, OBJECTOR_JSON_MAX_DEPTH, &json_error))
+    {
+      fail (error, NULL, "%s", json_error->message);
       return NULL;
     }
 
