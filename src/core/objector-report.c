@@ -940,7 +940,7 @@ add_timeline (Builder           *builder,
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
       Block *row = add_block (builder->blocks, BLOCK_TIMELINE_ROW, 4);
-      const char *event = objector_event_get_label (t->event);
+      const char *event = objector_flow_step_label (t->event, t->from);
 
       cell_take (&row->cells[0], STYLE_TABLE, format_time (t->time));
       if (undone[i])
