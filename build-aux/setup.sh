@@ -31,6 +31,8 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
+  # Ed25519 signatures on playbook updates (hogweed, GnuTLS's own crypto library)
+  nettle-dev
   gettext
   desktop-file-utils
   appstream
@@ -59,6 +61,8 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   # test-no-network watches every socket; test-net makes a throwaway TLS certificate
   strace
   openssl
+  # build-aux/sign-playbook, which test-playbook-trust runs
+  python3-cryptography
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -75,6 +79,7 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   cairo-devel
   pango-devel
   qrencode-devel
+  nettle-devel
   gettext
   desktop-file-utils
   libappstream-glib
@@ -99,6 +104,7 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   llvm
   strace
   openssl
+  python3-cryptography
 )
 
 # ---------------------------------------------------------------------------
