@@ -21,8 +21,7 @@
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
-#include "objector-resources.h"
-#include "objector-test-signing.h"
+#include "objector-test-playbooks.h"
 
 #define NEWER_VERSION 2099010101
 #define OLDER_VERSION 2020010101
@@ -263,7 +262,7 @@ server_cb (SoupServer        *soup_server,
     {
       g_autofree char *signed_path = g_strndup (path, strlen (path) - strlen (".sig"));
       g_autoptr(GBytes) served = served_playbook (signed_path);
-      g_autofree char *signature = served != NULL ? test_signing_sign (served) : NULL;
+      g_autofree char *signature = served != NULL ? test_playbooks_sign (served) : NULL;
 
       if (signature != NULL)
         respond_text (msg, SOUP_STATUS_OK, signature);
@@ -1838,20 +1837,9 @@ test_cli_update_playbook (void)
 static GBytes *
 playbook_with_version (gint64 version)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  char *text;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
-  (void) objector_get_resource ();
-  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), &error);
-  g_assert_no_error (error);
-  json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "version", version);
-  text = json_to_string (json_parser_get_root (parser), FALSE);
-
-  return g_bytes_new_take (text, strlen (text));
+  return test_playbooks_bundled_with ("version", text, NULL);
 }
 
 static gboolean
@@ -1952,7 +1940,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   objector_net_set_insecure_loopback_for_testing (TRUE);
-  test_signing_trust_test_key ();
+  test_playbooks_trust_test_key ();
   resolver = g_object_new (FAKE_TYPE_RESOLVER, NULL);
   g_resolver_set_default (G_RESOLVER (resolver));
 

@@ -12,7 +12,6 @@
 
 #include "config.h"
 
-#include <stdarg.h>
 #include <string.h>
 
 #include <glib/gstdio.h>
@@ -21,55 +20,8 @@
 #include "objector-net-private.h"
 #include "objector-playbook.h"
 #include "objector-playbook-trust.h"
-#include "objector-resources.h"
+#include "objector-test-playbooks.h"
 #include "objector-test-util.h"
-
-/* The bundled playbook with each member at a target ("paths[0].title",
- * "mail.domains") set to a value (JSON text): pairs, then NULL. */
-static GBytes *mutated (const char *target,
-                        ...) G_GNUC_NULL_TERMINATED;
-
-static GBytes *
-mutated (const char *target,
-         ...)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  va_list args;
-  char *text;
-
-  (void) objector_get_resource ();
-  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), &error);
-  g_assert_no_error (error);
-
-  va_start (args, target);
-  for (; target != NULL; target = va_arg (args, const char *))
-    {
-      const char *value = va_arg (args, const char *);
-      g_auto(GStrv) parts = g_strsplit (target, ".", -1);
-      JsonNode *node = json_parser_get_root (parser);
-
-      /* Every part but the last names an object, or "name[i]" an element. */
-      for (guint i = 0; parts[i + 1] != NULL; i++)
-        {
-          g_auto(GStrv) name_index = g_strsplit (parts[i], "[", 2);
-
-          node = json_object_get_member (json_node_get_object (node), name_index[0]);
-          if (name_index[1] != NULL)
-            node = json_array_get_element (json_node_get_array (node),
-                                           (guint) g_ascii_strtoull (name_index[1], NULL, 10));
-        }
-      json_object_set_member (json_node_get_object (node), parts[g_strv_length (parts) - 1],
-                              test_util_parse_json (value));
-    }
-  va_end (args);
-
-  text = json_to_string (json_parser_get_root (parser), FALSE);
-  return g_bytes_new_take (text, strlen (text));
-}
 
 static void
 assert_refused (GBytes     *bytes,
@@ -123,7 +75,7 @@ test_control_characters (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GBytes) bytes = mutated (cases[i].target, cases[i].value, NULL);
+      g_autoptr(GBytes) bytes = test_playbooks_bundled_with (cases[i].target, cases[i].value, NULL);
 
       g_test_message ("%s = %s", cases[i].target, cases[i].value);
       assert_refused (bytes, cases[i].message);
@@ -132,7 +84,7 @@ test_control_characters (void)
   /* json-glib would cut a string at an escaped NUL, "www.facebook.com\u0000…"
    * reading as less than it says: refused before it is parsed. */
   {
-    g_autoptr(GBytes) marked = mutated ("paths[0].allowed_hosts", "[\"www.facebook.com@NUL@.evil.example\"]", NULL);
+    g_autoptr(GBytes) marked = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com@NUL@.evil.example\"]", NULL);
     g_autofree char *text = g_strndup (g_bytes_get_data (marked, NULL), g_bytes_get_size (marked));
     g_auto(GStrv) halves = g_strsplit (text, "@NUL@", 2);
     g_autofree char *joined = g_strjoinv ("\\u0000", halves);
@@ -144,7 +96,7 @@ test_control_characters (void)
 
   /* Ordinary text stays fine: quotes, accents, emoji, RTL marks. */
   {
-    g_autoptr(GBytes) bytes = mutated ("paths[0].summary", "\"«Zoë» says: 👍 \\u200f\"", NULL);
+    g_autoptr(GBytes) bytes = test_playbooks_bundled_with ("paths[0].summary", "\"«Zoë» says: 👍 \\u200f\"", NULL);
     assert_loads (bytes);
   }
   g_assert_cmpuint (objector_playbook_find_forbidden_char ("plain text, «quoted», ünïcode"), ==, 0);
@@ -175,7 +127,7 @@ test_meta_hosts_only (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GBytes) bytes = mutated (cases[i].target, cases[i].value, NULL);
+      g_autoptr(GBytes) bytes = test_playbooks_bundled_with (cases[i].target, cases[i].value, NULL);
       g_autoptr(GError) error = NULL;
       g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
 
@@ -191,8 +143,8 @@ test_meta_hosts_only (void)
 
   /* Narrower is fine: fewer hosts, fewer mail domains. */
   {
-    g_autoptr(GBytes) hosts = mutated ("paths[0].allowed_hosts", "[\"www.facebook.com\"]", NULL);
-    g_autoptr(GBytes) mail = mutated ("mail.domains", "[\"facebookmail.com\"]", NULL);
+    g_autoptr(GBytes) hosts = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\"]", NULL);
+    g_autoptr(GBytes) mail = test_playbooks_bundled_with ("mail.domains", "[\"facebookmail.com\"]", NULL);
 
     assert_loads (hosts);
     assert_loads (mail);
@@ -203,7 +155,7 @@ test_meta_hosts_only (void)
 static void
 test_loopback_only_in_tests (void)
 {
-  g_autoptr(GBytes) bytes = mutated ("paths[0].allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"127.0.0.1\"]", NULL);
+  g_autoptr(GBytes) bytes = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"127.0.0.1\"]", NULL);
 
   g_assert_false (objector_playbook_trusts_loopback_for_testing ());
   g_assert_false (objector_playbook_host_is_trusted ("127.0.0.1"));
@@ -224,7 +176,7 @@ test_loopback_only_in_tests (void)
 static void
 test_every_loader (void)
 {
-  g_autoptr(GBytes) foreign = mutated ("mail.domains", "[\"facebookmail.com\", \"evil.example\"]", NULL);
+  g_autoptr(GBytes) foreign = test_playbooks_bundled_with ("mail.domains", "[\"facebookmail.com\", \"evil.example\"]", NULL);
   g_autofree char *file = test_util_write_file ("own.json", g_bytes_get_data (foreign, NULL),
                                                 g_bytes_get_size (foreign));
   g_autofree char *user_file = objector_playbook_dup_user_filename ();
@@ -252,8 +204,9 @@ test_every_loader (void)
   test_util_reset_data ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
   {
-    g_autoptr(GBytes) newer = mutated ("version", "2099010101",
-                                       "mail.domains", "[\"facebookmail.com.evil.example\"]", NULL);
+    g_autoptr(GBytes) newer = test_playbooks_bundled_with ("version", "2099010101",
+                                                           "mail.domains", "[\"facebookmail.com.evil.example\"]",
+                                                           NULL);
 
     g_file_set_contents_full (user_file, g_bytes_get_data (newer, NULL), g_bytes_get_size (newer),
                               G_FILE_SET_CONTENTS_NONE, 0600, &error);

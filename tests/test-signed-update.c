@@ -7,7 +7,7 @@
  * unsigned, signed by another key, changed after signing, a signature cut
  * short or not one at all, too large, or behind a redirect that leaves the
  * host. Only a good signature by the trusted key (here the tests' own,
- * objector-test-signing.c) gets a playbook used; every other answer is
+ * objector-test-playbooks.c) gets a playbook used; every other answer is
  * refused with a message and leaves the files on disk exactly as they were.
  * A signed playbook must still be valid, so a signature cannot widen where
  * forms open either.
@@ -25,9 +25,8 @@
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
-#include "objector-resources.h"
 #include "objector-signature.h"
-#include "objector-test-signing.h"
+#include "objector-test-playbooks.h"
 #include "objector-test-util.h"
 
 #define NEWER_VERSION 2099010101
@@ -47,27 +46,10 @@ playbook (gint64      version,
           const char *target,
           const char *value)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root;
-  char *text;
+  g_autofree char *version_text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
+  g_autofree char *member = target != NULL ? g_strconcat ("paths[0].", target, NULL) : NULL;
 
-  (void) objector_get_resource ();
-  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), &error);
-  g_assert_no_error (error);
-  root = json_node_get_object (json_parser_get_root (parser));
-  json_object_set_int_member (root, "version", version);
-  if (target != NULL)
-    {
-      JsonObject *path = json_array_get_object_element (json_object_get_array_member (root, "paths"), 0);
-
-      json_object_set_member (path, target, test_util_parse_json (value));
-    }
-  text = json_to_string (json_parser_get_root (parser), FALSE);
-  return g_bytes_new_take (text, strlen (text));
+  return test_playbooks_bundled_with ("version", version_text, member, value, NULL);
 }
 
 static void
@@ -320,7 +302,7 @@ static void
 test_key_needs_test_mode (void)
 {
   g_autoptr(GBytes) body = playbook (NEWER_VERSION, NULL, NULL);
-  g_autofree char *text = test_signing_sign (body);
+  g_autofree char *text = test_playbooks_sign (body);
   g_autoptr(GBytes) signature = g_bytes_new (text, strlen (text));
   g_autoptr(GError) error = NULL;
 
@@ -341,7 +323,7 @@ test_key_needs_test_mode (void)
   objector_signature_trust_key_for_testing (NULL);
   g_assert_cmpuint (objector_signature_get_n_keys (), ==, n_keys - 1);
   assert_refused ("/good/meta.json", OBJECTOR_ERROR_BAD_UPDATE, "was not used, and nothing changed");
-  test_signing_trust_test_key ();
+  test_playbooks_trust_test_key ();
 }
 
 /* build-aux/sign-playbook writes what Objector checks. */
@@ -350,7 +332,7 @@ test_sign_script (void)
 {
   g_autofree char *script = g_build_filename (g_getenv ("G_TEST_SRCDIR"), "..", "build-aux", "sign-playbook", NULL);
   g_autofree char *key_file = g_build_filename (test_util_root (), "test.key", NULL);
-  g_autofree char *pem = test_signing_private_pem ();
+  g_autofree char *pem = test_playbooks_private_pem ();
   g_autoptr(GBytes) body = playbook (NEWER_VERSION, NULL, NULL);
   g_autofree char *playbook_file = test_util_write_file ("meta.json", g_bytes_get_data (body, NULL),
                                                          g_bytes_get_size (body));
@@ -381,7 +363,7 @@ test_sign_script (void)
                 G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
-  test_util_assert_contains (out, test_signing_public_key ());
+  test_util_assert_contains (out, test_playbooks_public_key ());
 
   g_spawn_sync (NULL, (char *[]) { python, script, (char *) "sign", key_file, playbook_file, NULL }, NULL,
                 G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error);
@@ -394,7 +376,7 @@ test_sign_script (void)
   g_assert_no_error (error);
   /* Ed25519 is deterministic: the same bytes as the tests' own signing. */
   {
-    g_autofree char *own = test_signing_sign (body);
+    g_autofree char *own = test_playbooks_sign (body);
     g_assert_cmpstr (sig_text, ==, own);
   }
 }
@@ -416,15 +398,15 @@ main (int   argc,
 
   test_util_init (&argc, &argv, "signed-update");
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-  test_signing_trust_test_key ();
+  test_playbooks_trust_test_key ();
 
   bodies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_bytes_unref);
   signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   requests = g_ptr_array_new_with_free_func (g_free);
 
   newer = playbook (NEWER_VERSION, NULL, NULL);
-  good = test_signing_sign (newer);
-  other = test_signing_sign_other (newer);
+  good = test_playbooks_sign (newer);
+  other = test_playbooks_sign_other (newer);
   tampered = playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/1\"");
   foreign = playbook (NEWER_VERSION, "allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"evil.example\"]");
   newline = playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/\\n6359191084165019\"");
@@ -441,8 +423,8 @@ main (int   argc,
   serve ("/huge-sig/meta.json", newer, huge);
   serve ("/sig-away/meta.json", newer, NULL);
   {
-    g_autofree char *foreign_sig = test_signing_sign (foreign);
-    g_autofree char *newline_sig = test_signing_sign (newline);
+    g_autofree char *foreign_sig = test_playbooks_sign (foreign);
+    g_autofree char *newline_sig = test_playbooks_sign (newline);
 
     serve ("/signed-foreign-host/meta.json", foreign, foreign_sig);
     serve ("/signed-newline/meta.json", newline, newline_sig);

@@ -372,6 +372,17 @@ update_worker (GTask        *task,
   update_return (task, downloaded, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
 }
 
+static void
+fail_signature_too_large (GTask *task)
+{
+  Update *update = g_task_get_task_data (task);
+
+  update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
+               _("The playbook at %s was not used, and nothing changed: its signature file at %s "
+                 "is larger than any signature."),
+               update->url, update->current_url);
+}
+
 /* The address of the signature: the playbook's final address with ".sig"
  * after its path (no query, no fragment). */
 static char *
@@ -458,10 +469,7 @@ update_read_cb (GObject      *object,
   g_byte_array_append (update->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
   if (update->signature_phase && update->body->len > OBJECTOR_SIGNATURE_MAX_SIZE)
     {
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                   _("The playbook at %s was not used, and nothing changed: its signature file at %s "
-                     "is larger than any signature."),
-                   update->url, update->current_url);
+      fail_signature_too_large (task);
       return;
     }
   if (!update->signature_phase && update->body->len > OBJECTOR_PLAYBOOK_MAX_SIZE)
@@ -657,10 +665,7 @@ update_sent_cb (GObject      *object,
       if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
           && soup_message_headers_get_content_length (headers) > OBJECTOR_SIGNATURE_MAX_SIZE)
         {
-          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                       _("The playbook at %s was not used, and nothing changed: its signature file at %s "
-                         "is larger than any signature."),
-                       update->url, update->current_url);
+          fail_signature_too_large (task);
           return;
         }
 

@@ -1,4 +1,4 @@
-/* objector-test-signing.c
+/* objector-test-playbooks.c
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,13 +6,17 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <string.h>
 
 #include <nettle/eddsa.h>
 
 #include "objector-net-private.h"
+#include "objector-playbook.h"
+#include "objector-resources.h"
 #include "objector-signature.h"
-#include "objector-test-signing.h"
+#include "objector-test-playbooks.h"
+#include "objector-test-util.h"
 
 /* Seeds, not secrets: these keys sign test data only. */
 static const guint8 test_seed[ED25519_KEY_SIZE] = {
@@ -41,7 +45,7 @@ sign_with (const guint8 *seed,
 }
 
 const char *
-test_signing_public_key (void)
+test_playbooks_public_key (void)
 {
   static char *key = NULL;
 
@@ -56,26 +60,26 @@ test_signing_public_key (void)
 }
 
 void
-test_signing_trust_test_key (void)
+test_playbooks_trust_test_key (void)
 {
   objector_net_set_insecure_loopback_for_testing (TRUE);
-  objector_signature_trust_key_for_testing (test_signing_public_key ());
+  objector_signature_trust_key_for_testing (test_playbooks_public_key ());
 }
 
 char *
-test_signing_sign (GBytes *body)
+test_playbooks_sign (GBytes *body)
 {
   return sign_with (test_seed, body);
 }
 
 char *
-test_signing_sign_other (GBytes *body)
+test_playbooks_sign_other (GBytes *body)
 {
   return sign_with (other_seed, body);
 }
 
 char *
-test_signing_private_pem (void)
+test_playbooks_private_pem (void)
 {
   /* PKCS #8 for Ed25519 (RFC 8410): a fixed prefix, then the 32-byte seed. */
   static const guint8 prefix[] = {
@@ -88,4 +92,46 @@ test_signing_private_pem (void)
   memcpy (der + sizeof prefix, test_seed, ED25519_KEY_SIZE);
   text = g_base64_encode (der, sizeof der);
   return g_strdup_printf ("-----BEGIN PRIVATE KEY-----\n%s\n-----END PRIVATE KEY-----\n", text);
+}
+
+GBytes *
+test_playbooks_bundled_with (const char *target,
+                             ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bundled = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  va_list args;
+  char *text;
+
+  (void) objector_get_resource ();
+  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), &error);
+  g_assert_no_error (error);
+
+  va_start (args, target);
+  for (; target != NULL; target = va_arg (args, const char *))
+    {
+      const char *value = va_arg (args, const char *);
+      g_auto(GStrv) parts = g_strsplit (target, ".", -1);
+      JsonNode *node = json_parser_get_root (parser);
+
+      /* Every part but the last names an object, or "name[i]" an element. */
+      for (guint i = 0; parts[i + 1] != NULL; i++)
+        {
+          g_auto(GStrv) name_index = g_strsplit (parts[i], "[", 2);
+
+          node = json_object_get_member (json_node_get_object (node), name_index[0]);
+          if (name_index[1] != NULL)
+            node = json_array_get_element (json_node_get_array (node),
+                                           (guint) g_ascii_strtoull (name_index[1], NULL, 10));
+        }
+      json_object_set_member (json_node_get_object (node), parts[g_strv_length (parts) - 1],
+                              test_util_parse_json (value));
+    }
+  va_end (args);
+
+  text = json_to_string (json_parser_get_root (parser), FALSE);
+  return g_bytes_new_take (text, strlen (text));
 }
