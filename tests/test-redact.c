@@ -288,7 +288,9 @@ test_pdf (void)
   /* Without redaction, the forms are all there: the checks below can fail. */
   g_assert_true (objector_report_save (report, plain, NULL, &error));
   g_assert_no_error (error);
-  plain_text = fold (run_tool ((const char * const[]) { pdftotext, "-enc", "UTF-8", plain, "-", NULL }));
+  text = run_tool ((const char * const[]) { pdftotext, "-enc", "UTF-8", plain, "-", NULL });
+  plain_text = fold (text);
+  g_clear_pointer (&text, g_free);
   test_util_assert_contains (plain_text, "quincy");
   test_util_assert_contains (plain_text, "vaughan");
 
