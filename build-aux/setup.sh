@@ -31,6 +31,8 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
+  # Ed25519 signatures on playbook updates (hogweed, GnuTLS's own crypto library)
+  nettle-dev
   gettext
   desktop-file-utils
   appstream
@@ -61,6 +63,8 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   openssl
   # the suite runs again with the clock moved years ahead
   faketime
+  # build-aux/sign-playbook, which test-playbook-trust runs
+  python3-cryptography
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -77,6 +81,7 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   cairo-devel
   pango-devel
   qrencode-devel
+  nettle-devel
   gettext
   desktop-file-utils
   libappstream-glib
@@ -102,6 +107,7 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   strace
   openssl
   libfaketime
+  python3-cryptography
 )
 
 # ---------------------------------------------------------------------------

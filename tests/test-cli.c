@@ -291,11 +291,11 @@ test_illegal_event (void)
   id = start_objection ("instagram-objection", "FR");
   g_assert_true (g_file_get_contents (file, &before, NULL, NULL));
 
-  RUN (&run, "mark", id, "submit");
+  RUN (&run, "mark", id, "log-approval");
   g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "“ready”"));
-  g_assert_nonnull (strstr (run.err, "“submit”"));
-  g_assert_nonnull (strstr (run.err, "Possible now: complete-details, open-form, withdraw, undo"));
+  g_assert_nonnull (strstr (run.err, "“log-approval”"));
+  g_assert_nonnull (strstr (run.err, "Possible now: complete-details, open-form, submit, withdraw, undo"));
   g_assert_cmpstr (run.out, ==, "");
 
   g_assert_true (g_file_get_contents (file, &after, NULL, NULL));

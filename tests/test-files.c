@@ -15,6 +15,7 @@
 
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-json.h"
 #include "objector-test-util.h"
 
 static char *
@@ -110,8 +111,6 @@ test_refused_targets (void)
   g_autofree char *loop1 = g_build_filename (dir, "loop1", NULL);
   g_autofree char *loop2 = g_build_filename (dir, "loop2", NULL);
   g_autofree char *to_fifo = g_build_filename (dir, "to-pipe.json", NULL);
-  char *contents = NULL;
-  gsize length = 0;
 
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   g_assert_cmpint (symlink ("pipe.json", to_fifo), ==, 0);
@@ -126,9 +125,8 @@ test_refused_targets (void)
   g_assert_false (objector_files_write_private (to_fifo, "x", 1, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
   g_clear_error (&error);
-  g_assert_false (objector_files_read (fifo, 0, &contents, &length, &error));
+  g_assert_null (objector_json_read_file (fifo, 1024, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
-  g_assert_null (contents);
   g_clear_error (&error);
 
   g_assert_false (objector_files_write_private (loop1, "x", 1, &error));
@@ -136,32 +134,8 @@ test_refused_targets (void)
   test_util_assert_contains (error->message, "too many links");
   g_clear_error (&error);
 
-  g_assert_false (objector_files_read ("/dev/zero", 0, &contents, &length, &error));
+  g_assert_null (objector_json_read_file ("/dev/zero", 1024, &error));
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
-}
-
-static void
-test_read (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = test_util_write_file ("read/ten.txt", "0123456789", 10);
-  g_autofree char *missing = g_build_filename (test_util_root (), "files", "read", "gone", NULL);
-  g_autofree char *contents = NULL;
-  gsize length = 0;
-
-  g_assert_true (objector_files_read (path, 10, &contents, &length, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (length, ==, 10);
-  g_assert_cmpstr (contents, ==, "0123456789");
-  g_clear_pointer (&contents, g_free);
-
-  g_assert_false (objector_files_read (path, 9, &contents, &length, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_INVAL);
-  test_util_assert_contains (error->message, "larger than 9 bytes");
-  g_clear_error (&error);
-
-  g_assert_false (objector_files_read (missing, 0, &contents, &length, &error));
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
 }
 
 /* The lock file is never followed through a link. */
@@ -286,7 +260,6 @@ main (int   argc,
   g_test_add_func ("/files/write-private", test_write_private);
   g_test_add_func ("/files/write-through-link", test_write_through_link);
   g_test_add_func ("/files/refused-targets", test_refused_targets);
-  g_test_add_func ("/files/read", test_read);
   g_test_add_func ("/files/lock-link", test_lock_link);
   g_test_add_func ("/files/cli/store-link", test_cli_store_link);
   g_test_add_func ("/files/cli/store-pipe", test_cli_store_pipe);

@@ -28,7 +28,8 @@ expected_next (ObjectorState             s,
     case OBJECTOR_EVENT_OPEN_FORM:
       return (s == OBJECTOR_STATE_READY || s == OBJECTOR_STATE_FORM_OPENED) ? OBJECTOR_STATE_FORM_OPENED : -1;
     case OBJECTOR_EVENT_SUBMIT:
-      return s == OBJECTOR_STATE_FORM_OPENED ? OBJECTOR_STATE_SUBMITTED : -1;
+      /* From "ready" too: submitted without opening the form here. */
+      return (s == OBJECTOR_STATE_READY || s == OBJECTOR_STATE_FORM_OPENED) ? OBJECTOR_STATE_SUBMITTED : -1;
     case OBJECTOR_EVENT_CONFIRM_CODE:
       return (s == OBJECTOR_STATE_SUBMITTED && g->has_code_step) ? OBJECTOR_STATE_CONFIRMED : -1;
     case OBJECTOR_EVENT_LOG_RECEIPT:
@@ -126,8 +127,8 @@ test_guard_messages (void)
   g_assert_nonnull (strstr (error->message, "only one extension"));
   g_clear_error (&error);
 
-  g_assert_false (objector_flow_next (OBJECTOR_STATE_READY, OBJECTOR_EVENT_SUBMIT, &none, NULL, &error));
-  g_assert_cmpstr (error->message, ==, "An objection that is “ready” cannot take the event “submit”");
+  g_assert_false (objector_flow_next (OBJECTOR_STATE_DRAFT, OBJECTOR_EVENT_SUBMIT, &none, NULL, &error));
+  g_assert_cmpstr (error->message, ==, "An objection that is “draft” cannot take the event “submit”");
 }
 
 static void

@@ -6,25 +6,30 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "objector-cli.h"
 #include "objector-enums.h"
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
-#include "objector-resources.h"
+#include "objector-test-playbooks.h"
 
 #define NEWER_VERSION 2099010101
 #define OLDER_VERSION 2020010101
 #define ETAG "\"playbook-v1\""
 #define LAST_MODIFIED "Wed, 01 Jan 2099 00:00:00 GMT"
 #define NO_OUTCOME ((ObjectorPlaybookUpdateResult) 99)
+#define INVALID_TEXT "{\"format\": 1, \"version\": "
+#define WRONG_SCHEMA_TEXT "{\"format\": 1}"
 
 /* A resolver that knows no name: nothing here may reach a real DNS server,
  * and it tells how often it was asked. With @hang it never answers. */
@@ -218,6 +223,21 @@ on_wrote_chunk (SoupServerMessage *msg,
                             chunk, sizeof chunk);
 }
 
+/* The playbook this server gives at @path, if any: it is signed too. */
+static GBytes *
+served_playbook (const char *path)
+{
+  if (g_str_equal (path, "/playbook/newer.json") || g_str_equal (path, "/playbook/as-text"))
+    return g_bytes_ref (newer_playbook);
+  if (g_str_equal (path, "/playbook/older.json"))
+    return g_bytes_ref (older_playbook);
+  if (g_str_equal (path, "/playbook/invalid.json"))
+    return g_bytes_new_static (INVALID_TEXT, strlen (INVALID_TEXT));
+  if (g_str_equal (path, "/playbook/wrong-schema.json"))
+    return g_bytes_new_static (WRONG_SCHEMA_TEXT, strlen (WRONG_SCHEMA_TEXT));
+  return NULL;
+}
+
 static void
 server_cb (SoupServer        *soup_server,
            SoupServerMessage *msg,
@@ -236,7 +256,20 @@ server_cb (SoupServer        *soup_server,
   saw_cookie |= soup_message_headers_get_one (request_headers, "Cookie") != NULL;
   saw_referer |= soup_message_headers_get_one (request_headers, "Referer") != NULL;
 
-  if (g_str_equal (path, "/ok"))
+  /* Beside each playbook, its signature by the test key (test-signed-update
+   * tries the others). */
+  if (g_str_has_suffix (path, ".sig"))
+    {
+      g_autofree char *signed_path = g_strndup (path, strlen (path) - strlen (".sig"));
+      g_autoptr(GBytes) served = served_playbook (signed_path);
+      g_autofree char *signature = served != NULL ? test_playbooks_sign (served) : NULL;
+
+      if (signature != NULL)
+        respond_text (msg, SOUP_STATUS_OK, signature);
+      else
+        respond_text (msg, SOUP_STATUS_NOT_FOUND, "no signature");
+    }
+  else if (g_str_equal (path, "/ok"))
     respond_text (msg, SOUP_STATUS_OK, "<p>the form</p>");
   else if (g_str_equal (path, "/set-cookie"))
     {
@@ -315,14 +348,12 @@ server_cb (SoupServer        *soup_server,
     respond (msg, SOUP_STATUS_OK, "application/json", older_playbook);
   else if (g_str_equal (path, "/playbook/invalid.json"))
     {
-      const char *text = "{\"format\": 1, \"version\": ";
-      g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+      g_autoptr(GBytes) body = g_bytes_new_static (INVALID_TEXT, strlen (INVALID_TEXT));
       respond (msg, SOUP_STATUS_OK, "application/json", body);
     }
   else if (g_str_equal (path, "/playbook/wrong-schema.json"))
     {
-      const char *text = "{\"format\": 1}";
-      g_autoptr(GBytes) body = g_bytes_new_static (text, strlen (text));
+      g_autoptr(GBytes) body = g_bytes_new_static (WRONG_SCHEMA_TEXT, strlen (WRONG_SCHEMA_TEXT));
       respond (msg, SOUP_STATUS_OK, "application/json", body);
     }
   else if (g_str_equal (path, "/playbook/page.html"))
@@ -1637,11 +1668,67 @@ run_cli (Run                *run,
 
 #define RUN(run, ...) run_cli (run, (const char * const[]) { __VA_ARGS__, NULL })
 
+/* The command line in this process, where the loopback exception holds
+ * (the binary refuses a playbook that names a loopback host: forms open
+ * only on Meta's): its standard output and error are caught in files. */
+static void
+run_cli_in_process (Run                *run,
+                    const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out_file = g_build_filename (work_dir, "cli-out", NULL);
+  g_autofree char *err_file = g_build_filename (work_dir, "cli-err", NULL);
+  int out_fd = g_open (out_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int err_fd = g_open (err_file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int saved_out = dup (STDOUT_FILENO);
+  int saved_err = dup (STDERR_FILENO);
+
+  g_ptr_array_add (argv, (gpointer) "objector");
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_cmpint (out_fd, >=, 0);
+  g_assert_cmpint (err_fd, >=, 0);
+  fflush (stdout);
+  fflush (stderr);
+  dup2 (out_fd, STDOUT_FILENO);
+  dup2 (err_fd, STDERR_FILENO);
+  run->status = objector_cli_run (argv->len - 1, (char **) argv->pdata);
+  fflush (stdout);
+  fflush (stderr);
+  dup2 (saved_out, STDOUT_FILENO);
+  dup2 (saved_err, STDERR_FILENO);
+  close (saved_out);
+  close (saved_err);
+  close (out_fd);
+  close (err_fd);
+
+  g_assert_true (g_file_get_contents (out_file, &run->out, NULL, NULL));
+  g_assert_true (g_file_get_contents (err_file, &run->err, NULL, NULL));
+  /* Only what the command printed, as from the binary: not the debug
+   * messages a test program writes as "# " lines on standard output. */
+  {
+    g_auto(GStrv) lines = g_strsplit (run->out, "\n", -1);
+    GString *out = g_string_new (NULL);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      if (!g_str_has_prefix (lines[i], "# "))
+        g_string_append_printf (out, "%s%s", lines[i], lines[i + 1] != NULL ? "\n" : "");
+    g_free (run->out);
+    run->out = g_string_free (out, FALSE);
+  }
+  g_test_message ("objector %s (in this process) → %d\n%s%s", args[0], run->status, run->out, run->err);
+}
+
+#define RUN_IN_PROCESS(run, ...) run_cli_in_process (run, (const char * const[]) { __VA_ARGS__, NULL })
+
 static void
 test_cli_check_links (void)
 {
   g_auto(Run) run = { 0 };
   g_auto(Run) json = { 0 };
+  g_auto(Run) binary = { 0 };
   g_autoptr(GSocket) silent = NULL;
   g_autoptr(GSocketService) plain = NULL;
   g_autoptr(JsonNode) root = NULL;
@@ -1666,7 +1753,7 @@ test_cli_check_links (void)
   /* One link never answers: the whole run still ends at the request limit
    * (10 s), well within a minute. */
   start = g_get_monotonic_time ();
-  RUN (&run, "check-links", "--playbook", filename);
+  RUN_IN_PROCESS (&run, "check-links", "--playbook", filename);
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("check-links with a silent server: %" G_GINT64_FORMAT " ms", elapsed / 1000);
   g_assert_cmpint (run.status, ==, 1);
@@ -1683,7 +1770,7 @@ test_cli_check_links (void)
 
   g_clear_object (&silent);
   json_filename = write_playbook ("cli-json.json", refused, not_tls, not_tls, refused, not_tls);
-  RUN (&json, "check-links", "--json", "--playbook", json_filename);
+  RUN_IN_PROCESS (&json, "check-links", "--json", "--playbook", json_filename);
   g_assert_cmpint (json.status, ==, 1);
   root = json_from_string (json.out, &error);
   g_assert_no_error (error);
@@ -1693,6 +1780,12 @@ test_cli_check_links (void)
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "verdict"), ==, "tls-failure");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "role"), ==, "alternative-form");
   g_assert_false (json_object_get_boolean_member (json_array_get_object_element (array, 1), "usable"));
+
+  /* The binary has no loopback exception: such a playbook is refused. */
+  RUN (&binary, "check-links", "--playbook", json_filename);
+  g_assert_cmpint (binary.status, ==, 1);
+  g_assert_true (contains (binary.err, "allowed_hosts[0]: “127.0.0.1” is not one of Meta’s domains"));
+  g_assert_cmpstr (binary.out, ==, "");
 }
 
 static void
@@ -1744,20 +1837,9 @@ test_cli_update_playbook (void)
 static GBytes *
 playbook_with_version (gint64 version)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bundled = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  char *text;
+  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
-  (void) objector_get_resource ();
-  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), &error);
-  g_assert_no_error (error);
-  json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "version", version);
-  text = json_to_string (json_parser_get_root (parser), FALSE);
-
-  return g_bytes_new_take (text, strlen (text));
+  return test_playbooks_bundled_with ("version", text, NULL);
 }
 
 static gboolean
@@ -1858,6 +1940,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   objector_net_set_insecure_loopback_for_testing (TRUE);
+  test_playbooks_trust_test_key ();
   resolver = g_object_new (FAKE_TYPE_RESOLVER, NULL);
   g_resolver_set_default (G_RESOLVER (resolver));
 

@@ -190,9 +190,9 @@ test_illegal_event_leaves_file (void)
   before = read_file (file);
 
   g_assert_false (objector_store_apply (store, objector_objection_get_id (o),
-                                        OBJECTOR_EVENT_SUBMIT, NULL, NULL, &error));
+                                        OBJECTOR_EVENT_LOG_APPROVAL, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT);
-  g_assert_cmpstr (error->message, ==, "An objection that is “ready” cannot take the event “submit”");
+  g_assert_cmpstr (error->message, ==, "An objection that is “ready” cannot take the event “log-approval”");
 
   after = read_file (file);
   g_assert_cmpstr (before, ==, after);

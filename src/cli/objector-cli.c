@@ -17,6 +17,7 @@
 #include "objector-country.h"
 #include "objector-error.h"
 #include "objector-playbook.h"
+#include "objector-playbook-trust.h"
 #include "objector-store.h"
 
 static void
@@ -161,7 +162,16 @@ ObjectorPlaybook *
 objector_cli_load_playbook (CliOptions  *options,
                             GError     **error)
 {
-  return objector_playbook_load_default (options->playbook_file, error);
+  ObjectorPlaybook *playbook = objector_playbook_load_default (options->playbook_file, error);
+
+  /* The person's choice, said as such: not a playbook Objector vouches for. */
+  if (playbook != NULL && options->playbook_file != NULL)
+    {
+      g_autofree char *notice = objector_playbook_describe_own (options->playbook_file);
+
+      g_printerr ("objector: %s\n", notice);
+    }
+  return playbook;
 }
 
 /* Loads the store; a damaged file has been set aside by then, and the

@@ -12,9 +12,12 @@
 #include "objector-draft.h"
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-json.h"
 
 #define DRAFT_BASENAME "wizard.json"
 #define DRAFT_VERSION  1
+/* A reason, an address, a few accounts and ids: a few KB at most. */
+#define DRAFT_MAX_SIZE (1024 * 1024)
 
 struct _ObjectorDraft
 {
@@ -414,20 +417,22 @@ objector_draft_load (ObjectorDraft  *self,
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
   g_autofree char *aside = NULL;
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) objections = NULL;
   const char *kind;
   JsonObject *root;
   JsonArray *array;
+  const char *data;
   gsize length;
 
   g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
 
   clear_fields (self);
 
-  if (!objector_files_read (self->filename, 0, &contents, &length, &local_error))
+  contents = objector_json_read_file (self->filename, DRAFT_MAX_SIZE, &local_error);
+  if (contents == NULL && !g_error_matches (local_error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
@@ -438,9 +443,12 @@ objector_draft_load (ObjectorDraft  *self,
                    _("Could not read where you were in the wizard: %s"), local_error->message);
       return FALSE;
     }
+  data = contents != NULL ? g_bytes_get_data (contents, &length) : NULL;
 
-  /* An empty file parses, with no root (found by tests/fuzz). */
-  if (!json_parser_load_from_data (parser, contents, length, &local_error)
+  /* Too large, too deeply nested (json-glib recurses), not JSON; or empty,
+   * which parses with no root (found by tests/fuzz). */
+  if (contents == NULL
+      || !objector_json_load (parser, data, length, DRAFT_MAX_SIZE, &local_error)
       || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {

@@ -43,15 +43,6 @@ gboolean  objector_files_write_private      (const char  *filename,
                                              const char  *data,
                                              gsize        length,
                                              GError     **error);
-/* Reads all of @filename, a regular file (a pipe or a device is refused at
- * once rather than waited on) of at most @max_size bytes (0: any size).
- * Errors are G_FILE_ERROR: NOENT when it does not exist, INVAL otherwise. */
-gboolean  objector_files_read               (const char  *filename,
-                                             gsize        max_size,
-                                             char       **contents,
-                                             gsize       *length,
-                                             GError     **error);
-
 /* Renames @filename to "FILENAME.damaged-YYYYMMDD-HHMMSS[-N]", never over an
  * existing file. Returns the new name. Errors are G_FILE_ERROR. */
 char     *objector_files_move_aside         (const char  *filename,

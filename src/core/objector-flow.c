@@ -36,7 +36,9 @@ static const struct {
   { S (DRAFT),                   OBJECTOR_EVENT_COMPLETE_DETAILS, GUARD_NONE,         OBJECTOR_STATE_READY },
   { S (READY),                   OBJECTOR_EVENT_COMPLETE_DETAILS, GUARD_NONE,         -1 },
   { S (READY) | S (FORM_OPENED), OBJECTOR_EVENT_OPEN_FORM,        GUARD_NONE,         OBJECTOR_STATE_FORM_OPENED },
-  { S (FORM_OPENED),             OBJECTOR_EVENT_SUBMIT,           GUARD_NONE,         OBJECTOR_STATE_SUBMITTED },
+  /* From "ready" too: sent from the phone or another browser, the form was
+   * never opened here, and no opening is recorded that did not happen. */
+  { S (READY) | S (FORM_OPENED), OBJECTOR_EVENT_SUBMIT,           GUARD_NONE,         OBJECTOR_STATE_SUBMITTED },
   { S (SUBMITTED),               OBJECTOR_EVENT_CONFIRM_CODE,     GUARD_CODE_STEP,    OBJECTOR_STATE_CONFIRMED },
   { S (SUBMITTED) | S (CONFIRMED), OBJECTOR_EVENT_LOG_RECEIPT,    GUARD_NONE,         OBJECTOR_STATE_ACKNOWLEDGED },
   { AWAITING | S (ESCALATED),    OBJECTOR_EVENT_LOG_APPROVAL,     GUARD_NONE,         OBJECTOR_STATE_APPROVED },
@@ -246,4 +248,16 @@ objector_event_get_label (ObjectorEvent event)
     case OBJECTOR_EVENT_UNDO:             return _("Previous step undone");
     default:                              g_return_val_if_reached (NULL);
     }
+}
+
+const char *
+objector_flow_step_label (ObjectorEvent event,
+                          ObjectorState from)
+{
+  /* What the record shows, and no more: submitted, without Objector having
+   * opened the form. */
+  if (event == OBJECTOR_EVENT_SUBMIT && from == OBJECTOR_STATE_READY)
+    return _("Form submitted (not opened from Objector)");
+
+  return objector_event_get_label (event);
 }

@@ -72,5 +72,9 @@ const char   *objector_event_to_string       (ObjectorEvent              event);
 gboolean      objector_event_from_string     (const char                *nick,
                                               ObjectorEvent             *event);
 const char   *objector_event_get_label       (ObjectorEvent              event);
+/* The label of one step of a history: objector_event_get_label(), but a
+ * submission straight from "ready" says that Objector never opened the form. */
+const char   *objector_flow_step_label       (ObjectorEvent              event,
+                                              ObjectorState              from);
 
 G_END_DECLS

@@ -9,19 +9,13 @@
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "objector-clock.h"
 #include "objector-enums.h"
 #include "objector-error.h"
-#include "objector-files.h"
+#include "objector-net-internal.h"
 #include "objector-net-private.h"
-#include "objector-path-private.h"
-
-#define READ_CHUNK_SIZE (64 * 1024)
-#define UPDATE_STATE_FORMAT 1
-#define ACCEPT_PLAYBOOK "application/json, text/plain;q=0.5"
+#include "objector-playbook-trust.h"
 
 struct _ObjectorNet
 {
@@ -62,10 +56,10 @@ is_loopback_http (const char *url)
 
 /* objector_url_check(), plus the tests' loopback exception: a loopback
  * http URL is judged as if it were the same URL over https. */
-static ObjectorUrlCheck
-net_url_check (const char         *url,
-               const char * const *allowed_hosts,
-               char              **host)
+ObjectorUrlCheck
+objector_net_url_check (const char         *url,
+                        const char * const *allowed_hosts,
+                        char              **host)
 {
   if (url != NULL && g_atomic_int_get (&insecure_loopback_for_testing) && is_loopback_http (url))
     {
@@ -85,6 +79,8 @@ objector_net_set_insecure_loopback_for_testing (gboolean enabled)
   g_return_if_fail (g_test_initialized ());
 
   g_atomic_int_set (&insecure_loopback_for_testing, enabled ? 1 : 0);
+  /* …and playbooks may name the loopback hosts, to point at the tests' servers. */
+  objector_playbook_trust_loopback_for_testing (enabled);
 }
 
 void
@@ -102,13 +98,13 @@ gboolean
 objector_net_url_is_allowed (const char         *url,
                              const char * const *allowed_hosts)
 {
-  return net_url_check (url, allowed_hosts, NULL) == OBJECTOR_URL_OK;
+  return objector_net_url_check (url, allowed_hosts, NULL) == OBJECTOR_URL_OK;
 }
 
 /* A server's Location may hold anything; we show and follow only URLs made
  * of printable ASCII (what a valid, encoded URL is). */
-static gboolean
-is_printable_ascii (const char *text)
+gboolean
+objector_net_is_printable_ascii (const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
@@ -127,16 +123,16 @@ dup_host_or_null (const char *url)
 }
 
 /* For messages: the host, or the whole URL when it has none. */
-static char *
-dup_host (const char *url)
+char *
+objector_net_dup_host (const char *url)
 {
   char *host = dup_host_or_null (url);
 
   return host != NULL ? host : g_strdup (url);
 }
 
-static char *
-format_duration (guint msec)
+char *
+objector_net_format_duration (guint msec)
 {
   if (msec % 1000 == 0)
     return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u second", "%u seconds", msec / 1000),
@@ -145,26 +141,8 @@ format_duration (guint msec)
   return g_strdup_printf (_("%.1f seconds"), msec / 1000.0);
 }
 
-/* One HTTP exchange: its message, its own cancellable (cancelled by the
- * caller's and by the time limit), the time limit, and whether it was still
- * looking up the host name, so that a DNS server that never answers reads as
- * "offline" rather than "slow site". */
-
-typedef struct
-{
-  SoupMessage  *message;
-  GCancellable *cancellable;
-  GCancellable *outer;
-  gulong        outer_handler;
-  GSource      *timer;
-  guint         timeout_ms;
-  gboolean      overall_limit;  /* the limit was what was left of the overall one */
-  gboolean      timed_out;
-  gboolean      resolving;
-} Exchange;
-
-static void
-exchange_free (Exchange *exchange)
+void
+objector_net_exchange_free (ObjectorNetExchange *exchange)
 {
   if (exchange == NULL)
     return;
@@ -201,7 +179,7 @@ on_outer_cancelled (GCancellable *outer,
 static gboolean
 on_exchange_timeout (gpointer user_data)
 {
-  Exchange *exchange = user_data;
+  ObjectorNetExchange *exchange = user_data;
 
   exchange->timed_out = TRUE;
   g_cancellable_cancel (exchange->cancellable);
@@ -215,14 +193,14 @@ on_network_event (SoupMessage        *message,
                   GIOStream          *connection,
                   gpointer            user_data)
 {
-  Exchange *exchange = user_data;
+  ObjectorNetExchange *exchange = user_data;
 
   exchange->resolving = event == G_SOCKET_CLIENT_RESOLVING;
 }
 
-static SoupMessage *
-new_message (const char *method,
-             const char *url)
+SoupMessage *
+objector_net_new_message (const char *method,
+                          const char *url)
 {
   SoupMessage *message = soup_message_new (method, url);
   SoupMessageHeaders *headers;
@@ -241,13 +219,11 @@ new_message (const char *method,
   return message;
 }
 
-/* The time limit of the next exchange: the per-request one, or what is left
- * of the overall one. FALSE when nothing is left. */
-static gboolean
-next_timeout (ObjectorNet *self,
-              gint64       deadline,
-              guint       *timeout_ms,
-              gboolean    *overall_limit)
+gboolean
+objector_net_next_timeout (ObjectorNet *self,
+                           gint64       deadline,
+                           guint       *timeout_ms,
+                           gboolean    *overall_limit)
 {
   gint64 left_ms = (deadline - g_get_monotonic_time ()) / 1000;
 
@@ -260,14 +236,13 @@ next_timeout (ObjectorNet *self,
   return TRUE;
 }
 
-/* Takes @message. */
-static Exchange *
-exchange_new (SoupMessage  *message,
-              GCancellable *outer,
-              guint         timeout_ms,
-              gboolean      overall_limit)
+ObjectorNetExchange *
+objector_net_exchange_new (SoupMessage  *message,
+                           GCancellable *outer,
+                           guint         timeout_ms,
+                           gboolean      overall_limit)
 {
-  Exchange *exchange = g_new0 (Exchange, 1);
+  ObjectorNetExchange *exchange = g_new0 (ObjectorNetExchange, 1);
 
   exchange->message = message;
   exchange->cancellable = g_cancellable_new ();
@@ -331,14 +306,13 @@ objector_net_classify_error (const GError *error,
   return OBJECTOR_LINK_VERDICT_INVALID_RESPONSE;
 }
 
-/* A sentence for an exchange that got no HTTP answer. */
-static char *
-describe_failure (ObjectorLinkVerdict  verdict,
-                  const char          *host,
-                  const GError        *error,
-                  Exchange            *exchange)
+char *
+objector_net_describe_failure (ObjectorLinkVerdict  verdict,
+                               const char          *host,
+                               const GError        *error,
+                               ObjectorNetExchange *exchange)
 {
-  g_autofree char *limit = format_duration (exchange->timeout_ms);
+  g_autofree char *limit = objector_net_format_duration (exchange->timeout_ms);
 
   switch (verdict)
     {
@@ -402,7 +376,7 @@ typedef struct
   GPtrArray *visited;
   guint      redirects;
   gboolean   use_get;
-  Exchange  *exchange;
+  ObjectorNetExchange *exchange;
 } LinkCheck;
 
 static void
@@ -413,7 +387,7 @@ link_check_free (LinkCheck *check)
   g_free (check->current_url);
   g_free (check->host);
   g_ptr_array_unref (check->visited);
-  exchange_free (check->exchange);
+  objector_net_exchange_free (check->exchange);
   g_free (check);
 }
 
@@ -457,7 +431,7 @@ link_check_return (GTask               *task,
   finding->foreign_host = g_strdup (foreign_host);
   finding->message = message;
 
-  g_clear_pointer (&check->exchange, exchange_free);
+  g_clear_pointer (&check->exchange, objector_net_exchange_free);
   g_task_return_pointer (task, finding, (GDestroyNotify) finding_free);
 }
 
@@ -475,9 +449,9 @@ link_check_send (GTask *task)
   gboolean overall_limit = FALSE;
   guint timeout_ms = 0;
 
-  g_clear_pointer (&check->exchange, exchange_free);
+  g_clear_pointer (&check->exchange, objector_net_exchange_free);
 
-  if (!next_timeout (self, check->deadline, &timeout_ms, &overall_limit))
+  if (!objector_net_next_timeout (self, check->deadline, &timeout_ms, &overall_limit))
     {
       link_check_return (task, OBJECTOR_LINK_VERDICT_TIMEOUT, 0, NULL, NULL,
                          g_strdup_printf (_("%s had not answered when the overall time limit ran out; try again later."),
@@ -486,7 +460,7 @@ link_check_send (GTask *task)
       return;
     }
 
-  message = new_message (check->use_get ? SOUP_METHOD_GET : SOUP_METHOD_HEAD, check->current_url);
+  message = objector_net_new_message (check->use_get ? SOUP_METHOD_GET : SOUP_METHOD_HEAD, check->current_url);
   if (message == NULL)
     {
       /* Every URL was checked before; should libsoup still refuse one, the
@@ -497,7 +471,7 @@ link_check_send (GTask *task)
       return;
     }
 
-  check->exchange = exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
+  check->exchange = objector_net_exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
   soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
                            check->exchange->cancellable, link_check_sent_cb, task);
 }
@@ -524,13 +498,13 @@ link_check_follow (GTask       *owned_task,
       return;
     }
 
-  if (is_printable_ascii (location))
+  if (objector_net_is_printable_ascii (location))
     next = g_uri_parse_relative (soup_message_get_uri (check->exchange->message), location,
                                  SOUP_HTTP_URI_FLAGS, NULL);
   if (next != NULL)
     next_url = g_uri_to_string (next);
 
-  url_check = next_url != NULL ? net_url_check (next_url, (const char * const *) check->allowed_hosts, &next_host)
+  url_check = next_url != NULL ? objector_net_url_check (next_url, (const char * const *) check->allowed_hosts, &next_host)
                                : OBJECTOR_URL_INVALID;
   if (url_check == OBJECTOR_URL_INVALID)
     {
@@ -589,7 +563,7 @@ link_check_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   LinkCheck *check = g_task_get_task_data (task);
-  Exchange *exchange = check->exchange;
+  ObjectorNetExchange *exchange = check->exchange;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GError) error = NULL;
   const char *moved_to;
@@ -605,7 +579,7 @@ link_check_sent_cb (GObject      *object,
 
       verdict = objector_net_classify_error (error, exchange->resolving);
       link_check_return (task, verdict, 0, check->redirects > 0 ? check->current_url : NULL, NULL,
-                         describe_failure (verdict, check->host, error, exchange));
+                         objector_net_describe_failure (verdict, check->host, error, exchange));
       return;
     }
 
@@ -691,7 +665,7 @@ link_check_start (ObjectorNet         *self,
   g_ptr_array_add (check->visited, g_strdup (url));
   g_task_set_task_data (task, check, (GDestroyNotify) link_check_free);
 
-  url_check = net_url_check (url, allowed_hosts, &host);
+  url_check = objector_net_url_check (url, allowed_hosts, &host);
   check->host = host != NULL ? g_strdup (host) : g_strdup (url);
 
   if (url_check != OBJECTOR_URL_OK)
@@ -988,681 +962,6 @@ objector_net_check_playbook_finish (ObjectorNet   *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Playbook updates */
-
-/* What the last download left: for conditional requests. */
-typedef struct
-{
-  char   *url;
-  char   *etag;
-  char   *last_modified;
-  gint64  version;
-} UpdateState;
-
-static void
-update_state_free (UpdateState *state)
-{
-  if (state == NULL)
-    return;
-
-  g_free (state->url);
-  g_free (state->etag);
-  g_free (state->last_modified);
-  g_free (state);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateState, update_state_free)
-
-char *
-objector_net_dup_update_state_filename (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "objector", "playbook-update.json", NULL);
-}
-
-static const char *
-get_state_string (JsonObject *object,
-                  const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* NULL when there is none or it cannot be used: then the request is simply
- * not conditional. */
-static UpdateState *
-update_state_load (const char *filename)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpdateState) state = NULL;
-  JsonObject *object;
-  JsonNode *version;
-
-  if (!g_file_test (filename, G_FILE_TEST_EXISTS))
-    return NULL;
-
-  if (!json_parser_load_from_file (parser, filename, &error))
-    {
-      g_debug ("Ignoring %s: %s", filename, error->message);
-      return NULL;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  object = json_node_get_object (json_parser_get_root (parser));
-
-  if (json_object_get_int_member_with_default (object, "format", 0) != UPDATE_STATE_FORMAT)
-    return NULL;
-
-  state = g_new0 (UpdateState, 1);
-  state->url = g_strdup (get_state_string (object, "url"));
-  state->etag = g_strdup (get_state_string (object, "etag"));
-  state->last_modified = g_strdup (get_state_string (object, "last_modified"));
-
-  version = json_object_get_member (object, "version");
-  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_INT64)
-    state->version = json_node_get_int (version);
-
-  if (state->url == NULL || state->version <= 0)
-    return NULL;
-
-  return g_steal_pointer (&state);
-}
-
-/* Failing to remember is not worth failing an update for: the next request
- * is then unconditional. */
-static void
-update_state_save (const char *filename,
-                   const char *url,
-                   const char *etag,
-                   const char *last_modified,
-                   gint64      version)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GDateTime) now = objector_clock_now ();
-  g_autofree char *checked = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_int_value (builder, UPDATE_STATE_FORMAT);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url);
-  json_builder_set_member_name (builder, "etag");
-  if (etag != NULL)
-    json_builder_add_string_value (builder, etag);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "last_modified");
-  if (last_modified != NULL)
-    json_builder_add_string_value (builder, last_modified);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, version);
-  json_builder_set_member_name (builder, "checked");
-  json_builder_add_string_value (builder, checked);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  text = json_to_string (root, TRUE);
-
-  if (!objector_files_write_private (filename, text, strlen (text), &error))
-    g_debug ("Could not remember the playbook download: %s", error->message);
-}
-
-typedef struct
-{
-  ObjectorPlaybook             *playbook;
-  ObjectorPlaybookUpdateResult  outcome;
-} UpdateOutcome;
-
-static void
-update_outcome_free (UpdateOutcome *outcome)
-{
-  g_clear_object (&outcome->playbook);
-  g_free (outcome);
-}
-
-typedef struct
-{
-  char             *url;
-  char             *allowed_hosts[2];  /* the URL's own host */
-  char             *current_url;
-  char             *host;              /* of current_url */
-  GPtrArray        *visited;
-  guint             redirects;
-  gint64            deadline;
-  ObjectorPlaybook *current;
-  UpdateState      *state;
-  gboolean          conditional;
-  Exchange         *exchange;
-  GInputStream     *stream;
-  GByteArray       *body;
-  char             *etag;
-  char             *last_modified;
-  char             *user_file;
-  char             *state_file;
-} Update;
-
-static void
-update_free (Update *update)
-{
-  g_free (update->url);
-  g_free (update->allowed_hosts[0]);
-  g_free (update->current_url);
-  g_free (update->host);
-  g_ptr_array_unref (update->visited);
-  g_clear_object (&update->current);
-  update_state_free (update->state);
-  g_clear_object (&update->stream);
-  exchange_free (update->exchange);
-  g_clear_pointer (&update->body, g_byte_array_unref);
-  g_free (update->etag);
-  g_free (update->last_modified);
-  g_free (update->user_file);
-  g_free (update->state_file);
-  g_free (update);
-}
-
-static void
-update_return (GTask                        *task,
-               ObjectorPlaybook             *playbook,
-               ObjectorPlaybookUpdateResult  result)
-{
-  UpdateOutcome *outcome = g_new0 (UpdateOutcome, 1);
-
-  outcome->playbook = g_object_ref (playbook);
-  outcome->outcome = result;
-  g_task_return_pointer (task, outcome, (GDestroyNotify) update_outcome_free);
-}
-
-static void update_fail (GTask      *task,
-                         GQuark      domain,
-                         int         code,
-                         const char *format,
-                         ...) G_GNUC_PRINTF (4, 5);
-
-static void
-update_fail (GTask      *task,
-             GQuark      domain,
-             int         code,
-             const char *format,
-             ...)
-{
-  Update *update = g_task_get_task_data (task);
-  g_autofree char *message = NULL;
-  va_list args;
-
-  /* Drops the connection too, when the answer is refused half-read. */
-  if (update->exchange != NULL)
-    g_cancellable_cancel (update->exchange->cancellable);
-  g_clear_object (&update->stream);
-  g_clear_pointer (&update->exchange, exchange_free);
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_task_return_new_error (task, domain, code, "%s", message);
-}
-
-static void update_sent_cb (GObject      *object,
-                            GAsyncResult *result,
-                            gpointer      user_data);
-
-/* Takes @task. */
-static void
-update_send (GTask *task)
-{
-  ObjectorNet *self = g_task_get_source_object (task);
-  Update *update = g_task_get_task_data (task);
-  SoupMessageHeaders *headers;
-  SoupMessage *message;
-  gboolean overall_limit = FALSE;
-  guint timeout_ms = 0;
-
-  g_clear_pointer (&update->exchange, exchange_free);
-
-  if (!next_timeout (self, update->deadline, &timeout_ms, &overall_limit))
-    {
-      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                               _("Could not fetch the playbook update: %s had not answered when the time limit ran out."),
-                               update->host);
-      g_object_unref (task);
-      return;
-    }
-
-  message = new_message (SOUP_METHOD_GET, update->current_url);
-  g_assert (message != NULL);
-  headers = soup_message_get_request_headers (message);
-  soup_message_headers_replace (headers, "Accept", ACCEPT_PLAYBOOK);
-  if (update->conditional && update->state->etag != NULL)
-    soup_message_headers_replace (headers, "If-None-Match", update->state->etag);
-  if (update->conditional && update->state->last_modified != NULL)
-    soup_message_headers_replace (headers, "If-Modified-Since", update->state->last_modified);
-
-  update->exchange = exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
-  soup_session_send_async (self->session, message, G_PRIORITY_DEFAULT,
-                           update->exchange->cancellable, update_sent_cb, task);
-}
-
-static void
-update_worker (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  Update *update = task_data;
-  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
-  g_autoptr(ObjectorPlaybook) downloaded = NULL;
-  g_autoptr(ObjectorPlaybook) saved = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 newest = objector_playbook_get_version (update->current);
-  gint64 version;
-  gsize length;
-  const char *data;
-
-  downloaded = objector_playbook_new_from_bytes (bytes, update->user_file, &error);
-  if (downloaded == NULL)
-    {
-      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
-                               _("The playbook at %s is not valid, so it was not used: %s"),
-                               update->url, error->message);
-      return;
-    }
-  version = objector_playbook_get_version (downloaded);
-
-  /* A copy saved earlier may be newer than the one the caller uses. */
-  if (g_file_test (update->user_file, G_FILE_TEST_EXISTS)
-      && (saved = objector_playbook_new_from_file (update->user_file, NULL)) != NULL)
-    newest = MAX (newest, objector_playbook_get_version (saved));
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (version <= newest)
-    {
-      update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
-      update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
-      return;
-    }
-
-  data = g_bytes_get_data (bytes, &length);
-  if (!objector_files_write_private (update->user_file, data, length, &error))
-    {
-      g_task_return_new_error (task, G_FILE_ERROR, error->code,
-                               _("The playbook update could not be saved: %s"), error->message);
-      return;
-    }
-
-  update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
-  update_return (task, downloaded, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
-}
-
-static void
-update_read_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(GBytes) chunk = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *limit = NULL;
-
-  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
-  if (chunk == NULL)
-    {
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      if (update->exchange->timed_out)
-        {
-          limit = format_duration (update->exchange->timeout_ms);
-          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                       _("Could not fetch the playbook update: the download from %s took longer than %s."),
-                       update->host, limit);
-        }
-      else
-        update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                     _("Could not fetch the playbook update: the download from %s broke off (%s)."),
-                     update->host, error->message);
-      return;
-    }
-
-  if (g_bytes_get_size (chunk) == 0)
-    {
-      /* The whole answer is here: validating up to 4 MiB of JSON is work
-       * for a thread, not for the main loop. */
-      g_clear_object (&update->stream);
-      g_clear_pointer (&update->exchange, exchange_free);
-      g_task_run_in_thread (task, update_worker);
-      return;
-    }
-
-  g_byte_array_append (update->body, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
-  if (update->body->len > OBJECTOR_PLAYBOOK_MAX_SIZE)
-    {
-      limit = g_format_size_full (OBJECTOR_PLAYBOOK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                   _("The playbook at %s is larger than %s, the most a playbook may be; "
-                     "the download was stopped and nothing changed."),
-                   update->url, limit);
-      return;
-    }
-
-  g_input_stream_read_bytes_async (update->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   update->exchange->cancellable, update_read_cb,
-                                   g_steal_pointer (&task));
-}
-
-/* A header we send back later; only if it is plain printable ASCII. */
-static char *
-dup_validator (SoupMessageHeaders *headers,
-               const char         *name)
-{
-  const char *value = soup_message_headers_get_one (headers, name);
-
-  if (value == NULL || *value == '\0')
-    return NULL;
-
-  for (const char *p = value; *p != '\0'; p++)
-    if ((guchar) *p < 0x20 || (guchar) *p > 0x7e)
-      return NULL;
-
-  return g_strdup (value);
-}
-
-static gboolean
-is_playbook_type (const char *content_type)
-{
-  return content_type != NULL
-         && (g_ascii_strcasecmp (content_type, "application/json") == 0
-             || g_ascii_strcasecmp (content_type, "text/plain") == 0);
-}
-
-/* A 3xx: goes on only to https on the same host. Takes @owned_task. */
-static void
-update_follow (GTask      *owned_task,
-               guint       status,
-               const char *location)
-{
-  g_autoptr(GTask) task = owned_task;
-  Update *update = g_task_get_task_data (task);
-  g_autoptr(GUri) next = NULL;
-  g_autofree char *next_url = NULL;
-
-  if (location != NULL && is_printable_ascii (location))
-    next = g_uri_parse_relative (soup_message_get_uri (update->exchange->message), location,
-                                 SOUP_HTTP_URI_FLAGS, NULL);
-  if (next != NULL)
-    next_url = g_uri_to_string (next);
-
-  if (next_url == NULL)
-    {
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                   _("Could not fetch the playbook update: %s redirects (HTTP %u) to no valid address."),
-                   update->host, status);
-      return;
-    }
-
-  if (net_url_check (next_url, (const char * const *) update->allowed_hosts, NULL) != OBJECTOR_URL_OK)
-    {
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                   _("Could not fetch the playbook update: %s redirects to %s, which is not https on the same host; "
-                     "the redirect was not followed. Check the update address."),
-                   update->host, next_url);
-      return;
-    }
-
-  if (++update->redirects > OBJECTOR_NET_MAX_REDIRECTS)
-    {
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                   _("Could not fetch the playbook update: %s redirects more than %u times."),
-                   update->url, OBJECTOR_NET_MAX_REDIRECTS);
-      return;
-    }
-
-  for (guint i = 0; i < update->visited->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (update->visited, i), next_url))
-        {
-          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                       _("Could not fetch the playbook update: the redirects from %s go round in a circle."),
-                       update->url);
-          return;
-        }
-    }
-
-  g_ptr_array_add (update->visited, g_strdup (next_url));
-  g_free (update->current_url);
-  update->current_url = g_steal_pointer (&next_url);
-  update_send (g_steal_pointer (&task));
-}
-
-static void
-update_sent_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  Update *update = g_task_get_task_data (task);
-  Exchange *exchange = update->exchange;
-  SoupMessageHeaders *headers;
-  g_autoptr(GError) error = NULL;
-  const char *content_type;
-  guint status;
-
-  update->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
-  if (update->stream == NULL)
-    {
-      ObjectorLinkVerdict verdict;
-      g_autofree char *why = NULL;
-
-      if (g_task_return_error_if_cancelled (task))
-        return;
-
-      verdict = objector_net_classify_error (error, exchange->resolving);
-      why = describe_failure (verdict, update->host, error, exchange);
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                   _("Could not fetch the playbook update: %s"), why);
-      return;
-    }
-
-  status = soup_message_get_status (exchange->message);
-  headers = soup_message_get_response_headers (exchange->message);
-
-  if (status == SOUP_STATUS_NOT_MODIFIED)
-    {
-      if (!update->conditional)
-        {
-          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                       _("%s answered “not modified” to a request that was not conditional; nothing changed."),
-                       update->host);
-          return;
-        }
-
-      g_clear_object (&update->stream);
-      g_clear_pointer (&update->exchange, exchange_free);
-      update_state_save (update->state_file, update->url, update->state->etag,
-                         update->state->last_modified, update->state->version);
-      update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED);
-      return;
-    }
-
-  if (SOUP_STATUS_IS_REDIRECTION (status))
-    {
-      const char *location = soup_message_headers_get_one (headers, "Location");
-
-      g_clear_object (&update->stream);
-      update_follow (g_steal_pointer (&task), status, location);
-      return;
-    }
-
-  if (status != SOUP_STATUS_OK)
-    {
-      update_fail (task, OBJECTOR_ERROR,
-                   SOUP_STATUS_IS_SUCCESSFUL (status) ? OBJECTOR_ERROR_BAD_UPDATE : OBJECTOR_ERROR_NETWORK,
-                   _("Could not fetch the playbook update: %s answered HTTP %u %s."),
-                   update->current_url, status, soup_status_get_phrase (status));
-      return;
-    }
-
-  content_type = soup_message_headers_get_content_type (headers, NULL);
-  if (!is_playbook_type (content_type))
-    {
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                   _("The answer from %s is not a playbook: its type is “%s”, not JSON; nothing changed."),
-                   update->current_url,
-                   content_type != NULL && is_printable_ascii (content_type) ? content_type : _("unknown"));
-      return;
-    }
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH
-      && soup_message_headers_get_content_length (headers) > OBJECTOR_PLAYBOOK_MAX_SIZE)
-    {
-      g_autofree char *size = g_format_size_full (soup_message_headers_get_content_length (headers),
-                                                  G_FORMAT_SIZE_IEC_UNITS | G_FORMAT_SIZE_LONG_FORMAT);
-      g_autofree char *limit = g_format_size_full (OBJECTOR_PLAYBOOK_MAX_SIZE, G_FORMAT_SIZE_IEC_UNITS);
-
-      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
-                   _("The playbook at %s is %s, more than the %s a playbook may be; "
-                     "it was not downloaded and nothing changed."),
-                   update->url, size, limit);
-      return;
-    }
-
-  update->etag = dup_validator (headers, "ETag");
-  update->last_modified = dup_validator (headers, "Last-Modified");
-
-  update->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (update->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   exchange->cancellable, update_read_cb, g_steal_pointer (&task));
-}
-
-gboolean
-objector_net_validate_update_url (const char  *url,
-                                  GError     **error)
-{
-  g_autofree char *host = NULL;
-
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  switch (net_url_check (url, NULL, &host))
-    {
-    /* No list of hosts: the person chose this one. */
-    case OBJECTOR_URL_OK:
-    case OBJECTOR_URL_HOST_NOT_ALLOWED:
-      return TRUE;
-
-    case OBJECTOR_URL_NOT_HTTPS:
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                   _("“%s” is not an https address: playbook updates are only fetched over https, "
-                     "such as %s"), url, OBJECTOR_PLAYBOOK_UPDATE_URL);
-      return FALSE;
-
-    case OBJECTOR_URL_HAS_USER:
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                   _("“%s” puts a name before the host, a way to disguise the real site: "
-                     "give the address without it"), url);
-      return FALSE;
-
-    case OBJECTOR_URL_NO_HOST:
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                   _("“%s” names no host: give a full address such as %s"),
-                   url, OBJECTOR_PLAYBOOK_UPDATE_URL);
-      return FALSE;
-
-    case OBJECTOR_URL_INVALID:
-    default:
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                   _("“%s” is not a valid address: give a full https address such as %s"),
-                   url != NULL ? url : "", OBJECTOR_PLAYBOOK_UPDATE_URL);
-      return FALSE;
-    }
-}
-
-void
-objector_net_update_playbook_async (ObjectorNet         *self,
-                                    const char          *url,
-                                    ObjectorPlaybook    *current,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  Update *update;
-
-  g_return_if_fail (OBJECTOR_IS_NET (self));
-  g_return_if_fail (OBJECTOR_IS_PLAYBOOK (current));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_net_update_playbook_async);
-
-  if (!objector_net_validate_update_url (url, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  update = g_new0 (Update, 1);
-  update->url = g_strdup (url);
-  update->allowed_hosts[0] = dup_host (url);
-  update->current_url = g_strdup (url);
-  update->host = g_strdup (update->allowed_hosts[0]);
-  update->visited = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (update->visited, g_strdup (url));
-  update->deadline = g_get_monotonic_time () + (gint64) self->overall_timeout * 1000;
-  update->current = g_object_ref (current);
-  update->user_file = objector_playbook_dup_user_filename ();
-  update->state_file = objector_net_dup_update_state_filename ();
-  g_task_set_task_data (task, update, (GDestroyNotify) update_free);
-
-  /* Conditional only while what the server sent last time is no newer than
-   * the playbook in use: else a "not modified" would hide a newer version
-   * that is no longer on disk. */
-  update->state = update_state_load (update->state_file);
-  update->conditional = update->state != NULL
-                        && g_str_equal (update->state->url, url)
-                        && update->state->version <= objector_playbook_get_version (current)
-                        && (update->state->etag != NULL || update->state->last_modified != NULL);
-
-  update_send (g_steal_pointer (&task));
-}
-
-ObjectorPlaybook *
-objector_net_update_playbook_finish (ObjectorNet                   *self,
-                                     GAsyncResult                  *result,
-                                     ObjectorPlaybookUpdateResult  *outcome,
-                                     GError                       **error)
-{
-  UpdateOutcome *update_outcome;
-  ObjectorPlaybook *playbook;
-
-  g_return_val_if_fail (OBJECTOR_IS_NET (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_net_update_playbook_async, NULL);
-
-  update_outcome = g_task_propagate_pointer (G_TASK (result), error);
-  if (update_outcome == NULL)
-    return NULL;
-
-  if (outcome != NULL)
-    *outcome = update_outcome->outcome;
-  playbook = g_steal_pointer (&update_outcome->playbook);
-  update_outcome_free (update_outcome);
-
-  return playbook;
-}
-
 /* The object */
 
 static void
@@ -1771,6 +1070,14 @@ ObjectorNet *
 objector_net_new (void)
 {
   return g_object_new (OBJECTOR_TYPE_NET, NULL);
+}
+
+SoupSession *
+objector_net_get_session (ObjectorNet *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_NET (self), NULL);
+
+  return self->session;
 }
 
 guint

@@ -10,6 +10,7 @@
 
 #include "objector-enums.h"
 #include "objector-path-private.h"
+#include "objector-playbook-trust.h"
 
 G_DEFINE_FINAL_TYPE (ObjectorPath, objector_path, G_TYPE_OBJECT)
 
@@ -471,13 +472,16 @@ gboolean
 objector_path_url_is_allowed (ObjectorPath *self,
                               const char   *url)
 {
+  g_autofree char *host = NULL;
+
   g_return_val_if_fail (OBJECTOR_IS_PATH (self), FALSE);
 
   if (url == NULL)
     return FALSE;
 
-  return objector_url_check (url, (const char * const *) self->allowed_hosts, NULL)
-         == OBJECTOR_URL_OK;
+  /* The playbook's hosts, and never one that is not Meta's. */
+  return objector_url_check (url, (const char * const *) self->allowed_hosts, &host) == OBJECTOR_URL_OK
+         && objector_playbook_host_is_trusted (host);
 }
 
 const char *

@@ -16,8 +16,11 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-error.h"
+#include "objector-json.h"
+#include "objector-meta-domains.h"
 #include "objector-path-private.h"
 #include "objector-playbook.h"
+#include "objector-playbook-trust.h"
 #include "objector-resources.h"
 
 /* The playbook format (format 1), as this file checks it:
@@ -357,6 +360,8 @@ read_string (JsonNode    *node,
              const char **out,
              GError     **error)
 {
+  gunichar forbidden;
+
   *out = NULL;
 
   if (!holds (node, G_TYPE_STRING))
@@ -367,6 +372,10 @@ read_string (JsonNode    *node,
     return fail (error, path, _("must not be empty"));
   if (!g_utf8_validate (*out, -1, NULL))
     return fail (error, path, _("not valid text (an escape such as “\\ud800” stands for no character)"));
+  /* A newline inside a form_url, a tab in a title, an escape sequence. */
+  if ((forbidden = objector_playbook_find_forbidden_char (*out)) != 0)
+    return fail (error, path, _("holds a control character (U+%04X), which no playbook text may"),
+                 (guint) forbidden);
 
   return TRUE;
 }
@@ -715,6 +724,15 @@ check_host_name (const char  *value,
   if (!objector_is_host_name (value))
     return fail (error, path, _("“%s” is not a lowercase host name"), value);
 
+  /* Whoever wrote the playbook, forms open and mail is trusted only where
+   * the code itself says Meta is: a playbook narrows, never widens. */
+  if (!objector_playbook_host_is_trusted (value))
+    {
+      g_autofree char *meta = g_strjoinv (", ", (char **) objector_meta_domain_suffixes ());
+
+      return fail (error, path, _("“%s” is not one of Meta’s domains (%s or their subdomains)"), value, meta);
+    }
+
   return TRUE;
 }
 
@@ -770,6 +788,8 @@ check_url (JsonObject  *object,
   switch (objector_url_check (url, (const char * const *) allowed_hosts, &host))
     {
     case OBJECTOR_URL_OK:
+      if (!objector_playbook_host_is_trusted (host))
+        return fail (error, child, _("host “%s” is not one of Meta’s domains"), host);
       *out = g_strdup (url);
       return TRUE;
 
@@ -1275,6 +1295,18 @@ set_syntax_error (GError       **error,
   fail (error, NULL, "%s", message);
 }
 
+/* "\u0000" in any case of its hex digits. */
+static gboolean
+has_escaped_nul (const char *data,
+                 gsize       size)
+{
+  for (const char *p = memchr (data, '\\', size); p != NULL && p + 6 <= data + size;
+       p = memchr (p + 1, '\\', data + size - p - 1))
+    if (g_ascii_strncasecmp (p, "\\u0000", 6) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * objector_playbook_new_from_bytes:
  * @bytes: the playbook's JSON text
@@ -1312,6 +1344,22 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
   if (size == 0)
     {
       fail (error, NULL, _("the playbook is empty"));
+      return NULL;
+    }
+
+  /* json-glib cuts a string at an escaped NUL: "www.facebook.com\u0000…"
+   * would be read as less than it says. */
+  if (has_escaped_nul (data, size))
+    {
+      fail (error, NULL, _("holds an escaped NUL character (\\u0000), which no playbook text may"));
+      return NULL;
+    }
+
+  /* json-glib recurses into every list and object: deep nesting must be
+   * refused before it starts, or the stack runs out. */
+  if (!objector_json_check_depth (data, size, OBJECTOR_JSON_MAX_DEPTH, &json_error))
+    {
+      fail (error, NULL, "%s", json_error->message);
       return NULL;
     }
 

@@ -18,6 +18,7 @@
 #include "objector-clock.h"
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-json.h"
 #include "objector-objection.h"
 #include "objector-reminders.h"
 
@@ -320,23 +321,27 @@ read_ledger (ObjectorReminders *self)
                                                          (GDestroyNotify) entry_free);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) contents = NULL;
+  const char *data;
   gsize length;
   JsonNode *root;
   JsonNode *node;
   JsonArray *given;
 
-  if (!objector_files_read (self->filename, 0, &contents, &length, &error))
+  contents = objector_json_read_file (self->filename, LEDGER_MAX_SIZE, &error);
+  if (contents == NULL && !g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
     {
       if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_debug ("Reminders ledger %s not read: %s", self->filename, error->message);
       return g_steal_pointer (&entries);
     }
 
-  if (length > LEDGER_MAX_SIZE || !json_parser_load_from_data (parser, contents, length, &error))
+  /* Too large or too deeply nested (json-glib recurses) is damaged too. */
+  data = contents != NULL ? g_bytes_get_data (contents, &length) : NULL;
+  if (contents == NULL || !objector_json_load (parser, data, length, LEDGER_MAX_SIZE, &error))
     {
       g_debug ("Reminders ledger %s is damaged (%s); it will be replaced", self->filename,
-               error != NULL ? error->message : "too large");
+               error->message);
       return g_steal_pointer (&entries);
     }
 

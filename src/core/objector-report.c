@@ -25,6 +25,7 @@
 #include "objector-clock.h"
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-redact.h"
 #include "objector-report.h"
 
 /* The report is made in three steps, so that printing can share the last two:
@@ -524,33 +525,13 @@ add_field (GPtrArray  *blocks,
   return &block->cells[1];
 }
 
-/* Redaction: each of the person's addresses, in any case, written with "@"
- * or, as in links, "%40", becomes the replacement. Only the places around an
- * "@" are compared, so a long report with many addresses stays fast; where
- * two addresses match at one place (one ends the other), the longer wins,
- * so that no part of it is left. */
+/* Redaction: each of the person's addresses, in every way it may be
+ * written (objector-redact.c), becomes the replacement. */
 typedef struct
 {
-  char  *local;       /* before the "@" */
-  char  *domain;      /* after it */
-  gsize  local_len;
-  gsize  domain_len;
-} Address;
-
-typedef struct
-{
-  GArray     *addresses;  /* of Address; NULL: redaction off */
-  const char *replacement;
+  ObjectorRedactor *addresses;    /* NULL: redaction off */
+  const char       *replacement;
 } Redactor;
-
-static void
-address_clear (gpointer data)
-{
-  Address *address = data;
-
-  g_free (address->local);
-  g_free (address->domain);
-}
 
 static void
 redactor_init (Redactor           *self,
@@ -558,98 +539,25 @@ redactor_init (Redactor           *self,
                const char         *replacement)
 {
   self->replacement = replacement;
-  self->addresses = g_array_new (FALSE, FALSE, sizeof (Address));
-  g_array_set_clear_func (self->addresses, address_clear);
-
-  for (guint i = 0; addresses[i] != NULL; i++)
-    {
-      const char *at = strrchr (addresses[i], '@');
-      Address address;
-
-      /* Without an "@" (a damaged record), nothing can be found by it: the
-       * address was shown in full only where the person typed it. */
-      if (at == NULL || at == addresses[i] || at[1] == '\0')
-        continue;
-      address.local = g_strndup (addresses[i], at - addresses[i]);
-      address.domain = g_strdup (at + 1);
-      address.local_len = strlen (address.local);
-      address.domain_len = strlen (address.domain);
-      g_array_append_val (self->addresses, address);
-    }
+  self->addresses = objector_redactor_new (addresses, replacement);
 }
 
 static void
 redactor_clear (Redactor *self)
 {
-  g_clear_pointer (&self->addresses, g_array_unref);
-}
-
-/* The length of the longest address that has its "@" (@separator_len
- * bytes) at @at, not reaching back before @start; 0 for none. */
-static gsize
-match_address (Redactor   *self,
-               const char *start,
-               const char *at,
-               gsize       separator_len,
-               gsize      *local_len)
-{
-  gsize best = 0;
-
-  for (guint i = 0; i < self->addresses->len; i++)
-    {
-      Address *address = &g_array_index (self->addresses, Address, i);
-
-      if ((gsize) (at - start) < address->local_len
-          || g_ascii_strncasecmp (at - address->local_len, address->local, address->local_len) != 0
-          || g_ascii_strncasecmp (at + separator_len, address->domain, address->domain_len) != 0)
-        continue;
-
-      if (address->local_len + address->domain_len > best)
-        {
-          best = address->local_len + address->domain_len;
-          *local_len = address->local_len;
-        }
-    }
-
-  return best;
+  g_clear_pointer (&self->addresses, objector_redactor_free);
 }
 
 static char *
 redact (Redactor   *self,
         const char *text)
 {
-  GString *out;
-  const char *copied;
-
   if (text == NULL)
     return NULL;
-  if (self->addresses == NULL || self->addresses->len == 0
-      || (strchr (text, '@') == NULL && strstr (text, "%40") == NULL))
+  if (self->addresses == NULL)
     return take_valid (g_strdup (text));
 
-  out = g_string_new (NULL);
-  copied = text;
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gsize separator_len = *p == '@' ? 1 : g_str_has_prefix (p, "%40") ? 3 : 0;
-      gsize local_len = 0;
-      gsize length;
-
-      if (separator_len == 0)
-        continue;
-
-      length = match_address (self, copied, p, separator_len, &local_len);
-      if (length == 0)
-        continue;
-
-      g_string_append_len (out, copied, p - local_len - copied);
-      g_string_append (out, self->replacement);
-      copied = p + separator_len + (length - local_len);
-      p = copied - 1;
-    }
-  g_string_append (out, copied);
-
-  return take_valid (g_string_free (out, FALSE));
+  return take_valid (objector_redactor_apply (self->addresses, text));
 }
 
 /* Formatting */
@@ -941,7 +849,7 @@ add_timeline (Builder           *builder,
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
       Block *row = add_block (builder->blocks, BLOCK_TIMELINE_ROW, 4);
-      const char *event = objector_event_get_label (t->event);
+      const char *event = objector_flow_step_label (t->event, t->from);
 
       cell_take (&row->cells[0], STYLE_TABLE, format_time (t->time));
       if (undone[i])

@@ -18,11 +18,16 @@
 
 #include "objector-error.h"
 #include "objector-files.h"
+#include "objector-json.h"
 #include "objector-store.h"
 
 #define STORE_FORMAT_NAME "objector"
 #define STORE_BASENAME    "objections.json"
 #define LOCK_BASENAME     ".objections.lock"
+
+/* A store of 100 objections with 100 answers each is a few MB; past this it
+ * is not one Objector wrote, and reading it would only exhaust memory. */
+#define STORE_MAX_SIZE    (64 * 1024 * 1024)
 
 struct _ObjectorStore
 {
@@ -283,13 +288,11 @@ parse_store (GBytes  *bytes,
       return FALSE;
     }
 
-  if (!json_parser_load_from_data (parser, data, size, &local_error))
+  /* Size and nesting are limited before json-glib, which recurses, reads
+   * a byte: 80,000 "[" must be a damaged file, not a crash. */
+  if (!objector_json_load (parser, data, size, STORE_MAX_SIZE, &local_error))
     {
-      /* json-glib quotes the token it stopped at, cut at any byte: never hand
-       * broken UTF-8 to a terminal or a label (found by tests/fuzz). */
-      g_autofree char *message = g_utf8_make_valid (local_error->message, -1);
-
-      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED, message);
+      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED, local_error->message);
       return FALSE;
     }
 
@@ -442,13 +445,13 @@ reload_locked (ObjectorStore  *self,
 {
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *contents = NULL;
   g_autofree char *checksum = NULL;
   g_auto(Parsed) parsed = { 0 };
   g_autofree char *aside = NULL;
-  gsize length;
+  gboolean readable;
 
-  if (!objector_files_read (self->filename, 0, &contents, &length, &local_error))
+  bytes = objector_json_read_file (self->filename, STORE_MAX_SIZE, &local_error);
+  if (bytes == NULL && !g_error_matches (local_error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
     {
       if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         {
@@ -465,13 +468,16 @@ reload_locked (ObjectorStore  *self,
       return FALSE;
     }
 
-  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  if (g_strcmp0 (checksum, self->last_checksum) == 0)
-    return TRUE;
+  /* Too large to read is damaged too: set aside like any other. */
+  if (bytes != NULL)
+    {
+      checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
+      if (g_strcmp0 (checksum, self->last_checksum) == 0)
+        return TRUE;
+    }
 
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-
-  if (!parse_store (bytes, &parsed, &local_error))
+  readable = bytes != NULL && parse_store (bytes, &parsed, &local_error);
+  if (!readable)
     {
       g_autoptr(GPtrArray) none = g_ptr_array_new_with_free_func (g_object_unref);
 

@@ -10,6 +10,7 @@
 
 #include "objector-application.h"
 #include "objector-first-frame.h"
+#include "objector-playbook-trust.h"
 #include "objector-preferences.h"
 #include "objector-reminders.h"
 #include "objector-window.h"
@@ -194,6 +195,13 @@ objector_application_startup (GApplication *app)
     {
       g_debug ("Playbook: %s", error->message);
       g_propagate_error (&self->startup_error, g_steal_pointer (&error));
+    }
+  else if (self->playbook_file != NULL)
+    {
+      /* The person's choice, said as such: not a playbook Objector vouches for. */
+      g_autofree char *notice = objector_playbook_describe_own (self->playbook_file);
+
+      g_printerr ("objector: %s\n", notice);
     }
 
   self->store = objector_store_new (NULL);

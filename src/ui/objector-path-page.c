@@ -207,7 +207,7 @@ rebuild_timeline (ObjectorPathPage *self)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
       g_autofree char *when = format_moment (t->time);
-      Moment m = { g_date_time_ref (t->time), g_strdup (objector_event_get_label (t->event)), NULL, FALSE };
+      Moment m = { g_date_time_ref (t->time), g_strdup (objector_flow_step_label (t->event, t->from)), NULL, FALSE };
 
       m.subtitle = t->note ? g_strdup_printf ("%s · %s", when, t->note) : g_steal_pointer (&when);
       g_array_append_val (moments, m);
@@ -350,15 +350,6 @@ apply (ObjectorPathPage *self,
 }
 
 static void
-launch (ObjectorPathPage *self,
-        const char       *url)
-{
-  objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url);
-  if (objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
-    apply (self, OBJECTOR_EVENT_OPEN_FORM);
-}
-
-static void
 show_link_banner (ObjectorPathPage *self,
                   const char       *message,
                   gboolean          offer_anyway)
@@ -366,6 +357,74 @@ show_link_banner (ObjectorPathPage *self,
   gtk_label_set_text (GTK_LABEL (self->link_message), message);
   gtk_widget_set_visible (self->link_anyway, offer_anyway);
   gtk_widget_set_visible (self->link_banner, TRUE);
+}
+
+/* What to do once the browser has (or has not) opened an address. */
+typedef struct
+{
+  ObjectorPathPage *self;
+  char             *url;
+  gboolean          is_form;  /* the form itself, not the overview */
+  char             *banner;   /* said once it opened; nullable */
+  char             *toast;    /* the same, in passing; nullable */
+} Launch;
+
+static void
+launch_free (Launch *launch)
+{
+  g_object_unref (launch->self);
+  g_free (launch->url);
+  g_free (launch->banner);
+  g_free (launch->toast);
+  g_free (launch);
+}
+
+static void
+launched_cb (gboolean      launched,
+             const GError *error,
+             gpointer      user_data)
+{
+  Launch *launch = user_data;
+  ObjectorPathPage *self = launch->self;
+  g_autofree char *message = NULL;
+
+  if (!launched)
+    {
+      /* One message, and the record stays as it was: nothing was opened. */
+      message = g_strdup_printf (_("No web browser could be opened, so %s was not opened and nothing was "
+                                   "recorded. Open the address in a browser yourself, then come back here."),
+                                 launch->url);
+      show_link_banner (self, message, FALSE);
+      return;
+    }
+
+  /* Only now did the form open: the step is true. */
+  if (launch->is_form && objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
+    apply (self, OBJECTOR_EVENT_OPEN_FORM);
+  if (launch->banner != NULL)
+    show_link_banner (self, launch->banner, FALSE);
+  if (launch->toast != NULL)
+    show_message (self, launch->toast);
+}
+
+/* Takes @banner and @toast. */
+static void
+launch (ObjectorPathPage *self,
+        const char       *url,
+        gboolean          is_form,
+        char             *banner,
+        char             *toast)
+{
+  Launch *data = g_new0 (Launch, 1);
+
+  data->self = g_object_ref (self);
+  data->url = g_strdup (url);
+  data->is_form = is_form;
+  data->banner = banner;
+  data->toast = toast;
+  gtk_widget_set_visible (self->link_banner, FALSE);
+  objector_ui_launch_uri_then (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url,
+                               launched_cb, data, (GDestroyNotify) launch_free);
 }
 
 static void
@@ -389,28 +448,27 @@ link_checked_cb (GObject      *source,
   if (checked == NULL)
     {
       /* The check itself failed: never a reason to stop the person. */
-      launch (self, url);
+      launch (self, url, TRUE, NULL, NULL);
       return;
     }
 
   switch (objector_ui_link_action (objector_link_result_get_verdict (checked)))
     {
     case OBJECTOR_LINK_ACTION_OPEN:
-      launch (self, url);
+      launch (self, url, TRUE, NULL, NULL);
       break;
 
     case OBJECTOR_LINK_ACTION_OPEN_FINAL:
-      launch (self, objector_link_result_get_final_url (checked));
+      /* Said only once the browser did open it. */
       message = g_strdup_printf (_("Meta moved this form. It was opened at its new address, %s."),
                                  objector_link_result_get_final_url (checked));
-      show_link_banner (self, message, FALSE);
+      launch (self, objector_link_result_get_final_url (checked), TRUE, g_steal_pointer (&message), NULL);
       break;
 
     case OBJECTOR_LINK_ACTION_OPEN_UNCHECKED:
-      launch (self, url);
       message = g_strdup_printf (_("The form’s address could not be checked (%s). It was opened anyway."),
                                  objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
-      show_message (self, message);
+      launch (self, url, TRUE, NULL, g_steal_pointer (&message));
       break;
 
     case OBJECTOR_LINK_ACTION_ASK:
@@ -449,7 +507,7 @@ open_form (GtkWidget  *widget,
 
   if (!objector_ui_get_check_links () || app == NULL)
     {
-      launch (self, url);
+      launch (self, url, TRUE, NULL, NULL);
       return;
     }
 
@@ -471,9 +529,10 @@ open_overview (GtkWidget  *widget,
   ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
   const char *url = objector_path_get_overview_url (self->path);
 
-  if (url != NULL && objector_path_url_is_allowed (self->path, url))
-    launch (self, url);
+  /* The overview is not the form: opening it records nothing. */
   gtk_widget_set_visible (self->link_banner, FALSE);
+  if (url != NULL && objector_path_url_is_allowed (self->path, url))
+    launch (self, url, FALSE, NULL, NULL);
 }
 
 static void
@@ -483,8 +542,7 @@ open_anyway (GtkWidget  *widget,
 {
   ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
 
-  launch (self, objector_path_get_form_url (self->path));
-  gtk_widget_set_visible (self->link_banner, FALSE);
+  launch (self, objector_path_get_form_url (self->path), TRUE, NULL, NULL);
 }
 
 static void
@@ -494,10 +552,8 @@ mark_submitted (GtkWidget  *widget,
 {
   ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
 
-  /* Sent from the phone, the form was never opened here: record both steps. */
-  if (objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY
-      && !apply (self, OBJECTOR_EVENT_OPEN_FORM))
-    return;
+  /* Sent from the phone or another browser, the form was never opened
+   * here: only the submission is recorded, never an invented opening. */
   apply (self, OBJECTOR_EVENT_SUBMIT);
 }
 

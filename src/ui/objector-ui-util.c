@@ -9,8 +9,11 @@
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-json.h"
 #include "objector-link-result.h"
 #include "objector-ui-util.h"
+
+#define ISO_CODES_MAX_SIZE (8 * 1024 * 1024)
 
 GtkWidget *
 objector_ui_page_body (GtkWidget **box)
@@ -129,12 +132,19 @@ load_country_names (void)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
   JsonNode *root;
   JsonArray *array;
 
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
 
-  if (!json_parser_load_from_file (parser, "/usr/share/iso-codes/json/iso_3166-1.json", NULL))
+  /* A system file, but read like every other JSON: limited in size and
+   * nesting before json-glib recurses into it (about 100 KB today). */
+  bytes = objector_json_read_file ("/usr/share/iso-codes/json/iso_3166-1.json", ISO_CODES_MAX_SIZE, NULL);
+  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
+  if (bytes == NULL || !objector_json_load (parser, data, size, ISO_CODES_MAX_SIZE, NULL))
     return names;
 
   root = json_parser_get_root (parser);
@@ -183,6 +193,54 @@ objector_ui_country_name (const char *code)
 
 static ObjectorUriLauncher test_launcher = NULL;
 
+typedef struct
+{
+  GtkWindow               *parent;     /* owned, nullable */
+  ObjectorUriLaunchedFunc  callback;   /* nullable: then a failure is a toast */
+  gpointer                 user_data;
+  GDestroyNotify           notify;
+} Launch;
+
+static void
+launch_free (Launch *launch)
+{
+  if (launch->notify != NULL)
+    launch->notify (launch->user_data);
+  g_clear_object (&launch->parent);
+  g_free (launch);
+}
+
+static void
+show_toast (GtkWindow  *window,
+            const char *message)
+{
+  GtkWidget *overlay = window != NULL ? gtk_widget_get_first_child (GTK_WIDGET (window)) : NULL;
+
+  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
+    overlay = gtk_widget_get_first_child (overlay);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+}
+
+/* Takes @launch. A cancelled launch (the window went away) reports nothing. */
+static void
+launch_done (Launch       *launch,
+             const GError *error)
+{
+  if (error != NULL)
+    g_debug ("Could not open the browser: %s", error->message);
+
+  if (launch->callback != NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        launch->callback (error == NULL, error, launch->user_data);
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_toast (launch->parent, _("No web browser could be opened. Copy the address instead."));
+
+  launch_free (launch);
+}
+
 static void
 uri_launched_cb (GObject      *source,
                  GAsyncResult *result,
@@ -196,43 +254,51 @@ uri_launched_cb (GObject      *source,
   gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error);
 #endif
 
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      GtkWidget *window = user_data;
-      GtkWidget *overlay = window ? gtk_widget_get_first_child (window) : NULL;
-
-      g_debug ("Could not open the browser: %s", error->message);
-      while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
-        overlay = gtk_widget_get_first_child (overlay);
-      if (overlay != NULL)
-        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
-                                     adw_toast_new (_("No web browser could be opened. Copy the address instead.")));
-    }
-  g_clear_object (&user_data);
+  launch_done (user_data, error);
 }
 
 void
-objector_ui_launch_uri (GtkWindow  *parent,
-                        const char *uri)
+objector_ui_launch_uri_then (GtkWindow               *parent,
+                             const char              *uri,
+                             ObjectorUriLaunchedFunc  callback,
+                             gpointer                 user_data,
+                             GDestroyNotify           notify)
 {
+  Launch *launch;
+
   g_return_if_fail (uri != NULL);
+
+  launch = g_new0 (Launch, 1);
+  launch->parent = parent != NULL ? g_object_ref (parent) : NULL;
+  launch->callback = callback;
+  launch->user_data = user_data;
+  launch->notify = notify;
 
   if (test_launcher != NULL)
     {
-      test_launcher (parent, uri);
+      g_autoptr(GError) error = NULL;
+
+      if (!test_launcher (parent, uri, &error) && error == NULL)
+        g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_FAILED, "the test launcher failed");
+      launch_done (launch, error);
       return;
     }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
   {
     g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-    gtk_uri_launcher_launch (launcher, parent, NULL, uri_launched_cb,
-                             parent ? g_object_ref (parent) : NULL);
+    gtk_uri_launcher_launch (launcher, parent, NULL, uri_launched_cb, launch);
   }
 #else
-  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, uri_launched_cb,
-                     parent ? g_object_ref (parent) : NULL);
+  gtk_show_uri_full (parent, uri, GDK_CURRENT_TIME, NULL, uri_launched_cb, launch);
 #endif
+}
+
+void
+objector_ui_launch_uri (GtkWindow  *parent,
+                        const char *uri)
+{
+  objector_ui_launch_uri_then (parent, uri, NULL, NULL, NULL);
 }
 
 void

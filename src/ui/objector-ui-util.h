@@ -26,11 +26,29 @@ GtkWidget  *objector_ui_copy_button       (const char  *what,
 /* The country's name in the user's language (iso-codes), or the code. */
 char       *objector_ui_country_name      (const char  *code);
 
-/* Opens an https URL in the browser; tests replace how. */
-typedef void (*ObjectorUriLauncher) (GtkWindow  *parent,
-                                     const char *uri);
+/* Opens an https URL in the browser; a failure is a toast on @parent. */
 void        objector_ui_launch_uri        (GtkWindow  *parent,
                                            const char *uri);
+
+/* The same, telling @callback whether the browser opened it: @launched is
+ * FALSE, with @error saying why, when no browser could. Nothing is to be
+ * recorded as opened before that. Not called when the launch was cancelled;
+ * @notify frees @user_data in every case. */
+typedef void (*ObjectorUriLaunchedFunc) (gboolean      launched,
+                                         const GError *error,
+                                         gpointer      user_data);
+void        objector_ui_launch_uri_then   (GtkWindow               *parent,
+                                           const char              *uri,
+                                           ObjectorUriLaunchedFunc  callback,
+                                           gpointer                 user_data,
+                                           GDestroyNotify           notify);
+
+/* Tests replace the browser: the launcher returns FALSE (and may set
+ * @error) to act as a computer where none opens. It answers at once, so the
+ * callback above runs before objector_ui_launch_uri_then() returns. */
+typedef gboolean (*ObjectorUriLauncher) (GtkWindow   *parent,
+                                         const char  *uri,
+                                         GError     **error);
 void        objector_ui_set_uri_launcher_for_testing (ObjectorUriLauncher launcher);
 
 /* What opening a form does after its link was checked. */

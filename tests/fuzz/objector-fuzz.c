@@ -26,6 +26,7 @@
 #include "objector-mail.h"
 #include "objector-mail-scanner.h"
 #include "objector-playbook.h"
+#include "objector-redact.h"
 #include "objector-store.h"
 
 #include "objector-clock.h"
@@ -54,6 +55,7 @@ static const ObjectorFuzzTarget targets[] = {
   { "draft", objector_fuzz_draft },
   { "mail", objector_fuzz_mail },
   { "mbox", objector_fuzz_mbox },
+  { "redact", objector_fuzz_redact },
 };
 
 const ObjectorFuzzTarget *
@@ -765,4 +767,31 @@ objector_fuzz_mbox (const guint8 *data,
     objector_fuzz_fail ("The scanner is still busy after its scan returned");
 
   remove_tree (dir);
+}
+
+/* The first line is an address, the rest a text. Redaction must give valid
+ * UTF-8 and leave nothing it would find again: no form of the address
+ * survives. (The replacement, "█", is not in the address.) */
+void
+objector_fuzz_redact (const guint8 *data,
+                      gsize         size)
+{
+  g_autofree char *input = g_strndup ((const char *) data, size);
+  g_autoptr(ObjectorRedactor) redactor = NULL;
+  g_autofree char *once = NULL;
+  g_autofree char *twice = NULL;
+  const char *addresses[2] = { input, NULL };
+  char *newline = strchr (input, '\n');
+
+  if (newline == NULL || strstr (input, "\xe2\x96\x88") != NULL)
+    return;
+  *newline = '\0';
+
+  redactor = objector_redactor_new (addresses, "\xe2\x96\x88");
+  once = objector_redactor_apply (redactor, newline + 1);
+  if (once == NULL || !g_utf8_validate (once, -1, NULL))
+    objector_fuzz_fail ("Redaction gave no text, or text that is not UTF-8");
+  twice = objector_redactor_apply (redactor, once);
+  if (g_strcmp0 (once, twice) != 0)
+    objector_fuzz_fail ("Redacted text still holds the address: “%s” became “%s”", once, twice);
 }

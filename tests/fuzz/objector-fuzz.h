@@ -48,5 +48,7 @@ void                       objector_fuzz_mail          (const guint8 *data,
                                                         gsize         size);
 void                       objector_fuzz_mbox          (const guint8 *data,
                                                         gsize         size);
+void                       objector_fuzz_redact        (const guint8 *data,
+                                                        gsize         size);
 
 G_END_DECLS
