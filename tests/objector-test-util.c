@@ -74,6 +74,9 @@ test_util_init (int          *argc,
                 char       ***argv,
                 const char   *name)
 {
+  /* What the tests compare with is English. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
   test_util_init_environment (name);
   g_test_init (argc, argv, NULL);
 }
@@ -379,6 +382,7 @@ test_util_assert_message_impl (const char *file,
   gboolean matches = message != NULL
                      && (prefix ? strncmp (message, expected, length) == 0 : g_str_equal (message, expected));
 
+  g_test_message ("%s", message != NULL ? message : "(no message)");
   if (!matches)
     {
       g_autofree char *text = g_strdup_printf ("the message is “%s”, not %s“%s”",

@@ -31,8 +31,11 @@ G_BEGIN_DECLS
  * test that is already broken, on however slow a machine. */
 #define TEST_UTIL_WAIT_SECONDS 60
 
-/* Set-up and the end of the run: test_util_init() is
- * test_util_init_environment() and g_test_init(); test_util_run_tests() is
+/* Set-up and the end of the run: test_util_init() is LC_ALL=C.UTF-8 (and no
+ * LANGUAGE), test_util_init_environment() and g_test_init(); a program that
+ * needs another locale (test-wizard's --dump-texts) calls
+ * test_util_init_environment() alone, which takes the locale from the
+ * environment. test_util_run_tests() is
  * g_test_run() and test_util_clean_up(), which removes the folders (unless
  * OBJECTOR_TEST_KEEP is set, to look at them after a failure). */
 void        test_util_init            (int          *argc,
