@@ -629,6 +629,27 @@ test_util_objection_at (const char *path_id,
   return objection;
 }
 
+char *
+test_util_due_date (ObjectorObjection *objection)
+{
+  g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
+  char text[16];
+
+  if (due == NULL)
+    return NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", due);
+  return g_strdup (text);
+}
+
+gboolean
+test_util_overdue_at (ObjectorObjection *objection,
+                      const char        *iso8601)
+{
+  g_autoptr(GDateTime) when = test_util_time (iso8601);
+
+  return objector_objection_is_overdue (objection, when);
+}
+
 JsonObject *
 test_util_email (const char *date,
                  const char *from,

@@ -186,6 +186,17 @@ void        test_util_apply_at        (ObjectorObjection *objection,
                                        const char        *note,
                                        const char        *iso8601);
 
+/* When Meta's answer is due, as "YYYY-MM-DD" (%NULL before a submission),
+ * and whether it is overdue at @iso8601. */
+char       *test_util_due_date        (ObjectorObjection *objection);
+gboolean    test_util_overdue_at      (ObjectorObjection *objection,
+                                       const char        *iso8601);
+#define test_util_assert_due(objection, expected) \
+  G_STMT_START { \
+    g_autofree char *test_util_due_ = test_util_due_date (objection); \
+    g_assert_cmpstr (test_util_due_, ==, (expected)); \
+  } G_STMT_END
+
 /* An email as the store keeps it (date, from, subject, kind, trusted), to
  * give objector_objection_add_email() after adding what else a test needs. */
 JsonObject *test_util_email           (const char   *date,

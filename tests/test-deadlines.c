@@ -8,77 +8,21 @@
 
 #include "objector-error.h"
 #include "objector-objection.h"
+#include "objector-test-util.h"
 
-/* Due dates are calendar dates where the person lives, so every test names
- * its time zone; main() sets Europe/Berlin before anything else runs. */
-static void
-use_time_zone (const char *zone)
-{
-  g_autoptr(GTimeZone) local = NULL;
-
-  g_setenv ("TZ", zone, TRUE);
-  /* GLib rereads TZ when it changes; make sure it did. */
-  local = g_time_zone_new_local ();
-  g_assert_cmpstr (g_time_zone_get_identifier (local), ==, zone);
-}
-
-static GDateTime *
-at (const char *iso)
-{
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return dt;
-}
-
-static void
-apply_at (ObjectorObjection *o,
-          ObjectorEvent      event,
-          const char        *iso)
-{
-  g_autoptr(GDateTime) when = at (iso);
-  g_autoptr(GError) error = NULL;
-
-  objector_objection_apply (o, event, NULL, when, &error);
-  g_assert_no_error (error);
-}
-
-/* An objection sent at @iso (a time with its offset). */
+/* An objection sent at @iso (a time with its offset), prepared ten minutes before. */
 static ObjectorObjection *
 sent_at (const char *iso)
 {
-  g_autoptr(GDateTime) sent = at (iso);
+  g_autoptr(GDateTime) sent = test_util_time (iso);
   g_autoptr(GDateTime) before = g_date_time_add_minutes (sent, -10);
   g_autofree char *before_iso = g_date_time_format_iso8601 (before);
-  ObjectorObjection *o = objector_objection_new ("instagram-objection", "instagram", TRUE, before);
 
-  objector_objection_set_country (o, "DE");
-  objector_objection_set_email (o, "zoe@example.org");
-  apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, before_iso);
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, before_iso);
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, iso);
-  return o;
-}
-
-static void
-assert_due (ObjectorObjection *o,
-            const char        *expected)
-{
-  g_autoptr(GDate) due = objector_objection_dup_due_date (o);
-  char text[16];
-
-  g_assert_nonnull (due);
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", due);
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static gboolean
-overdue_at (ObjectorObjection *o,
-            const char        *iso)
-{
-  g_autoptr(GDateTime) when = at (iso);
-
-  return objector_objection_is_overdue (o, when);
+  return test_util_objection_at ("instagram-objection", "DE", before_iso,
+                                 OBJECTOR_EVENT_COMPLETE_DETAILS, before_iso,
+                                 OBJECTOR_EVENT_OPEN_FORM, before_iso,
+                                 OBJECTOR_EVENT_SUBMIT, iso,
+                                 -1);
 }
 
 /* The example of the issue: 31 January → 28 February, late on 2 March. */
@@ -87,11 +31,11 @@ test_month_end (void)
 {
   g_autoptr(ObjectorObjection) o = sent_at ("2026-01-31T10:00:00+01:00");
 
-  assert_due (o, "2026-02-28");
-  g_assert_false (overdue_at (o, "2026-02-28T00:00:00+01:00"));
-  g_assert_false (overdue_at (o, "2026-02-28T23:59:59+01:00"));
-  g_assert_true (overdue_at (o, "2026-03-01T00:00:01+01:00"));
-  g_assert_true (overdue_at (o, "2026-03-02T12:00:00+01:00"));
+  test_util_assert_due (o, "2026-02-28");
+  g_assert_false (test_util_overdue_at (o, "2026-02-28T00:00:00+01:00"));
+  g_assert_false (test_util_overdue_at (o, "2026-02-28T23:59:59+01:00"));
+  g_assert_true (test_util_overdue_at (o, "2026-03-01T00:00:01+01:00"));
+  g_assert_true (test_util_overdue_at (o, "2026-03-02T12:00:00+01:00"));
 }
 
 /* A month after the 31st is the last day of a shorter month. */
@@ -114,7 +58,7 @@ test_short_months (void)
       g_autoptr(ObjectorObjection) o = sent_at (cases[i].sent);
 
       g_test_message ("sent %s", cases[i].sent);
-      assert_due (o, cases[i].due);
+      test_util_assert_due (o, cases[i].due);
     }
 }
 
@@ -136,14 +80,14 @@ test_leap_years (void)
       g_autoptr(ObjectorObjection) o = sent_at (cases[i].sent);
 
       g_test_message ("sent %s", cases[i].sent);
-      assert_due (o, cases[i].due);
+      test_util_assert_due (o, cases[i].due);
     }
 
   {
     g_autoptr(ObjectorObjection) o = sent_at ("2028-01-31T12:00:00+01:00");
 
-    g_assert_false (overdue_at (o, "2028-02-29T23:00:00+01:00"));
-    g_assert_true (overdue_at (o, "2028-03-01T00:30:00+01:00"));
+    g_assert_false (test_util_overdue_at (o, "2028-02-29T23:00:00+01:00"));
+    g_assert_true (test_util_overdue_at (o, "2028-03-01T00:30:00+01:00"));
   }
 }
 
@@ -152,9 +96,9 @@ test_year_end (void)
 {
   g_autoptr(ObjectorObjection) o = sent_at ("2026-12-31T23:30:00+01:00");
 
-  assert_due (o, "2027-01-31");
-  g_assert_false (overdue_at (o, "2027-01-31T23:59:00+01:00"));
-  g_assert_true (overdue_at (o, "2027-02-01T00:01:00+01:00"));
+  test_util_assert_due (o, "2027-01-31");
+  g_assert_false (test_util_overdue_at (o, "2027-01-31T23:59:00+01:00"));
+  g_assert_true (test_util_overdue_at (o, "2027-02-01T00:01:00+01:00"));
 }
 
 /* West of UTC: the evening of 31 January in New York is already
@@ -164,14 +108,14 @@ test_time_zone_west (void)
 {
   g_autoptr(ObjectorObjection) o = NULL;
 
-  use_time_zone ("America/New_York");
+  test_util_use_time_zone ("America/New_York");
   o = sent_at ("2026-02-01T03:00:00Z");  /* 22:00 on 31 January in New York */
 
-  assert_due (o, "2026-02-28");
-  g_assert_false (overdue_at (o, "2026-03-01T04:30:00Z"));  /* 23:30 on 28 February there */
-  g_assert_true (overdue_at (o, "2026-03-01T05:30:00Z"));   /* 00:30 on 1 March there */
+  test_util_assert_due (o, "2026-02-28");
+  g_assert_false (test_util_overdue_at (o, "2026-03-01T04:30:00Z"));  /* 23:30 on 28 February there */
+  g_assert_true (test_util_overdue_at (o, "2026-03-01T05:30:00Z"));   /* 00:30 on 1 March there */
 
-  use_time_zone ("Europe/Berlin");
+  test_util_use_time_zone ("Europe/Berlin");
 }
 
 /* East of UTC: 00:30 on 31 January in Auckland is still 30 January in UTC. */
@@ -180,14 +124,14 @@ test_time_zone_east (void)
 {
   g_autoptr(ObjectorObjection) o = NULL;
 
-  use_time_zone ("Pacific/Auckland");
+  test_util_use_time_zone ("Pacific/Auckland");
   o = sent_at ("2026-01-30T11:30:00Z");  /* NZDT, UTC+13 */
 
-  assert_due (o, "2026-02-28");
-  g_assert_false (overdue_at (o, "2026-02-28T10:59:00Z"));  /* 23:59 on 28 February there */
-  g_assert_true (overdue_at (o, "2026-02-28T11:01:00Z"));   /* 00:01 on 1 March there */
+  test_util_assert_due (o, "2026-02-28");
+  g_assert_false (test_util_overdue_at (o, "2026-02-28T10:59:00Z"));  /* 23:59 on 28 February there */
+  g_assert_true (test_util_overdue_at (o, "2026-02-28T11:01:00Z"));   /* 00:01 on 1 March there */
 
-  use_time_zone ("Europe/Berlin");
+  test_util_use_time_zone ("Europe/Berlin");
 }
 
 /* A deadline across the change to summer time: the day ends at local
@@ -197,9 +141,9 @@ test_daylight_saving (void)
 {
   g_autoptr(ObjectorObjection) o = sent_at ("2026-02-28T23:30:00Z");  /* 00:30 on 1 March, CET */
 
-  assert_due (o, "2026-04-01");
-  g_assert_false (overdue_at (o, "2026-04-01T21:59:00Z"));  /* 23:59 CEST */
-  g_assert_true (overdue_at (o, "2026-04-01T22:00:30Z"));   /* 00:00:30 on 2 April, CEST */
+  test_util_assert_due (o, "2026-04-01");
+  g_assert_false (test_util_overdue_at (o, "2026-04-01T21:59:00Z"));  /* 23:59 CEST */
+  g_assert_true (test_util_overdue_at (o, "2026-04-01T22:00:30Z"));   /* 00:00:30 on 2 April, CEST */
 }
 
 /* Art. 12(3): two more months, once, and only while Meta still owes an answer. */
@@ -216,7 +160,7 @@ test_extension (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(ObjectorObjection) o = sent_at (cases[i].sent);
-      g_autoptr(GDateTime) sent = at (cases[i].sent);
+      g_autoptr(GDateTime) sent = test_util_time (cases[i].sent);
       g_autoptr(GDateTime) later = g_date_time_add_days (sent, 10);
       g_autoptr(GError) error = NULL;
 
@@ -224,20 +168,20 @@ test_extension (void)
       g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_EXTEND, NULL, later, &error));
       g_assert_no_error (error);
       g_assert_true (objector_objection_get_extended (o));
-      assert_due (o, cases[i].due);
+      test_util_assert_due (o, cases[i].due);
     }
 
   /* Extended, then Meta acknowledges: the extended date still holds. */
   {
     g_autoptr(ObjectorObjection) o = sent_at ("2026-01-31T10:00:00+01:00");
 
-    apply_at (o, OBJECTOR_EVENT_EXTEND, "2026-02-20T10:00:00+01:00");
-    apply_at (o, OBJECTOR_EVENT_CONFIRM_CODE, "2026-02-21T10:00:00+01:00");
-    apply_at (o, OBJECTOR_EVENT_LOG_RECEIPT, "2026-02-22T10:00:00+01:00");
-    assert_due (o, "2026-04-30");
-    g_assert_false (overdue_at (o, "2026-03-02T12:00:00+01:00"));
-    g_assert_false (overdue_at (o, "2026-04-30T23:00:00+02:00"));
-    g_assert_true (overdue_at (o, "2026-05-01T00:30:00+02:00"));
+    test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-20T10:00:00+01:00");
+    test_util_apply_at (o, OBJECTOR_EVENT_CONFIRM_CODE, NULL, "2026-02-21T10:00:00+01:00");
+    test_util_apply_at (o, OBJECTOR_EVENT_LOG_RECEIPT, NULL, "2026-02-22T10:00:00+01:00");
+    test_util_assert_due (o, "2026-04-30");
+    g_assert_false (test_util_overdue_at (o, "2026-03-02T12:00:00+01:00"));
+    g_assert_false (test_util_overdue_at (o, "2026-04-30T23:00:00+02:00"));
+    g_assert_true (test_util_overdue_at (o, "2026-05-01T00:30:00+02:00"));
   }
 }
 
@@ -248,17 +192,17 @@ test_resubmission_resets (void)
 {
   g_autoptr(ObjectorObjection) o = sent_at ("2026-01-31T10:00:00+01:00");
 
-  apply_at (o, OBJECTOR_EVENT_EXTEND, "2026-02-10T10:00:00+01:00");
-  assert_due (o, "2026-04-30");
-  apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-03-10T10:00:00+01:00");
-  g_assert_false (overdue_at (o, "2026-06-01T10:00:00+02:00"));  /* refused: nothing owed */
-  apply_at (o, OBJECTOR_EVENT_RETRY, "2026-03-11T10:00:00+01:00");
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-03-11T10:01:00+01:00");
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-03-31T10:05:00+02:00");
+  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-10T10:00:00+01:00");
+  test_util_assert_due (o, "2026-04-30");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, NULL, "2026-03-10T10:00:00+01:00");
+  g_assert_false (test_util_overdue_at (o, "2026-06-01T10:00:00+02:00"));  /* refused: nothing owed */
+  test_util_apply_at (o, OBJECTOR_EVENT_RETRY, NULL, "2026-03-11T10:00:00+01:00");
+  test_util_apply_at (o, OBJECTOR_EVENT_OPEN_FORM, NULL, "2026-03-11T10:01:00+01:00");
+  test_util_apply_at (o, OBJECTOR_EVENT_SUBMIT, NULL, "2026-03-31T10:05:00+02:00");
 
   g_assert_false (objector_objection_get_extended (o));
-  assert_due (o, "2026-04-30");
-  g_assert_true (overdue_at (o, "2026-05-01T09:00:00+02:00"));
+  test_util_assert_due (o, "2026-04-30");
+  g_assert_true (test_util_overdue_at (o, "2026-05-01T09:00:00+02:00"));
 }
 
 /* Escalating is possible once the answer is late, and not before. */
@@ -266,8 +210,8 @@ static void
 test_escalate_when_late (void)
 {
   g_autoptr(ObjectorObjection) o = sent_at ("2026-01-31T10:00:00+01:00");
-  g_autoptr(GDateTime) on_time = at ("2026-02-28T20:00:00+01:00");
-  g_autoptr(GDateTime) late = at ("2026-03-02T09:00:00+01:00");
+  g_autoptr(GDateTime) on_time = test_util_time ("2026-02-28T20:00:00+01:00");
+  g_autoptr(GDateTime) late = test_util_time ("2026-03-02T09:00:00+01:00");
   g_autoptr(GError) error = NULL;
 
   g_assert_false (objector_objection_apply (o, OBJECTOR_EVENT_ESCALATE, NULL, on_time, &error));
@@ -285,8 +229,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("TZ", "Europe/Berlin", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "deadlines");
+  /* Due dates are calendar dates where the person lives, so every test names
+   * its time zone: Europe/Berlin unless it says otherwise. */
+  test_util_use_time_zone ("Europe/Berlin");
 
   g_test_add_func ("/deadlines/month-end", test_month_end);
   g_test_add_func ("/deadlines/short-months", test_short_months);
@@ -299,5 +245,5 @@ main (int   argc,
   g_test_add_func ("/deadlines/resubmission-resets", test_resubmission_resets);
   g_test_add_func ("/deadlines/escalate-when-late", test_escalate_when_late);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }
