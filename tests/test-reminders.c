@@ -116,8 +116,8 @@ test_compute (Fixture       *f,
   g_assert_cmpint (reminder->kind, ==, OBJECTOR_REMINDER_CODE);
   g_assert_cmpstr (reminder->objection_id, ==, objector_objection_get_id (coded));
   g_assert_cmpstr (reminder->title, ==, "Confirm your objection with Meta’s code");
-  g_assert_nonnull (strstr (reminder->body, "You sent your Facebook objection for “Zoë” on 31 January 2026"));
-  g_assert_nonnull (strstr (reminder->body, "six-digit code"));
+  test_util_assert_contains (reminder->body, "You sent your Facebook objection for “Zoë” on 31 January 2026");
+  test_util_assert_contains (reminder->body, "six-digit code");
   since = test_util_time ("2026-02-01T10:00:00Z");
   g_assert_true (g_date_time_equal (reminder->since, since));
 
@@ -127,15 +127,15 @@ test_compute (Fixture       *f,
   g_assert_nonnull (reminder);
   g_assert_cmpint (reminder->kind, ==, OBJECTOR_REMINDER_OVERDUE);
   g_assert_cmpstr (reminder->title, ==, "Meta’s answer is overdue");
-  g_assert_nonnull (strstr (reminder->body, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026"));
-  g_assert_nonnull (strstr (reminder->body, "complain to your data-protection authority"));
+  test_util_assert_contains (reminder->body, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026");
+  test_util_assert_contains (reminder->body, "complain to your data-protection authority");
   g_clear_pointer (&since, g_date_time_unref);
   since = test_util_time ("2026-03-01T00:00:00+01:00");
   g_assert_true (g_date_time_equal (reminder->since, since));
 
   reminder = find (overdue, plain_id);
   g_assert_nonnull (reminder);
-  g_assert_nonnull (strstr (reminder->body, "your Instagram objection, sent on"));
+  test_util_assert_contains (reminder->body, "your Instagram objection, sent on");
   g_assert_nonnull (find (overdue, code_id));
 
   /* Confirmed: no more code reminder; answered: nothing at all. */
@@ -227,7 +227,7 @@ test_new_due_date (Fixture       *f,
   extended = take (reminders, G_LIST_MODEL (f->objections), "2026-05-01T10:00:00Z");
   g_assert_cmpuint (extended->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (extended, 0))->id, ==, extended_id);
-  g_assert_nonnull (strstr (((ObjectorReminder *) g_ptr_array_index (extended, 0))->body, "30 April 2026"));
+  test_util_assert_contains (((ObjectorReminder *) g_ptr_array_index (extended, 0))->body, "30 April 2026");
 
   /* Refused, retried, sent again: the unconfirmed code and the new due date
    * are reminded afresh. */
@@ -378,7 +378,7 @@ test_unwritable (Fixture       *f,
   given = objector_reminders_take (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_assert_null (given);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  g_assert_nonnull (strstr (error->message, "not-a-folder"));
+  test_util_assert_contains (error->message, "not-a-folder");
 }
 
 static GPtrArray *
