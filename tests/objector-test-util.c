@@ -328,8 +328,19 @@ test_util_parse_array (const char *text)
   return json_array_ref (json_node_get_array (node));
 }
 
-JsonNode *
+ObjectorPlaybook *
 test_util_bundled_playbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  ObjectorPlaybook *playbook = objector_playbook_new_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (playbook);
+  return playbook;
+}
+
+JsonNode *
+test_util_bundled_playbook_json (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;

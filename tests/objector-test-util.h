@@ -17,6 +17,7 @@
 
 #include "objector-flow.h"
 #include "objector-objection.h"
+#include "objector-playbook.h"
 #include "objector-test-files.h"
 
 G_BEGIN_DECLS
@@ -90,12 +91,14 @@ void        test_util_reset_data      (void);
 char       *test_util_write_store     (const char * const *objections);
 char      **test_util_damaged_copies  (void);
 
-/* JSON: a text that must parse; the bundled playbook (meta.json), to change
- * before loading; a node as bytes, to load or serve. */
+/* JSON: a text that must parse; the bundled playbook (meta.json) as JSON, to
+ * change before loading; a node as bytes, to load or serve. The bundled
+ * playbook loaded, failing the test if it does not load. */
 JsonNode   *test_util_parse_json      (const char   *text);
 JsonArray  *test_util_parse_array     (const char   *text);
-JsonNode   *test_util_bundled_playbook (void);
+JsonNode   *test_util_bundled_playbook_json (void);
 GBytes     *test_util_json_bytes      (JsonNode     *node);
+ObjectorPlaybook *test_util_bundled_playbook (void);
 
 #define test_util_assert_contains(haystack, needle) \
   test_util_assert_contains_impl (__FILE__, __LINE__, #haystack, (haystack), (needle), TRUE)
