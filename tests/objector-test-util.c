@@ -99,6 +99,22 @@ test_util_run_tests (void)
   return status;
 }
 
+void
+test_util_add_cases (const char    *prefix,
+                     gconstpointer  cases,
+                     gsize          size,
+                     guint          n_cases,
+                     GTestDataFunc  func)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      gconstpointer item = (const char *) cases + i * size;
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, *(const char * const *) item);
+
+      g_test_add_data_func (path, item, func);
+    }
+}
+
 const char *
 test_util_root (void)
 {
@@ -380,6 +396,17 @@ test_util_assert_contains_impl (const char *file,
 
       g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, message);
     }
+}
+
+void
+test_util_assert_contains_all_impl (const char         *file,
+                                    int                 line,
+                                    const char         *expression,
+                                    const char         *haystack,
+                                    const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    test_util_assert_contains_impl (file, line, expression, haystack, needles[i], TRUE);
 }
 
 void

@@ -44,6 +44,17 @@ void        test_util_init            (int          *argc,
                                        const char   *name);
 void        test_util_init_environment (const char  *name);
 int         test_util_run_tests       (void);
+
+/* Table-driven tests: one test case "PREFIX/NAME" per element of @cases,
+ * an array of structs that each begin with their name (a const char *),
+ * run by @func with a pointer to the element. */
+#define TEST_UTIL_ADD_CASES(prefix, cases, func) \
+  test_util_add_cases ((prefix), (cases), sizeof (cases)[0], G_N_ELEMENTS (cases), (func))
+void        test_util_add_cases       (const char    *prefix,
+                                       gconstpointer  cases,
+                                       gsize          size,
+                                       guint          n_cases,
+                                       GTestDataFunc  func);
 void        test_util_clean_up        (void);
 const char *test_util_root            (void);
 
@@ -104,12 +115,21 @@ ObjectorPlaybook *test_util_bundled_playbook (void);
   test_util_assert_contains_impl (__FILE__, __LINE__, #haystack, (haystack), (needle), TRUE)
 #define test_util_assert_lacks(haystack, needle) \
   test_util_assert_contains_impl (__FILE__, __LINE__, #haystack, (haystack), (needle), FALSE)
+/* Each of the strings after @haystack is in it. */
+#define test_util_assert_contains_all(haystack, ...) \
+  test_util_assert_contains_all_impl (__FILE__, __LINE__, #haystack, (haystack), \
+                                      (const char * const[]) { __VA_ARGS__, NULL })
 void        test_util_assert_contains_impl (const char *file,
                                             int         line,
                                             const char *expression,
                                             const char *haystack,
                                             const char *needle,
                                             gboolean    wanted);
+void        test_util_assert_contains_all_impl (const char         *file,
+                                                int                 line,
+                                                const char         *expression,
+                                                const char         *haystack,
+                                                const char * const *needles);
 
 /* An error message is @expected; an @expected that ends in "…" need only
  * begin the message (for a library's own words after ours, which vary

@@ -69,152 +69,113 @@ write_residents (void)
   g_free (test_util_write_store (lines));
 }
 
-/* The four residents of the issue: each complaint names the right authority,
- * cites Art. 77, and carries the email address and the dates. */
-static void
-test_complaint_residents (void)
+/* One `objector complaint` run over the store of write_residents(), and
+ * what it must say. */
+typedef struct
 {
-  g_auto(TestRun) ie = { 0 };
-  g_auto(TestRun) fr = { 0 };
-  g_auto(TestRun) gb = { 0 };
-  g_auto(TestRun) at = { 0 };
+  const char *name;
+  const char *args[6];   /* after "complaint" */
+  int         status;
+  const char *out_start; /* how the output begins; NULL: not looked at */
+  const char *out[14];   /* in the output */
+  const char *err[3];    /* in the error output; with status 0 there must be none */
+} ComplaintRun;
 
-  write_residents ();
-
-  TEST_RUN (&ie, "complaint", "1111");
-  g_assert_cmpint (ie.status, ==, 0);
-  g_assert_cmpstr (ie.err, ==, "");
-  g_assert_true (g_str_has_prefix (ie.out, "Authority: Data Protection Commission"));
-  test_util_assert_contains (ie.out, "Web form:  https://forms.dataprotection.ie/contact");
-  test_util_assert_contains (ie.out, "Email:     info@dataprotection.ie");
-  test_util_assert_contains (ie.out, "Post:      21 Fitzwilliam Square South\n           Dublin 2\n");
-  test_util_assert_contains (ie.out, "Article 77 of the General Data Protection Regulation (GDPR)");
-  test_util_assert_contains (ie.out, "zoe@example.org");
-  test_util_assert_contains (ie.out, "my Facebook account “Zoë Murphy”");
-  test_util_assert_contains (ie.out, "I prepared the objection on 20 January 2026.");
-  test_util_assert_contains (ie.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/6359191084165019.");
-  test_util_assert_contains (ie.out, "that is by 28 February 2026.");
-  test_util_assert_contains (ie.out, "On 12 February 2026 Meta refused my objection.");
-  test_util_assert_contains (ie.out, "- 12 February 2026: Meta refused the objection (legitimate interest, they say)");
-  test_util_assert_contains (ie.out, "- 12 February 2026: “Update on your objection request” from Facebook <notification@facebookmail.com>");
-  test_util_assert_contains (ie.out, "- Meta’s email of 12 February 2026: “Update on your objection request”");
-
+static const ComplaintRun complaint_runs[] = {
+  /* The four residents of the issue: each complaint names the right
+   * authority, cites Art. 77, and carries the email address and the dates. */
+  { "residents/ireland", { "1111" }, 0, "Authority: Data Protection Commission",
+    { "Web form:  https://forms.dataprotection.ie/contact", "Email:     info@dataprotection.ie",
+      "Post:      21 Fitzwilliam Square South\n           Dublin 2\n",
+      "Article 77 of the General Data Protection Regulation (GDPR)", "zoe@example.org",
+      "my Facebook account “Zoë Murphy”", "I prepared the objection on 20 January 2026.",
+      "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/6359191084165019.",
+      "that is by 28 February 2026.", "On 12 February 2026 Meta refused my objection.",
+      "- 12 February 2026: Meta refused the objection (legitimate interest, they say)",
+      "- 12 February 2026: “Update on your objection request” from Facebook <notification@facebookmail.com>",
+      "- Meta’s email of 12 February 2026: “Update on your objection request”" } },
   /* Overdue (no answer since 28 February), in French. */
-  TEST_RUN (&fr, "complaint", ID_FR);
-  g_assert_cmpint (fr.status, ==, 0);
-  g_assert_true (g_str_has_prefix (fr.out, "Authority: Commission nationale de l’informatique et des libertés (CNIL)"));
-  test_util_assert_contains (fr.out, "Web form:  https://www.cnil.fr/fr/plaintes");
-  test_util_assert_contains (fr.out, "Language:  fr");
-  test_util_assert_contains (fr.out, "l’article 77 du règlement général sur la protection des données (RGPD)");
-  test_util_assert_contains (fr.out, "Plaignant(e) : zoe@example.org ; pays de résidence : France.");
-  test_util_assert_contains (fr.out, "J’ai préparé l’opposition le 20 janvier 2026.");
-  test_util_assert_contains (fr.out, "Je l’ai envoyée à Meta le 31 janvier 2026");
-  test_util_assert_contains (fr.out, "Meta devait me répondre au plus tard le 28 février 2026");
-
-  TEST_RUN (&gb, "complaint", ID_GB);
-  g_assert_cmpint (gb.status, ==, 0);
-  g_assert_true (g_str_has_prefix (gb.out, "Authority: Information Commissioner’s Office (ICO)"));
-  test_util_assert_contains (gb.out, "Email:     casework@ico.org.uk");
-  test_util_assert_contains (gb.out, "Article 77 of the UK GDPR and section 165 of the Data Protection Act 2018");
-  test_util_assert_contains (gb.out, "zoe@example.org");
-  test_util_assert_contains (gb.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://help.instagram.com/contact/233964459562201.");
-  test_util_assert_contains (gb.out, "On 12 February 2026 Meta refused my objection.");
-
-  TEST_RUN (&at, "complaint", ID_AT);
-  g_assert_cmpint (at.status, ==, 0);
-  g_assert_true (g_str_has_prefix (at.out, "Authority: Österreichische Datenschutzbehörde"));
-  test_util_assert_contains (at.out, "Email:     dsb@dsb.gv.at");
-  test_util_assert_contains (at.out, "Post:      Barichgasse 40-42\n           1030 Wien\n           Österreich\n");
-  test_util_assert_contains (at.out, "Beschwerde nach Art. 77 der Datenschutz-Grundverordnung (DSGVO)");
-  test_util_assert_contains (at.out, "Beschwerdeführende Person: zoe@example.org; Wohnsitzland: Österreich.");
-  test_util_assert_contains (at.out, "Ich habe den Widerspruch am 20. Januar 2026 vorbereitet.");
-  test_util_assert_contains (at.out, "Am 31. Januar 2026 habe ich ihn über das Formular von Meta");
-  test_util_assert_contains (at.out, "Meta hätte bis zum 28. Februar 2026 antworten müssen");
-}
-
-static void
-test_complaint_regions (void)
-{
-  g_auto(TestRun) ask = { 0 };
-  g_auto(TestRun) bavaria = { 0 };
-  g_auto(TestRun) unknown = { 0 };
-  g_auto(TestRun) lead = { 0 };
-
-  write_residents ();
-
+  { "residents/france", { ID_FR }, 0, "Authority: Commission nationale de l’informatique et des libertés (CNIL)",
+    { "Web form:  https://www.cnil.fr/fr/plaintes", "Language:  fr",
+      "l’article 77 du règlement général sur la protection des données (RGPD)",
+      "Plaignant(e) : zoe@example.org ; pays de résidence : France.",
+      "J’ai préparé l’opposition le 20 janvier 2026.", "Je l’ai envoyée à Meta le 31 janvier 2026",
+      "Meta devait me répondre au plus tard le 28 février 2026" } },
+  { "residents/united-kingdom", { ID_GB }, 0, "Authority: Information Commissioner’s Office (ICO)",
+    { "Email:     casework@ico.org.uk",
+      "Article 77 of the UK GDPR and section 165 of the Data Protection Act 2018", "zoe@example.org",
+      "I sent it to Meta on 31 January 2026 through Meta’s form at https://help.instagram.com/contact/233964459562201.",
+      "On 12 February 2026 Meta refused my objection." } },
+  { "residents/austria", { ID_AT }, 0, "Authority: Österreichische Datenschutzbehörde",
+    { "Email:     dsb@dsb.gv.at", "Post:      Barichgasse 40-42\n           1030 Wien\n           Österreich\n",
+      "Beschwerde nach Art. 77 der Datenschutz-Grundverordnung (DSGVO)",
+      "Beschwerdeführende Person: zoe@example.org; Wohnsitzland: Österreich.",
+      "Ich habe den Widerspruch am 20. Januar 2026 vorbereitet.",
+      "Am 31. Januar 2026 habe ich ihn über das Formular von Meta",
+      "Meta hätte bis zum 28. Februar 2026 antworten müssen" } },
   /* Germany: which Land? The list, and a usage error. */
-  TEST_RUN (&ask, "complaint", ID_DE);
-  g_assert_cmpint (ask.status, ==, 2);
-  test_util_assert_contains (ask.out, "Bayern");
-  test_util_assert_contains (ask.out, "BY");
-  test_util_assert_contains (ask.out, "Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)");
-  test_util_assert_contains (ask.out, "Thüringen");
-  test_util_assert_contains (ask.out, "Nordrhein-Westfalen");
-  test_util_assert_contains (ask.err, "--region");
-
-  TEST_RUN (&bavaria, "complaint", ID_DE, "--region", "by");
-  g_assert_cmpint (bavaria.status, ==, 0);
-  g_assert_true (g_str_has_prefix (bavaria.out, "Authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)"));
-  test_util_assert_contains (bavaria.out, "Web form:  https://www.lda.bayern.de/de/beschwerde.html");
-  test_util_assert_contains (bavaria.out, "Wohnsitzland: Deutschland (Bayern).");
-
-  TEST_RUN (&unknown, "complaint", "--region", "Atlantis", ID_DE);
-  g_assert_cmpint (unknown.status, ==, 2);
-  test_util_assert_contains (unknown.err, "“Atlantis” is not a region of DE");
-  test_util_assert_contains (unknown.out, "Sachsen-Anhalt");
-
+  { "regions/ask", { ID_DE }, 2, NULL,
+    { "Bayern", "BY", "Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)", "Thüringen",
+      "Nordrhein-Westfalen" },
+    { "--region" } },
+  { "regions/bavaria", { ID_DE, "--region", "by" }, 0,
+    "Authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)",
+    { "Web form:  https://www.lda.bayern.de/de/beschwerde.html", "Wohnsitzland: Deutschland (Bayern)." } },
+  { "regions/unknown", { "--region", "Atlantis", ID_DE }, 2, NULL,
+    { "Sachsen-Anhalt" }, { "“Atlantis” is not a region of DE" } },
   /* Meta's lead authority takes anyone's complaint. */
-  TEST_RUN (&lead, "complaint", ID_DE, "--authority", "iedpc");
-  g_assert_cmpint (lead.status, ==, 0);
-  g_assert_true (g_str_has_prefix (lead.out, "Authority: Data Protection Commission"));
-  test_util_assert_contains (lead.out, "country of residence: Germany.");
-}
+  { "regions/lead-authority", { ID_DE, "--authority", "iedpc" }, 0, "Authority: Data Protection Commission",
+    { "country of residence: Germany." } },
+  /* No authority for the US: said so, with the way out. */
+  { "refused/united-states", { ID_US }, 1, NULL, { NULL }, { "residents of US", "--authority iedpc" } },
+  { "refused/bad-authority", { ID_AT, "--authority", "nonesuch" }, 2, NULL, { NULL },
+    { "“nonesuch” is not an authority" } },
+  { "refused/bad-language", { ID_AT, "--language", "tlh" }, 2, NULL, { NULL },
+    { "en, de, es, fr, it, nl, pl, pt_BR" } },
+  { "language", { ID_AT, "--language", "fr" }, 0, NULL, { "pays de résidence : Autriche" } },
+  { "refused/missing", { "99999999" }, 1, NULL, { NULL }, { NULL } },
+  { "refused/no-id", { NULL }, 2, NULL, { NULL }, { NULL } },
+};
 
 static void
-test_complaint_refused (void)
+test_complaint_run (gconstpointer data)
 {
-  g_auto(TestRun) early = { 0 };
-  g_auto(TestRun) us = { 0 };
-  g_auto(TestRun) bad_authority = { 0 };
-  g_auto(TestRun) bad_language = { 0 };
-  g_auto(TestRun) french = { 0 };
-  g_auto(TestRun) missing = { 0 };
-  g_auto(TestRun) no_id = { 0 };
-  g_autofree char *id = NULL;
+  const ComplaintRun *expected = data;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_auto(TestRun) run = { 0 };
 
   write_residents ();
+  g_ptr_array_add (args, (gpointer) "complaint");
+  for (guint i = 0; i < G_N_ELEMENTS (expected->args) && expected->args[i] != NULL; i++)
+    g_ptr_array_add (args, (gpointer) expected->args[i]);
+  g_ptr_array_add (args, NULL);
 
-  /* Sent today (TEST_UTIL_NOW, 20 November 2026): Meta still has a month. */
+  test_util_run_argv (&run, NULL, (const char * const *) args->pdata);
+  g_assert_cmpint (run.status, ==, expected->status);
+  if (expected->status == 0)
+    g_assert_cmpstr (run.err, ==, "");
+  if (expected->out_start != NULL && !g_str_has_prefix (run.out, expected->out_start))
+    g_error ("The complaint does not begin “%s”:\n%s", expected->out_start, run.out);
+  for (guint i = 0; i < G_N_ELEMENTS (expected->out) && expected->out[i] != NULL; i++)
+    test_util_assert_contains (run.out, expected->out[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (expected->err) && expected->err[i] != NULL; i++)
+    test_util_assert_contains (run.err, expected->err[i]);
+}
+
+/* Sent today (TEST_UTIL_NOW, 20 November 2026): Meta still has a month. */
+static void
+test_complaint_too_early (void)
+{
+  g_autofree char *id = NULL;
+  g_auto(TestRun) early = { 0 };
+
+  write_residents ();
   id = test_util_cli_submitted ("facebook-objection", "IE");
   TEST_RUN (&early, "complaint", id);
   g_assert_cmpint (early.status, ==, 1);
   g_assert_cmpstr (early.out, ==, "");
   g_assert_true (g_str_has_prefix (early.err,
                                    "objector: Meta still has until 20 December 2026 to answer this objection."));
-
-  /* No authority for the US: said so, with the way out. */
-  TEST_RUN (&us, "complaint", ID_US);
-  g_assert_cmpint (us.status, ==, 1);
-  test_util_assert_contains (us.err, "residents of US");
-  test_util_assert_contains (us.err, "--authority iedpc");
-
-  TEST_RUN (&bad_authority, "complaint", ID_AT, "--authority", "nonesuch");
-  g_assert_cmpint (bad_authority.status, ==, 2);
-  test_util_assert_contains (bad_authority.err, "“nonesuch” is not an authority");
-
-  TEST_RUN (&bad_language, "complaint", ID_AT, "--language", "tlh");
-  g_assert_cmpint (bad_language.status, ==, 2);
-  test_util_assert_contains (bad_language.err, "en, de, es, fr, it, nl, pl, pt_BR");
-
-  TEST_RUN (&french, "complaint", ID_AT, "--language", "fr");
-  g_assert_cmpint (french.status, ==, 0);
-  test_util_assert_contains (french.out, "pays de résidence : Autriche");
-
-  TEST_RUN (&missing, "complaint", "99999999");
-  g_assert_cmpint (missing.status, ==, 1);
-
-  TEST_RUN (&no_id, "complaint");
-  g_assert_cmpint (no_id.status, ==, 2);
 }
 
 static void
@@ -334,9 +295,8 @@ main (int   argc,
   /* Due dates are calendar dates where the person lives. */
   test_util_use_time_zone ("Europe/Berlin");
 
-  g_test_add_func ("/cli-complaint/residents", test_complaint_residents);
-  g_test_add_func ("/cli-complaint/regions", test_complaint_regions);
-  g_test_add_func ("/cli-complaint/refused", test_complaint_refused);
+  TEST_UTIL_ADD_CASES ("/cli-complaint", complaint_runs, test_complaint_run);
+  g_test_add_func ("/cli-complaint/refused/too-early", test_complaint_too_early);
   g_test_add_func ("/cli-complaint/remind-once", test_remind_once);
   g_test_add_func ("/cli-complaint/remind-concurrent", test_remind_concurrent);
   g_test_add_func ("/cli-complaint/remind-damaged-store", test_remind_damaged_store);

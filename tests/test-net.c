@@ -1642,22 +1642,12 @@ main (int   argc,
 
   start_tls_server ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (link_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/net/link/%s", link_cases[i].name);
-
-      g_test_add_data_func (name, &link_cases[i], test_link_case);
-    }
+  TEST_UTIL_ADD_CASES ("/net/link", link_cases, test_link_case);
   g_test_add_func ("/net/link/get-body-not-read", test_get_body_not_read);
   g_test_add_func ("/net/link/no-cookies-no-referer", test_no_cookies_no_referer);
   g_test_add_func ("/net/link/refused", test_refused_connection);
   g_test_add_func ("/net/link/unknown-host", test_unknown_host);
-  for (guint i = 0; i < G_N_ELEMENTS (limit_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/net/link/%s", limit_cases[i].name);
-
-      g_test_add_data_func (name, &limit_cases[i], test_time_limit);
-    }
+  TEST_UTIL_ADD_CASES ("/net/link", limit_cases, test_time_limit);
   g_test_add_func ("/net/link/cancel", test_cancel);
   g_test_add_func ("/net/link/tls-plain-server", test_tls_plain_server);
   g_test_add_func ("/net/link/tls-untrusted", test_tls_untrusted_certificate);

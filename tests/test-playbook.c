@@ -1098,12 +1098,7 @@ main (int   argc,
   g_test_add_func ("/playbook/default/user-invalid", test_default_user_invalid);
   g_test_add_func ("/playbook/default/override", test_default_override);
 
-  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/playbook/invalid/%s", broken_cases[i].name);
-
-      g_test_add_data_func (name, &broken_cases[i], test_broken);
-    }
+  TEST_UTIL_ADD_CASES ("/playbook/invalid", broken_cases, test_broken);
 
   return test_util_run_tests ();
 }
