@@ -174,8 +174,9 @@ void                 test_util_run_argv   (TestRun             *run,
   test_util_run_argv ((run), (input), (const char * const[]) { __VA_ARGS__, NULL })
 
 /* Objections through the command line: `start` (zoe@example.org, and the
- * account's name when @account is not %NULL) and the steps to "submitted";
- * an objection's object in `status --json`. Each returns the new id. */
+ * account's name when @account is not %NULL) and the steps to "submitted",
+ * each returning the new id; an objection's object in `status --json`, and
+ * the check of its state there. */
 char       *test_util_cli_start       (const char   *path,
                                        const char   *country);
 char       *test_util_cli_start_account (const char *path,
@@ -184,6 +185,11 @@ char       *test_util_cli_start_account (const char *path,
 char       *test_util_cli_submitted   (const char   *path,
                                        const char   *country);
 JsonObject *test_util_cli_status_of   (const char   *id);
+#define test_util_cli_assert_state(id, state) \
+  G_STMT_START { \
+    g_autoptr(JsonObject) test_util_status_ = test_util_cli_status_of (id); \
+    g_assert_cmpstr (json_object_get_string_member (test_util_status_, "state"), ==, (state)); \
+  } G_STMT_END
 
 /* Objections in this process, at given times, for zoe@example.org in
  * @country. The platform is the path's ("facebook-objection" → facebook;

@@ -181,41 +181,38 @@ test_complaint_too_early (void)
 static void
 test_remind_once (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *ledger = NULL;
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *ie = objection_json (ID_IE, "facebook-objection", "facebook", "IE", "Zoë", FALSE);
   g_autofree char *fr = objection_json (ID_FR, "instagram-objection", "instagram", "FR", NULL, FALSE);
   const char * const one[] = { ie, NULL };
   const char * const two[] = { ie, fr, NULL };
-  g_auto(TestRun) first = { 0 };
-  g_auto(TestRun) second = { 0 };
-  g_auto(TestRun) json = { 0 };
-  g_auto(TestRun) quiet = { 0 };
   g_autoptr(JsonArray) array = NULL;
   JsonObject *o;
 
   test_util_reset_data ();
   g_free (test_util_write_store (one));
 
-  TEST_RUN (&first, "remind");
-  g_assert_cmpint (first.status, ==, 0);
-  g_assert_cmpstr (first.err, ==, "");
-  g_assert_true (g_str_has_prefix (first.out, "Meta’s answer is overdue (11111111)\n"));
-  test_util_assert_contains (first.out, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026");
+  TEST_RUN (&run, "remind");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_true (g_str_has_prefix (run.out, "Meta’s answer is overdue (11111111)\n"));
+  test_util_assert_contains (run.out, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026");
 
   ledger = g_build_filename (dir, "reminders.json", NULL);
   test_util_assert_mode (ledger, 0600);
 
   /* Given once: the next login is quiet. */
-  TEST_RUN (&second, "remind");
-  g_assert_cmpint (second.status, ==, 0);
-  g_assert_cmpstr (second.out, ==, "");
+  TEST_RUN (&run, "remind");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
 
   /* A second objection: only it is new. */
   g_free (test_util_write_store (two));
-  TEST_RUN (&json, "remind", "--json");
-  g_assert_cmpint (json.status, ==, 0);
-  array = test_util_parse_array (json.out);
+  TEST_RUN (&run, "remind", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  array = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   o = json_array_get_object_element (array, 0);
   g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, "overdue:" ID_FR ":2026-02-28");
@@ -225,8 +222,8 @@ test_remind_once (void)
   test_util_assert_contains (json_object_get_string_member (o, "body"), "your Instagram objection, sent on 31 January 2026");
   g_assert_cmpstr (json_object_get_string_member (o, "since"), ==, "2026-02-28T23:00:00Z");
 
-  TEST_RUN (&quiet, "remind", "--json");
-  g_assert_cmpstr (quiet.out, ==, "[]\n");
+  TEST_RUN (&run, "remind", "--json");
+  g_assert_cmpstr (run.out, ==, "[]\n");
 }
 
 /* The window and the login run may overlap: each reminder is given by one. */

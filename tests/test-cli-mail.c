@@ -24,15 +24,13 @@ mail_file (const char *name)
 static void
 test_approval_and_rejection (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *ig = NULL;
   g_autofree char *fb_short = NULL;
   g_autofree char *approval = mail_file ("approval-de.eml");
   g_autofree char *rejection = mail_file ("rejection-fr.eml");
   g_autofree char *line = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) again = { 0 };
-  g_auto(TestRun) fr = { 0 };
   g_autoptr(JsonObject) status = NULL;
   JsonArray *emails;
   JsonObject *email;
@@ -60,22 +58,20 @@ test_approval_and_rejection (void)
   g_assert_true (json_object_get_boolean_member (email, "trusted"));
 
   /* The same Message-ID again: not logged twice, nothing changes. */
-  TEST_RUN (&again, "import-email", approval, "--to", fb);
-  g_assert_cmpint (again.status, ==, 0);
-  test_util_assert_contains (again.out, "already logged on");
+  TEST_RUN (&run, "import-email", approval, "--to", fb);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "already logged on");
   g_clear_pointer (&status, json_object_unref);
   status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 1);
 
   /* Instagram, in French: rejected. */
   ig = test_util_cli_submitted ("instagram-objection", "FR");
-  TEST_RUN (&fr, "import-email", rejection, "--to", ig);
-  g_assert_cmpint (fr.status, ==, 0);
-  test_util_assert_contains (fr.out, "rejection-fr.eml: rejection, trusted — logged on ");
-  test_util_assert_contains (fr.out, "submitted → rejected");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (ig);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "rejected");
+  TEST_RUN (&run, "import-email", rejection, "--to", ig);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "rejection-fr.eml: rejection, trusted — logged on ");
+  test_util_assert_contains (run.out, "submitted → rejected");
+  test_util_cli_assert_state (ig, "rejected");
 }
 
 static void
@@ -120,6 +116,7 @@ test_untrusted (void)
 static void
 test_matching_without_to (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *ig = NULL;
   g_autofree char *receipt = NULL;
@@ -128,13 +125,8 @@ test_matching_without_to (void)
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) soon = NULL;
   g_autoptr(GDateTime) now = test_util_now ();
-  g_autoptr(JsonObject) status = NULL;
   g_autofree char *friend = NULL;
   g_autofree char *inbox = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) lost = { 0 };
-  g_auto(TestRun) other = { 0 };
-  g_auto(TestRun) mailbox = { 0 };
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -153,31 +145,28 @@ test_matching_without_to (void)
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains (run.out, "receipt.eml: receipt, trusted — logged on ");
   test_util_assert_contains (run.out, "submitted → acknowledged");
-  status = test_util_cli_status_of (ig);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "submitted");
+  test_util_cli_assert_state (ig, "acknowledged");
+  test_util_cli_assert_state (fb, "submitted");
 
   /* Written to another address: no objection fits, and the command says so. */
   g_free (text);
   text = g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
                           "Subject: Request received\n\nWe have received your request.\n", date);
   stranger = test_util_write_file ("stranger.eml", text, -1);
-  TEST_RUN (&lost, "import-email", stranger);
-  g_assert_cmpint (lost.status, ==, 1);
-  g_assert_cmpstr (lost.out, ==, "");
-  test_util_assert_contains (lost.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
-  test_util_assert_contains (lost.err, "--to ID");
+  TEST_RUN (&run, "import-email", stranger);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  test_util_assert_contains (run.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
+  test_util_assert_contains (run.err, "--to ID");
 
   /* A friend's email is nobody's answer. */
   g_free (text);
   text = g_strdup_printf ("From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
                           "Subject: We received your request\n\nSee you!\n", date);
   friend = test_util_write_file ("friend.eml", text, -1);
-  TEST_RUN (&other, "import-email", friend);
-  g_assert_cmpint (other.status, ==, 1);
-  test_util_assert_contains (other.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
+  TEST_RUN (&run, "import-email", friend);
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
 
   /* In a mailbox, other mail is left out without fuss; Meta's is logged. */
   g_free (text);
@@ -190,27 +179,22 @@ test_matching_without_to (void)
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   inbox = test_util_write_file ("inbox.mbox", text, -1);
-  TEST_RUN (&mailbox, "import-email", inbox);
-  g_assert_cmpint (mailbox.status, ==, 0);
-  test_util_assert_contains (mailbox.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
-  test_util_assert_contains (mailbox.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
+  TEST_RUN (&run, "import-email", inbox);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
+  test_util_assert_contains (run.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
+  test_util_cli_assert_state (fb, "acknowledged");
 }
 
 static void
 test_refused_files (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *good = mail_file ("receipt-nl.eml");
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) kind = { 0 };
-  g_auto(TestRun) to = { 0 };
-  g_autoptr(JsonObject) status = NULL;
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -222,20 +206,20 @@ test_refused_files (void)
   /* The good one is logged; each bad one gets a line; the status says some failed. */
   TEST_RUN (&run, "import-email", empty, text, good, missing, "--to", fb);
   g_assert_cmpint (run.status, ==, 1);
-  test_util_assert_contains (run.err, "objector: “empty.eml” is empty\n");
-  test_util_assert_contains (run.err, "objector: “x.txt” is not an email message: no header lines\n");
-  test_util_assert_contains (run.err, "gone.eml");
+  test_util_assert_contains_all (run.err,
+                                 "objector: “empty.eml” is empty\n",
+                                 "objector: “x.txt” is not an email message: no header lines\n",
+                                 "gone.eml");
   test_util_assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
+  test_util_cli_assert_state (fb, "acknowledged");
 
-  TEST_RUN (&kind, "import-email", good, "--kind", "thanks");
-  g_assert_cmpint (kind.status, ==, 2);
-  test_util_assert_contains (kind.err, "“thanks” is not a kind of email");
+  TEST_RUN (&run, "import-email", good, "--kind", "thanks");
+  g_assert_cmpint (run.status, ==, 2);
+  test_util_assert_contains (run.err, "“thanks” is not a kind of email");
 
-  TEST_RUN (&to, "import-email", good, "--to", "ffffffff-no-such");
-  g_assert_cmpint (to.status, ==, 1);
-  g_assert_cmpstr (to.out, ==, "");
+  TEST_RUN (&run, "import-email", good, "--to", "ffffffff-no-such");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -265,12 +249,13 @@ test_mbox_and_kind (void)
    * receipt acknowledges, the approval approves. */
   TEST_RUN (&run, "import-email", mbox, "--to", fb);
   g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "meta.mbox, message 1: code, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → confirmed");
-  test_util_assert_contains (run.out, "meta.mbox, message 2: receipt, trusted");
-  test_util_assert_contains (run.out, "confirmed → acknowledged");
-  test_util_assert_contains (run.out, "meta.mbox, message 3: approval, trusted");
-  test_util_assert_contains (run.out, "acknowledged → approved");
+  test_util_assert_contains_all (run.out,
+                                 "meta.mbox, message 1: code, trusted — logged on ",
+                                 "submitted → confirmed",
+                                 "meta.mbox, message 2: receipt, trusted",
+                                 "confirmed → acknowledged",
+                                 "meta.mbox, message 3: approval, trusted",
+                                 "acknowledged → approved");
   status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 3);
@@ -282,7 +267,6 @@ test_person_sets_kind (void)
   g_autofree char *fb = NULL;
   g_autofree char *path = NULL;
   g_auto(TestRun) run = { 0 };
-  g_autoptr(JsonObject) status = NULL;
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -296,13 +280,13 @@ test_person_sets_kind (void)
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains (run.out, "unclear.eml: approval, trusted — logged on ");
   test_util_assert_contains (run.out, "submitted → approved");
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
+  test_util_cli_assert_state (fb, "approved");
 }
 
 static void
 test_scan_mail (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char * const names[] = {
     "approval-de.eml", "lookalike.eml", "receipt-nl.eml", "spoofed.eml",
   };
@@ -315,11 +299,6 @@ test_scan_mail (void)
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) status = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) json = { 0 };
-  g_auto(TestRun) dir = { 0 };
-  g_auto(TestRun) bad = { 0 };
-  g_auto(TestRun) all = { 0 };
   JsonArray *array;
 
   test_util_reset_data ();
@@ -342,27 +321,28 @@ test_scan_mail (void)
 
   TEST_RUN (&run, "scan-mail", mbox);
   g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "2026-11-24  approval   trusted      ");
-  test_util_assert_contains (run.out, "2026-11-24  approval   NOT trusted  ");
-  test_util_assert_contains (run.out, "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
-  test_util_assert_contains (run.out, "Dein Widerspruch gegen die Nutzung deiner Informationen");
-  test_util_assert_contains (run.out, shown);
-  test_util_assert_contains (run.out, "4 emails from Meta, or pretending to be, among 6 messages.");
-  test_util_assert_contains (run.out, "1 other email from Meta (no answer to an objection) left out: --all lists it.");
+  test_util_assert_contains_all (run.out,
+                                 "2026-11-24  approval   trusted      ",
+                                 "2026-11-24  approval   NOT trusted  ",
+                                 "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s",
+                                 "Dein Widerspruch gegen die Nutzung deiner Informationen",
+                                 shown,
+                                 "4 emails from Meta, or pretending to be, among 6 messages.",
+                                 "1 other email from Meta (no answer to an objection) left out: --all lists it.");
   g_assert_true (strstr (run.out, "Sale") == NULL);
   g_assert_true (strstr (run.out, "friend requests") == NULL);
 
-  TEST_RUN (&all, "scan-mail", mbox, "--all");
-  g_assert_cmpint (all.status, ==, 0);
-  test_util_assert_contains (all.out, "friend requests");
+  TEST_RUN (&run, "scan-mail", mbox, "--all");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "friend requests");
 
   /* Listed, not logged. */
   status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 0);
 
-  TEST_RUN (&json, "scan-mail", mbox, "--json");
-  g_assert_cmpint (json.status, ==, 0);
-  root = json_from_string (json.out, &error);
+  TEST_RUN (&run, "scan-mail", mbox, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
   g_assert_no_error (error);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, 4);
@@ -386,14 +366,14 @@ test_scan_mail (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_true (g_file_set_contents (target, contents, -1, NULL));
     }
-  TEST_RUN (&dir, "scan-mail", maildir);
-  g_assert_cmpint (dir.status, ==, 0);
-  test_util_assert_contains (dir.out, "4 emails from Meta, or pretending to be, among 4 messages.");
+  TEST_RUN (&run, "scan-mail", maildir);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "4 emails from Meta, or pretending to be, among 4 messages.");
 
   g_assert_cmpint (g_mkdir_with_parents (not_maildir, 0700), ==, 0);
-  TEST_RUN (&bad, "scan-mail", not_maildir);
-  g_assert_cmpint (bad.status, ==, 1);
-  test_util_assert_contains (bad.err, "objector: “Pictures” is a folder but not a Maildir");
+  TEST_RUN (&run, "scan-mail", not_maildir);
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "objector: “Pictures” is a folder but not a Maildir");
 }
 
 int

@@ -17,23 +17,22 @@
 static void
 test_version_and_help (void)
 {
-  g_auto(TestRun) version = { 0 };
-  g_auto(TestRun) help = { 0 };
-  g_auto(TestRun) mark_help = { 0 };
+  g_auto(TestRun) run = { 0 };
 
-  TEST_RUN (&version, "--version");
-  g_assert_cmpint (version.status, ==, 0);
-  g_assert_cmpstr (version.out, ==, "objector " PACKAGE_VERSION "\n");
+  TEST_RUN (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "objector " PACKAGE_VERSION "\n");
 
-  TEST_RUN (&help, "--help");
-  g_assert_cmpint (help.status, ==, 0);
-  test_util_assert_contains (help.out, "paths");
-  test_util_assert_contains (help.out, "status");
-  test_util_assert_contains (help.out, "--playbook");
+  TEST_RUN (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains_all (run.out,
+                                 "paths",
+                                 "status",
+                                 "--playbook");
 
-  TEST_RUN (&mark_help, "mark", "--help");
-  g_assert_cmpint (mark_help.status, ==, 0);
-  test_util_assert_contains (mark_help.out, "log-rejection");
+  TEST_RUN (&run, "mark", "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "log-rejection");
 }
 
 static void
@@ -57,39 +56,35 @@ assert_path_ids (JsonArray          *array,
 static void
 test_paths (void)
 {
+  g_auto(TestRun) run = { 0 };
   const char * const eu[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
   const char * const us[] = { "third-party", NULL };
-  g_auto(TestRun) de = { 0 };
-  g_auto(TestRun) de_text = { 0 };
-  g_auto(TestRun) us_run = { 0 };
-  g_auto(TestRun) us_text = { 0 };
-  g_auto(TestRun) bad = { 0 };
   g_autoptr(JsonArray) de_paths = NULL;
   g_autoptr(JsonArray) us_paths = NULL;
 
-  TEST_RUN (&de, "paths", "--country", "DE", "--json");
-  g_assert_cmpint (de.status, ==, 0);
-  de_paths = test_util_parse_array (de.out);
+  TEST_RUN (&run, "paths", "--country", "DE", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  de_paths = test_util_parse_array (run.out);
   assert_path_ids (de_paths, eu);
 
-  TEST_RUN (&de_text, "paths", "--country", "de");
-  g_assert_cmpint (de_text.status, ==, 0);
-  test_util_assert_contains (de_text.out, "facebook-objection");
-  test_util_assert_contains (de_text.out, "https://www.facebook.com/help/contact/6359191084165019");
+  TEST_RUN (&run, "paths", "--country", "de");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "facebook-objection");
+  test_util_assert_contains (run.out, "https://www.facebook.com/help/contact/6359191084165019");
 
   /* Options may come before the command word. */
-  TEST_RUN (&us_run, "--json", "paths", "--country", "US");
-  g_assert_cmpint (us_run.status, ==, 0);
-  us_paths = test_util_parse_array (us_run.out);
+  TEST_RUN (&run, "--json", "paths", "--country", "US");
+  g_assert_cmpint (run.status, ==, 0);
+  us_paths = test_util_parse_array (run.out);
   assert_path_ids (us_paths, us);
 
-  TEST_RUN (&us_text, "paths", "--country", "US");
-  test_util_assert_lacks (us_text.out, "facebook-objection");
-  test_util_assert_contains (us_text.out, "no right to object");
+  TEST_RUN (&run, "paths", "--country", "US");
+  test_util_assert_lacks (run.out, "facebook-objection");
+  test_util_assert_contains (run.out, "no right to object");
 
-  TEST_RUN (&bad, "paths", "--country", "Germany");
-  g_assert_cmpint (bad.status, ==, 1);
-  test_util_assert_contains (bad.err, "“Germany” is not a country code");
+  TEST_RUN (&run, "paths", "--country", "Germany");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "“Germany” is not a country code");
 }
 
 static void
@@ -151,9 +146,10 @@ test_start_mark_status (void)
 
   TEST_RUN (&text, "status");
   g_assert_cmpint (text.status, ==, 0);
-  test_util_assert_contains (text.out, prefix);
-  test_util_assert_contains (text.out, "submitted");
-  test_util_assert_contains (text.out, due_text);
+  test_util_assert_contains_all (text.out,
+                                 prefix,
+                                 "submitted",
+                                 due_text);
 }
 
 static void
@@ -171,9 +167,10 @@ test_illegal_event (void)
 
   TEST_RUN (&run, "mark", id, "submit");
   g_assert_cmpint (run.status, ==, 1);
-  test_util_assert_contains (run.err, "“ready”");
-  test_util_assert_contains (run.err, "“submit”");
-  test_util_assert_contains (run.err, "Possible now: complete-details, open-form, withdraw, undo");
+  test_util_assert_contains_all (run.err,
+                                 "“ready”",
+                                 "“submit”",
+                                 "Possible now: complete-details, open-form, withdraw, undo");
   g_assert_cmpstr (run.out, ==, "");
 
   after = test_util_read_file (file, NULL);
@@ -248,26 +245,25 @@ test_us_resident (void)
 static void
 test_damaged_store (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char garbage[] = "{\"format\": \"objector\", \"version\": 1, \"objections\": [{\"id\": \"x\"";
   g_autofree char *file = test_util_store_file ();
   g_autofree char *dir = g_path_get_dirname (file);
   g_autofree char *id = NULL;
   g_autofree char *kept_path = NULL;
   g_autofree char *kept = NULL;
-  g_auto(TestRun) first = { 0 };
-  g_auto(TestRun) second = { 0 };
   g_auto(GStrv) copies = NULL;
 
   test_util_reset_data ();
   g_free (test_util_cli_start_account ("facebook-objection", "AT", "Zoë"));
   g_free (test_util_write_file (file, garbage, -1));
 
-  TEST_RUN (&first, "status");
-  g_assert_cmpint (first.status, ==, 1);
-  test_util_assert_contains (first.err, "damaged");
-  test_util_assert_contains (first.err, ".damaged-");
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "damaged");
+  test_util_assert_contains (run.err, ".damaged-");
   /* One line: the message and nothing else. */
-  g_assert_true (strchr (first.err, '\n') == first.err + strlen (first.err) - 1);
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
 
   copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
@@ -276,30 +272,29 @@ test_damaged_store (void)
   g_assert_cmpstr (kept, ==, garbage);
 
   id = test_util_cli_start_account ("facebook-objection", "AT", "Zoë");
-  TEST_RUN (&second, "status");
-  g_assert_cmpint (second.status, ==, 0);
-  test_util_assert_contains (second.out, "facebook-objection");
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "facebook-objection");
 }
 
 static void
 test_newer_store (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char newer[] = "{\"format\": \"objector\", \"version\": 99, \"objections\": []}";
   g_autofree char *file = test_util_store_file ();
   g_autofree char *after = NULL;
-  g_auto(TestRun) status = { 0 };
-  g_auto(TestRun) start = { 0 };
 
   test_util_reset_data ();
   g_free (test_util_write_file (file, newer, -1));
 
-  TEST_RUN (&status, "status");
-  g_assert_cmpint (status.status, ==, 0);
-  test_util_assert_contains (status.err, "newer version");
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.err, "newer version");
 
-  TEST_RUN (&start, "start", "third-party", "--country", "US", "--email", "a@example.org");
-  g_assert_cmpint (start.status, ==, 1);
-  test_util_assert_contains (start.err, "read-only");
+  TEST_RUN (&run, "start", "third-party", "--country", "US", "--email", "a@example.org");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "read-only");
 
   after = test_util_read_file (file, NULL);
   g_assert_cmpstr (after, ==, newer);
@@ -309,9 +304,9 @@ test_newer_store (void)
 static void
 test_concurrent_processes (void)
 {
+  g_auto(TestRun) run = { 0 };
   enum { N = 8 };
   GSubprocess *processes[N];
-  g_auto(TestRun) status = { 0 };
   g_autoptr(JsonArray) array = NULL;
 
   test_util_reset_data ();
@@ -322,15 +317,13 @@ test_concurrent_processes (void)
 
   for (guint i = 0; i < N; i++)
     {
-      g_auto(TestRun) run = { 0 };
-
       test_util_run_wait (&run, processes[i], NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_object_unref (processes[i]);
     }
 
-  TEST_RUN (&status, "status", "--json");
-  array = test_util_parse_array (status.out);
+  TEST_RUN (&run, "status", "--json");
+  array = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (array), ==, N);
 }
 

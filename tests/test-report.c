@@ -1145,16 +1145,7 @@ assert_one_line_failure (TestRun    *run,
 static void
 test_cli (void)
 {
-  g_auto(TestRun) empty = { 0 };
-  g_auto(TestRun) start_de = { 0 };
-  g_auto(TestRun) start_fr = { 0 };
-  g_auto(TestRun) export = { 0 };
-  g_auto(TestRun) redacted = { 0 };
-  g_auto(TestRun) missing = { 0 };
-  g_auto(TestRun) under_file = { 0 };
-  g_auto(TestRun) full = { 0 };
-  g_auto(TestRun) no_file = { 0 };
-  g_auto(TestRun) help = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *folder = tmp_file ("cli");
   g_autofree char *file = g_build_filename (folder, "summary.pdf", NULL);
   g_autofree char *redacted_file = g_build_filename (folder, "redacted.pdf", NULL);
@@ -1170,21 +1161,21 @@ test_cli (void)
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
-  TEST_RUN (&empty, "export-pdf", file);
-  assert_one_line_failure (&empty, 1, "no objection to summarise");
+  TEST_RUN (&run, "export-pdf", file);
+  assert_one_line_failure (&run, 1, "no objection to summarise");
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
-  TEST_RUN (&start_de, "start", "facebook-objection", "--country", "DE", "--email", EMAIL_DE,
+  TEST_RUN (&run, "start", "facebook-objection", "--country", "DE", "--email", EMAIL_DE,
        "--account", ACCOUNT_DE, "--reason", "Ich widerspreche. Post an " EMAIL_DE);
-  g_assert_cmpint (start_de.status, ==, 0);
-  TEST_RUN (&start_fr, "start", "instagram-objection", "--country", "fr", "--email", EMAIL_FR,
+  g_assert_cmpint (run.status, ==, 0);
+  TEST_RUN (&run, "start", "instagram-objection", "--country", "fr", "--email", EMAIL_FR,
        "--account", ACCOUNT_FR);
-  g_assert_cmpint (start_fr.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
 
-  TEST_RUN (&export, "export-pdf", file, "--name", "Zoë Łukasiewicz");
-  g_assert_cmpint (export.status, ==, 0);
-  g_assert_cmpstr (export.err, ==, "");
-  test_util_assert_contains (export.out, "Saved the summary of 2 objections");
+  TEST_RUN (&run, "export-pdf", file, "--name", "Zoë Łukasiewicz");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  test_util_assert_contains (run.out, "Saved the summary of 2 objections");
   test_util_assert_mode (file, 0600);
   assert_qpdf_check (file);
   author = pdf_info (file, "Author");
@@ -1199,9 +1190,9 @@ test_cli (void)
   assert_text_has (text, "Ready to send");
   g_clear_pointer (&text, g_free);
 
-  TEST_RUN (&redacted, "export-pdf", "--redact", redacted_file);
-  g_assert_cmpint (redacted.status, ==, 0);
-  test_util_assert_contains (redacted.out, "without your email address");
+  TEST_RUN (&run, "export-pdf", "--redact", redacted_file);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "without your email address");
   assert_qpdf_check (redacted_file);
   bytes = pdf_uncompressed (redacted_file);
   g_assert_false (bytes_contain_text (bytes, EMAIL_DE));
@@ -1210,26 +1201,26 @@ test_cli (void)
   assert_text_has (text, "Post an [redacted]");
   assert_text_has (text, ACCOUNT_DE);
 
-  TEST_RUN (&missing, "export-pdf", missing_file);
-  assert_one_line_failure (&missing, 1, "does not exist");
+  TEST_RUN (&run, "export-pdf", missing_file);
+  assert_one_line_failure (&run, 1, "does not exist");
 
   g_free (test_util_write_file (regular, "", 0));
-  TEST_RUN (&under_file, "export-pdf", under_regular);
-  assert_one_line_failure (&under_file, 1, "is a file, not a folder");
+  TEST_RUN (&run, "export-pdf", under_regular);
+  assert_one_line_failure (&run, 1, "is a file, not a folder");
 
   if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
-      TEST_RUN (&full, "export-pdf", "/dev/full");
-      assert_one_line_failure (&full, 1, "the disk is full");
+      TEST_RUN (&run, "export-pdf", "/dev/full");
+      assert_one_line_failure (&run, 1, "the disk is full");
     }
 
-  TEST_RUN (&no_file, "export-pdf");
-  assert_one_line_failure (&no_file, 2, "export-pdf");
+  TEST_RUN (&run, "export-pdf");
+  assert_one_line_failure (&run, 2, "export-pdf");
 
-  TEST_RUN (&help, "export-pdf", "--help");
-  g_assert_cmpint (help.status, ==, 0);
-  test_util_assert_contains (help.out, "--redact");
-  test_util_assert_contains (help.out, "--name");
+  TEST_RUN (&run, "export-pdf", "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "--redact");
+  test_util_assert_contains (run.out, "--name");
 
   /* The two PDFs and the plain file; no temporary file left behind. */
   assert_folder_count (folder, 3);

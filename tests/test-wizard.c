@@ -872,9 +872,10 @@ complaint_script (ObjectorApplication *app,
 
   text = objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section));
   g_assert_nonnull (text);
-  test_util_assert_contains (text, "77");
-  test_util_assert_contains (text, "zoe@example.org");
-  test_util_assert_contains (text, "Bay");
+  test_util_assert_contains_all (text,
+                                 "77",
+                                 "zoe@example.org",
+                                 "Bay");
   assert_accessible (w, "complaint");
   gtk_widget_grab_focus (find (w, is_button_labelled, "I Have _Filed the Complaint"));
   save_screenshot (w, "complaint", 1280);
