@@ -18,6 +18,7 @@
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
+#include "objector-test-soup.h"
 #include "objector-test-util.h"
 
 #define NEWER_VERSION 2099010101
@@ -212,18 +213,6 @@ respond_text (SoupServerMessage *msg,
   respond (msg, status, "text/html", body);
 }
 
-/* An endless chunked body: another chunk every time one was written. */
-static void
-on_wrote_chunk (SoupServerMessage *msg,
-                gpointer           user_data)
-{
-  static char chunk[64 * 1024];
-
-  memset (chunk, ' ', sizeof chunk);
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
-                            chunk, sizeof chunk);
-}
-
 static void
 server_cb (SoupServer        *soup_server,
            SoupServerMessage *msg,
@@ -258,13 +247,7 @@ server_cb (SoupServer        *soup_server,
       if (head)
         respond_text (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, "");
       else
-        {
-          soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-          soup_message_headers_set_encoding (response_headers, SOUP_ENCODING_CHUNKED);
-          soup_message_headers_set_content_type (response_headers, "text/html", NULL);
-          g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
-          on_wrote_chunk (msg, NULL);
-        }
+        test_util_soup_respond_endless (msg, "text/html");
     }
   else if (g_str_equal (path, "/redirect-1"))
     soup_server_message_set_redirect (msg, SOUP_STATUS_MOVED_PERMANENTLY, "/redirect-2");
@@ -346,13 +329,7 @@ server_cb (SoupServer        *soup_server,
                                         g_malloc0 (size), size);
     }
   else if (g_str_equal (path, "/playbook/endless.json"))
-    {
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_message_headers_set_encoding (response_headers, SOUP_ENCODING_CHUNKED);
-      soup_message_headers_set_content_type (response_headers, "application/json", NULL);
-      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
-      on_wrote_chunk (msg, NULL);
-    }
+    test_util_soup_respond_endless (msg, "application/json");
   else if (g_str_equal (path, "/playbook/missing.json"))
     respond_text (msg, SOUP_STATUS_NOT_FOUND, "<p>no playbook</p>");
   else if (g_str_equal (path, "/playbook/unsolicited-304"))
@@ -1133,11 +1110,7 @@ test_playbook_cancel (void)
 static void
 clear_data_dir (void)
 {
-  g_autofree char *user_file = objector_playbook_dup_user_filename ();
-  g_autofree char *state_file = objector_net_dup_update_state_filename ();
-
-  g_unlink (user_file);
-  g_unlink (state_file);
+  test_util_reset_data ();
 }
 
 static ObjectorPlaybook *
@@ -1585,7 +1558,6 @@ start_tls_server (void)
   g_autofree char *ca_file = g_build_filename (work_dir, "ca.pem", NULL);
   g_autofree char *cert_file = g_build_filename (work_dir, "server.pem", NULL);
   g_autofree char *key_file = g_build_filename (work_dir, "server.key", NULL);
-  GSList *uris;
 
   g_file_set_contents (ext, "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n", -1, &error);
   g_assert_no_error (error);
@@ -1600,19 +1572,13 @@ start_tls_server (void)
 
   tls_server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (tls_server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (tls_server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY | SOUP_SERVER_LISTEN_HTTPS, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (tls_server);
-  tls_base = g_strdup_printf ("https://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  tls_base = test_util_soup_listen (tls_server, TRUE);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  GSList *uris;
   int status;
 
   /* No proxy from the environment. */
@@ -1632,11 +1598,7 @@ main (int   argc,
 
   server = soup_server_new ("server-header", "objector-test", NULL);
   soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = test_util_soup_listen (server, FALSE);
 
   start_tls_server ();
 
