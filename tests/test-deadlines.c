@@ -25,125 +25,78 @@ sent_at (const char *iso)
                                  -1);
 }
 
-/* The example of the issue: 31 January → 28 February, late on 2 March. */
-static void
-test_month_end (void)
+/* An objection sent at @sent where the person lives (@zone, or
+ * Europe/Berlin): when Meta's answer is due, and whether it is late at a
+ * few instants. */
+typedef struct
 {
-  g_autoptr(ObjectorObjection) o = sent_at ("2026-01-31T10:00:00+01:00");
+  const char *name;
+  const char *zone;
+  const char *sent;
+  const char *due;
+  const char *on_time[2];
+  const char *late[2];
+} DeadlineCase;
 
-  test_util_assert_due (o, "2026-02-28");
-  g_assert_false (test_util_overdue_at (o, "2026-02-28T00:00:00+01:00"));
-  g_assert_false (test_util_overdue_at (o, "2026-02-28T23:59:59+01:00"));
-  g_assert_true (test_util_overdue_at (o, "2026-03-01T00:00:01+01:00"));
-  g_assert_true (test_util_overdue_at (o, "2026-03-02T12:00:00+01:00"));
-}
-
-/* A month after the 31st is the last day of a shorter month. */
-static void
-test_short_months (void)
-{
-  const struct { const char *sent; const char *due; } cases[] = {
-    { "2026-03-31T12:00:00+02:00", "2026-04-30" },
-    { "2026-05-31T12:00:00+02:00", "2026-06-30" },
-    { "2026-08-31T12:00:00+02:00", "2026-09-30" },
-    { "2026-10-31T12:00:00+01:00", "2026-11-30" },
-    { "2026-01-30T12:00:00+01:00", "2026-02-28" },
-    { "2026-01-29T12:00:00+01:00", "2026-02-28" },
-    { "2026-01-28T12:00:00+01:00", "2026-02-28" },
-    { "2026-02-28T12:00:00+01:00", "2026-03-28" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(ObjectorObjection) o = sent_at (cases[i].sent);
-
-      g_test_message ("sent %s", cases[i].sent);
-      test_util_assert_due (o, cases[i].due);
-    }
-}
-
-static void
-test_leap_years (void)
-{
-  const struct { const char *sent; const char *due; } cases[] = {
-    { "2028-01-31T12:00:00+01:00", "2028-02-29" },  /* leap year */
-    { "2028-01-30T12:00:00+01:00", "2028-02-29" },
-    { "2028-01-29T12:00:00+01:00", "2028-02-29" },
-    { "2028-02-29T12:00:00+01:00", "2028-03-29" },  /* sent on the leap day */
-    { "2027-01-29T12:00:00+01:00", "2027-02-28" },  /* not a leap year */
-    { "2100-01-31T12:00:00+01:00", "2100-02-28" },  /* a century, not a leap year */
-    { "2000-01-31T12:00:00+01:00", "2000-02-29" },  /* divisible by 400: a leap year */
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(ObjectorObjection) o = sent_at (cases[i].sent);
-
-      g_test_message ("sent %s", cases[i].sent);
-      test_util_assert_due (o, cases[i].due);
-    }
-
-  {
-    g_autoptr(ObjectorObjection) o = sent_at ("2028-01-31T12:00:00+01:00");
-
-    g_assert_false (test_util_overdue_at (o, "2028-02-29T23:00:00+01:00"));
-    g_assert_true (test_util_overdue_at (o, "2028-03-01T00:30:00+01:00"));
-  }
-}
+static const DeadlineCase deadline_cases[] = {
+  /* The example of the issue: 31 January → 28 February, late on 2 March. */
+  { "month-end", NULL, "2026-01-31T10:00:00+01:00", "2026-02-28",
+    { "2026-02-28T00:00:00+01:00", "2026-02-28T23:59:59+01:00" },
+    { "2026-03-01T00:00:01+01:00", "2026-03-02T12:00:00+01:00" } },
+  /* A month after the 31st is the last day of a shorter month. */
+  { "short-months/march-31", NULL, "2026-03-31T12:00:00+02:00", "2026-04-30" },
+  { "short-months/may-31", NULL, "2026-05-31T12:00:00+02:00", "2026-06-30" },
+  { "short-months/august-31", NULL, "2026-08-31T12:00:00+02:00", "2026-09-30" },
+  { "short-months/october-31", NULL, "2026-10-31T12:00:00+01:00", "2026-11-30" },
+  { "short-months/january-30", NULL, "2026-01-30T12:00:00+01:00", "2026-02-28" },
+  { "short-months/january-29", NULL, "2026-01-29T12:00:00+01:00", "2026-02-28" },
+  { "short-months/january-28", NULL, "2026-01-28T12:00:00+01:00", "2026-02-28" },
+  { "short-months/february-28", NULL, "2026-02-28T12:00:00+01:00", "2026-03-28" },
+  /* A leap year, */
+  { "leap-years/january-31", NULL, "2028-01-31T12:00:00+01:00", "2028-02-29",
+    { "2028-02-29T23:00:00+01:00" }, { "2028-03-01T00:30:00+01:00" } },
+  { "leap-years/january-30", NULL, "2028-01-30T12:00:00+01:00", "2028-02-29" },
+  { "leap-years/january-29", NULL, "2028-01-29T12:00:00+01:00", "2028-02-29" },
+  /* sent on the leap day, */
+  { "leap-years/leap-day", NULL, "2028-02-29T12:00:00+01:00", "2028-03-29" },
+  /* not a leap year, */
+  { "leap-years/2027", NULL, "2027-01-29T12:00:00+01:00", "2027-02-28" },
+  /* a century, not a leap year, */
+  { "leap-years/2100", NULL, "2100-01-31T12:00:00+01:00", "2100-02-28" },
+  /* divisible by 400: a leap year. */
+  { "leap-years/2000", NULL, "2000-01-31T12:00:00+01:00", "2000-02-29" },
+  { "year-end", NULL, "2026-12-31T23:30:00+01:00", "2027-01-31",
+    { "2027-01-31T23:59:00+01:00" }, { "2027-02-01T00:01:00+01:00" } },
+  /* West of UTC: 22:00 on 31 January in New York is already 1 February in
+   * UTC, and the due date follows the local calendar: 23:30 on 28 February
+   * there is on time, 00:30 on 1 March late. */
+  { "time-zone/west", "America/New_York", "2026-02-01T03:00:00Z", "2026-02-28",
+    { "2026-03-01T04:30:00Z" }, { "2026-03-01T05:30:00Z" } },
+  /* East of UTC: 00:30 on 31 January in Auckland (NZDT, UTC+13) is still
+   * 30 January in UTC; 23:59 on 28 February there is on time, 00:01 late. */
+  { "time-zone/east", "Pacific/Auckland", "2026-01-30T11:30:00Z", "2026-02-28",
+    { "2026-02-28T10:59:00Z" }, { "2026-02-28T11:01:00Z" } },
+  /* Across the change to summer time (sent at 00:30 on 1 March, CET), the
+   * day ends at local midnight, whichever offset the clock shows then:
+   * 23:59 CEST on time, 00:00:30 on 2 April CEST late. */
+  { "time-zone/daylight-saving", NULL, "2026-02-28T23:30:00Z", "2026-04-01",
+    { "2026-04-01T21:59:00Z" }, { "2026-04-01T22:00:30Z" } },
+};
 
 static void
-test_year_end (void)
+test_deadline (gconstpointer data)
 {
-  g_autoptr(ObjectorObjection) o = sent_at ("2026-12-31T23:30:00+01:00");
-
-  test_util_assert_due (o, "2027-01-31");
-  g_assert_false (test_util_overdue_at (o, "2027-01-31T23:59:00+01:00"));
-  g_assert_true (test_util_overdue_at (o, "2027-02-01T00:01:00+01:00"));
-}
-
-/* West of UTC: the evening of 31 January in New York is already
- * 1 February in UTC, and the due date follows the local calendar. */
-static void
-test_time_zone_west (void)
-{
+  const DeadlineCase *deadline = data;
   g_autoptr(ObjectorObjection) o = NULL;
 
-  test_util_use_time_zone ("America/New_York");
-  o = sent_at ("2026-02-01T03:00:00Z");  /* 22:00 on 31 January in New York */
-
-  test_util_assert_due (o, "2026-02-28");
-  g_assert_false (test_util_overdue_at (o, "2026-03-01T04:30:00Z"));  /* 23:30 on 28 February there */
-  g_assert_true (test_util_overdue_at (o, "2026-03-01T05:30:00Z"));   /* 00:30 on 1 March there */
-
+  test_util_use_time_zone (deadline->zone != NULL ? deadline->zone : "Europe/Berlin");
+  o = sent_at (deadline->sent);
+  test_util_assert_due (o, deadline->due);
+  for (guint i = 0; i < G_N_ELEMENTS (deadline->on_time) && deadline->on_time[i] != NULL; i++)
+    g_assert_false (test_util_overdue_at (o, deadline->on_time[i]));
+  for (guint i = 0; i < G_N_ELEMENTS (deadline->late) && deadline->late[i] != NULL; i++)
+    g_assert_true (test_util_overdue_at (o, deadline->late[i]));
   test_util_use_time_zone ("Europe/Berlin");
-}
-
-/* East of UTC: 00:30 on 31 January in Auckland is still 30 January in UTC. */
-static void
-test_time_zone_east (void)
-{
-  g_autoptr(ObjectorObjection) o = NULL;
-
-  test_util_use_time_zone ("Pacific/Auckland");
-  o = sent_at ("2026-01-30T11:30:00Z");  /* NZDT, UTC+13 */
-
-  test_util_assert_due (o, "2026-02-28");
-  g_assert_false (test_util_overdue_at (o, "2026-02-28T10:59:00Z"));  /* 23:59 on 28 February there */
-  g_assert_true (test_util_overdue_at (o, "2026-02-28T11:01:00Z"));   /* 00:01 on 1 March there */
-
-  test_util_use_time_zone ("Europe/Berlin");
-}
-
-/* A deadline across the change to summer time: the day ends at local
- * midnight, whichever offset the clock shows then. */
-static void
-test_daylight_saving (void)
-{
-  g_autoptr(ObjectorObjection) o = sent_at ("2026-02-28T23:30:00Z");  /* 00:30 on 1 March, CET */
-
-  test_util_assert_due (o, "2026-04-01");
-  g_assert_false (test_util_overdue_at (o, "2026-04-01T21:59:00Z"));  /* 23:59 CEST */
-  g_assert_true (test_util_overdue_at (o, "2026-04-01T22:00:30Z"));   /* 00:00:30 on 2 April, CEST */
 }
 
 /* Art. 12(3): two more months, once, and only while Meta still owes an answer. */
@@ -234,13 +187,7 @@ main (int   argc,
    * its time zone: Europe/Berlin unless it says otherwise. */
   test_util_use_time_zone ("Europe/Berlin");
 
-  g_test_add_func ("/deadlines/month-end", test_month_end);
-  g_test_add_func ("/deadlines/short-months", test_short_months);
-  g_test_add_func ("/deadlines/leap-years", test_leap_years);
-  g_test_add_func ("/deadlines/year-end", test_year_end);
-  g_test_add_func ("/deadlines/time-zone/west", test_time_zone_west);
-  g_test_add_func ("/deadlines/time-zone/east", test_time_zone_east);
-  g_test_add_func ("/deadlines/time-zone/daylight-saving", test_daylight_saving);
+  TEST_UTIL_ADD_CASES ("/deadlines", deadline_cases, test_deadline);
   g_test_add_func ("/deadlines/extension", test_extension);
   g_test_add_func ("/deadlines/resubmission-resets", test_resubmission_resets);
   g_test_add_func ("/deadlines/escalate-when-late", test_escalate_when_late);

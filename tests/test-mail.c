@@ -924,6 +924,21 @@ test_log_code (void)
 
 /* mbox */
 
+/* @text, written as the mbox file @name and read: @n_expected messages. */
+static GPtrArray *
+load_mbox (const char *name,
+           const char *text,
+           guint       n_expected)
+{
+  g_autofree char *path = test_util_write_file (name, text, -1);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *mails = objector_mail_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mails->len, ==, n_expected);
+  return mails;
+}
+
 static void
 test_mbox_files (void)
 {
@@ -964,9 +979,7 @@ test_mbox_files (void)
 static void
 test_mbox_content_length (void)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) mails = NULL;
-  g_autoptr(GError) error = NULL;
   /* The first message's body holds a line that looks like a separator;
    * its Content-Length (64) covers it. The second lies about its length. */
   const char *text =
@@ -978,10 +991,7 @@ test_mbox_content_length (void)
     "\nFrom d@example.org Tue Nov 24 10:00:00 2026\n"
     "From: d@example.org\nSubject: three\n\nbody three\n";
 
-  path = test_util_write_file ("cl.mbox", text, -1);
-  mails = objector_mail_load_file (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (mails->len, ==, 3);
+  mails = load_mbox ("cl.mbox", text, 3);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 0)), ==, "one");
   test_util_assert_contains (objector_mail_get_body (g_ptr_array_index (mails, 0)), "Subject: fake");
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 1)), ==, "two");
@@ -992,19 +1002,14 @@ test_mbox_content_length (void)
 static void
 test_mbox_bad_messages (void)
 {
-  g_autofree char *path = NULL;
   g_autoptr(GPtrArray) mails = NULL;
-  g_autoptr(GError) error = NULL;
   const char *text =
     "From a Tue Nov 24 10:00:00 2026\n"
     "From: a@example.org\nSubject: good\n\nfine\n"
     "\nFrom b Tue Nov 24 10:00:00 2026\n"
     "Note: buy milk\n\nand bread\n";
 
-  path = test_util_write_file ("bad.mbox", text, -1);
-  mails = objector_mail_load_file (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (mails->len, ==, 2);
+  mails = load_mbox ("bad.mbox", text, 2);
   g_assert_null (objector_mail_get_error (g_ptr_array_index (mails, 0)));
   g_assert_nonnull (objector_mail_get_error (g_ptr_array_index (mails, 1)));
   g_assert_cmpstr (objector_mail_get_error (g_ptr_array_index (mails, 1))->message, ==,

@@ -41,6 +41,23 @@ add_objection (ObjectorStore *store,
   return o;  /* the store holds a reference */
 }
 
+/* Adding a new objection to @store fails with @code, saying @in_message,
+ * and leaves the @n_items it has. */
+static void
+assert_add_fails (ObjectorStore *store,
+                  int            code,
+                  const char    *in_message,
+                  guint          n_items)
+{
+  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (objector_store_add (store, o, &error));
+  g_assert_error (error, OBJECTOR_ERROR, code);
+  test_util_assert_contains (error->message, in_message);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_items);
+}
+
 static void
 test_empty (void)
 {
@@ -287,7 +304,6 @@ test_newer_version (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_store_file ();
   g_autofree char *after = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
 
   test_util_reset_data ();
   g_free (test_util_write_file (file, newer, -1));
@@ -299,10 +315,7 @@ test_newer_version (void)
   test_util_assert_contains (objector_store_get_read_only_reason (store), "newer version of Objector (format 7");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
-  g_clear_error (&error);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_READ_ONLY, "", 1);
   g_assert_false (objector_store_apply (store, "abc", OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
 
@@ -435,8 +448,6 @@ static void
 test_unwritable (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *file = test_util_store_file ();
   g_autofree char *before = NULL;
@@ -454,10 +465,7 @@ test_unwritable (void)
   before = test_util_read_file (file, NULL);
   g_chmod (dir, 0500);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_IO, "", 1);
 
   g_chmod (dir, 0700);
   after = test_util_read_file (file, NULL);
@@ -470,7 +478,6 @@ test_folder_is_a_file (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
   g_autofree char *dir = test_util_data_dir ();
 
   test_util_reset_data ();
@@ -480,11 +487,7 @@ test_folder_is_a_file (void)
   objector_store_load (store, &error);
   g_clear_error (&error);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  test_util_assert_contains (error->message, dir);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_IO, dir, 0);
   g_unlink (dir);
 }
 

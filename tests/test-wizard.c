@@ -454,6 +454,20 @@ next (ObjectorWindow *window)
   wait_shown (window);
 }
 
+/* The objections the overview lists. */
+static guint
+dashboard_rows (ObjectorWindow *window)
+{
+  GtkWidget *list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  guint rows = 0;
+
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_nonnull (list);
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
+    rows++;
+  return rows;
+}
+
 /* The rows of @list that its filter lets through. */
 static guint
 count_shown_rows (GtkListBox *list)
@@ -625,14 +639,10 @@ dashboard_script (ObjectorApplication *app,
                   gpointer             data)
 {
   GtkWidget *list;
-  guint rows = 0;
 
   /* Reopened: the same place, the overview, with each objection. */
-  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_cmpuint (dashboard_rows (window), ==, 3);
   list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  g_assert_cmpuint (rows, ==, 3);
 
   /* A row opens its objection, to continue it. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
@@ -1121,14 +1131,7 @@ opens_dashboard (ObjectorApplication *app,
                  ObjectorWindow      *window,
                  gpointer             data)
 {
-  GtkWidget *list;
-  guint rows = 0;
-
-  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
-  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpuint (dashboard_rows (window), ==, 2);
 }
 
 static void
