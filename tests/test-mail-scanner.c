@@ -30,12 +30,13 @@ read_data (const char *name)
 
 /* An mbox of @n_filler ordinary messages with Meta's emails among them;
  * every one of meta_files appears once, and a Facebook notification after
- * every tenth ordinary message. */
+ * every tenth ordinary message; written as FOLDER/inbox.mbox under the
+ * harness's root. */
 static char *
-make_mbox (const char *dir,
+make_mbox (const char *folder,
            guint       n_filler)
 {
-  char *path = g_build_filename (dir, "inbox.mbox", NULL);
+  g_autofree char *name = g_build_filename (folder, "inbox.mbox", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   guint next_meta = 0;
 
@@ -65,8 +66,7 @@ make_mbox (const char *dir,
       g_string_append_printf (text, "From meta Tue Nov 24 10:00:00 2026\n%s\n", mail);
     }
 
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-  return path;
+  return test_util_write_file (name, text->str, text->len);
 }
 
 static void
@@ -85,8 +85,7 @@ assert_found_all (GPtrArray *found)
 static void
 test_scan_mbox (void)
 {
-  g_autofree char *dir = test_util_make_dir ("mbox");
-  g_autofree char *path = make_mbox (dir, 100);
+  g_autofree char *path = make_mbox ("mbox", 100);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -124,8 +123,6 @@ test_scan_mbox (void)
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (meta_files) + 10);
   g_assert_cmpuint (objector_mail_scanner_get_n_other (scanner), ==, 0);
-
-  test_util_rm_rf (dir);
 }
 
 typedef struct
@@ -181,8 +178,7 @@ scan_done_cb (GObject      *source,
 static void
 test_scan_async (void)
 {
-  g_autofree char *dir = test_util_make_dir ("async");
-  g_autofree char *path = make_mbox (dir, 3000);
+  g_autofree char *path = make_mbox ("async", 3000);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GError) error = NULL;
   AsyncData data = { 0 };
@@ -213,14 +209,12 @@ test_scan_async (void)
   g_assert_false (objector_mail_scanner_get_busy (scanner));
 
   g_ptr_array_unref (data.found);
-  test_util_rm_rf (dir);
 }
 
 static void
 test_scan_cancelled (void)
 {
-  g_autofree char *dir = test_util_make_dir ("cancelled");
-  g_autofree char *path = make_mbox (dir, 50);
+  g_autofree char *path = make_mbox ("cancelled", 50);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncData data = { 0 };
@@ -233,7 +227,6 @@ test_scan_cancelled (void)
   g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (objector_mail_scanner_get_busy (scanner));
   g_clear_error (&data.error);
-  test_util_rm_rf (dir);
 }
 
 static void

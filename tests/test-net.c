@@ -1221,8 +1221,6 @@ test_update_never_downgrades (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
   g_autoptr(ObjectorPlaybook) bundled = NULL;
-  g_autoptr(ObjectorPlaybook) first = NULL;
-  g_autoptr(ObjectorPlaybook) second = NULL;
   g_autoptr(ObjectorPlaybook) older = NULL;
   g_autoptr(ObjectorPlaybook) after = NULL;
   g_autofree char *newer_url = url ("/playbook/as-text");
@@ -1235,8 +1233,8 @@ test_update_never_downgrades (void)
   g_assert_true (older == bundled);
   assert_no_user_playbook ();
 
-  first = update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
-  second = update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
+  g_object_unref (update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED));
+  g_object_unref (update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER));
 
   after = load_default ();
   g_assert_cmpint (objector_playbook_get_version (after), ==, NEWER_VERSION);
@@ -1247,13 +1245,12 @@ test_update_follows_same_host_redirect (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
   g_autoptr(ObjectorPlaybook) bundled = NULL;
-  g_autoptr(ObjectorPlaybook) updated = NULL;
   g_autofree char *from = url ("/playbook/moved");
 
   clear_data_dir ();
   reset ();
   bundled = load_default ();
-  updated = update_ok (net, from, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
+  g_object_unref (update_ok (net, from, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED));
   g_assert_cmpuint (count_requests ("GET /playbook/moved"), ==, 1);
   g_assert_cmpuint (count_requests ("GET /playbook/newer.json"), ==, 1);
 }
