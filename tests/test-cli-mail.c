@@ -21,6 +21,26 @@ mail_file (const char *name)
   return test_util_data_path ("mail", name, NULL);
 }
 
+/* `objector import-email ARGS…` works, says each of @said, and leaves the
+ * objection @id in @state. */
+static void
+assert_imported (const char * const *args,
+                 const char * const *said,
+                 const char         *id,
+                 const char         *state)
+{
+  g_auto(TestRun) run = { 0 };
+
+  test_util_run_argv (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; said[i] != NULL; i++)
+    test_util_assert_contains (run.out, said[i]);
+  test_util_cli_assert_state (id, state);
+}
+
+#define IMPORT(...) ((const char * const[]) { "import-email", __VA_ARGS__, NULL })
+#define SAID(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
 static void
 test_approval_and_rejection (void)
 {
@@ -67,11 +87,9 @@ test_approval_and_rejection (void)
 
   /* Instagram, in French: rejected. */
   ig = test_util_cli_submitted ("instagram-objection", "FR");
-  TEST_RUN (&run, "import-email", rejection, "--to", ig);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "rejection-fr.eml: rejection, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → rejected");
-  test_util_cli_assert_state (ig, "rejected");
+  assert_imported (IMPORT (rejection, "--to", ig),
+                   SAID ("rejection-fr.eml: rejection, trusted — logged on ", "submitted → rejected"),
+                   ig, "rejected");
 }
 
 static void
@@ -141,11 +159,8 @@ test_matching_without_to (void)
                           "We have received your request and we'll review your request.\n", date);
   receipt = test_util_write_file ("receipt.eml", text, -1);
 
-  TEST_RUN (&run, "import-email", receipt);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "receipt.eml: receipt, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → acknowledged");
-  test_util_cli_assert_state (ig, "acknowledged");
+  assert_imported (IMPORT (receipt), SAID ("receipt.eml: receipt, trusted — logged on ", "submitted → acknowledged"),
+                   ig, "acknowledged");
   test_util_cli_assert_state (fb, "submitted");
 
   /* Written to another address: no objection fits, and the command says so. */
@@ -179,11 +194,10 @@ test_matching_without_to (void)
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   inbox = test_util_write_file ("inbox.mbox", text, -1);
-  TEST_RUN (&run, "import-email", inbox);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
-  test_util_assert_contains (run.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
-  test_util_cli_assert_state (fb, "acknowledged");
+  assert_imported (IMPORT (inbox),
+                   SAID ("inbox.mbox, message 2: receipt, trusted — logged on ",
+                         "inbox.mbox: 2 messages are not from Meta and were left out.\n"),
+                   fb, "acknowledged");
 }
 
 static void
@@ -228,7 +242,6 @@ test_mbox_and_kind (void)
   g_autofree char *fb = NULL;
   g_autofree char *mbox = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonObject) status = NULL;
   static const char * const names[] = { "code-es.eml", "receipt-en-crlf.eml", "approval-de.eml" };
 
@@ -247,17 +260,12 @@ test_mbox_and_kind (void)
 
   /* Every message of the mbox file, in order: the code confirms, the
    * receipt acknowledges, the approval approves. */
-  TEST_RUN (&run, "import-email", mbox, "--to", fb);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains_all (run.out,
-                                 "meta.mbox, message 1: code, trusted — logged on ",
-                                 "submitted → confirmed",
-                                 "meta.mbox, message 2: receipt, trusted",
-                                 "confirmed → acknowledged",
-                                 "meta.mbox, message 3: approval, trusted",
-                                 "acknowledged → approved");
+  assert_imported (IMPORT (mbox, "--to", fb),
+                   SAID ("meta.mbox, message 1: code, trusted — logged on ", "submitted → confirmed",
+                         "meta.mbox, message 2: receipt, trusted", "confirmed → acknowledged",
+                         "meta.mbox, message 3: approval, trusted", "acknowledged → approved"),
+                   fb, "approved");
   status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 3);
 }
 
@@ -266,7 +274,6 @@ test_person_sets_kind (void)
 {
   g_autofree char *fb = NULL;
   g_autofree char *path = NULL;
-  g_auto(TestRun) run = { 0 };
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -276,11 +283,9 @@ test_person_sets_kind (void)
                                "Subject: Your objection request\nMessage-ID: <u1@facebookmail.com>\n\nThank you.\n",
                                -1);
 
-  TEST_RUN (&run, "import-email", path, "--to", fb, "--kind", "approval");
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "unclear.eml: approval, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → approved");
-  test_util_cli_assert_state (fb, "approved");
+  assert_imported (IMPORT (path, "--to", fb, "--kind", "approval"),
+                   SAID ("unclear.eml: approval, trusted — logged on ", "submitted → approved"),
+                   fb, "approved");
 }
 
 static void

@@ -478,6 +478,29 @@ plain_server (guint *port)
  * the machine. */
 #define NEVER_MS (2 * TEST_UTIL_WAIT_SECONDS * 1000)
 
+/* A net whose time limits are longer than the test waits. */
+static ObjectorNet *
+patient_net (void)
+{
+  ObjectorNet *net = objector_net_new ();
+
+  objector_net_set_request_timeout (net, NEVER_MS);
+  objector_net_set_overall_timeout (net, NEVER_MS);
+  return net;
+}
+
+/* Cancels @cancellable once @silent has the call's connection; the call's
+ * result, when it has ended. */
+static GAsyncResult *
+cancel_once_connected (SilentServer  *silent,
+                       GCancellable  *cancellable,
+                       GAsyncResult **result)
+{
+  test_util_wait_until (silent->accepted == 1);
+  g_cancellable_cancel (cancellable);
+  return test_util_wait_result (result);
+}
+
 static ObjectorNet *
 quick_net (void)
 {
@@ -634,12 +657,10 @@ test_link_case (gconstpointer data)
 static void
 test_get_body_not_read (void)
 {
-  g_autoptr(ObjectorNet) net = objector_net_new ();
+  g_autoptr(ObjectorNet) net = patient_net ();
   g_autofree char *link = url ("/head-refused-endless");
   g_autoptr(ObjectorLinkResult) found = NULL;
 
-  objector_net_set_request_timeout (net, NEVER_MS);
-  objector_net_set_overall_timeout (net, NEVER_MS);
   reset ();
   found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_REACHABLE);
@@ -750,7 +771,7 @@ test_time_limit (gconstpointer data)
 static void
 test_cancel (void)
 {
-  g_autoptr(ObjectorNet) net = objector_net_new ();
+  g_autoptr(ObjectorNet) net = patient_net ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(SilentServer) silent = silent_server_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -758,13 +779,8 @@ test_cancel (void)
   g_autoptr(ObjectorLinkResult) found = NULL;
   g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/form", silent->port);
 
-  objector_net_set_request_timeout (net, NEVER_MS);
-  objector_net_set_overall_timeout (net, NEVER_MS);
   objector_net_check_link_async (net, link, loopback_hosts, cancellable, test_util_store_result_cb, &result);
-  test_util_wait_until (silent->accepted == 1);
-  g_cancellable_cancel (cancellable);
-
-  found = objector_net_check_link_finish (net, test_util_wait_result (&result), &error);
+  found = objector_net_check_link_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (found);
 }
@@ -1082,7 +1098,7 @@ test_playbook_concurrent (void)
 static void
 test_playbook_cancel (void)
 {
-  g_autoptr(ObjectorNet) net = objector_net_new ();
+  g_autoptr(ObjectorNet) net = patient_net ();
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -1095,12 +1111,8 @@ test_playbook_cancel (void)
   playbook = objector_playbook_new_from_file (filename, &error);
   g_assert_no_error (error);
 
-  objector_net_set_request_timeout (net, NEVER_MS);
-  objector_net_set_overall_timeout (net, NEVER_MS);
   objector_net_check_playbook_async (net, playbook, cancellable, test_util_store_result_cb, &result);
-  test_util_wait_until (silent->accepted == 1);
-  g_cancellable_cancel (cancellable);
-  results = objector_net_check_playbook_finish (net, test_util_wait_result (&result), &error);
+  results = objector_net_check_playbook_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (results);
 }
@@ -1278,18 +1290,15 @@ test_update_refused (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ObjectorNet) net = objector_net_new ();
+      /* Refused as soon as it was known, not at a time limit (which is
+       * longer than the test waits). */
+      g_autoptr(ObjectorNet) net = patient_net ();
       g_autoptr(ObjectorPlaybook) bundled = NULL;
       g_autoptr(ObjectorPlaybook) updated = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *from = url (cases[i].path);
       g_autofree char *state_file = objector_net_dup_update_state_filename ();
       ObjectorPlaybookUpdateResult outcome = NO_OUTCOME;
-
-      /* Refused as soon as it was known, not at a time limit (which is
-       * longer than the test waits). */
-      objector_net_set_request_timeout (net, NEVER_MS);
-      objector_net_set_overall_timeout (net, NEVER_MS);
 
       clear_data_dir ();
       reset ();
