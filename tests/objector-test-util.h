@@ -7,7 +7,11 @@
  * In between it runs in folders of its own (HOME and the XDG folders), at a
  * fixed instant (TEST_UTIL_NOW, for itself and for every `objector` it starts),
  * in a fixed time zone (UTC) and locale (C.UTF-8), so its outcome does not
- * depend on the day, the machine, or the person running it.
+ * depend on the day, the machine, or the person running it. It waits on
+ * conditions, never for a time.
+ *
+ * Also in the harness: objector-test-files.h (folders, GLib only, shared with
+ * the fuzz targets) and objector-test-soup.h (HTTP servers on loopback).
  */
 
 #pragma once
@@ -34,16 +38,19 @@ G_BEGIN_DECLS
 
 /* Set-up and the end of the run: test_util_init() is LC_ALL=C.UTF-8 (and no
  * LANGUAGE), test_util_init_environment() and g_test_init(); a program that
- * needs another locale (test-wizard's --dump-texts) calls
- * test_util_init_environment() alone, which takes the locale from the
- * environment. test_util_run_tests() is
- * g_test_run() and test_util_clean_up(), which removes the folders (unless
- * OBJECTOR_TEST_KEEP is set, to look at them after a failure). */
+ * runs no GLib test (a benchmark) or needs another locale (test-wizard's
+ * --dump-texts) calls test_util_init_environment() alone, which takes the
+ * locale from the environment. test_util_run_tests() is g_test_run() and
+ * test_util_clean_up(), which removes the folders (unless OBJECTOR_TEST_KEEP
+ * is set, to look at them after a failure). test_util_root() is the private
+ * folder itself. */
 void        test_util_init            (int          *argc,
                                        char       ***argv,
                                        const char   *name);
 void        test_util_init_environment (const char  *name);
 int         test_util_run_tests       (void);
+void        test_util_clean_up        (void);
+const char *test_util_root            (void);
 
 /* Table-driven tests: one test case "PREFIX/NAME" per element of @cases,
  * an array of structs that each begin with their name (a const char *),
@@ -55,8 +62,6 @@ void        test_util_add_cases       (const char    *prefix,
                                        gsize          size,
                                        guint          n_cases,
                                        GTestDataFunc  func);
-void        test_util_clean_up        (void);
-const char *test_util_root            (void);
 
 /* Time. test_util_use_time_zone() sets the zone (a tz database name such as
  * "Europe/Berlin") for this process and every process it starts from then
@@ -85,11 +90,14 @@ void        test_util_assert_mode_impl (const char  *file,
                                         int          line,
                                         const char  *path,
                                         guint        mode);
+
+/* Fixtures: the path of tests/data/FIRST/…, and its contents. */
 char       *test_util_data_path       (const char   *first,
                                        ...) G_GNUC_NULL_TERMINATED;
 char       *test_util_read_data       (gsize        *length,
                                        const char   *first,
                                        ...) G_GNUC_NULL_TERMINATED;
+
 /* Objector's data folder (XDG_DATA_HOME/objector), its objections.json,
  * and a data folder emptied (removed: the next save creates it again).
  * test_util_write_store() writes objections.json by hand, 0600 in a 0700
@@ -111,6 +119,7 @@ JsonNode   *test_util_bundled_playbook_json (void);
 GBytes     *test_util_json_bytes      (JsonNode     *node);
 ObjectorPlaybook *test_util_bundled_playbook (void);
 
+/* Text: @needle is in @haystack, or is not. */
 #define test_util_assert_contains(haystack, needle) \
   test_util_assert_contains_impl (__FILE__, __LINE__, #haystack, (haystack), (needle), TRUE)
 #define test_util_assert_lacks(haystack, needle) \
