@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,8 @@
 #include <glib/gstdio.h>
 
 #include "objector-clock.h"
+#include "objector-playbook.h"
+#include "objector-resources.h"
 #include "objector-test-util.h"
 
 static char *root;
@@ -71,6 +74,9 @@ test_util_init (int          *argc,
                 char       ***argv,
                 const char   *name)
 {
+  /* What the tests compare with is English. */
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
+  g_unsetenv ("LANGUAGE");
   test_util_init_environment (name);
   g_test_init (argc, argv, NULL);
 }
@@ -91,6 +97,22 @@ test_util_run_tests (void)
 
   test_util_clean_up ();
   return status;
+}
+
+void
+test_util_add_cases (const char    *prefix,
+                     gconstpointer  cases,
+                     gsize          size,
+                     guint          n_cases,
+                     GTestDataFunc  func)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      gconstpointer item = (const char *) cases + i * size;
+      g_autofree char *path = g_strdup_printf ("%s/%s", prefix, *(const char * const *) item);
+
+      g_test_add_data_func (path, item, func);
+    }
 }
 
 const char *
@@ -127,36 +149,33 @@ test_util_pin_clock (const char *iso8601)
   g_setenv (OBJECTOR_CLOCK_ENV, iso8601, TRUE);
 }
 
+void
+test_util_use_time_zone (const char *zone)
+{
+  g_autoptr(GTimeZone) local = NULL;
+
+  g_setenv ("TZ", zone, TRUE);
+  tzset ();
+  /* GLib rereads TZ when it changes; make sure it did. */
+  local = g_time_zone_new_local ();
+  g_assert_cmpstr (g_time_zone_get_identifier (local), ==, zone);
+}
+
 /* Files */
 
-void
-test_util_rm_rf (const char *path)
+/* NAME under the private root, or NAME itself when it is absolute. */
+static char *
+files_path (const char *name)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK) || !g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_unlink (path);
-      return;
-    }
-
-  /* A test may have taken the permissions away to see a failure. */
-  g_chmod (path, 0700);
-  dir = g_dir_open (path, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      test_util_rm_rf (child);
-    }
-  g_rmdir (path);
+  if (g_path_is_absolute (name))
+    return g_strdup (name);
+  return g_build_filename (test_util_root (), "files", name, NULL);
 }
 
 char *
 test_util_make_dir (const char *name)
 {
-  char *path = g_build_filename (test_util_root (), "files", name, NULL);
+  char *path = files_path (name);
 
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
   return path;
@@ -168,14 +187,48 @@ test_util_write_file (const char *name,
                       gssize      length)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_build_filename (test_util_root (), "files", NULL);
-  char *path = g_build_filename (dir, name, NULL);
+  char *path = files_path (name);
   g_autofree char *parent = g_path_get_dirname (path);
 
   g_assert_cmpint (g_mkdir_with_parents (parent, 0700), ==, 0);
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
   return path;
+}
+
+char *
+test_util_read_file (const char *path,
+                     gsize      *length)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, length, &error);
+  g_assert_no_error (error);
+  return contents;
+}
+
+void
+test_util_assert_mode_impl (const char *file,
+                            int         line,
+                            const char *path,
+                            guint       mode)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      g_autofree char *message = g_strdup_printf ("%s: %s", path, g_strerror (errno));
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, message);
+    }
+  else if ((st.st_mode & 0777) != mode)
+    {
+      g_autofree char *message = g_strdup_printf ("%s has mode %03o, not %03o", path,
+                                                  (guint) (st.st_mode & 0777), mode);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, message);
+    }
 }
 
 static char *
@@ -245,6 +298,32 @@ test_util_reset_data (void)
   test_util_rm_rf (dir);
 }
 
+char *
+test_util_write_store (const char * const *objections)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"objector\", \"version\": 1, \"objections\": [");
+  g_autofree char *dir = test_util_data_dir ();
+  char *file = test_util_store_file ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; objections[i] != NULL; i++)
+    g_string_append_printf (json, "%s%s", i > 0 ? "," : "", objections[i]);
+  g_string_append (json, "]}");
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents_full (file, json->str, json->len, G_FILE_SET_CONTENTS_CONSISTENT, 0600, &error);
+  g_assert_no_error (error);
+  return file;
+}
+
+char **
+test_util_damaged_copies (void)
+{
+  g_autofree char *dir = test_util_data_dir ();
+
+  return test_util_list_dir (dir, "objections.json.damaged-");
+}
+
 JsonNode *
 test_util_parse_json (const char *text)
 {
@@ -265,6 +344,39 @@ test_util_parse_array (const char *text)
   return json_array_ref (json_node_get_array (node));
 }
 
+ObjectorPlaybook *
+test_util_bundled_playbook (void)
+{
+  g_autoptr(GError) error = NULL;
+  ObjectorPlaybook *playbook = objector_playbook_new_bundled (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (playbook);
+  return playbook;
+}
+
+JsonNode *
+test_util_bundled_playbook_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+
+  (void) objector_get_resource ();
+  bytes = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  text = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return test_util_parse_json (text);
+}
+
+GBytes *
+test_util_json_bytes (JsonNode *node)
+{
+  char *text = json_to_string (node, TRUE);
+
+  return g_bytes_new_take (text, strlen (text));
+}
+
 void
 test_util_assert_contains_impl (const char *file,
                                 int         line,
@@ -283,6 +395,39 @@ test_util_assert_contains_impl (const char *file,
                          haystack != NULL ? haystack : "(null)");
 
       g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, message);
+    }
+}
+
+void
+test_util_assert_contains_all_impl (const char         *file,
+                                    int                 line,
+                                    const char         *expression,
+                                    const char         *haystack,
+                                    const char * const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    test_util_assert_contains_impl (file, line, expression, haystack, needles[i], TRUE);
+}
+
+void
+test_util_assert_message_impl (const char *file,
+                               int         line,
+                               const char *message,
+                               const char *expected)
+{
+  gboolean prefix = g_str_has_suffix (expected, "…");
+  gsize length = strlen (expected) - (prefix ? strlen ("…") : 0);
+  gboolean matches = message != NULL
+                     && (prefix ? strncmp (message, expected, length) == 0 : g_str_equal (message, expected));
+
+  g_test_message ("%s", message != NULL ? message : "(no message)");
+  if (!matches)
+    {
+      g_autofree char *text = g_strdup_printf ("the message is “%s”, not %s“%s”",
+                                               message != NULL ? message : "(null)",
+                                               prefix ? "one that begins " : "", expected);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, G_STRFUNC, text);
     }
 }
 
@@ -359,6 +504,23 @@ communicate_cb (GObject      *object,
 }
 
 void
+test_util_run_wait (TestRun     *run,
+                    GSubprocess *process,
+                    const char  *input)
+{
+  Communication c = { run, FALSE, NULL };
+
+  test_run_clear (run);
+  g_subprocess_communicate_utf8_async (process, input, NULL, communicate_cb, &c);
+  test_util_wait_until (c.done);
+  g_assert_no_error (c.error);
+
+  /* communicate() returns once the pipes close; the exit comes after. */
+  g_subprocess_wait (process, NULL, NULL);
+  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+void
 test_util_run_argv (TestRun            *run,
                     const char         *input,
                     const char * const *args)
@@ -366,34 +528,35 @@ test_util_run_argv (TestRun            *run,
   GSubprocessFlags flags = G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE;
   g_autoptr(GSubprocess) process = NULL;
   g_autofree char *command = g_strjoinv (" ", (char **) args);
-  Communication c = { run, FALSE, NULL };
 
-  test_run_clear (run);
   if (input != NULL)
     flags |= G_SUBPROCESS_FLAGS_STDIN_PIPE;
   process = test_util_spawn (flags, args);
-
-  g_subprocess_communicate_utf8_async (process, input, NULL, communicate_cb, &c);
-  while (!c.done)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_no_error (c.error);
-
-  /* communicate() returns once the pipes close; the exit comes after. */
-  g_subprocess_wait (process, NULL, NULL);
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+  test_util_run_wait (run, process, input);
   g_test_message ("objector %s → %d\n%s%s", command, run->status, run->out, run->err);
+}
+
+char *
+test_util_cli_start_account (const char *path,
+                             const char *country,
+                             const char *account)
+{
+  g_auto(TestRun) run = { 0 };
+
+  if (account != NULL)
+    TEST_RUN (&run, "start", path, "--country", country, "--email", "zoe@example.org", "--account", account);
+  else
+    TEST_RUN (&run, "start", path, "--country", country, "--email", "zoe@example.org");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  return g_strstrip (g_strdup (run.out));
 }
 
 char *
 test_util_cli_start (const char *path,
                      const char *country)
 {
-  g_auto(TestRun) run = { 0 };
-
-  TEST_RUN (&run, "start", path, "--country", country, "--email", "zoe@example.org");
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  return g_strstrip (g_strdup (run.out));
+  return test_util_cli_start_account (path, country, NULL);
 }
 
 char *
@@ -445,33 +608,171 @@ test_util_apply_at (ObjectorObjection *objection,
   g_assert_no_error (error);
 }
 
+static void
+apply_events_va (ObjectorObjection *objection,
+                 va_list            args)
+{
+  int event;
+
+  while ((event = va_arg (args, int)) >= 0)
+    test_util_apply_at (objection, (ObjectorEvent) event, NULL, va_arg (args, const char *));
+}
+
+void
+test_util_apply_events (ObjectorObjection *objection,
+                        ...)
+{
+  va_list args;
+
+  va_start (args, objection);
+  apply_events_va (objection, args);
+  va_end (args);
+}
+
+ObjectorObjection *
+test_util_objection_new (const char *path_id,
+                         gboolean    code_step,
+                         const char *country,
+                         const char *created)
+{
+  g_autoptr(GDateTime) when = test_util_time (created);
+  g_autofree char *platform = NULL;
+  ObjectorObjection *objection;
+  const char *dash = strchr (path_id, '-');
+
+  /* "facebook-objection" → facebook; other paths ("third-party") belong to
+   * no platform. */
+  platform = g_str_has_suffix (path_id, "-objection") && dash != NULL ? g_strndup (path_id, dash - path_id)
+                                                                      : g_strdup ("none");
+  objection = objector_objection_new (path_id, platform, code_step, when);
+  objector_objection_set_country (objection, country);
+  objector_objection_set_email (objection, "zoe@example.org");
+  return objection;
+}
+
 ObjectorObjection *
 test_util_objection_at (const char *path_id,
                         const char *country,
                         const char *created,
                         ...)
 {
-  g_autoptr(GDateTime) when = test_util_time (created);
-  g_autofree char *platform = NULL;
-  ObjectorObjection *objection;
-  const char *dash = strchr (path_id, '-');
-  gboolean objects = g_str_has_suffix (path_id, "-objection");
+  ObjectorObjection *objection =
+    test_util_objection_new (path_id, g_str_has_suffix (path_id, "-objection"), country, created);
   va_list args;
-  int event;
-
-  /* "facebook-objection" → facebook, with the code step; other paths
-   * ("third-party") belong to no platform and have none. */
-  platform = objects && dash != NULL ? g_strndup (path_id, dash - path_id) : g_strdup ("none");
-  objection = objector_objection_new (path_id, platform, objects, when);
-  objector_objection_set_country (objection, country);
-  objector_objection_set_email (objection, "zoe@example.org");
 
   va_start (args, created);
-  while ((event = va_arg (args, int)) >= 0)
-    test_util_apply_at (objection, (ObjectorEvent) event, NULL, va_arg (args, const char *));
+  apply_events_va (objection, args);
   va_end (args);
 
   return objection;
+}
+
+char *
+test_util_due_date (ObjectorObjection *objection)
+{
+  g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
+  char text[16];
+
+  if (due == NULL)
+    return NULL;
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", due);
+  return g_strdup (text);
+}
+
+gboolean
+test_util_overdue_at (ObjectorObjection *objection,
+                      const char        *iso8601)
+{
+  g_autoptr(GDateTime) when = test_util_time (iso8601);
+
+  return objector_objection_is_overdue (objection, when);
+}
+
+JsonObject *
+test_util_email (const char *date,
+                 const char *from,
+                 const char *subject,
+                 const char *kind,
+                 gboolean    trusted)
+{
+  JsonObject *email = json_object_new ();
+
+  json_object_set_string_member (email, "date", date);
+  json_object_set_string_member (email, "from", from);
+  json_object_set_string_member (email, "subject", subject);
+  json_object_set_string_member (email, "kind", kind);
+  json_object_set_boolean_member (email, "trusted", trusted);
+  return email;
+}
+
+/* Servers on loopback */
+
+guint
+test_util_closed_port (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, &error);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) local = NULL;
+
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, TRUE, &error);
+  g_assert_no_error (error);
+  local = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  g_socket_close (socket, NULL);
+
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+}
+
+static void
+set_links (JsonObject *path,
+           const char *form,
+           const char *alternative,
+           const char *overview)
+{
+  JsonArray *hosts = json_array_new ();
+
+  json_object_set_string_member (path, "form_url", form);
+  if (alternative != NULL)
+    json_object_set_string_member (path, "alternative_form_url", alternative);
+  else
+    json_object_remove_member (path, "alternative_form_url");
+  json_object_set_string_member (path, "overview_url", overview);
+  json_array_add_string_element (hosts, "127.0.0.1");
+  json_object_set_array_member (path, "allowed_hosts", hosts);
+}
+
+char *
+test_util_loopback_playbook (const char *name,
+                             const char *form,
+                             const char *alternative,
+                             const char *overview,
+                             const char *second_form,
+                             const char *second_overview)
+{
+  g_autofree char *minimal = test_util_read_data (NULL, "playbook", "minimal.json", NULL);
+  g_autoptr(JsonNode) playbook = test_util_parse_json (minimal);
+  JsonArray *paths = json_object_get_array_member (json_node_get_object (playbook), "paths");
+  g_autofree char *text = NULL;
+
+  if (second_form != NULL)
+    {
+      /* A deep copy of the first path (json_node_copy() would share the object). */
+      g_autofree char *first = json_to_string (json_array_get_element (paths, 0), FALSE);
+      g_autoptr(JsonNode) copy = test_util_parse_json (first);
+      JsonObject *second = json_node_get_object (copy);
+
+      json_object_set_string_member (second, "id", "second-path");
+      set_links (second, second_form, NULL, second_overview);
+      json_array_add_object_element (paths, json_object_ref (second));
+    }
+  set_links (json_array_get_object_element (paths, 0), form, alternative, overview);
+
+  text = json_to_string (playbook, TRUE);
+  return test_util_write_file (name, text, -1);
 }
 
 /* Waiting */
@@ -514,6 +815,24 @@ test_util_wait_for (const char        *what,
 
   while (!condition (user_data))
     test_util_wait_step (what, deadline);
+}
+
+void
+test_util_store_result_cb (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+GAsyncResult *
+test_util_wait_result (GAsyncResult **result)
+{
+  test_util_wait_until (*result != NULL);
+  return *result;
 }
 
 void

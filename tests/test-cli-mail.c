@@ -21,18 +21,36 @@ mail_file (const char *name)
   return test_util_data_path ("mail", name, NULL);
 }
 
+/* `objector import-email ARGS…` works, says each of @said, and leaves the
+ * objection @id in @state. */
+static void
+assert_imported (const char * const *args,
+                 const char * const *said,
+                 const char         *id,
+                 const char         *state)
+{
+  g_auto(TestRun) run = { 0 };
+
+  test_util_run_argv (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; said[i] != NULL; i++)
+    test_util_assert_contains (run.out, said[i]);
+  test_util_cli_assert_state (id, state);
+}
+
+#define IMPORT(...) ((const char * const[]) { "import-email", __VA_ARGS__, NULL })
+#define SAID(...) ((const char * const[]) { __VA_ARGS__, NULL })
+
 static void
 test_approval_and_rejection (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *ig = NULL;
   g_autofree char *fb_short = NULL;
   g_autofree char *approval = mail_file ("approval-de.eml");
   g_autofree char *rejection = mail_file ("rejection-fr.eml");
   g_autofree char *line = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) again = { 0 };
-  g_auto(TestRun) fr = { 0 };
   g_autoptr(JsonObject) status = NULL;
   JsonArray *emails;
   JsonObject *email;
@@ -60,22 +78,18 @@ test_approval_and_rejection (void)
   g_assert_true (json_object_get_boolean_member (email, "trusted"));
 
   /* The same Message-ID again: not logged twice, nothing changes. */
-  TEST_RUN (&again, "import-email", approval, "--to", fb);
-  g_assert_cmpint (again.status, ==, 0);
-  test_util_assert_contains (again.out, "already logged on");
+  TEST_RUN (&run, "import-email", approval, "--to", fb);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "already logged on");
   g_clear_pointer (&status, json_object_unref);
   status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 1);
 
   /* Instagram, in French: rejected. */
   ig = test_util_cli_submitted ("instagram-objection", "FR");
-  TEST_RUN (&fr, "import-email", rejection, "--to", ig);
-  g_assert_cmpint (fr.status, ==, 0);
-  test_util_assert_contains (fr.out, "rejection-fr.eml: rejection, trusted — logged on ");
-  test_util_assert_contains (fr.out, "submitted → rejected");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (ig);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "rejected");
+  assert_imported (IMPORT (rejection, "--to", ig),
+                   SAID ("rejection-fr.eml: rejection, trusted — logged on ", "submitted → rejected"),
+                   ig, "rejected");
 }
 
 static void
@@ -120,6 +134,7 @@ test_untrusted (void)
 static void
 test_matching_without_to (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *ig = NULL;
   g_autofree char *receipt = NULL;
@@ -128,13 +143,8 @@ test_matching_without_to (void)
   g_autofree char *text = NULL;
   g_autoptr(GDateTime) soon = NULL;
   g_autoptr(GDateTime) now = test_util_now ();
-  g_autoptr(JsonObject) status = NULL;
   g_autofree char *friend = NULL;
   g_autofree char *inbox = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) lost = { 0 };
-  g_auto(TestRun) other = { 0 };
-  g_auto(TestRun) mailbox = { 0 };
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -149,35 +159,29 @@ test_matching_without_to (void)
                           "We have received your request and we'll review your request.\n", date);
   receipt = test_util_write_file ("receipt.eml", text, -1);
 
-  TEST_RUN (&run, "import-email", receipt);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "receipt.eml: receipt, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → acknowledged");
-  status = test_util_cli_status_of (ig);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "submitted");
+  assert_imported (IMPORT (receipt), SAID ("receipt.eml: receipt, trusted — logged on ", "submitted → acknowledged"),
+                   ig, "acknowledged");
+  test_util_cli_assert_state (fb, "submitted");
 
   /* Written to another address: no objection fits, and the command says so. */
   g_free (text);
   text = g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
                           "Subject: Request received\n\nWe have received your request.\n", date);
   stranger = test_util_write_file ("stranger.eml", text, -1);
-  TEST_RUN (&lost, "import-email", stranger);
-  g_assert_cmpint (lost.status, ==, 1);
-  g_assert_cmpstr (lost.out, ==, "");
-  test_util_assert_contains (lost.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
-  test_util_assert_contains (lost.err, "--to ID");
+  TEST_RUN (&run, "import-email", stranger);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  test_util_assert_contains (run.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
+  test_util_assert_contains (run.err, "--to ID");
 
   /* A friend's email is nobody's answer. */
   g_free (text);
   text = g_strdup_printf ("From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
                           "Subject: We received your request\n\nSee you!\n", date);
   friend = test_util_write_file ("friend.eml", text, -1);
-  TEST_RUN (&other, "import-email", friend);
-  g_assert_cmpint (other.status, ==, 1);
-  test_util_assert_contains (other.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
+  TEST_RUN (&run, "import-email", friend);
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
 
   /* In a mailbox, other mail is left out without fuss; Meta's is logged. */
   g_free (text);
@@ -190,27 +194,21 @@ test_matching_without_to (void)
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   inbox = test_util_write_file ("inbox.mbox", text, -1);
-  TEST_RUN (&mailbox, "import-email", inbox);
-  g_assert_cmpint (mailbox.status, ==, 0);
-  test_util_assert_contains (mailbox.out, "inbox.mbox, message 2: receipt, trusted — logged on ");
-  test_util_assert_contains (mailbox.out, "inbox.mbox: 2 messages are not from Meta and were left out.\n");
-  g_clear_pointer (&status, json_object_unref);
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
+  assert_imported (IMPORT (inbox),
+                   SAID ("inbox.mbox, message 2: receipt, trusted — logged on ",
+                         "inbox.mbox: 2 messages are not from Meta and were left out.\n"),
+                   fb, "acknowledged");
 }
 
 static void
 test_refused_files (void)
 {
+  g_auto(TestRun) run = { 0 };
   g_autofree char *fb = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
   g_autofree char *good = mail_file ("receipt-nl.eml");
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) kind = { 0 };
-  g_auto(TestRun) to = { 0 };
-  g_autoptr(JsonObject) status = NULL;
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -222,20 +220,20 @@ test_refused_files (void)
   /* The good one is logged; each bad one gets a line; the status says some failed. */
   TEST_RUN (&run, "import-email", empty, text, good, missing, "--to", fb);
   g_assert_cmpint (run.status, ==, 1);
-  test_util_assert_contains (run.err, "objector: “empty.eml” is empty\n");
-  test_util_assert_contains (run.err, "objector: “x.txt” is not an email message: no header lines\n");
-  test_util_assert_contains (run.err, "gone.eml");
+  test_util_assert_contains_all (run.err,
+                                 "objector: “empty.eml” is empty\n",
+                                 "objector: “x.txt” is not an email message: no header lines\n",
+                                 "gone.eml");
   test_util_assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
+  test_util_cli_assert_state (fb, "acknowledged");
 
-  TEST_RUN (&kind, "import-email", good, "--kind", "thanks");
-  g_assert_cmpint (kind.status, ==, 2);
-  test_util_assert_contains (kind.err, "“thanks” is not a kind of email");
+  TEST_RUN (&run, "import-email", good, "--kind", "thanks");
+  g_assert_cmpint (run.status, ==, 2);
+  test_util_assert_contains (run.err, "“thanks” is not a kind of email");
 
-  TEST_RUN (&to, "import-email", good, "--to", "ffffffff-no-such");
-  g_assert_cmpint (to.status, ==, 1);
-  g_assert_cmpstr (to.out, ==, "");
+  TEST_RUN (&run, "import-email", good, "--to", "ffffffff-no-such");
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
 }
 
 static void
@@ -244,7 +242,6 @@ test_mbox_and_kind (void)
   g_autofree char *fb = NULL;
   g_autofree char *mbox = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
-  g_auto(TestRun) run = { 0 };
   g_autoptr(JsonObject) status = NULL;
   static const char * const names[] = { "code-es.eml", "receipt-en-crlf.eml", "approval-de.eml" };
 
@@ -263,16 +260,12 @@ test_mbox_and_kind (void)
 
   /* Every message of the mbox file, in order: the code confirms, the
    * receipt acknowledges, the approval approves. */
-  TEST_RUN (&run, "import-email", mbox, "--to", fb);
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "meta.mbox, message 1: code, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → confirmed");
-  test_util_assert_contains (run.out, "meta.mbox, message 2: receipt, trusted");
-  test_util_assert_contains (run.out, "confirmed → acknowledged");
-  test_util_assert_contains (run.out, "meta.mbox, message 3: approval, trusted");
-  test_util_assert_contains (run.out, "acknowledged → approved");
+  assert_imported (IMPORT (mbox, "--to", fb),
+                   SAID ("meta.mbox, message 1: code, trusted — logged on ", "submitted → confirmed",
+                         "meta.mbox, message 2: receipt, trusted", "confirmed → acknowledged",
+                         "meta.mbox, message 3: approval, trusted", "acknowledged → approved"),
+                   fb, "approved");
   status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 3);
 }
 
@@ -281,8 +274,6 @@ test_person_sets_kind (void)
 {
   g_autofree char *fb = NULL;
   g_autofree char *path = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_autoptr(JsonObject) status = NULL;
 
   test_util_reset_data ();
   fb = test_util_cli_submitted ("facebook-objection", "DE");
@@ -292,17 +283,15 @@ test_person_sets_kind (void)
                                "Subject: Your objection request\nMessage-ID: <u1@facebookmail.com>\n\nThank you.\n",
                                -1);
 
-  TEST_RUN (&run, "import-email", path, "--to", fb, "--kind", "approval");
-  g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "unclear.eml: approval, trusted — logged on ");
-  test_util_assert_contains (run.out, "submitted → approved");
-  status = test_util_cli_status_of (fb);
-  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
+  assert_imported (IMPORT (path, "--to", fb, "--kind", "approval"),
+                   SAID ("unclear.eml: approval, trusted — logged on ", "submitted → approved"),
+                   fb, "approved");
 }
 
 static void
 test_scan_mail (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char * const names[] = {
     "approval-de.eml", "lookalike.eml", "receipt-nl.eml", "spoofed.eml",
   };
@@ -315,11 +304,6 @@ test_scan_mail (void)
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) status = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) json = { 0 };
-  g_auto(TestRun) dir = { 0 };
-  g_auto(TestRun) bad = { 0 };
-  g_auto(TestRun) all = { 0 };
   JsonArray *array;
 
   test_util_reset_data ();
@@ -342,27 +326,28 @@ test_scan_mail (void)
 
   TEST_RUN (&run, "scan-mail", mbox);
   g_assert_cmpint (run.status, ==, 0);
-  test_util_assert_contains (run.out, "2026-11-24  approval   trusted      ");
-  test_util_assert_contains (run.out, "2026-11-24  approval   NOT trusted  ");
-  test_util_assert_contains (run.out, "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
-  test_util_assert_contains (run.out, "Dein Widerspruch gegen die Nutzung deiner Informationen");
-  test_util_assert_contains (run.out, shown);
-  test_util_assert_contains (run.out, "4 emails from Meta, or pretending to be, among 6 messages.");
-  test_util_assert_contains (run.out, "1 other email from Meta (no answer to an objection) left out: --all lists it.");
+  test_util_assert_contains_all (run.out,
+                                 "2026-11-24  approval   trusted      ",
+                                 "2026-11-24  approval   NOT trusted  ",
+                                 "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s",
+                                 "Dein Widerspruch gegen die Nutzung deiner Informationen",
+                                 shown,
+                                 "4 emails from Meta, or pretending to be, among 6 messages.",
+                                 "1 other email from Meta (no answer to an objection) left out: --all lists it.");
   g_assert_true (strstr (run.out, "Sale") == NULL);
   g_assert_true (strstr (run.out, "friend requests") == NULL);
 
-  TEST_RUN (&all, "scan-mail", mbox, "--all");
-  g_assert_cmpint (all.status, ==, 0);
-  test_util_assert_contains (all.out, "friend requests");
+  TEST_RUN (&run, "scan-mail", mbox, "--all");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "friend requests");
 
   /* Listed, not logged. */
   status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 0);
 
-  TEST_RUN (&json, "scan-mail", mbox, "--json");
-  g_assert_cmpint (json.status, ==, 0);
-  root = json_from_string (json.out, &error);
+  TEST_RUN (&run, "scan-mail", mbox, "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  root = json_from_string (run.out, &error);
   g_assert_no_error (error);
   array = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (array), ==, 4);
@@ -386,14 +371,14 @@ test_scan_mail (void)
       g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
       g_assert_true (g_file_set_contents (target, contents, -1, NULL));
     }
-  TEST_RUN (&dir, "scan-mail", maildir);
-  g_assert_cmpint (dir.status, ==, 0);
-  test_util_assert_contains (dir.out, "4 emails from Meta, or pretending to be, among 4 messages.");
+  TEST_RUN (&run, "scan-mail", maildir);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "4 emails from Meta, or pretending to be, among 4 messages.");
 
   g_assert_cmpint (g_mkdir_with_parents (not_maildir, 0700), ==, 0);
-  TEST_RUN (&bad, "scan-mail", not_maildir);
-  g_assert_cmpint (bad.status, ==, 1);
-  test_util_assert_contains (bad.err, "objector: “Pictures” is a folder but not a Maildir");
+  TEST_RUN (&run, "scan-mail", not_maildir);
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "objector: “Pictures” is a folder but not a Maildir");
 }
 
 int

@@ -12,145 +12,27 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static const char *
-binary (void)
-{
-  const char *path = g_getenv ("OBJECTOR_BINARY");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
-static GSubprocess *
-spawn_argv (const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_ptr_array_add (argv, (gpointer) binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  /* No display: the command line must not need one. */
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  /* This test's own folders (GLib's isolation does not export them). */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-static void
-finish (GSubprocess *process,
-        Run         *run)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
-
-static void
-run_args (Run                *run,
-          const char * const *args)
-{
-  g_autoptr(GSubprocess) process = spawn_argv (args);
-
-  finish (process, run);
-  g_test_message ("objector %s → %d\n%s%s", args[0] ? args[0] : "", run->status, run->out, run->err);
-}
-
-#define RUN(run, ...) run_args (run, (const char * const[]) { __VA_ARGS__, NULL })
-
-static char *
-store_file (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "objector", "objections.json", NULL);
-}
-
-static void
-reset_store (void)
-{
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "objector", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-}
-
-static JsonArray *
-parse_array (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) node = json_from_string (text, &error);
-
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (node));
-  return json_array_ref (json_node_get_array (node));
-}
-
-static char *
-start_objection (const char *path,
-                 const char *country)
-{
-  g_auto(Run) run = { 0 };
-
-  RUN (&run, "start", path, "--country", country, "--email", "zoe@example.org", "--account", "Zoë");
-  g_assert_cmpint (run.status, ==, 0);
-  g_assert_cmpstr (run.err, ==, "");
-  return g_strstrip (g_strdup (run.out));
-}
+#include "objector-test-util.h"
 
 static void
 test_version_and_help (void)
 {
-  g_auto(Run) version = { 0 };
-  g_auto(Run) help = { 0 };
-  g_auto(Run) mark_help = { 0 };
+  g_auto(TestRun) run = { 0 };
 
-  RUN (&version, "--version");
-  g_assert_cmpint (version.status, ==, 0);
-  g_assert_cmpstr (version.out, ==, "objector " PACKAGE_VERSION "\n");
+  TEST_RUN (&run, "--version");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "objector " PACKAGE_VERSION "\n");
 
-  RUN (&help, "--help");
-  g_assert_cmpint (help.status, ==, 0);
-  g_assert_nonnull (strstr (help.out, "paths"));
-  g_assert_nonnull (strstr (help.out, "status"));
-  g_assert_nonnull (strstr (help.out, "--playbook"));
+  TEST_RUN (&run, "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains_all (run.out,
+                                 "paths",
+                                 "status",
+                                 "--playbook");
 
-  RUN (&mark_help, "mark", "--help");
-  g_assert_cmpint (mark_help.status, ==, 0);
-  g_assert_nonnull (strstr (mark_help.out, "log-rejection"));
+  TEST_RUN (&run, "mark", "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "log-rejection");
 }
 
 static void
@@ -174,39 +56,35 @@ assert_path_ids (JsonArray          *array,
 static void
 test_paths (void)
 {
+  g_auto(TestRun) run = { 0 };
   const char * const eu[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
   const char * const us[] = { "third-party", NULL };
-  g_auto(Run) de = { 0 };
-  g_auto(Run) de_text = { 0 };
-  g_auto(Run) us_run = { 0 };
-  g_auto(Run) us_text = { 0 };
-  g_auto(Run) bad = { 0 };
   g_autoptr(JsonArray) de_paths = NULL;
   g_autoptr(JsonArray) us_paths = NULL;
 
-  RUN (&de, "paths", "--country", "DE", "--json");
-  g_assert_cmpint (de.status, ==, 0);
-  de_paths = parse_array (de.out);
+  TEST_RUN (&run, "paths", "--country", "DE", "--json");
+  g_assert_cmpint (run.status, ==, 0);
+  de_paths = test_util_parse_array (run.out);
   assert_path_ids (de_paths, eu);
 
-  RUN (&de_text, "paths", "--country", "de");
-  g_assert_cmpint (de_text.status, ==, 0);
-  g_assert_nonnull (strstr (de_text.out, "facebook-objection"));
-  g_assert_nonnull (strstr (de_text.out, "https://www.facebook.com/help/contact/6359191084165019"));
+  TEST_RUN (&run, "paths", "--country", "de");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "facebook-objection");
+  test_util_assert_contains (run.out, "https://www.facebook.com/help/contact/6359191084165019");
 
   /* Options may come before the command word. */
-  RUN (&us_run, "--json", "paths", "--country", "US");
-  g_assert_cmpint (us_run.status, ==, 0);
-  us_paths = parse_array (us_run.out);
+  TEST_RUN (&run, "--json", "paths", "--country", "US");
+  g_assert_cmpint (run.status, ==, 0);
+  us_paths = test_util_parse_array (run.out);
   assert_path_ids (us_paths, us);
 
-  RUN (&us_text, "paths", "--country", "US");
-  g_assert_null (strstr (us_text.out, "facebook-objection"));
-  g_assert_nonnull (strstr (us_text.out, "no right to object"));
+  TEST_RUN (&run, "paths", "--country", "US");
+  test_util_assert_lacks (run.out, "facebook-objection");
+  test_util_assert_contains (run.out, "no right to object");
 
-  RUN (&bad, "paths", "--country", "Germany");
-  g_assert_cmpint (bad.status, ==, 1);
-  g_assert_nonnull (strstr (bad.err, "“Germany” is not a country code"));
+  TEST_RUN (&run, "paths", "--country", "Germany");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "“Germany” is not a country code");
 }
 
 static void
@@ -214,35 +92,32 @@ test_start_mark_status (void)
 {
   g_autofree char *id = NULL;
   g_autofree char *prefix = NULL;
-  g_auto(Run) open = { 0 };
-  g_auto(Run) submit = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) text = { 0 };
+  g_auto(TestRun) open = { 0 };
+  g_auto(TestRun) submit = { 0 };
+  g_auto(TestRun) status = { 0 };
+  g_auto(TestRun) text = { 0 };
   g_autoptr(JsonArray) array = NULL;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDate) due = g_date_new_dmy (g_date_time_get_day_of_month (now),
-                                          g_date_time_get_month (now),
-                                          g_date_time_get_year (now));
-  char due_text[16];
+  /* Submitted at TEST_UTIL_NOW, 20 November 2026: due a calendar month later. */
+  const char *due_text = "2026-12-20";
   JsonObject *o;
   JsonArray *history;
 
-  reset_store ();
-  id = start_objection ("facebook-objection", "de");
+  test_util_reset_data ();
+  id = test_util_cli_start_account ("facebook-objection", "de", "Zoë");
   g_assert_true (g_uuid_string_is_valid (id));
   prefix = g_strndup (id, 6);
 
-  RUN (&open, "mark", prefix, "open-form");
+  TEST_RUN (&open, "mark", prefix, "open-form");
   g_assert_cmpint (open.status, ==, 0);
-  g_assert_nonnull (strstr (open.out, "ready → form-opened"));
+  test_util_assert_contains (open.out, "ready → form-opened");
 
-  RUN (&submit, "mark", id, "submit", "--note", "typed the code later");
+  TEST_RUN (&submit, "mark", id, "submit", "--note", "typed the code later");
   g_assert_cmpint (submit.status, ==, 0);
-  g_assert_nonnull (strstr (submit.out, "form-opened → submitted"));
+  test_util_assert_contains (submit.out, "form-opened → submitted");
 
-  RUN (&status, "status", "--json");
+  TEST_RUN (&status, "status", "--json");
   g_assert_cmpint (status.status, ==, 0);
-  array = parse_array (status.out);
+  array = test_util_parse_array (status.out);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
   o = json_array_get_object_element (array, 0);
 
@@ -261,44 +136,44 @@ test_start_mark_status (void)
   g_assert_cmpstr (json_object_get_string_member (o, "reason"), !=, "");
 
   /* Due one calendar month after submission. */
-  g_date_add_months (due, 1);
-  g_date_strftime (due_text, sizeof due_text, "%Y-%m-%d", due);
   g_assert_cmpstr (json_object_get_string_member (o, "due"), ==, due_text);
-  g_assert_nonnull (strstr (submit.out, due_text));
+  test_util_assert_contains (submit.out, due_text);
 
   history = json_object_get_array_member (o, "history");
   g_assert_cmpuint (json_array_get_length (history), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "note"),
                    ==, "typed the code later");
 
-  RUN (&text, "status");
+  TEST_RUN (&text, "status");
   g_assert_cmpint (text.status, ==, 0);
-  g_assert_nonnull (strstr (text.out, prefix));
-  g_assert_nonnull (strstr (text.out, "submitted"));
-  g_assert_nonnull (strstr (text.out, due_text));
+  test_util_assert_contains_all (text.out,
+                                 prefix,
+                                 "submitted",
+                                 due_text);
 }
 
 static void
 test_illegal_event (void)
 {
   g_autofree char *id = NULL;
-  g_autofree char *file = store_file ();
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_auto(Run) run = { 0 };
+  g_auto(TestRun) run = { 0 };
 
-  reset_store ();
-  id = start_objection ("instagram-objection", "FR");
-  g_assert_true (g_file_get_contents (file, &before, NULL, NULL));
+  test_util_reset_data ();
+  id = test_util_cli_start_account ("instagram-objection", "FR", "Zoë");
+  before = test_util_read_file (file, NULL);
 
-  RUN (&run, "mark", id, "log-approval");
+  TEST_RUN (&run, "mark", id, "log-approval");
   g_assert_cmpint (run.status, ==, 1);
-  g_assert_nonnull (strstr (run.err, "“ready”"));
-  g_assert_nonnull (strstr (run.err, "“log-approval”"));
-  g_assert_nonnull (strstr (run.err, "Possible now: complete-details, open-form, submit, withdraw, undo"));
+  test_util_assert_contains_all (run.err,
+                                 "“ready”",
+                                 "“log-approval”",
+                                 "Possible now: complete-details, open-form, submit, withdraw, undo");
   g_assert_cmpstr (run.out, ==, "");
 
-  g_assert_true (g_file_get_contents (file, &after, NULL, NULL));
+  after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -330,12 +205,12 @@ test_usage_errors (void)
     { { "paths", "--playbook", "/nonexistent/playbook.json" }, 1, "/nonexistent/playbook.json" },
   };
 
-  reset_store ();
+  test_util_reset_data ();
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(TestRun) run = { 0 };
 
-      run_args (&run, cases[i].args);
+      test_util_run_argv (&run, NULL, cases[i].args);
       g_assert_cmpint (run.status, ==, cases[i].status);
       if (strstr (run.err, cases[i].message) == NULL)
         g_error ("case %u: “%s” not in “%s”", i, cases[i].message, run.err);
@@ -345,7 +220,7 @@ test_usage_errors (void)
 
   /* Nothing of that was saved. */
   {
-    g_autofree char *file = store_file ();
+    g_autofree char *file = test_util_store_file ();
     g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   }
 }
@@ -354,13 +229,13 @@ static void
 test_us_resident (void)
 {
   g_autofree char *id = NULL;
-  g_auto(Run) status = { 0 };
+  g_auto(TestRun) status = { 0 };
   g_autoptr(JsonArray) array = NULL;
 
-  reset_store ();
-  id = start_objection ("third-party", "US");
-  RUN (&status, "status", "--json");
-  array = parse_array (status.out);
+  test_util_reset_data ();
+  id = test_util_cli_start_account ("third-party", "US", "Zoë");
+  TEST_RUN (&status, "status", "--json");
+  array = test_util_parse_array (status.out);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "platform"),
                    ==, "none");
 }
@@ -370,69 +245,58 @@ test_us_resident (void)
 static void
 test_damaged_store (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char garbage[] = "{\"format\": \"objector\", \"version\": 1, \"objections\": [{\"id\": \"x\"";
-  g_autofree char *file = store_file ();
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *dir = g_path_get_dirname (file);
   g_autofree char *id = NULL;
-  g_auto(Run) first = { 0 };
-  g_auto(Run) second = { 0 };
-  g_autoptr(GDir) d = NULL;
-  const char *name;
-  guint n_copies = 0;
+  g_autofree char *kept_path = NULL;
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) copies = NULL;
 
-  reset_store ();
-  g_free (start_objection ("facebook-objection", "AT"));
-  g_assert_true (g_file_set_contents (file, garbage, -1, NULL));
+  test_util_reset_data ();
+  g_free (test_util_cli_start_account ("facebook-objection", "AT", "Zoë"));
+  g_free (test_util_write_file (file, garbage, -1));
 
-  RUN (&first, "status");
-  g_assert_cmpint (first.status, ==, 1);
-  g_assert_nonnull (strstr (first.err, "damaged"));
-  g_assert_nonnull (strstr (first.err, ".damaged-"));
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "damaged");
+  test_util_assert_contains (run.err, ".damaged-");
   /* One line: the message and nothing else. */
-  g_assert_true (strchr (first.err, '\n') == first.err + strlen (first.err) - 1);
+  g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
 
-  d = g_dir_open (dir, 0, NULL);
-  while ((name = g_dir_read_name (d)))
-    if (g_str_has_prefix (name, "objections.json.damaged-"))
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-        g_autofree char *kept = NULL;
+  copies = test_util_damaged_copies ();
+  g_assert_cmpuint (g_strv_length (copies), ==, 1);
+  kept_path = g_build_filename (dir, copies[0], NULL);
+  kept = test_util_read_file (kept_path, NULL);
+  g_assert_cmpstr (kept, ==, garbage);
 
-        g_assert_true (g_file_get_contents (path, &kept, NULL, NULL));
-        g_assert_cmpstr (kept, ==, garbage);
-        n_copies++;
-      }
-  g_assert_cmpuint (n_copies, ==, 1);
-
-  id = start_objection ("facebook-objection", "AT");
-  RUN (&second, "status");
-  g_assert_cmpint (second.status, ==, 0);
-  g_assert_nonnull (strstr (second.out, "facebook-objection"));
+  id = test_util_cli_start_account ("facebook-objection", "AT", "Zoë");
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "facebook-objection");
 }
 
 static void
 test_newer_store (void)
 {
+  g_auto(TestRun) run = { 0 };
   static const char newer[] = "{\"format\": \"objector\", \"version\": 99, \"objections\": []}";
-  g_autofree char *file = store_file ();
-  g_autofree char *dir = g_path_get_dirname (file);
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *after = NULL;
-  g_auto(Run) status = { 0 };
-  g_auto(Run) start = { 0 };
 
-  reset_store ();
-  g_mkdir_with_parents (dir, 0700);
-  g_assert_true (g_file_set_contents (file, newer, -1, NULL));
+  test_util_reset_data ();
+  g_free (test_util_write_file (file, newer, -1));
 
-  RUN (&status, "status");
-  g_assert_cmpint (status.status, ==, 0);
-  g_assert_nonnull (strstr (status.err, "newer version"));
+  TEST_RUN (&run, "status");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.err, "newer version");
 
-  RUN (&start, "start", "third-party", "--country", "US", "--email", "a@example.org");
-  g_assert_cmpint (start.status, ==, 1);
-  g_assert_nonnull (strstr (start.err, "read-only"));
+  TEST_RUN (&run, "start", "third-party", "--country", "US", "--email", "a@example.org");
+  g_assert_cmpint (run.status, ==, 1);
+  test_util_assert_contains (run.err, "read-only");
 
-  g_assert_true (g_file_get_contents (file, &after, NULL, NULL));
+  after = test_util_read_file (file, NULL);
   g_assert_cmpstr (after, ==, newer);
 }
 
@@ -440,69 +304,63 @@ test_newer_store (void)
 static void
 test_concurrent_processes (void)
 {
+  g_auto(TestRun) run = { 0 };
   enum { N = 8 };
   GSubprocess *processes[N];
-  g_auto(Run) status = { 0 };
   g_autoptr(JsonArray) array = NULL;
 
-  reset_store ();
+  test_util_reset_data ();
   for (guint i = 0; i < N; i++)
-    processes[i] = spawn_argv ((const char * const[]) {
-      "start", "third-party", "--country", "US", "--email", "a@example.org", NULL });
+    processes[i] = test_util_spawn (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                                    (const char * const[]) {
+                                      "start", "third-party", "--country", "US", "--email", "a@example.org", NULL });
 
   for (guint i = 0; i < N; i++)
     {
-      g_auto(Run) run = { 0 };
-
-      finish (processes[i], &run);
+      test_util_run_wait (&run, processes[i], NULL);
       g_assert_cmpint (run.status, ==, 0);
       g_object_unref (processes[i]);
     }
 
-  RUN (&status, "status", "--json");
-  array = parse_array (status.out);
+  TEST_RUN (&run, "status", "--json");
+  array = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (array), ==, N);
 }
 
 static void
 test_playbook_override (void)
 {
-  g_autofree char *file = g_build_filename (g_get_tmp_dir (), "broken-playbook.json", NULL);
-  g_auto(Run) before = { 0 };
-  g_auto(Run) after = { 0 };
+  g_autofree char *file = test_util_write_file ("broken-playbook.json", "{\"format\": 1}", -1);
+  g_auto(TestRun) before = { 0 };
+  g_auto(TestRun) after = { 0 };
 
-  g_assert_true (g_file_set_contents (file, "{\"format\": 1}", -1, NULL));
 
-  RUN (&before, "--playbook", file, "paths");
+  TEST_RUN (&before, "--playbook", file, "paths");
   g_assert_cmpint (before.status, ==, 1);
-  g_assert_nonnull (strstr (before.err, "version"));
+  test_util_assert_contains (before.err, "version");
 
-  RUN (&after, "paths", "--playbook", file);
+  TEST_RUN (&after, "paths", "--playbook", file);
   g_assert_cmpint (after.status, ==, 1);
   g_assert_cmpstr (before.err, ==, after.err);
-  g_unlink (file);
 }
 
 static void
 test_store_is_private (void)
 {
-  g_autofree char *file = store_file ();
-  g_autofree char *dir = g_path_get_dirname (file);
-  GStatBuf st;
+  g_autofree char *file = test_util_store_file ();
+  g_autofree char *dir = test_util_data_dir ();
 
-  reset_store ();
-  g_free (start_objection ("third-party", "BR"));
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (g_stat (dir, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  test_util_reset_data ();
+  g_free (test_util_cli_start_account ("third-party", "BR", "Zoë"));
+  test_util_assert_mode (file, 0600);
+  test_util_assert_mode (dir, 0700);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_util_init (&argc, &argv, "cli");
 
   g_test_add_func ("/cli/version-and-help", test_version_and_help);
   g_test_add_func ("/cli/paths", test_paths);
@@ -516,5 +374,5 @@ main (int   argc,
   g_test_add_func ("/cli/playbook-override", test_playbook_override);
   g_test_add_func ("/cli/store-is-private", test_store_is_private);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

@@ -12,11 +12,14 @@
 
 #include "objector-draft.h"
 #include "objector-error.h"
+#include "objector-test-util.h"
 
 static char *
 draft_file (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "objector", "wizard.json", NULL);
+  g_autofree char *dir = test_util_data_dir ();
+
+  return g_build_filename (dir, "wizard.json", NULL);
 }
 
 static void
@@ -27,7 +30,6 @@ test_round_trip (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *file = draft_file ();
   const char *ids[] = { "a-1", "b-2", NULL };
-  GStatBuf st;
 
   objector_draft_set_country (draft, "DE");
   objector_draft_set_region (draft, "Bayern");
@@ -43,8 +45,7 @@ test_round_trip (void)
   g_assert_true (objector_draft_save (draft, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_util_assert_mode (file, 0600);
 
   g_assert_true (objector_draft_load (again, &error));
   g_assert_no_error (error);
@@ -97,19 +98,17 @@ test_missing_and_damaged (void)
   g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *file = draft_file ();
-  g_autofree char *dir = g_path_get_dirname (file);
 
   g_unlink (file);
   g_assert_true (objector_draft_load (draft, &error));
   g_assert_no_error (error);
   g_assert_null (objector_draft_get_country (draft));
 
-  g_mkdir_with_parents (dir, 0700);
-  g_file_set_contents (file, "{\"country\": \"DE\", ", -1, NULL);
+  g_free (test_util_write_file (file, "{\"country\": \"DE\", ", -1));
   g_assert_false (objector_draft_load (draft, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
-  g_assert_nonnull (strstr (error->message, "your objections are not affected"));
-  g_assert_nonnull (strstr (error->message, ".damaged-"));
+  test_util_assert_contains (error->message, "your objections are not affected");
+  test_util_assert_contains (error->message, ".damaged-");
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
   g_assert_null (objector_draft_get_country (draft));
 
@@ -130,11 +129,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_util_init (&argc, &argv, "draft");
 
   g_test_add_func ("/draft/round-trip", test_round_trip);
   g_test_add_func ("/draft/changed-only-on-change", test_changed_only_on_change);
   g_test_add_func ("/draft/missing-and-damaged", test_missing_and_damaged);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

@@ -10,6 +10,7 @@
 
 #include "objector-error.h"
 #include "objector-flow.h"
+#include "objector-test-util.h"
 
 /* The state machine, restated independently of the table in objector-flow.c:
  * returns the target state, or -1 where the event must be refused. */
@@ -92,8 +93,8 @@ test_every_transition (void)
                            objector_state_to_string (to), guard_bits);
                 g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT);
                 /* The message names the state and the event. */
-                g_assert_nonnull (strstr (error->message, objector_state_to_string (s)));
-                g_assert_nonnull (strstr (error->message, objector_event_to_string (e)));
+                test_util_assert_contains (error->message, objector_state_to_string (s));
+                test_util_assert_contains (error->message, objector_event_to_string (e));
                 g_assert_cmpint (to, ==, 999);  /* untouched */
                 n_illegal++;
               }
@@ -124,7 +125,7 @@ test_guard_messages (void)
   g_clear_error (&error);
 
   g_assert_false (objector_flow_next (OBJECTOR_STATE_ACKNOWLEDGED, OBJECTOR_EVENT_EXTEND, &extended, NULL, &error));
-  g_assert_nonnull (strstr (error->message, "only one extension"));
+  test_util_assert_contains (error->message, "only one extension");
   g_clear_error (&error);
 
   g_assert_false (objector_flow_next (OBJECTOR_STATE_DRAFT, OBJECTOR_EVENT_SUBMIT, &none, NULL, &error));
@@ -186,12 +187,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "flow");
 
   g_test_add_func ("/flow/every-transition", test_every_transition);
   g_test_add_func ("/flow/guard-messages", test_guard_messages);
   g_test_add_func ("/flow/names", test_names);
   g_test_add_func ("/flow/kinds-of-state", test_kinds_of_state);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

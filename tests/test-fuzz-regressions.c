@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-fuzz.h"
+#include "objector-test-util.h"
 
 typedef struct
 {
@@ -36,12 +37,9 @@ static void
 test_input (gconstpointer data)
 {
   const Input *input = data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *contents = NULL;
   gsize length;
+  g_autofree char *contents = test_util_read_file (input->filename, &length);
 
-  g_file_get_contents (input->filename, &contents, &length, &error);
-  g_assert_no_error (error);
   g_test_message ("%s ← %s (%zu bytes)", input->target->name, input->filename, length);
 
   /* The target aborts (g_error) on any broken promise. */
@@ -63,14 +61,6 @@ test_target_has_inputs (gconstpointer data)
     }
 }
 
-/* g_ptr_array_sort() passes pointers to the elements. */
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Adds one test case per regular file of @folder; returns how many. */
 static guint
 add_folder (const ObjectorFuzzTarget *target,
@@ -78,20 +68,11 @@ add_folder (const ObjectorFuzzTarget *target,
             const char               *folder)
 {
   g_autofree char *path = g_build_filename (source_root, folder, NULL);
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
+  g_auto(GStrv) names = test_util_list_dir (path, NULL);
 
-  if (dir == NULL)
-    return 0;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-
-  for (guint i = 0; i < names->len; i++)
+  for (guint i = 0; names[i] != NULL; i++)
     {
-      const char *base = g_ptr_array_index (names, i);
+      const char *base = names[i];
       g_autofree char *filename = g_build_filename (path, base, NULL);
       g_autofree char *test_path = NULL;
       Input *input;
@@ -105,7 +86,7 @@ add_folder (const ObjectorFuzzTarget *target,
       test_path = g_strdup_printf ("/fuzz/%s/%s/%s", target->name, folder, base);
       g_test_add_data_func_full (test_path, input, test_input, input_free);
     }
-  return names->len;
+  return g_strv_length (names);
 }
 
 int
@@ -115,25 +96,23 @@ main (int   argc,
   g_autofree char *source_root = NULL;
   g_autofree char *seeds_file = NULL;
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
   guint counts[16] = { 0 };
   const ObjectorFuzzTarget *targets;
   guint n_targets;
   int status;
 
-  /* Before g_test_init(): the targets' private XDG folders must be set
-   * before anything asks GLib where the data folder is. */
+  /* The harness's clock, zone and locale; then, before anything asks GLib
+   * where the data folder is, the targets' own private XDG folders. */
+  test_util_init (&argc, &argv, "fuzz-regressions");
   objector_fuzz_setup ();
-  g_test_init (&argc, &argv, NULL);
 
   targets = objector_fuzz_get_targets (&n_targets);
   g_assert_cmpuint (n_targets, <=, G_N_ELEMENTS (counts));
 
   source_root = g_test_build_filename (G_TEST_DIST, "..", NULL);
   seeds_file = g_build_filename (source_root, "tests", "fuzz", "seeds.txt", NULL);
-  g_file_get_contents (seeds_file, &contents, NULL, &error);
-  g_assert_no_error (error);
+  contents = test_util_read_file (seeds_file, NULL);
 
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
@@ -173,7 +152,7 @@ main (int   argc,
 
   g_test_add_data_func ("/fuzz/inputs", counts, test_target_has_inputs);
 
-  status = g_test_run ();
+  status = test_util_run_tests ();
   objector_fuzz_teardown ();
   return status;
 }

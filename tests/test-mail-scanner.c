@@ -13,6 +13,7 @@
 #include "objector-error.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner.h"
+#include "objector-test-util.h"
 
 static ObjectorPlaybook *playbook;
 
@@ -22,47 +23,20 @@ static const char * const meta_files[] = {
 };
 
 static char *
-data_file (const char *name)
-{
-  return g_test_build_filename (G_TEST_DIST, "data", "mail", name, NULL);
-}
-
-static char *
 read_data (const char *name)
 {
-  g_autofree char *path = data_file (name);
-  char *contents = NULL;
-
-  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
-  return contents;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  return test_util_read_data (NULL, "mail", name, NULL);
 }
 
 /* An mbox of @n_filler ordinary messages with Meta's emails among them;
  * every one of meta_files appears once, and a Facebook notification after
- * every tenth ordinary message. */
+ * every tenth ordinary message; written as FOLDER/inbox.mbox under the
+ * harness's root. */
 static char *
-make_mbox (const char *dir,
+make_mbox (const char *folder,
            guint       n_filler)
 {
-  char *path = g_build_filename (dir, "inbox.mbox", NULL);
+  g_autofree char *name = g_build_filename (folder, "inbox.mbox", NULL);
   g_autoptr(GString) text = g_string_new (NULL);
   guint next_meta = 0;
 
@@ -92,8 +66,7 @@ make_mbox (const char *dir,
       g_string_append_printf (text, "From meta Tue Nov 24 10:00:00 2026\n%s\n", mail);
     }
 
-  g_assert_true (g_file_set_contents (path, text->str, text->len, NULL));
-  return path;
+  return test_util_write_file (name, text->str, text->len);
 }
 
 static void
@@ -112,8 +85,7 @@ assert_found_all (GPtrArray *found)
 static void
 test_scan_mbox (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-scan-XXXXXX", NULL);
-  g_autofree char *path = make_mbox (dir, 100);
+  g_autofree char *path = make_mbox ("mbox", 100);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -151,13 +123,11 @@ test_scan_mbox (void)
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (meta_files) + 10);
   g_assert_cmpuint (objector_mail_scanner_get_n_other (scanner), ==, 0);
-
-  remove_tree (dir);
 }
 
 typedef struct
 {
-  GMainLoop *loop;
+  gboolean   done;
   GPtrArray *found;
   GError    *error;
   guint      n_signals;
@@ -202,19 +172,17 @@ scan_done_cb (GObject      *source,
   AsyncData *data = user_data;
 
   data->found = objector_mail_scanner_scan_finish (OBJECTOR_MAIL_SCANNER (source), result, &data->error);
-  g_main_loop_quit (data->loop);
+  data->done = TRUE;
 }
 
 static void
 test_scan_async (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-scan-XXXXXX", NULL);
-  g_autofree char *path = make_mbox (dir, 3000);
+  g_autofree char *path = make_mbox ("async", 3000);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GError) error = NULL;
   AsyncData data = { 0 };
 
-  data.loop = g_main_loop_new (NULL, FALSE);
   data.main_thread = g_thread_self ();
   g_signal_connect (scanner, "found", G_CALLBACK (found_cb), &data);
   g_signal_connect (scanner, "notify::fraction", G_CALLBACK (fraction_cb), &data);
@@ -226,7 +194,7 @@ test_scan_async (void)
   g_assert_null (objector_mail_scanner_scan (scanner, path, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
 
-  g_main_loop_run (data.loop);
+  test_util_wait_until (data.done);
 
   g_assert_no_error (data.error);
   assert_found_all (data.found);
@@ -241,36 +209,30 @@ test_scan_async (void)
   g_assert_false (objector_mail_scanner_get_busy (scanner));
 
   g_ptr_array_unref (data.found);
-  g_main_loop_unref (data.loop);
-  remove_tree (dir);
 }
 
 static void
 test_scan_cancelled (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-scan-XXXXXX", NULL);
-  g_autofree char *path = make_mbox (dir, 50);
+  g_autofree char *path = make_mbox ("cancelled", 50);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   AsyncData data = { 0 };
 
-  data.loop = g_main_loop_new (NULL, FALSE);
   g_cancellable_cancel (cancellable);
   objector_mail_scanner_scan_async (scanner, path, cancellable, scan_done_cb, &data);
-  g_main_loop_run (data.loop);
+  test_util_wait_until (data.done);
 
   g_assert_null (data.found);
   g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (objector_mail_scanner_get_busy (scanner));
   g_clear_error (&data.error);
-  g_main_loop_unref (data.loop);
-  remove_tree (dir);
 }
 
 static void
 test_scan_maildir (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-scan-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("maildir");
   g_autofree char *tmp = g_build_filename (dir, "tmp", NULL);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GPtrArray) found = NULL;
@@ -309,18 +271,18 @@ test_scan_maildir (void)
   g_assert_cmpstr (objector_mail_get_message_id (g_ptr_array_index (found, 0)), ==, "approval-de.1a2b3c@facebookmail.com");
   g_assert_cmpstr (objector_mail_get_source (g_ptr_array_index (found, 0)), ==, "1700000000.M0P1.host");
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 static void
 test_scan_refused (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-scan-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("refused");
   g_autofree char *empty = g_build_filename (dir, "empty.mbox", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.mbox", NULL);
   g_autofree char *plain = g_build_filename (dir, "plain", NULL);
-  g_autofree char *single = data_file ("approval-de.eml");
-  g_autofree char *outlook = data_file ("approval-nl.msg");
+  g_autofree char *single = test_util_data_path ("mail", "approval-de.eml", NULL);
+  g_autofree char *outlook = test_util_data_path ("mail", "approval-nl.msg", NULL);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
@@ -374,7 +336,7 @@ test_scan_refused (void)
   g_assert_cmpuint (found->len, ==, 1);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (found, 0)), ==, "Je bezwaarverzoek");
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* The pre-filter decides from From, Sender, Reply-To and Return-Path. */
@@ -406,13 +368,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  playbook = objector_playbook_new_bundled (&error);
-  g_assert_no_error (error);
+  test_util_init (&argc, &argv, "mail-scanner");
+  playbook = test_util_bundled_playbook ();
 
   g_test_add_func ("/mail-scanner/mbox", test_scan_mbox);
   g_test_add_func ("/mail-scanner/async", test_scan_async);
@@ -421,7 +380,7 @@ main (int   argc,
   g_test_add_func ("/mail-scanner/refused", test_scan_refused);
   g_test_add_func ("/mail-scanner/prefilter", test_scan_prefilter);
 
-  status = g_test_run ();
+  status = test_util_run_tests ();
   g_clear_object (&playbook);
   return status;
 }

@@ -16,13 +16,14 @@
 #include "objector-mail.h"
 #include "objector-mail-private.h"
 #include "objector-store.h"
+#include "objector-test-util.h"
 
 static ObjectorPlaybook *playbook;
 
 static char *
 data_file (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "mail", name, NULL);
+  return test_util_data_path ("mail", name, NULL);
 }
 
 static ObjectorMail *
@@ -56,22 +57,6 @@ date_string (ObjectorMail *mail)
   return g_date_time_format (objector_mail_get_date (mail), "%Y-%m-%dT%H:%M:%SZ");
 }
 
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (haystack == NULL || strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in “%s”", needle, haystack ? haystack : "(null)");
-}
-
-static void
-assert_not_contains (const char *haystack,
-                     const char *needle)
-{
-  if (haystack != NULL && strstr (haystack, needle) != NULL)
-    g_error ("“%s” unexpectedly found in “%s”", needle, haystack);
-}
-
 static gboolean
 notes_contain (ObjectorMail *mail,
                const char   *needle)
@@ -82,24 +67,6 @@ notes_contain (ObjectorMail *mail,
     if (strstr (notes[i], needle) != NULL)
       return TRUE;
   return FALSE;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 /* Parsing */
@@ -120,13 +87,13 @@ test_parse_german_qp (void)
   g_assert_cmpstr (date, ==, "2026-11-24T08:12:03Z");
   g_assert_true (g_strv_contains (objector_mail_get_recipients (mail), "zoe@example.org"));
   g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_authentication_results (mail)), ==, 1);
-  assert_contains (objector_mail_get_authentication_results (mail)[0], "dmarc=pass");
+  test_util_assert_contains (objector_mail_get_authentication_results (mail)[0], "dmarc=pass");
   g_assert_cmpstr (objector_mail_get_return_path (mail), ==, "noreply@facebookmail.com");
   g_assert_null (objector_mail_get_reply_to (mail));
 
   /* Quoted-printable soft breaks joined, UTF-8 decoded. */
-  assert_contains (objector_mail_get_body (mail), "Hallo Zoë,");
-  assert_contains (objector_mail_get_body (mail), "Wir werden deinem Widerspruch nachkommen: Er wird ab sofort angewendet");
+  test_util_assert_contains (objector_mail_get_body (mail), "Hallo Zoë,");
+  test_util_assert_contains (objector_mail_get_body (mail), "Wir werden deinem Widerspruch nachkommen: Er wird ab sofort angewendet");
   g_assert_true (g_strv_contains (objector_mail_get_links (mail), "https://www.facebook.com/privacy/genai"));
   g_assert_true (g_str_has_prefix (excerpt, "Hallo Zoë, vielen Dank für deine Nachricht."));
   g_assert_cmpuint (g_utf8_strlen (excerpt, -1), <=, OBJECTOR_MAIL_EXCERPT_CHARS + 1);
@@ -142,14 +109,15 @@ test_parse_html_only_base64 (void)
   const char *body = objector_mail_get_body (mail);
 
   g_assert_cmpstr (objector_mail_get_subject (mail), ==, "Votre demande d’opposition");
-  assert_contains (body, "Nous avons examiné votre demande d’opposition.");
+  test_util_assert_contains (body, "Nous avons examiné votre demande d’opposition.");
   /* Entities decoded, tags gone, one line per paragraph. */
-  assert_contains (body, "car nous n’avons pas pu établir");
-  assert_contains (body, "En savoir plus : Centre d’aide\n");
-  assert_contains (body, "Bonjour,\n");
-  assert_not_contains (body, "<");
-  assert_not_contains (body, "track(");   /* script */
-  assert_not_contains (body, "#262626");  /* style */
+  test_util_assert_contains_all (body,
+                                 "car nous n’avons pas pu établir",
+                                 "En savoir plus : Centre d’aide\n",
+                                 "Bonjour,\n");
+  test_util_assert_lacks (body, "<");
+  test_util_assert_lacks (body, "track(");   /* script */
+  test_util_assert_lacks (body, "#262626");  /* style */
   g_assert_true (g_strv_contains (objector_mail_get_links (mail),
                                   "https://help.instagram.com/contact/233964459562201?ref=mail&lang=fr"));
 }
@@ -163,10 +131,10 @@ test_parse_multipart_crlf (void)
   g_assert_cmpstr (date, ==, "2026-11-24T02:01:44Z");
   g_assert_cmpstr (objector_mail_get_from (mail), ==, "Facebook <noreply@facebookmail.com>");
   /* text/plain wins over the HTML alternative. */
-  assert_contains (objector_mail_get_body (mail), "We've received your request to object");
-  assert_contains (objector_mail_get_body (mail), "The Facebook Privacy Team");
-  assert_not_contains (objector_mail_get_body (mail), "<p>");
-  assert_not_contains (objector_mail_get_body (mail), "\r");
+  test_util_assert_contains (objector_mail_get_body (mail), "We've received your request to object");
+  test_util_assert_contains (objector_mail_get_body (mail), "The Facebook Privacy Team");
+  test_util_assert_lacks (objector_mail_get_body (mail), "<p>");
+  test_util_assert_lacks (objector_mail_get_body (mail), "\r");
   g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_links (mail)), ==, 1);
 }
 
@@ -181,24 +149,24 @@ test_parse_charsets (void)
 
   /* ISO-8859-1, quoted-printable, encoded subject */
   g_assert_cmpstr (objector_mail_get_subject (es), ==, "Tu código de confirmación: 482913");
-  assert_contains (objector_mail_get_body (es), "Introduce este código para confirmar tu solicitud de oposición:");
+  test_util_assert_contains (objector_mail_get_body (es), "Introduce este código para confirmar tu solicitud de oposición:");
 
   /* windows-1252, 8bit: typographic quotes live in 0x80–0x9f */
   g_assert_cmpstr (objector_mail_get_subject (it), ==, "Ci serve più tempo per la tua richiesta");
-  assert_contains (objector_mail_get_body (it), "ai sensi dell’articolo 12");
-  assert_contains (objector_mail_get_body (it), "“Grazie per la pazienza”");
+  test_util_assert_contains (objector_mail_get_body (it), "ai sensi dell’articolo 12");
+  test_util_assert_contains (objector_mail_get_body (it), "“Grazie per la pazienza”");
 
   /* base64 UTF-8 */
   g_assert_cmpstr (objector_mail_get_subject (pl), ==, "Twój wniosek o sprzeciw");
-  assert_contains (objector_mail_get_body (pl), "uwzględnimy Twój sprzeciw");
+  test_util_assert_contains (objector_mail_get_body (pl), "uwzględnimy Twój sprzeciw");
 
   /* HTML only, Latin-1, quoted-printable, named entities */
   g_assert_cmpstr (objector_mail_get_subject (pt), ==, "O seu pedido de oposição");
-  assert_contains (objector_mail_get_body (pt), "Olá,\nAnalisámos o seu pedido de oposição.");
-  assert_contains (objector_mail_get_body (pt), "não podemos atender");
+  test_util_assert_contains (objector_mail_get_body (pt), "Olá,\nAnalisámos o seu pedido de oposição.");
+  test_util_assert_contains (objector_mail_get_body (pt), "não podemos atender");
 
   /* 8bit UTF-8 */
-  assert_contains (objector_mail_get_body (nl), "We hebben je verzoek ontvangen");
+  test_util_assert_contains (objector_mail_get_body (nl), "We hebben je verzoek ontvangen");
 }
 
 static void
@@ -243,7 +211,7 @@ test_refused (void)
   g_autoptr(ObjectorMail) mail = NULL;
   g_autoptr(GBytes) ole = NULL;
   static const char ole_bytes[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0";
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("refused");
   g_autofree char *big = g_build_filename (dir, "big.eml", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty.eml", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.eml", NULL);
@@ -283,7 +251,7 @@ test_refused (void)
   close (fd);
   mail = objector_mail_new_from_file (big, &error);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  assert_contains (error->message, "“big.eml” is too large: 2.1 GB, the limit is 64 MB");
+  test_util_assert_contains (error->message, "“big.eml” is too large: 2.1 GB, the limit is 64 MB");
   g_clear_error (&error);
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
@@ -294,15 +262,15 @@ test_refused (void)
 
   mail = objector_mail_new_from_file (missing, &error);
   g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-  assert_contains (error->message, "missing.eml");
+  test_util_assert_contains (error->message, "missing.eml");
   g_clear_error (&error);
 
   mail = objector_mail_new_from_file (dir, &error);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  assert_contains (error->message, "is a folder");
+  test_util_assert_contains (error->message, "is a folder");
   g_clear_error (&error);
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* Outlook's .msg: the original headers come back from its properties. */
@@ -318,10 +286,10 @@ test_parse_outlook_msg (void)
   g_assert_cmpstr (objector_mail_get_message_id (mail), ==, "approval-nl.msg.6@mail.instagram.com");
   g_assert_cmpstr (date, ==, "2026-11-26T10:15:00Z");
   g_assert_true (g_strv_contains (objector_mail_get_recipients (mail), "zoe@example.org"));
-  assert_contains (objector_mail_get_authentication_results (mail)[0], "dkim=pass header.d=mail.instagram.com");
-  assert_contains (objector_mail_get_body (mail), "Hallo Zoë,\n\nWe zullen je bezwaar honoreren");
+  test_util_assert_contains (objector_mail_get_authentication_results (mail)[0], "dkim=pass header.d=mail.instagram.com");
+  test_util_assert_contains (objector_mail_get_body (mail), "Hallo Zoë,\n\nWe zullen je bezwaar honoreren");
   /* The attachment's properties are the attachment's. */
-  assert_not_contains (objector_mail_get_body (mail), "the attachment");
+  test_util_assert_lacks (objector_mail_get_body (mail), "the attachment");
   g_assert_true (g_strv_contains (objector_mail_get_links (mail), "https://help.instagram.com/contact/233964459562201"));
   g_assert_cmpint (objector_mail_get_kind (mail), ==, OBJECTOR_MAIL_KIND_APPROVAL);
   g_assert_cmpstr (objector_mail_get_platform (mail), ==, "instagram");
@@ -393,7 +361,7 @@ test_damaged_text (void)
 {
   static const char * const names[] = { "rejection-fr.eml", "phishing-link.eml", "mimekit/simple.mbox" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("damaged-text");
   g_autofree char *target = g_build_filename (dir, "damaged.mbox", NULL);
   guint n_read = 0;
 
@@ -432,7 +400,7 @@ test_damaged_text (void)
         }
     }
   g_assert_cmpuint (n_read, >, 300);
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* Recognition */
@@ -735,30 +703,22 @@ test_skeleton (void)
 
 /* Matching */
 
+/* Ready at @created, for @email in Germany; sent at @submitted unless it is NULL. */
 static ObjectorObjection *
 objection_at (const char *path,
-              const char *platform,
               const char *email,
               const char *created,
               const char *submitted)
 {
-  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (created, NULL);
-  ObjectorObjection *objection = objector_objection_new (path, platform, !g_str_equal (path, "third-party"), when);
-  g_autoptr(GError) error = NULL;
+  ObjectorObjection *objection = test_util_objection_new (path, !g_str_equal (path, "third-party"), "DE", created);
 
   objector_objection_set_email (objection, email);
-  objector_objection_set_country (objection, "DE");
-  objector_objection_apply (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, when, &error);
-  g_assert_no_error (error);
+  test_util_apply_events (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, created, -1);
   if (submitted != NULL)
-    {
-      g_autoptr(GDateTime) sent = g_date_time_new_from_iso8601 (submitted, NULL);
-
-      objector_objection_apply (objection, OBJECTOR_EVENT_OPEN_FORM, NULL, sent, &error);
-      g_assert_no_error (error);
-      objector_objection_apply (objection, OBJECTOR_EVENT_SUBMIT, NULL, sent, &error);
-      g_assert_no_error (error);
-    }
+    test_util_apply_events (objection,
+                            OBJECTOR_EVENT_OPEN_FORM, submitted,
+                            OBJECTOR_EVENT_SUBMIT, submitted,
+                            -1);
   return objection;
 }
 
@@ -766,17 +726,17 @@ static void
 test_match (void)
 {
   g_autoptr(GListStore) store = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-  g_autoptr(ObjectorObjection) fb_old = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) fb_old = objection_at ("facebook-objection", "zoe@example.org",
                                                       "2026-10-01T10:00:00Z", "2026-10-01T10:05:00Z");
-  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "facebook", "Zoe@Example.org",
+  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "Zoe@Example.org",
                                                   "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
-  g_autoptr(ObjectorObjection) fb_draft = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) fb_draft = objection_at ("facebook-objection", "zoe@example.org",
                                                         "2026-11-21T10:00:00Z", NULL);
-  g_autoptr(ObjectorObjection) fb_other = objection_at ("facebook-objection", "facebook", "max@example.org",
+  g_autoptr(ObjectorObjection) fb_other = objection_at ("facebook-objection", "max@example.org",
                                                         "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
-  g_autoptr(ObjectorObjection) fb_later = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) fb_later = objection_at ("facebook-objection", "zoe@example.org",
                                                         "2026-12-20T10:00:00Z", "2026-12-20T10:05:00Z");
-  g_autoptr(ObjectorObjection) ig = objection_at ("instagram-objection", "instagram", "zoe@example.org",
+  g_autoptr(ObjectorObjection) ig = objection_at ("instagram-objection", "zoe@example.org",
                                                   "2026-11-20T11:00:00Z", "2026-11-20T11:05:00Z");
   g_autoptr(ObjectorMail) approval = read_mail ("approval-de.eml");
   g_autoptr(ObjectorMail) rejection = read_mail ("rejection-fr.eml");
@@ -825,11 +785,11 @@ test_match (void)
 static void
 test_log (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("log");
   g_autoptr(ObjectorStore) store = objector_store_new (dir);
-  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "zoe@example.org",
                                                   "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
-  g_autoptr(ObjectorObjection) third = objection_at ("third-party", "none", "zoe@example.org",
+  g_autoptr(ObjectorObjection) third = objection_at ("third-party", "zoe@example.org",
                                                      "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
   g_autoptr(ObjectorMail) approval = read_mail ("approval-de.eml");
   g_autoptr(ObjectorMail) spoofed = read_mail ("spoofed.eml");
@@ -842,7 +802,6 @@ test_log (void)
   ObjectorObjection *stored;
   JsonArray *emails;
   JsonObject *logged;
-  GStatBuf st;
 
   objector_store_load (store, &error);
   g_assert_no_error (error);
@@ -858,7 +817,7 @@ test_log (void)
   g_assert_true (result->has_event);
   g_assert_cmpint (result->event, ==, OBJECTOR_EVENT_LOG_APPROVAL);
   g_assert_cmpint (result->after, ==, OBJECTOR_STATE_SUBMITTED);
-  assert_contains (result->reason, "not trusted");
+  test_util_assert_contains (result->reason, "not trusted");
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* Trusted, and the state allows it: approved. */
@@ -878,7 +837,7 @@ test_log (void)
   g_assert_true (objector_mail_log (store, objector_objection_get_id (third), code, now, &result, &error));
   g_assert_cmpint (result->outcome, ==, OBJECTOR_MAIL_LOG_LOGGED);
   g_assert_false (result->has_event);
-  assert_contains (result->reason, "no code step");
+  test_util_assert_contains (result->reason, "no code step");
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* What was saved, read back by another store, as status --json shows it. */
@@ -915,25 +874,24 @@ test_log (void)
     ObjectorTransition *last = g_ptr_array_index (history, history->len - 1);
 
     g_assert_cmpint (last->event, ==, OBJECTOR_EVENT_LOG_APPROVAL);
-    assert_contains (last->note, "Dein Widerspruch");
+    test_util_assert_contains (last->note, "Dein Widerspruch");
   }
 
   /* Personal data stays private. */
   file = g_build_filename (dir, "objections.json", NULL);
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_util_assert_mode (file, 0600);
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 static void
 test_log_code (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
+  g_autofree char *dir = test_util_make_dir ("log-code");
   g_autoptr(ObjectorStore) store = objector_store_new (dir);
-  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) fb = objection_at ("facebook-objection", "zoe@example.org",
                                                   "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
-  g_autoptr(ObjectorObjection) ready = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) ready = objection_at ("facebook-objection", "zoe@example.org",
                                                      "2026-11-20T10:00:00Z", NULL);
   g_autoptr(ObjectorMail) code = read_mail ("code-es.eml");
   g_autoptr(ObjectorMailLogResult) result = NULL;
@@ -953,7 +911,7 @@ test_log_code (void)
   g_assert_true (objector_mail_log (store, objector_objection_get_id (ready), code, NULL, &result, &error));
   g_assert_cmpint (result->outcome, ==, OBJECTOR_MAIL_LOG_LOGGED);
   g_assert_cmpint (result->after, ==, OBJECTOR_STATE_READY);
-  assert_contains (result->reason, "only a submitted objection");
+  test_util_assert_contains (result->reason, "only a submitted objection");
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* No such objection. */
@@ -961,10 +919,25 @@ test_log_code (void)
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_NOT_FOUND);
   g_assert_null (result);
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* mbox */
+
+/* @text, written as the mbox file @name and read: @n_expected messages. */
+static GPtrArray *
+load_mbox (const char *name,
+           const char *text,
+           guint       n_expected)
+{
+  g_autofree char *path = test_util_write_file (name, text, -1);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *mails = objector_mail_load_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (mails->len, ==, n_expected);
+  return mails;
+}
 
 static void
 test_mbox_files (void)
@@ -983,10 +956,10 @@ test_mbox_files (void)
   g_assert_null (objector_mail_get_error (mail));
   g_assert_cmpuint (objector_mail_get_source_index (mail), ==, 1);
   g_assert_cmpstr (objector_mail_get_subject (mail), ==, "This is a test message with an unmunged From line");
-  assert_contains (objector_mail_get_body (mail), "From Russia with love\n\nWhat does Thunderbird do?");
+  test_util_assert_contains (objector_mail_get_body (mail), "From Russia with love\n\nWhat does Thunderbird do?");
   mail = g_ptr_array_index (mails, 1);
   g_assert_cmpstr (objector_mail_get_subject (mail), ==, "Another test message with an unmunged From line");
-  assert_contains (objector_mail_get_body (mail), "Year: 1963");
+  test_util_assert_contains (objector_mail_get_body (mail), "Year: 1963");
   g_clear_pointer (&mails, g_ptr_array_unref);
 
   mails = objector_mail_load_file (simple, NULL, &error);
@@ -1006,10 +979,7 @@ test_mbox_files (void)
 static void
 test_mbox_content_length (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "cl.mbox", NULL);
   g_autoptr(GPtrArray) mails = NULL;
-  g_autoptr(GError) error = NULL;
   /* The first message's body holds a line that looks like a separator;
    * its Content-Length (64) covers it. The second lies about its length. */
   const char *text =
@@ -1021,42 +991,29 @@ test_mbox_content_length (void)
     "\nFrom d@example.org Tue Nov 24 10:00:00 2026\n"
     "From: d@example.org\nSubject: three\n\nbody three\n";
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  mails = objector_mail_load_file (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (mails->len, ==, 3);
+  mails = load_mbox ("cl.mbox", text, 3);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 0)), ==, "one");
-  assert_contains (objector_mail_get_body (g_ptr_array_index (mails, 0)), "Subject: fake");
+  test_util_assert_contains (objector_mail_get_body (g_ptr_array_index (mails, 0)), "Subject: fake");
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 1)), ==, "two");
   g_assert_cmpstr (objector_mail_get_body (g_ptr_array_index (mails, 1)), ==, "body two");
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 2)), ==, "three");
-
-  remove_tree (dir);
 }
 
 static void
 test_mbox_bad_messages (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("objector-mail-XXXXXX", NULL);
-  g_autofree char *path = g_build_filename (dir, "bad.mbox", NULL);
   g_autoptr(GPtrArray) mails = NULL;
-  g_autoptr(GError) error = NULL;
   const char *text =
     "From a Tue Nov 24 10:00:00 2026\n"
     "From: a@example.org\nSubject: good\n\nfine\n"
     "\nFrom b Tue Nov 24 10:00:00 2026\n"
     "Note: buy milk\n\nand bread\n";
 
-  g_assert_true (g_file_set_contents (path, text, -1, NULL));
-  mails = objector_mail_load_file (path, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (mails->len, ==, 2);
+  mails = load_mbox ("bad.mbox", text, 2);
   g_assert_null (objector_mail_get_error (g_ptr_array_index (mails, 0)));
   g_assert_nonnull (objector_mail_get_error (g_ptr_array_index (mails, 1)));
   g_assert_cmpstr (objector_mail_get_error (g_ptr_array_index (mails, 1))->message, ==,
                    "Message 2 of “bad.mbox” is not an email message: it has no sender, subject or date");
-
-  remove_tree (dir);
 }
 
 /* A multipart nested far deeper than any mail program writes. */
@@ -1080,28 +1037,17 @@ test_deep_nesting (void)
 }
 
 static void
-load_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GPtrArray **mails = user_data;
-  g_autoptr(GError) error = NULL;
-
-  *mails = objector_mail_load_file_finish (result, &error);
-  g_assert_no_error (error);
-}
-
-static void
 test_load_async (void)
 {
   g_autofree char *path = data_file ("mimekit/simple.mbox");
   g_autofree char *missing = data_file ("no-such.mbox");
   g_autoptr(GPtrArray) mails = NULL;
-  GMainContext *context = g_main_context_default ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
-  objector_mail_load_file_async (path, NULL, load_done_cb, &mails);
-  while (mails == NULL)
-    g_main_context_iteration (context, TRUE);
+  objector_mail_load_file_async (path, NULL, test_util_store_result_cb, &result);
+  mails = objector_mail_load_file_finish (test_util_wait_result (&result), &error);
+  g_assert_no_error (error);
   g_assert_cmpuint (mails->len, ==, 3);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 2)), ==,
                    "if a mime parser can correctly handle this, I'm impressed");
@@ -1124,7 +1070,7 @@ test_properties (void)
   g_autoptr(ObjectorMail) mail = NULL;
   g_autoptr(ObjectorMail) friend = NULL;
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-  g_autoptr(ObjectorObjection) objection = objection_at ("facebook-objection", "facebook", "zoe@example.org",
+  g_autoptr(ObjectorObjection) objection = objection_at ("facebook-objection", "zoe@example.org",
                                                          "2026-11-01T10:00:00Z", "2026-11-01T10:05:00Z");
   g_autoptr(GDateTime) date = NULL;
   g_autofree char *subject = NULL;
@@ -1273,13 +1219,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  playbook = objector_playbook_new_bundled (&error);
-  g_assert_no_error (error);
+  test_util_init (&argc, &argv, "mail");
+  playbook = test_util_bundled_playbook ();
 
   g_test_add_func ("/mail/parse/german-quoted-printable", test_parse_german_qp);
   g_test_add_func ("/mail/parse/html-only-base64", test_parse_html_only_base64);
@@ -1310,7 +1253,7 @@ main (int   argc,
   g_test_add_func ("/mail/corpus/copies", test_corpus_copies);
   g_test_add_func ("/mail/corpus/shared", test_corpus_shared);
 
-  status = g_test_run ();
+  status = test_util_run_tests ();
   g_clear_object (&playbook);
   return status;
 }

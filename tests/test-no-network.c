@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-test-util.h"
+
 /* Every command runs under strace, which logs each connect() and send*();
  * an AF_INET or AF_INET6 address in the log is a socket to the network
  * (loopback included: nothing local should be needed either). */
@@ -22,46 +24,26 @@
  * `objector --help` is run here. */
 static const char * const network_commands[] = { "check-links", "update-playbook", NULL };
 
-static char *work_dir;
 static char *strace;
 static char *objection_id;
 static char *rejected_id;   /* one Meta refused: the complaint has grounds */
 static char *closed_url;    /* https on a loopback port nothing listens on */
 
-static const char *
-binary (void)
-{
-  const char *path = g_getenv ("OBJECTOR_BINARY");
-
-  g_assert_nonnull (path);
-  return path;
-}
-
+/* The command line's environment from the harness; with @display, the
+ * display the tests run on, and no fatal warnings (this test is about
+ * sockets: a warning from a headless X server must not stop the window
+ * early). */
 static GSubprocessLauncher *
 new_launcher (gboolean display)
 {
-  GSubprocessLauncher *launcher;
-  g_autofree char *data = g_build_filename (work_dir, "data", NULL);
-  g_autofree char *config = g_build_filename (work_dir, "config", NULL);
-  g_autofree char *cache = g_build_filename (work_dir, "cache", NULL);
+  GSubprocessLauncher *launcher =
+    test_util_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  if (!display)
+  if (display)
     {
-      g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-      g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-    }
-  else
-    {
-      /* This test is about sockets; a warning from a headless X server
-       * must not stop the window early. */
+      g_subprocess_launcher_setenv (launcher, "DISPLAY", g_getenv ("DISPLAY"), TRUE);
       g_subprocess_launcher_unsetenv (launcher, "G_DEBUG");
     }
-
   return launcher;
 }
 
@@ -97,7 +79,7 @@ run_traced (Traced             *traced,
   g_autofree char *trace_file = NULL;
   g_autofree char *name = g_strdup_printf ("trace-%u.txt", ++counter);
 
-  trace_file = g_build_filename (work_dir, name, NULL);
+  trace_file = g_build_filename (test_util_root (), name, NULL);
   g_ptr_array_add (full, strace);
   g_ptr_array_add (full, (gpointer) "-f");
   g_ptr_array_add (full, (gpointer) "-e");
@@ -118,7 +100,7 @@ run_traced (Traced             *traced,
   g_file_get_contents (trace_file, &traced->trace, NULL, &error);
   g_assert_no_error (error);
   /* strace really followed it to the end. */
-  g_assert_nonnull (strstr (traced->trace, "+++ exited with"));
+  test_util_assert_contains (traced->trace, "+++ exited with");
 
   g_test_message ("%s → %d\n%s%s", argv[1] != NULL ? argv[1] : argv[0], traced->status,
                   traced->out, traced->err);
@@ -152,7 +134,7 @@ run_cli (Traced             *traced,
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
 
-  g_ptr_array_add (argv, (gpointer) binary ());
+  g_ptr_array_add (argv, (gpointer) test_util_binary ());
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
@@ -165,7 +147,7 @@ run_cli (Traced             *traced,
 static char *
 work_file (const char *name)
 {
-  return g_build_filename (work_dir, name, NULL);
+  return g_build_filename (test_util_root (), "files", name, NULL);
 }
 
 /* Known commands, with arguments that make them do their work */
@@ -305,8 +287,8 @@ test_detector (void)
   RUN (&traced, "update-playbook", "--url", closed_url);
   g_assert_cmpint (traced.status, ==, 1);
   lines = internet_lines (traced.trace);
-  g_assert_nonnull (strstr (lines, "connect("));
-  g_assert_nonnull (strstr (lines, "127.0.0.1"));
+  test_util_assert_contains (lines, "connect(");
+  test_util_assert_contains (lines, "127.0.0.1");
 }
 
 static void
@@ -339,7 +321,7 @@ test_window (void)
   g_ptr_array_add (argv, (gpointer) "-s");
   g_ptr_array_add (argv, (gpointer) "TERM");
   g_ptr_array_add (argv, (gpointer) "3");
-  g_ptr_array_add (argv, (gpointer) binary ());
+  g_ptr_array_add (argv, (gpointer) test_util_binary ());
   g_ptr_array_add (argv, NULL);
 
   run_traced (&traced, TRUE, (const char * const *) argv->pdata);
@@ -354,20 +336,14 @@ test_window (void)
 static char **
 list_commands (void)
 {
-  g_autoptr(GSubprocessLauncher) launcher = new_launcher (FALSE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) help = { 0 };
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
   gboolean in_commands = FALSE;
 
-  process = g_subprocess_launcher_spawn (launcher, &error, binary (), "--help", NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-
-  lines = g_strsplit (out, "\n", -1);
+  TEST_RUN (&help, "--help");
+  g_assert_cmpint (help.status, ==, 0);
+  lines = g_strsplit (help.out, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       g_auto(GStrv) words = NULL;
@@ -403,79 +379,33 @@ write_fixtures (void)
     "\n"
     "Hi Zoe, we have received your request and will review it.\n"
     "https://www.facebook.com/help/contact/6359191084165019\n";
-  g_autoptr(GError) error = NULL;
-  g_autofree char *eml = work_file ("receipt.eml");
-  g_autofree char *mbox = work_file ("mbox");
   g_autofree char *mbox_text = g_strconcat ("From security@facebookmail.com Wed Dec  2 10:00:00 2026\n",
                                             email, "\n", NULL);
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
-
-  g_file_set_contents (eml, email, -1, &error);
-  g_assert_no_error (error);
-  g_file_set_contents (mbox, mbox_text, -1, &error);
-  g_assert_no_error (error);
-
+  g_free (test_util_write_file ("receipt.eml", email, -1));
+  g_free (test_util_write_file ("mbox", mbox_text, -1));
   /* A port nothing listens on, for the detector's own test. */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, TRUE, &error);
-  g_assert_no_error (error);
-  local = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  closed_url = g_strdup_printf ("https://127.0.0.1:%u/meta.json",
-                                g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
-  g_socket_close (socket, NULL);
+  closed_url = g_strdup_printf ("https://127.0.0.1:%u/meta.json", test_util_closed_port ());
 }
-
-static char *
-run_untraced (const char * const *args)
-{
-  g_autoptr(GSubprocessLauncher) launcher = new_launcher (FALSE);
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  char *out = NULL;
-
-  g_ptr_array_add (argv, (gpointer) binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &out, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_successful (process));
-
-  return g_strstrip (out);
-}
-
-#define RUN_UNTRACED(...) run_untraced ((const char * const[]) { __VA_ARGS__, NULL })
 
 /* Objections to act on, made outside strace. */
 static void
 create_objections (void)
 {
-  const char * const events[] = { "open-form", "submit", "log-rejection" };
+  g_auto(TestRun) rejection = { 0 };
 
-  objection_id = RUN_UNTRACED ("start", "facebook-objection", "--country", "DE",
-                               "--email", "zoe@example.org");
+  objection_id = test_util_cli_start ("facebook-objection", "DE");
   g_assert_cmpstr (objection_id, !=, "");
 
-  rejected_id = RUN_UNTRACED ("start", "instagram-objection", "--country", "FR",
-                              "--email", "zoe@example.org");
-  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
-    g_free (RUN_UNTRACED ("mark", rejected_id, events[i]));
+  rejected_id = test_util_cli_submitted ("instagram-objection", "FR");
+  TEST_RUN (&rejection, "mark", rejected_id, "log-rejection");
+  g_assert_cmpint (rejection.status, ==, 0);
 }
 
 /* strace may be missing, or not allowed to trace (some containers). */
 static gboolean
 strace_works (void)
 {
-  g_autofree char *probe = work_file ("probe.txt");
+  g_autofree char *probe = g_build_filename (test_util_root (), "probe.txt", NULL);
   const char *argv[] = { strace, "-f", "-o", probe, "true", NULL };
   int status = 0;
 
@@ -488,24 +418,6 @@ strace_works (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 test_skipped (void)
 {
   g_test_skip ("strace is not installed or may not trace here (build-aux/test installs it)");
@@ -515,24 +427,17 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) commands = NULL;
   int status;
 
-  g_test_init (&argc, &argv, NULL);
-
-  work_dir = g_dir_make_tmp ("objector-test-no-network-XXXXXX", &error);
-  g_assert_no_error (error);
+  test_util_init (&argc, &argv, "no-network");
   strace = g_find_program_in_path ("strace");
 
   if (!strace_works ())
     {
       g_test_add_func ("/no-network/strace", test_skipped);
-      status = g_test_run ();
-      remove_tree (work_dir);
-      g_free (work_dir);
       g_free (strace);
-      return status;
+      return test_util_run_tests ();
     }
 
   write_fixtures ();
@@ -552,10 +457,8 @@ main (int   argc,
   g_test_add_func ("/no-network/detector", test_detector);
   g_test_add_func ("/no-network/window", test_window);
 
-  status = g_test_run ();
+  status = test_util_run_tests ();
 
-  remove_tree (work_dir);
-  g_clear_pointer (&work_dir, g_free);
   g_clear_pointer (&strace, g_free);
   g_clear_pointer (&objection_id, g_free);
   g_clear_pointer (&rejected_id, g_free);

@@ -10,38 +10,15 @@
 
 #include "objector-error.h"
 #include "objector-objection.h"
-
-static GDateTime *
-utc (const char *iso)
-{
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return dt;
-}
+#include "objector-test-util.h"
 
 static ObjectorObjection *
 new_objection (gboolean code_step)
 {
-  g_autoptr(GDateTime) created = utc ("2026-01-20T09:00:00Z");
-  ObjectorObjection *o = objector_objection_new ("facebook-objection", "facebook", code_step, created);
+  ObjectorObjection *o = test_util_objection_new ("facebook-objection", code_step, "DE", "2026-01-20T09:00:00Z");
 
-  objector_objection_set_country (o, "DE");
-  objector_objection_set_email (o, "zoe@example.org");
   objector_objection_set_reason (o, "I object.");
   return o;
-}
-
-static void
-apply_at (ObjectorObjection *o,
-          ObjectorEvent      event,
-          const char        *iso)
-{
-  g_autoptr(GDateTime) when = utc (iso);
-  g_autoptr(GError) error = NULL;
-
-  objector_objection_apply (o, event, NULL, when, &error);
-  g_assert_no_error (error);
 }
 
 /* Takes the objection to "submitted" at @iso. */
@@ -50,40 +27,31 @@ submitted_at (const char *iso)
 {
   ObjectorObjection *o = new_objection (TRUE);
 
-  apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-01-20T09:01:00Z");
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, iso);
+  test_util_apply_events (o,
+                          OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z",
+                          OBJECTOR_EVENT_OPEN_FORM, "2026-01-20T09:01:00Z",
+                          OBJECTOR_EVENT_SUBMIT, iso,
+                          -1);
   return o;
 }
 
+/* The due date, as year, month and day. */
 static void
 assert_due (ObjectorObjection *o,
             int                year,
             int                month,
             int                day)
 {
-  g_autoptr(GDate) due = objector_objection_dup_due_date (o);
+  g_autofree char *expected = g_strdup_printf ("%04d-%02d-%02d", year, month, day);
 
-  g_assert_nonnull (due);
-  g_assert_cmpint (g_date_get_year (due), ==, year);
-  g_assert_cmpint (g_date_get_month (due), ==, month);
-  g_assert_cmpint (g_date_get_day (due), ==, day);
-}
-
-static gboolean
-overdue_at (ObjectorObjection *o,
-            const char        *iso)
-{
-  g_autoptr(GDateTime) when = utc (iso);
-
-  return objector_objection_is_overdue (o, when);
+  test_util_assert_due (o, expected);
 }
 
 static void
 test_history (void)
 {
   g_autoptr(ObjectorObjection) o = new_objection (TRUE);
-  g_autoptr(GDateTime) when = utc ("2026-02-01T10:00:00Z");
+  g_autoptr(GDateTime) when = test_util_time ("2026-02-01T10:00:00Z");
   g_autoptr(GError) error = NULL;
   GPtrArray *history;
   ObjectorTransition *t;
@@ -149,9 +117,9 @@ test_signals (void)
   objector_objection_set_email (o, "other@example.org");
   g_assert_cmpuint (email_notifies, ==, 1);
 
-  apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, "2026-01-20T09:00:00Z");
   g_assert_cmpuint (state_notifies, ==, 1);
-  apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z");  /* ready → ready */
+  test_util_apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, "2026-01-20T09:00:00Z");  /* ready → ready */
   g_assert_cmpuint (state_notifies, ==, 1);
   g_assert_cmpuint (changes, ==, 3);
 }
@@ -163,12 +131,12 @@ test_code_step_guard (void)
   g_autoptr(ObjectorObjection) without = new_objection (FALSE);
   g_autoptr(GError) error = NULL;
 
-  apply_at (with_code, OBJECTOR_EVENT_CONFIRM_CODE, "2026-03-10T12:05:00Z");
+  test_util_apply_at (with_code, OBJECTOR_EVENT_CONFIRM_CODE, NULL, "2026-03-10T12:05:00Z");
   g_assert_cmpint (objector_objection_get_state (with_code), ==, OBJECTOR_STATE_CONFIRMED);
 
-  apply_at (without, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-03-10T12:00:00Z");
-  apply_at (without, OBJECTOR_EVENT_OPEN_FORM, "2026-03-10T12:00:00Z");
-  apply_at (without, OBJECTOR_EVENT_SUBMIT, "2026-03-10T12:00:00Z");
+  test_util_apply_at (without, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, "2026-03-10T12:00:00Z");
+  test_util_apply_at (without, OBJECTOR_EVENT_OPEN_FORM, NULL, "2026-03-10T12:00:00Z");
+  test_util_apply_at (without, OBJECTOR_EVENT_SUBMIT, NULL, "2026-03-10T12:00:00Z");
   g_assert_false (objector_objection_apply (without, OBJECTOR_EVENT_CONFIRM_CODE, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT);
   g_assert_cmpint (objector_objection_get_state (without), ==, OBJECTOR_STATE_SUBMITTED);
@@ -179,14 +147,14 @@ static void
 test_due_month_end (void)
 {
   g_autoptr(ObjectorObjection) o = submitted_at ("2026-01-31T10:00:00Z");
-  g_autoptr(GDateTime) submitted = utc ("2026-01-31T10:00:00Z");
+  g_autoptr(GDateTime) submitted = test_util_time ("2026-01-31T10:00:00Z");
 
   g_assert_true (g_date_time_equal (objector_objection_get_submitted (o), submitted));
   assert_due (o, 2026, 2, 28);
-  g_assert_false (overdue_at (o, "2026-02-01T10:00:00Z"));
-  g_assert_false (overdue_at (o, "2026-02-28T22:59:59Z"));  /* 23:59 in Berlin */
-  g_assert_true (overdue_at (o, "2026-03-01T09:00:00Z"));
-  g_assert_true (overdue_at (o, "2026-03-02T09:00:00Z"));
+  g_assert_false (test_util_overdue_at (o, "2026-02-01T10:00:00Z"));
+  g_assert_false (test_util_overdue_at (o, "2026-02-28T22:59:59Z"));  /* 23:59 in Berlin */
+  g_assert_true (test_util_overdue_at (o, "2026-03-01T09:00:00Z"));
+  g_assert_true (test_util_overdue_at (o, "2026-03-02T09:00:00Z"));
 }
 
 static void
@@ -195,8 +163,8 @@ test_due_leap_year (void)
   g_autoptr(ObjectorObjection) o = submitted_at ("2028-01-31T10:00:00Z");
 
   assert_due (o, 2028, 2, 29);
-  g_assert_false (overdue_at (o, "2028-02-29T12:00:00Z"));
-  g_assert_true (overdue_at (o, "2028-03-01T12:00:00Z"));
+  g_assert_false (test_util_overdue_at (o, "2028-02-29T12:00:00Z"));
+  g_assert_true (test_util_overdue_at (o, "2028-03-01T12:00:00Z"));
 }
 
 static void
@@ -215,8 +183,8 @@ test_due_time_zone (void)
   g_autoptr(ObjectorObjection) o = submitted_at ("2026-01-30T23:30:00Z");
 
   assert_due (o, 2026, 2, 28);
-  g_assert_false (overdue_at (o, "2026-02-28T22:30:00Z"));  /* 23:30 on the 28th in Berlin */
-  g_assert_true (overdue_at (o, "2026-02-28T23:30:00Z"));   /* 00:30 on 1 March in Berlin */
+  g_assert_false (test_util_overdue_at (o, "2026-02-28T22:30:00Z"));  /* 23:30 on the 28th in Berlin */
+  g_assert_true (test_util_overdue_at (o, "2026-02-28T23:30:00Z"));   /* 00:30 on 1 March in Berlin */
 }
 
 static void
@@ -226,12 +194,12 @@ test_extension (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_false (objector_objection_get_extended (o));
-  apply_at (o, OBJECTOR_EVENT_EXTEND, "2026-02-10T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-10T10:00:00Z");
   g_assert_true (objector_objection_get_extended (o));
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_SUBMITTED);
   assert_due (o, 2026, 4, 30);  /* three months after 31 January */
-  g_assert_false (overdue_at (o, "2026-03-15T10:00:00Z"));
-  g_assert_true (overdue_at (o, "2026-05-01T10:00:00Z"));
+  g_assert_false (test_util_overdue_at (o, "2026-03-15T10:00:00Z"));
+  g_assert_true (test_util_overdue_at (o, "2026-05-01T10:00:00Z"));
 
   /* Only one extension. */
   g_assert_false (objector_objection_apply (o, OBJECTOR_EVENT_EXTEND, NULL, NULL, &error));
@@ -242,7 +210,7 @@ static void
 test_overdue_only_while_awaiting (void)
 {
   g_autoptr(ObjectorObjection) o = submitted_at ("2026-01-31T10:00:00Z");
-  g_autoptr(GDateTime) late = utc ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) late = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GDateTime) early = g_date_time_add_days (late, -30);
 
   g_assert_true (objector_objection_is_overdue (o, late));
@@ -251,7 +219,7 @@ test_overdue_only_while_awaiting (void)
   g_assert_false (objector_objection_can_apply (o, OBJECTOR_EVENT_ESCALATE,
                                                 early));
 
-  apply_at (o, OBJECTOR_EVENT_LOG_APPROVAL, "2026-03-04T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_APPROVAL, NULL, "2026-03-04T10:00:00Z");
   g_assert_false (objector_objection_is_overdue (o, late));
 
   /* Never submitted: no due date at all. */
@@ -274,8 +242,8 @@ test_undo (void)
   ObjectorTransition *last;
 
   /* A mistaken rejection, undone: back to submitted, both steps kept. */
-  apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-02-02T10:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_UNDO, "2026-02-02T10:01:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, NULL, "2026-02-02T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_UNDO, NULL, "2026-02-02T10:01:00Z");
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_SUBMITTED);
   g_assert_cmpuint (history->len, ==, 5);
   last = g_ptr_array_index (history, 4);
@@ -285,12 +253,12 @@ test_undo (void)
   assert_due (o, 2026, 2, 28);
 
   /* Undo again takes back the submission itself: no due date any more. */
-  apply_at (o, OBJECTOR_EVENT_UNDO, "2026-02-02T10:02:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_UNDO, NULL, "2026-02-02T10:02:00Z");
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_FORM_OPENED);
   g_assert_null (objector_objection_get_submitted (o));
 
-  apply_at (o, OBJECTOR_EVENT_UNDO, "2026-02-02T10:03:00Z");
-  apply_at (o, OBJECTOR_EVENT_UNDO, "2026-02-02T10:04:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_UNDO, NULL, "2026-02-02T10:03:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_UNDO, NULL, "2026-02-02T10:04:00Z");
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_DRAFT);
 
   g_assert_false (objector_objection_apply (o, OBJECTOR_EVENT_UNDO, NULL, NULL, &error));
@@ -305,9 +273,9 @@ test_undo_extension (void)
 {
   g_autoptr(ObjectorObjection) o = submitted_at ("2026-01-31T10:00:00Z");
 
-  apply_at (o, OBJECTOR_EVENT_EXTEND, "2026-02-10T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-10T10:00:00Z");
   assert_due (o, 2026, 4, 30);
-  apply_at (o, OBJECTOR_EVENT_UNDO, "2026-02-10T10:01:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_UNDO, NULL, "2026-02-10T10:01:00Z");
   g_assert_false (objector_objection_get_extended (o));
   assert_due (o, 2026, 2, 28);
 }
@@ -317,11 +285,11 @@ test_retry_resubmits (void)
 {
   g_autoptr(ObjectorObjection) o = submitted_at ("2026-01-31T10:00:00Z");
 
-  apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-02-05T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, NULL, "2026-02-05T10:00:00Z");
   g_assert_false (objector_objection_is_overdue (o, NULL));  /* rejected: not awaiting */
-  apply_at (o, OBJECTOR_EVENT_RETRY, "2026-02-06T10:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-02-06T10:01:00Z");
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-02-06T10:05:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_RETRY, NULL, "2026-02-06T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_OPEN_FORM, NULL, "2026-02-06T10:01:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_SUBMIT, NULL, "2026-02-06T10:05:00Z");
   assert_due (o, 2026, 3, 6);
 }
 
@@ -335,7 +303,7 @@ test_json_round_trip (void)
   g_autoptr(GError) error = NULL;
 
   objector_objection_set_account (o, "Zoë Łukasiewicz 李小龍 Αλέξης Дмитрий שלום");
-  apply_at (o, OBJECTOR_EVENT_LOG_RECEIPT, "2026-02-01T08:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_RECEIPT, NULL, "2026-02-01T08:00:00Z");
 
   node = objector_objection_to_json (o);
   back = objector_objection_new_from_json (node, &error);
@@ -430,7 +398,7 @@ test_sync_from (void)
   g_autoptr(JsonNode) b = NULL;
   guint state_notifies = 0;
 
-  apply_at (theirs, OBJECTOR_EVENT_LOG_APPROVAL, "2026-02-03T10:00:00Z");
+  test_util_apply_at (theirs, OBJECTOR_EVENT_LOG_APPROVAL, NULL, "2026-02-03T10:00:00Z");
   objector_objection_set_email (theirs, "new@example.org");
 
   g_signal_connect (mine, "notify::state", G_CALLBACK (count_cb), &state_notifies);
@@ -447,10 +415,9 @@ int
 main (int   argc,
       char *argv[])
 {
+  test_util_init (&argc, &argv, "objection");
   /* Due dates are calendar dates where the person lives. */
-  g_setenv ("TZ", "Europe/Berlin", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_util_use_time_zone ("Europe/Berlin");
 
   g_test_add_func ("/objection/history", test_history);
   g_test_add_func ("/objection/illegal-changes-nothing", test_illegal_changes_nothing);
@@ -470,5 +437,5 @@ main (int   argc,
   g_test_add_func ("/objection/email-addresses", test_email_addresses);
   g_test_add_func ("/objection/sync-from", test_sync_from);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

@@ -15,6 +15,7 @@
 #include "objector-error.h"
 #include "objector-playbook.h"
 #include "objector-resources.h"
+#include "objector-test-util.h"
 
 #define BUNDLED_VERSION 2026112102
 
@@ -34,58 +35,67 @@ bundled_bytes (void)
   return bytes;
 }
 
-static JsonNode *
-bundled_json (void)
-{
-  g_autoptr(GBytes) bytes = bundled_bytes ();
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  gsize size;
-  const char *data = g_bytes_get_data (bytes, &size);
-
-  json_parser_load_from_data (parser, data, size, &error);
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static GBytes *
-json_to_bytes (JsonNode *root)
-{
-  char *text = json_to_string (root, TRUE);
-
-  return g_bytes_new_take (text, strlen (text));
-}
-
 static ObjectorPlaybook *
 load_bundled (void)
 {
-  g_autoptr(GError) error = NULL;
-  ObjectorPlaybook *playbook = objector_playbook_new_bundled (&error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (playbook);
-
-  return playbook;
+  return test_util_bundled_playbook ();
 }
 
 static char *
 fixture (const char *name)
 {
-  return g_test_build_filename (G_TEST_DIST, "data", "playbook", name, NULL);
+  return test_util_data_path ("playbook", name, NULL);
 }
 
 static void
 write_file (const char *filename,
             GBytes     *bytes)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (filename);
+  g_free (test_util_write_file (filename, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)));
+}
 
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  g_file_set_contents (filename, g_bytes_get_data (bytes, NULL),
-                       g_bytes_get_size (bytes), &error);
+/* Loading @file fails with @domain, @code and @message; with @by_default,
+ * loading the default playbook with @file as the override. */
+static void
+assert_file_refused (gboolean    by_default,
+                     const char *file,
+                     GQuark      domain,
+                     int         code,
+                     const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = by_default ? objector_playbook_load_default (file, &error)
+                                                    : objector_playbook_new_from_file (file, &error);
+
+  g_assert_null (playbook);
+  g_assert_error (error, domain, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+assert_bytes_refused (GBytes     *bytes,
+                      const char *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (bytes, "test", &error);
+
+  g_assert_null (playbook);
+  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+/* The default playbook (with @override, if any) loads, and comes from @origin. */
+static ObjectorPlaybook *
+load_default_from (const char *override,
+                   const char *origin)
+{
+  g_autoptr(GError) error = NULL;
+  ObjectorPlaybook *playbook = objector_playbook_load_default (override, &error);
+
   g_assert_no_error (error);
+  g_assert_nonnull (playbook);
+  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, origin);
+  return playbook;
 }
 
 /* Splits "paths[2].form_url" into "paths", "[2]", "form_url". */
@@ -190,11 +200,11 @@ static GBytes *
 mutated_bundled (const char *path,
                  const char *value_json)
 {
-  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
 
   mutate (root, path, value_json);
 
-  return json_to_bytes (root);
+  return test_util_json_bytes (root);
 }
 
 static ObjectorPath *
@@ -230,12 +240,36 @@ first_app (ObjectorPath *path)
 
 /* The bundled playbook */
 
+/* Its three paths, in their order. */
+typedef struct
+{
+  const char       *id;
+  const char       *platform;
+  ObjectorPathKind  kind;
+  const char       *form_url;
+  const char       *overview_url;
+  const char       *alternative_form_url;
+  gboolean          has_code_step;
+  const char       *first_app;
+} BundledPath;
+
+static const BundledPath bundled_paths[] = {
+  { "facebook-objection", "facebook", OBJECTOR_PATH_KIND_OBJECTION,
+    "https://www.facebook.com/help/contact/6359191084165019", "https://www.facebook.com/privacy/genai",
+    NULL, TRUE, "facebook" },
+  { "instagram-objection", "instagram", OBJECTOR_PATH_KIND_OBJECTION,
+    "https://help.instagram.com/contact/233964459562201", "https://privacycenter.instagram.com/privacy/genai",
+    NULL, TRUE, "instagram" },
+  { "third-party", "none", OBJECTOR_PATH_KIND_THIRD_PARTY,
+    "https://www.facebook.com/help/contact/510058597920541", "https://www.facebook.com/privacy/genai",
+    "https://www.facebook.com/help/contact/1266025207620918", FALSE, "instagram" },
+};
+
 static void
 test_bundled_loads (void)
 {
   g_autoptr(ObjectorPlaybook) playbook = load_bundled ();
   GListModel *paths = objector_playbook_get_paths (playbook);
-  ObjectorPath *facebook, *instagram, *third_party;
 
   g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION);
@@ -245,39 +279,23 @@ test_bundled_loads (void)
   g_assert_true (g_type_is_a (g_list_model_get_item_type (paths), OBJECTOR_TYPE_PATH));
   g_assert_cmpuint (g_list_model_get_n_items (paths), ==, 3);
 
-  facebook = objector_playbook_lookup_path (playbook, "facebook-objection");
-  instagram = objector_playbook_lookup_path (playbook, "instagram-objection");
-  third_party = objector_playbook_lookup_path (playbook, "third-party");
-  g_assert_true (facebook == nth_path (paths, 0));
-  g_assert_true (instagram == nth_path (paths, 1));
-  g_assert_true (third_party == nth_path (paths, 2));
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_paths); i++)
+    {
+      const BundledPath *expected = &bundled_paths[i];
+      ObjectorPath *path = objector_playbook_lookup_path (playbook, expected->id);
+
+      g_test_message ("path %s", expected->id);
+      g_assert_true (path == nth_path (paths, i));
+      g_assert_cmpstr (objector_path_get_platform (path), ==, expected->platform);
+      g_assert_cmpint (objector_path_get_kind (path), ==, expected->kind);
+      g_assert_cmpstr (objector_path_get_form_url (path), ==, expected->form_url);
+      g_assert_cmpstr (objector_path_get_overview_url (path), ==, expected->overview_url);
+      g_assert_cmpstr (objector_path_get_alternative_form_url (path), ==, expected->alternative_form_url);
+      g_assert_cmpint (objector_path_get_has_code_step (path), ==, expected->has_code_step);
+      g_assert_cmpstr (first_app (path), ==, expected->first_app);
+    }
   g_assert_null (objector_playbook_lookup_path (playbook, "nope"));
-
-  g_assert_cmpstr (objector_path_get_platform (facebook), ==, "facebook");
-  g_assert_cmpint (objector_path_get_kind (facebook), ==, OBJECTOR_PATH_KIND_OBJECTION);
-  g_assert_cmpstr (objector_path_get_form_url (facebook), ==,
-                   "https://www.facebook.com/help/contact/6359191084165019");
-  g_assert_cmpstr (objector_path_get_overview_url (facebook), ==,
-                   "https://www.facebook.com/privacy/genai");
-  g_assert_null (objector_path_get_alternative_form_url (facebook));
-  g_assert_true (objector_path_get_has_code_step (facebook));
-
-  g_assert_cmpstr (objector_path_get_platform (instagram), ==, "instagram");
-  g_assert_cmpint (objector_path_get_kind (instagram), ==, OBJECTOR_PATH_KIND_OBJECTION);
-  g_assert_cmpstr (objector_path_get_form_url (instagram), ==,
-                   "https://help.instagram.com/contact/233964459562201");
-  g_assert_cmpstr (objector_path_get_overview_url (instagram), ==,
-                   "https://privacycenter.instagram.com/privacy/genai");
-  g_assert_true (objector_path_get_has_code_step (instagram));
-
-  g_assert_cmpstr (objector_path_get_platform (third_party), ==, "none");
-  g_assert_cmpint (objector_path_get_kind (third_party), ==, OBJECTOR_PATH_KIND_THIRD_PARTY);
-  g_assert_cmpstr (objector_path_get_form_url (third_party), ==,
-                   "https://www.facebook.com/help/contact/510058597920541");
-  g_assert_cmpstr (objector_path_get_alternative_form_url (third_party), ==,
-                   "https://www.facebook.com/help/contact/1266025207620918");
-  g_assert_false (objector_path_get_has_code_step (third_party));
-  g_assert_true (g_strv_equal (objector_path_get_regions (third_party),
+  g_assert_true (g_strv_equal (objector_path_get_regions (objector_playbook_lookup_path (playbook, "third-party")),
                                (const char * const[]) { "*", NULL }));
 
   for (guint i = 0; i < 3; i++)
@@ -310,9 +328,6 @@ test_bundled_loads (void)
       g_assert_true (has_email && has_country && has_reason);
     }
 
-  g_assert_cmpstr (first_app (facebook), ==, "facebook");
-  g_assert_cmpstr (first_app (instagram), ==, "instagram");
-  g_assert_cmpstr (first_app (third_party), ==, "instagram");
 }
 
 static void
@@ -359,7 +374,7 @@ test_bundled_regions_and_mail (void)
 static void
 test_bundled_mail_languages (void)
 {
-  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
   JsonObject *mail = json_object_get_object_member (json_node_get_object (root), "mail");
   JsonArray *rules = json_object_get_array_member (mail, "rules");
   const char * const languages[] = { "en", "de", "fr", "es", "it", "nl", "pl", "pt" };
@@ -459,7 +474,7 @@ test_paths_for_country (void)
 static void
 test_paths_for_country_order (void)
 {
-  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GListModel) model = NULL;
@@ -470,7 +485,7 @@ test_paths_for_country_order (void)
   /* facebook-objection to the end: instagram-objection, third-party, facebook-objection */
   json_array_remove_element (paths, 0);
   json_array_add_element (paths, first);
-  bytes = json_to_bytes (root);
+  bytes = test_util_json_bytes (root);
   playbook = objector_playbook_new_from_bytes (bytes, "test", &error);
   g_assert_no_error (error);
 
@@ -691,27 +706,12 @@ test_file_errors (void)
   g_autofree char *broken = fixture ("http-form-url.json");
   g_autofree char *expected = g_strdup_printf ("“%s”: paths[0].form_url: not an https URL", broken);
   g_autofree char *dir = fixture ("");
-  g_autofree char *expected_dir = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autofree char *expected_dir = g_strdup_printf ("“%s”: Is a directory", dir);
 
-  playbook = objector_playbook_new_from_file ("/nonexistent/playbook.json", &error);
-  g_assert_null (playbook);
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-  g_assert_cmpstr (error->message, ==, "“/nonexistent/playbook.json”: No such file or directory");
-  g_clear_error (&error);
-
-  playbook = objector_playbook_new_from_file (broken, &error);
-  g_assert_null (playbook);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-  g_assert_cmpstr (error->message, ==, expected);
-  g_clear_error (&error);
-
-  expected_dir = g_strdup_printf ("“%s”: Is a directory", dir);
-  playbook = objector_playbook_new_from_file (dir, &error);
-  g_assert_null (playbook);
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_ISDIR);
-  g_assert_cmpstr (error->message, ==, expected_dir);
+  assert_file_refused (FALSE, "/nonexistent/playbook.json", G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       "“/nonexistent/playbook.json”: No such file or directory");
+  assert_file_refused (FALSE, broken, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK, expected);
+  assert_file_refused (FALSE, dir, G_FILE_ERROR, G_FILE_ERROR_ISDIR, expected_dir);
 }
 
 /* Size limits, checked before parsing */
@@ -726,7 +726,8 @@ test_size_limit (void)
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *filename = g_build_filename (g_get_user_data_dir (), "huge.json", NULL);
-  g_autofree char *expected = NULL;
+  g_autofree char *expected = g_strdup_printf ("“%s”: (root): too large: 4194305 bytes (the limit is 4 MiB)",
+                                               filename);
   gsize size;
   const guint8 *data = g_bytes_get_data (bundled, &size);
 
@@ -743,52 +744,19 @@ test_size_limit (void)
   /* … one byte more does not. */
   g_byte_array_append (padded, (const guint8 *) " ", 1);
   over = g_bytes_new (padded->data, padded->len);
-  playbook = objector_playbook_new_from_bytes (over, "test", &error);
-  g_assert_null (playbook);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-  g_assert_cmpstr (error->message, ==, "(root): too large: 4194305 bytes (the limit is 4 MiB)");
-  g_clear_error (&error);
+  assert_bytes_refused (over, "(root): too large: 4194305 bytes (the limit is 4 MiB)");
 
   write_file (filename, over);
-  expected = g_strdup_printf ("“%s”: (root): too large: 4194305 bytes (the limit is 4 MiB)",
-                              filename);
-  playbook = objector_playbook_new_from_file (filename, &error);
-  g_assert_null (playbook);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-  g_assert_cmpstr (error->message, ==, expected);
+  assert_file_refused (FALSE, filename, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK, expected);
 }
 
-/* objector_playbook_load_default(). main() points XDG_DATA_HOME at a
- * temporary directory; each test starts without a user playbook. (Not
- * G_TEST_OPTION_ISOLATE_DIRS: GLib 2.74 leaks the old directories on every
- * test, and these tests must pass valgrind without suppressions.) */
-
-static void
-remove_tree (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
+/* objector_playbook_load_default(). The harness points XDG_DATA_HOME at a
+ * folder of this program's own; each test starts without a user playbook. */
 
 static void
 reset_user_data (void)
 {
-  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "objector", NULL);
-
-  remove_tree (dir);
+  test_util_reset_data ();
 }
 
 static void
@@ -796,7 +764,7 @@ write_user_playbook (gint64      version,
                      const char *path,
                      const char *value_json)
 {
-  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
   g_autofree char *version_json = g_strdup_printf ("%" G_GINT64_FORMAT, version);
@@ -804,32 +772,28 @@ write_user_playbook (gint64      version,
   mutate (root, "version", version_json);
   if (path != NULL)
     mutate (root, path, value_json);
-  bytes = json_to_bytes (root);
+  bytes = test_util_json_bytes (root);
   write_file (filename, bytes);
 }
 
 static void
 test_default_bundled (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
   g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"),
                                                 "objector", "playbook.json", NULL);
 
   reset_user_data ();
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
+  playbook = load_default_from (NULL, "bundled");
   g_assert_cmpstr (filename, ==, expected);
   g_assert_false (g_file_test (filename, G_FILE_TEST_EXISTS));
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION);
 }
 
 static void
 test_default_user_newer (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
   ObjectorPath *third_party;
@@ -837,9 +801,7 @@ test_default_user_newer (void)
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION + 1, "paths[2].form_url",
                        "\"https://www.facebook.com/help/contact/999\"");
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, filename);
+  playbook = load_default_from (NULL, filename);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION + 1);
   third_party = objector_playbook_lookup_path (playbook, "third-party");
   g_assert_cmpstr (objector_path_get_form_url (third_party), ==,
@@ -849,51 +811,33 @@ test_default_user_newer (void)
 static void
 test_default_user_older (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION - 1, NULL, NULL);
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
-  g_clear_object (&playbook);
+  g_object_unref (load_default_from (NULL, "bundled"));
 
   /* The same version is not newer either. */
   write_user_playbook (BUNDLED_VERSION, NULL, NULL);
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
+  g_object_unref (load_default_from (NULL, "bundled"));
 }
 
 static void
 test_default_user_invalid (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GBytes) garbage = g_bytes_new_static ("{\"format\": 1,", 13);
   g_autofree char *filename = objector_playbook_dup_user_filename ();
 
   /* Newer but invalid: ignored quietly (g_debug, so fatal-warnings passes). */
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION + 1, "paths[0].form_url", "\"http://www.facebook.com/\"");
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
-  g_clear_object (&playbook);
+  g_object_unref (load_default_from (NULL, "bundled"));
 
   write_file (filename, garbage);
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
-  g_clear_object (&playbook);
+  g_object_unref (load_default_from (NULL, "bundled"));
 
   /* A directory where the file should be. */
   g_assert_cmpint (g_remove (filename), ==, 0);
   g_assert_cmpint (g_mkdir (filename, 0700), ==, 0);
-  playbook = objector_playbook_load_default (NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
+  g_object_unref (load_default_from (NULL, "bundled"));
 }
 
 static void
@@ -902,29 +846,18 @@ test_default_override (void)
   g_autofree char *minimal = fixture ("minimal.json");
   g_autofree char *broken = fixture ("http-form-url.json");
   g_autofree char *expected = g_strdup_printf ("“%s”: paths[0].form_url: not an https URL", broken);
-  g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
 
   /* The override wins over a newer user copy, even with a lower version. */
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION + 1, NULL, NULL);
-  playbook = objector_playbook_load_default (minimal, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, minimal);
+  playbook = load_default_from (minimal, minimal);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, 7);
-  g_clear_object (&playbook);
 
   /* Its errors are returned: no fallback. */
-  playbook = objector_playbook_load_default (broken, &error);
-  g_assert_null (playbook);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-  g_assert_cmpstr (error->message, ==, expected);
-  g_clear_error (&error);
-
-  playbook = objector_playbook_load_default ("/nonexistent/override.json", &error);
-  g_assert_null (playbook);
-  g_assert_error (error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
-  g_assert_cmpstr (error->message, ==, "“/nonexistent/override.json”: No such file or directory");
+  assert_file_refused (TRUE, broken, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK, expected);
+  assert_file_refused (TRUE, "/nonexistent/override.json", G_FILE_ERROR, G_FILE_ERROR_NOENT,
+                       "“/nonexistent/override.json”: No such file or directory");
 }
 
 /* Broken playbooks: each case changes one thing in the bundled playbook
@@ -1090,25 +1023,20 @@ test_broken (gconstpointer data)
 {
   const BrokenCase *broken = data;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
 
   if (broken->raw != NULL)
     bytes = g_bytes_new_static (broken->raw, strlen (broken->raw));
   else
     bytes = mutated_bundled (broken->target, broken->value);
 
-  playbook = objector_playbook_new_from_bytes (bytes, "test", &error);
-  g_assert_null (playbook);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-  g_assert_cmpstr (error->message, ==, broken->message);
+  assert_bytes_refused (bytes, broken->message);
 }
 
 /* Unknown keys are allowed, so that older versions read newer playbooks. */
 static void
 test_unknown_keys (void)
 {
-  g_autoptr(JsonNode) root = bundled_json ();
+  g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
@@ -1120,7 +1048,7 @@ test_unknown_keys (void)
   mutate (root, "mail.rules[0].weight", "2");
   mutate (root, "paths[2].alternative_form_url", NULL);
   mutate (root, "paths[1].deadline", "{\"answer_months\": 2}");
-  bytes = json_to_bytes (root);
+  bytes = test_util_json_bytes (root);
 
   playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
@@ -1148,18 +1076,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *tmp = NULL;
-  g_autofree char *data_home = NULL;
-  int ret;
-
-  /* Before anything calls g_get_user_data_dir(), which caches it. */
-  tmp = g_dir_make_tmp ("test-playbook-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (tmp, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "playbook");
 
   g_test_add_func ("/playbook/mutate-helper", test_mutate_helper);
   g_test_add_func ("/playbook/bundled/loads", test_bundled_loads);
@@ -1181,16 +1098,7 @@ main (int   argc,
   g_test_add_func ("/playbook/default/user-invalid", test_default_user_invalid);
   g_test_add_func ("/playbook/default/override", test_default_override);
 
-  for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
-    {
-      g_autofree char *name = g_strdup_printf ("/playbook/invalid/%s", broken_cases[i].name);
+  TEST_UTIL_ADD_CASES ("/playbook/invalid", broken_cases, test_broken);
 
-      g_test_add_data_func (name, &broken_cases[i], test_broken);
-    }
-
-  ret = g_test_run ();
-
-  remove_tree (tmp);
-
-  return ret;
+  return test_util_run_tests ();
 }

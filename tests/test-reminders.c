@@ -14,6 +14,7 @@
 #include "objector-error.h"
 #include "objector-reminders.h"
 #include "objector-store.h"
+#include "objector-test-util.h"
 
 typedef struct
 {
@@ -25,59 +26,17 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->directory = g_dir_make_tmp ("objector-reminders-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->directory = test_util_make_dir ("reminders");
   f->objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-}
-
-static void
-remove_tree (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        remove_tree (path);
-      else
-        g_unlink (path);
-    }
-  g_rmdir (directory);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->directory);
+  test_util_rm_rf (f->directory);
   g_clear_pointer (&f->directory, g_free);
   g_clear_object (&f->objections);
-}
-
-static GDateTime *
-at (const char *iso)
-{
-  GDateTime *dt = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (dt);
-  return dt;
-}
-
-static void
-apply_at (ObjectorObjection *o,
-          ObjectorEvent      event,
-          const char        *iso)
-{
-  g_autoptr(GDateTime) when = at (iso);
-  g_autoptr(GError) error = NULL;
-
-  objector_objection_apply (o, event, NULL, when, &error);
-  g_assert_no_error (error);
 }
 
 /* Sent on 31 January 2026 at 11:00 in Berlin: due 28 February. */
@@ -87,16 +46,15 @@ add_sent (Fixture    *f,
           gboolean    code_step,
           const char *account)
 {
-  g_autoptr(GDateTime) created = at ("2026-01-31T09:00:00Z");
   g_autofree char *path = g_strdup_printf ("%s-objection", platform);
-  ObjectorObjection *o = objector_objection_new (path, platform, code_step, created);
+  ObjectorObjection *o = test_util_objection_new (path, code_step, "DE", "2026-01-31T09:00:00Z");
 
-  objector_objection_set_country (o, "DE");
-  objector_objection_set_email (o, "zoe@example.org");
   objector_objection_set_account (o, account);
-  apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-31T09:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:30:00Z");
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z");
+  test_util_apply_events (o,
+                          OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-31T09:00:00Z",
+                          OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:30:00Z",
+                          OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z",
+                          -1);
   g_list_store_append (f->objections, o);
   return o;
 }
@@ -106,7 +64,7 @@ take (ObjectorReminders *reminders,
       GListModel        *objections,
       const char        *now_iso)
 {
-  g_autoptr(GDateTime) now = at (now_iso);
+  g_autoptr(GDateTime) now = test_util_time (now_iso);
   g_autoptr(GError) error = NULL;
   GPtrArray *given = objector_reminders_take (reminders, objections, now, &error);
 
@@ -135,9 +93,9 @@ test_compute (Fixture       *f,
 {
   g_autoptr(ObjectorObjection) coded = add_sent (f, "facebook", TRUE, "Zoë");
   g_autoptr(ObjectorObjection) plain = add_sent (f, "instagram", FALSE, NULL);
-  g_autoptr(GDateTime) hour_later = at ("2026-01-31T11:00:00Z");
-  g_autoptr(GDateTime) day_later = at ("2026-02-01T10:00:00Z");
-  g_autoptr(GDateTime) late = at ("2026-03-01T09:00:00Z");
+  g_autoptr(GDateTime) hour_later = test_util_time ("2026-01-31T11:00:00Z");
+  g_autoptr(GDateTime) day_later = test_util_time ("2026-02-01T10:00:00Z");
+  g_autoptr(GDateTime) late = test_util_time ("2026-03-01T09:00:00Z");
   g_autoptr(GPtrArray) none = objector_reminders_compute (G_LIST_MODEL (f->objections), hour_later);
   g_autoptr(GPtrArray) code = objector_reminders_compute (G_LIST_MODEL (f->objections), day_later);
   g_autoptr(GPtrArray) overdue = objector_reminders_compute (G_LIST_MODEL (f->objections), late);
@@ -158,9 +116,9 @@ test_compute (Fixture       *f,
   g_assert_cmpint (reminder->kind, ==, OBJECTOR_REMINDER_CODE);
   g_assert_cmpstr (reminder->objection_id, ==, objector_objection_get_id (coded));
   g_assert_cmpstr (reminder->title, ==, "Confirm your objection with Meta’s code");
-  g_assert_nonnull (strstr (reminder->body, "You sent your Facebook objection for “Zoë” on 31 January 2026"));
-  g_assert_nonnull (strstr (reminder->body, "six-digit code"));
-  since = at ("2026-02-01T10:00:00Z");
+  test_util_assert_contains (reminder->body, "You sent your Facebook objection for “Zoë” on 31 January 2026");
+  test_util_assert_contains (reminder->body, "six-digit code");
+  since = test_util_time ("2026-02-01T10:00:00Z");
   g_assert_true (g_date_time_equal (reminder->since, since));
 
   /* Past the due date, both are overdue (and the code still unconfirmed). */
@@ -169,20 +127,20 @@ test_compute (Fixture       *f,
   g_assert_nonnull (reminder);
   g_assert_cmpint (reminder->kind, ==, OBJECTOR_REMINDER_OVERDUE);
   g_assert_cmpstr (reminder->title, ==, "Meta’s answer is overdue");
-  g_assert_nonnull (strstr (reminder->body, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026"));
-  g_assert_nonnull (strstr (reminder->body, "complain to your data-protection authority"));
+  test_util_assert_contains (reminder->body, "Meta had until 28 February 2026 to answer your Facebook objection for “Zoë”, sent on 31 January 2026");
+  test_util_assert_contains (reminder->body, "complain to your data-protection authority");
   g_clear_pointer (&since, g_date_time_unref);
-  since = at ("2026-03-01T00:00:00+01:00");
+  since = test_util_time ("2026-03-01T00:00:00+01:00");
   g_assert_true (g_date_time_equal (reminder->since, since));
 
   reminder = find (overdue, plain_id);
   g_assert_nonnull (reminder);
-  g_assert_nonnull (strstr (reminder->body, "your Instagram objection, sent on"));
+  test_util_assert_contains (reminder->body, "your Instagram objection, sent on");
   g_assert_nonnull (find (overdue, code_id));
 
   /* Confirmed: no more code reminder; answered: nothing at all. */
-  apply_at (coded, OBJECTOR_EVENT_CONFIRM_CODE, "2026-02-02T10:00:00Z");
-  apply_at (plain, OBJECTOR_EVENT_LOG_APPROVAL, "2026-02-02T10:00:00Z");
+  test_util_apply_at (coded, OBJECTOR_EVENT_CONFIRM_CODE, NULL, "2026-02-02T10:00:00Z");
+  test_util_apply_at (plain, OBJECTOR_EVENT_LOG_APPROVAL, NULL, "2026-02-02T10:00:00Z");
   {
     g_autoptr(GPtrArray) after = objector_reminders_compute (G_LIST_MODEL (f->objections), late);
 
@@ -204,10 +162,9 @@ test_fires_once (Fixture       *f,
   g_autoptr(GPtrArray) second = NULL;
   g_autoptr(GPtrArray) from_other = NULL;
   g_autoptr(GPtrArray) peeked = NULL;
-  g_autoptr(GDateTime) now = at ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (o));
-  GStatBuf st;
 
   g_assert_cmpuint (early->len, ==, 0);
   /* Nothing given, nothing written. */
@@ -225,8 +182,7 @@ test_fires_once (Fixture       *f,
   g_assert_true (objector_reminders_was_given (reminders, id));
 
   /* The ledger is private. */
-  g_assert_cmpint (g_stat (objector_reminders_get_filename (reminders), &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_util_assert_mode (objector_reminders_get_filename (reminders), 0600);
 
   /* The next start, a day later, and another process: nothing. */
   second = take (reminders, G_LIST_MODEL (f->objections), "2026-03-06T10:00:00Z");
@@ -258,27 +214,27 @@ test_new_due_date (Fixture       *f,
   g_autofree char *code_id = g_strdup_printf ("code:%s:2026-06-01T08:00:00Z", oid);
   g_autofree char *resubmitted_id = g_strdup_printf ("overdue:%s:2026-07-01", oid);
 
-  apply_at (o, OBJECTOR_EVENT_CONFIRM_CODE, "2026-01-31T10:10:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_CONFIRM_CODE, NULL, "2026-01-31T10:10:00Z");
 
   first = take (reminders, G_LIST_MODEL (f->objections), "2026-03-02T10:00:00Z");
   g_assert_cmpuint (first->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (first, 0))->id, ==, first_id);
 
   /* Meta extends the deadline (late, but it does): not overdue until May. */
-  apply_at (o, OBJECTOR_EVENT_EXTEND, "2026-03-03T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-03-03T10:00:00Z");
   again = take (reminders, G_LIST_MODEL (f->objections), "2026-04-10T10:00:00Z");
   g_assert_cmpuint (again->len, ==, 0);
   extended = take (reminders, G_LIST_MODEL (f->objections), "2026-05-01T10:00:00Z");
   g_assert_cmpuint (extended->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (extended, 0))->id, ==, extended_id);
-  g_assert_nonnull (strstr (((ObjectorReminder *) g_ptr_array_index (extended, 0))->body, "30 April 2026"));
+  test_util_assert_contains (((ObjectorReminder *) g_ptr_array_index (extended, 0))->body, "30 April 2026");
 
   /* Refused, retried, sent again: the unconfirmed code and the new due date
    * are reminded afresh. */
-  apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-05-10T10:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_RETRY, "2026-06-01T07:00:00Z");
-  apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-06-01T07:30:00Z");
-  apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-06-01T08:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, NULL, "2026-05-10T10:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_RETRY, NULL, "2026-06-01T07:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_OPEN_FORM, NULL, "2026-06-01T07:30:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_SUBMIT, NULL, "2026-06-01T08:00:00Z");
   resubmitted = take (reminders, G_LIST_MODEL (f->objections), "2026-06-01T12:00:00Z");
   g_assert_cmpuint (resubmitted->len, ==, 0);
   code = take (reminders, G_LIST_MODEL (f->objections), "2026-06-02T09:00:00Z");
@@ -387,7 +343,7 @@ test_mark_given (Fixture       *f,
 {
   g_autoptr(ObjectorObjection) o = add_sent (f, "facebook", FALSE, NULL);
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (f->directory);
-  g_autoptr(GDateTime) now = at ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shown = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_autoptr(GPtrArray) after = NULL;
@@ -411,7 +367,7 @@ test_unwritable (Fixture       *f,
   g_autofree char *blocker = g_build_filename (f->directory, "not-a-folder", NULL);
   g_autofree char *inside = g_build_filename (blocker, "objector", NULL);
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (inside);
-  g_autoptr(GDateTime) now = at ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) given = NULL;
 
@@ -422,17 +378,7 @@ test_unwritable (Fixture       *f,
   given = objector_reminders_take (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_assert_null (given);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  g_assert_nonnull (strstr (error->message, "not-a-folder"));
-}
-
-static void
-take_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
+  test_util_assert_contains (error->message, "not-a-folder");
 }
 
 static GPtrArray *
@@ -444,10 +390,8 @@ take_async (ObjectorReminders  *reminders,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  objector_reminders_take_async (reminders, objections, now, cancellable, take_done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  return objector_reminders_take_finish (reminders, result, error);
+  objector_reminders_take_async (reminders, objections, now, cancellable, test_util_store_result_cb, &result);
+  return objector_reminders_take_finish (reminders, test_util_wait_result (&result), error);
 }
 
 /* The window takes reminders without blocking; cancelled, it gives none. */
@@ -458,7 +402,7 @@ test_take_async (Fixture       *f,
   g_autoptr(ObjectorObjection) o = add_sent (f, "facebook", TRUE, NULL);
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (f->directory);
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
-  g_autoptr(GDateTime) now = at ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GPtrArray) given = NULL;
@@ -506,9 +450,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_setenv ("TZ", "Europe/Berlin", TRUE);
-  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "reminders");
+  /* Due dates are calendar dates where the person lives. */
+  test_util_use_time_zone ("Europe/Berlin");
 
 #define ADD(name, func) \
   g_test_add (name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -523,5 +467,5 @@ main (int   argc,
   ADD ("/reminders/take-async", test_take_async);
   ADD ("/reminders/with-store", test_with_store);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

@@ -24,6 +24,7 @@
 #include "objector-playbook.h"
 #include "objector-report.h"
 #include "objector-store.h"
+#include "objector-test-util.h"
 
 #define ACCOUNT_DE  "Zoë Łukasiewicz 李小龍 Αλέξης Дмитрий שלום"
 #define ACCOUNT_FR  "محمد Dupont-Lefèvre"
@@ -36,7 +37,7 @@
 #define URL_FB      "https://www.facebook.com/help/contact/6359191084165019"
 #define URL_IG      "https://help.instagram.com/contact/233964459562201"
 
-static char *tmp_root;
+static char *tmp_root;  /* the PDFs, under the harness's root */
 
 /* Tools */
 
@@ -151,7 +152,7 @@ assert_qpdf_check (const char *file)
   g_autofree char *out = TOOL (&status, "qpdf", "--check", file);
 
   g_assert_cmpint (status, ==, 0);
-  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors found"));
+  test_util_assert_contains (out, "No syntax or stream encoding errors found");
 }
 
 /* Every byte of the file, streams decompressed and outside object streams. */
@@ -254,7 +255,7 @@ assert_fonts_embedded (const char *file)
 
       if (*lines[i] == '\0')
         continue;
-      g_assert_nonnull (strstr (lines[i], " yes "));
+      test_util_assert_contains (lines[i], " yes ");
       /* "ABCDEF+NotoSans-Regular  CID TrueType …": the face and its kind. */
       plus = strchr (lines[i], '+');
       key = g_strndup (plus != NULL ? plus + 1 : lines[i], 60);
@@ -267,26 +268,13 @@ assert_fonts_embedded (const char *file)
 
 /* Building objections */
 
-static GDateTime *
-at (const char *iso)
-{
-  GDateTime *time = g_date_time_new_from_iso8601 (iso, NULL);
-
-  g_assert_nonnull (time);
-  return time;
-}
-
 static void
 step (ObjectorObjection *objection,
       ObjectorEvent      event,
       const char        *iso,
       const char        *note)
 {
-  g_autoptr(GDateTime) when = at (iso);
-  g_autoptr(GError) error = NULL;
-
-  objector_objection_apply (objection, event, note, when, &error);
-  g_assert_no_error (error);
+  test_util_apply_at (objection, event, note, iso);
 }
 
 static void
@@ -300,14 +288,9 @@ add_email (ObjectorObjection *objection,
            const char        *trust_note,
            const char        *foreign_host)
 {
-  g_autoptr(JsonObject) email = json_object_new ();
+  g_autoptr(JsonObject) email = test_util_email (date, from, subject, kind, trusted);
   g_autofree char *id = g_strdup_printf ("<%s.%s@mail.example>", date, kind);
 
-  json_object_set_string_member (email, "date", date);
-  json_object_set_string_member (email, "from", from);
-  json_object_set_string_member (email, "subject", subject);
-  json_object_set_string_member (email, "kind", kind);
-  json_object_set_boolean_member (email, "trusted", trusted);
   json_object_set_string_member (email, "excerpt", excerpt);
   json_object_set_string_member (email, "message_id", id);
   json_object_set_string_member (email, "logged", date);
@@ -329,10 +312,8 @@ add_email (ObjectorObjection *objection,
 static ObjectorObjection *
 german_facebook (void)
 {
-  g_autoptr(GDateTime) created = at ("2026-03-02T09:00:00Z");
-  ObjectorObjection *o = objector_objection_new ("facebook-objection", "facebook", TRUE, created);
+  ObjectorObjection *o = test_util_objection_new ("facebook-objection", TRUE, "DE", "2026-03-02T09:00:00Z");
 
-  objector_objection_set_country (o, "DE");
   objector_objection_set_email (o, EMAIL_DE);
   objector_objection_set_account (o, ACCOUNT_DE);
   objector_objection_set_reason (o, "Ich widerspreche der Verwendung meiner Daten für KI-Training "
@@ -356,10 +337,8 @@ german_facebook (void)
 static ObjectorObjection *
 french_instagram (void)
 {
-  g_autoptr(GDateTime) created = at ("2026-03-10T14:00:00Z");
-  ObjectorObjection *o = objector_objection_new ("instagram-objection", "instagram", TRUE, created);
+  ObjectorObjection *o = test_util_objection_new ("instagram-objection", TRUE, "FR", "2026-03-10T14:00:00Z");
 
-  objector_objection_set_country (o, "FR");
   objector_objection_set_email (o, EMAIL_FR);
   objector_objection_set_account (o, ACCOUNT_FR);
   objector_objection_set_reason (o, "Je m’oppose au traitement de mes données personnelles pour "
@@ -388,21 +367,11 @@ two_objections (void)
   return store;
 }
 
-static ObjectorPlaybook *
-playbook (void)
-{
-  g_autoptr(GError) error = NULL;
-  ObjectorPlaybook *playbook = objector_playbook_new_bundled (&error);
-
-  g_assert_no_error (error);
-  return playbook;
-}
-
 static ObjectorReport *
 new_report (GListModel *objections)
 {
-  g_autoptr(ObjectorPlaybook) book = playbook ();
-  g_autoptr(GDateTime) generated = at ("2026-05-01T12:00:00Z");
+  g_autoptr(ObjectorPlaybook) book = test_util_bundled_playbook ();
+  g_autoptr(GDateTime) generated = test_util_time ("2026-05-01T12:00:00Z");
   ObjectorReport *report = objector_report_new (objections, book);
 
   objector_report_set_generated (report, generated);
@@ -431,17 +400,12 @@ static void
 assert_folder_count (const char *folder,
                      guint       n_expected)
 {
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  guint n = 0;
-  const char *name;
+  g_auto(GStrv) names = test_util_list_dir (folder, NULL);
 
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_test_message ("in %s: %s", folder, name);
-      n++;
-    }
-  g_assert_cmpuint (n, ==, n_expected);
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  for (guint i = 0; names[i] != NULL; i++)
+    g_test_message ("in %s: %s", folder, names[i]);
+  g_assert_cmpuint (g_strv_length (names), ==, n_expected);
 }
 
 /* Tests: paper */
@@ -449,24 +413,19 @@ assert_folder_count (const char *folder,
 static void
 test_paper (void)
 {
+  /* Letter where it is the custom, A4 elsewhere and for anything unclear. */
+  static const char * const letter[] = {
+    "en_US.UTF-8", "fr_CA", "es_MX.utf8", "fil_PH", "es_CL@euro", "es_co", "es_VE.UTF-8",
+  };
+  static const char * const a4[] = { "en_GB.UTF-8", "de_DE@euro", "en_USA", "C.UTF-8", "_", "", NULL };
   double width, height;
   const char *saved[] = { "LC_ALL", "LC_PAPER", "LANG" };
   char *values[G_N_ELEMENTS (saved)];
 
-  g_assert_cmpint (objector_paper_for_locale ("en_US.UTF-8"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("fr_CA"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("es_MX.utf8"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("fil_PH"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("es_CL@euro"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("es_co"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("es_VE.UTF-8"), ==, OBJECTOR_PAPER_LETTER);
-  g_assert_cmpint (objector_paper_for_locale ("en_GB.UTF-8"), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale ("de_DE@euro"), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale ("en_USA"), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale ("C.UTF-8"), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale ("_"), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale (""), ==, OBJECTOR_PAPER_A4);
-  g_assert_cmpint (objector_paper_for_locale (NULL), ==, OBJECTOR_PAPER_A4);
+  for (guint i = 0; i < G_N_ELEMENTS (letter); i++)
+    g_assert_cmpint (objector_paper_for_locale (letter[i]), ==, OBJECTOR_PAPER_LETTER);
+  for (guint i = 0; i < G_N_ELEMENTS (a4); i++)
+    g_assert_cmpint (objector_paper_for_locale (a4[i]), ==, OBJECTOR_PAPER_A4);
 
   objector_paper_get_size (OBJECTOR_PAPER_A4, &width, &height);
   g_assert_cmpfloat_with_epsilon (width, 595.276, 0.01);
@@ -516,7 +475,6 @@ test_two_objections (void)
   g_autofree char *outline = NULL;
   g_autofree char *fonts = NULL;
   g_autofree char *last_page = NULL;
-  GStatBuf st;
   guint pages;
   int status;
   const char *expected[] = {
@@ -544,8 +502,7 @@ test_two_objections (void)
   objector_report_set_name (report, "Zoë Łukasiewicz");
   save (report, file);
 
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_util_assert_mode (file, 0600);
 
   assert_qpdf_check (file);
   pages = pdf_pages (file);
@@ -558,7 +515,7 @@ test_two_objections (void)
   creator = pdf_info (file, "Creator");
   g_assert_cmpstr (creator, ==, "Objector " PACKAGE_VERSION);
   size = pdf_info (file, "Page size");
-  g_assert_nonnull (strstr (size, "(A4)"));
+  test_util_assert_contains (size, "(A4)");
 
   text = pdf_text (file);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -593,8 +550,8 @@ test_two_objections (void)
   outline = TOOL (&status, "qpdf", "--json", "--json-key=outlines", file);
   g_assert_cmpint (status, ==, 0);
   g_assert_cmpuint (count_occurrences (outline, "\"title\""), ==, 3);
-  g_assert_nonnull (strstr (outline, "1. Facebook: object to AI training"));
-  g_assert_nonnull (strstr (outline, "2. Instagram: object to AI training"));
+  test_util_assert_contains (outline, "1. Facebook: object to AI training");
+  test_util_assert_contains (outline, "2. Instagram: object to AI training");
 
   assert_fonts_embedded (file);
 }
@@ -666,9 +623,9 @@ test_redact (void)
   g_assert_null (memmem (raw, raw_length, EMAIL_DE, strlen (EMAIL_DE)));
 
   text = pdf_text (file);
-  g_assert_null (strstr (text, "zoe.lukasiewicz"));
-  g_assert_null (strstr (text, "@example.org"));
-  g_assert_null (strstr (text, "@exemple.fr"));
+  test_util_assert_lacks (text, "zoe.lukasiewicz");
+  test_util_assert_lacks (text, "@example.org");
+  test_util_assert_lacks (text, "@exemple.fr");
   assert_text_has (text, "[redacted]");
   /* Only the address goes: the rest of each text stays. */
   assert_text_has (text, "Antworten bitte an [redacted].");
@@ -826,7 +783,7 @@ test_many (void)
   g_assert_cmpuint (pdf_pages (file), >, 300);
   {
     g_autofree char *size = pdf_info (file, "Page size");
-    g_assert_nonnull (strstr (size, "612 x 792"));
+    test_util_assert_contains (size, "612 x 792");
   }
 
   outline = TOOL (&status, "qpdf", "--json", "--json-key=outlines", file);
@@ -868,7 +825,7 @@ static void
 test_odd_emails (void)
 {
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-  g_autoptr(GDateTime) created = at ("2026-03-02T09:00:00Z");
+  g_autoptr(GDateTime) created = test_util_time ("2026-03-02T09:00:00Z");
   g_autoptr(ObjectorObjection) objection = objector_objection_new ("no-such-path", "facebook", FALSE, created);
   g_autoptr(ObjectorReport) report = NULL;
   g_autoptr(JsonObject) odd = json_object_new ();
@@ -1032,20 +989,15 @@ test_save_replaces (void)
   g_autofree char *file = g_build_filename (folder, "summary.pdf", NULL);
   g_autofree char *link = g_build_filename (folder, "link.pdf", NULL);
   g_autofree char *contents = NULL;
-  g_autoptr(GError) error = NULL;
   GStatBuf st;
 
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_file_set_contents (file, "old contents", -1, &error);
-  g_assert_no_error (error);
+  g_free (test_util_write_file (file, "old contents", -1));
   g_assert_cmpint (g_chmod (file, 0644), ==, 0);
 
   save (report, file);
-  g_file_get_contents (file, &contents, NULL, &error);
-  g_assert_no_error (error);
+  contents = test_util_read_file (file, NULL);
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  test_util_assert_mode (file, 0600);
   assert_folder_count (folder, 1);
 
   /* Through a symbolic link, the file it points to is replaced. */
@@ -1066,7 +1018,7 @@ assert_save_fails (ObjectorReport *report,
   g_assert_false (objector_report_save (report, file, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_EXPORT_IO);
   g_test_message ("%s: %s", file, error->message);
-  g_assert_nonnull (strstr (error->message, message_part));
+  test_util_assert_contains (error->message, message_part);
 }
 
 static void
@@ -1080,11 +1032,8 @@ test_save_errors (void)
   g_autofree char *under_file = g_build_filename (regular, "x.pdf", NULL);
   g_autofree char *read_only = g_build_filename (folder, "read-only", NULL);
   g_autofree char *in_read_only = g_build_filename (read_only, "x.pdf", NULL);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
-  g_file_set_contents (regular, "", 0, &error);
-  g_assert_no_error (error);
+  g_free (test_util_write_file (regular, "", 0));
 
   assert_save_fails (report, missing, "does not exist");
   assert_save_fails (report, under_file, "is a file, not a folder");
@@ -1176,65 +1125,14 @@ test_save_async (void)
 
 /* Tests: the command line */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-run_cli (Run                *run,
-         const char * const *args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("OBJECTOR_BINARY");
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C.UTF-8", TRUE);
-  g_subprocess_launcher_setenv (launcher, "TZ", "UTC", TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", g_get_user_data_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", g_get_user_config_dir (), TRUE);
-  g_subprocess_launcher_setenv (launcher, "HOME", g_get_home_dir (), TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("objector %s → %d\n%s%s", args[0], run->status, run->out, run->err);
-}
-
-#define CLI(run, ...) run_cli (run, (const char * const[]) { __VA_ARGS__, NULL })
-
-static void
-assert_one_line_failure (Run        *run,
+assert_one_line_failure (TestRun    *run,
                          int         status,
                          const char *part)
 {
   g_assert_cmpint (run->status, ==, status);
   g_assert_true (g_str_has_prefix (run->err, "objector: "));
-  g_assert_nonnull (strstr (run->err, part));
+  test_util_assert_contains (run->err, part);
   if (status == 1)
     g_assert_cmpuint (count_occurrences (run->err, "\n"), ==, 1);
 }
@@ -1242,16 +1140,7 @@ assert_one_line_failure (Run        *run,
 static void
 test_cli (void)
 {
-  g_auto(Run) empty = { 0 };
-  g_auto(Run) start_de = { 0 };
-  g_auto(Run) start_fr = { 0 };
-  g_auto(Run) export = { 0 };
-  g_auto(Run) redacted = { 0 };
-  g_auto(Run) missing = { 0 };
-  g_auto(Run) under_file = { 0 };
-  g_auto(Run) full = { 0 };
-  g_auto(Run) no_file = { 0 };
-  g_auto(Run) help = { 0 };
+  g_auto(TestRun) run = { 0 };
   g_autofree char *folder = tmp_file ("cli");
   g_autofree char *file = g_build_filename (folder, "summary.pdf", NULL);
   g_autofree char *redacted_file = g_build_filename (folder, "redacted.pdf", NULL);
@@ -1261,31 +1150,28 @@ test_cli (void)
   g_autofree char *text = NULL;
   g_autofree char *author = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  GStatBuf st;
 
   if (!have_tools ())
     return;
 
   g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
 
-  CLI (&empty, "export-pdf", file);
-  assert_one_line_failure (&empty, 1, "no objection to summarise");
+  TEST_RUN (&run, "export-pdf", file);
+  assert_one_line_failure (&run, 1, "no objection to summarise");
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
-  CLI (&start_de, "start", "facebook-objection", "--country", "DE", "--email", EMAIL_DE,
+  TEST_RUN (&run, "start", "facebook-objection", "--country", "DE", "--email", EMAIL_DE,
        "--account", ACCOUNT_DE, "--reason", "Ich widerspreche. Post an " EMAIL_DE);
-  g_assert_cmpint (start_de.status, ==, 0);
-  CLI (&start_fr, "start", "instagram-objection", "--country", "fr", "--email", EMAIL_FR,
+  g_assert_cmpint (run.status, ==, 0);
+  TEST_RUN (&run, "start", "instagram-objection", "--country", "fr", "--email", EMAIL_FR,
        "--account", ACCOUNT_FR);
-  g_assert_cmpint (start_fr.status, ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
 
-  CLI (&export, "export-pdf", file, "--name", "Zoë Łukasiewicz");
-  g_assert_cmpint (export.status, ==, 0);
-  g_assert_cmpstr (export.err, ==, "");
-  g_assert_nonnull (strstr (export.out, "Saved the summary of 2 objections"));
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  TEST_RUN (&run, "export-pdf", file, "--name", "Zoë Łukasiewicz");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  test_util_assert_contains (run.out, "Saved the summary of 2 objections");
+  test_util_assert_mode (file, 0600);
   assert_qpdf_check (file);
   author = pdf_info (file, "Author");
   g_assert_cmpstr (author, ==, "Zoë Łukasiewicz");
@@ -1299,9 +1185,9 @@ test_cli (void)
   assert_text_has (text, "Ready to send");
   g_clear_pointer (&text, g_free);
 
-  CLI (&redacted, "export-pdf", "--redact", redacted_file);
-  g_assert_cmpint (redacted.status, ==, 0);
-  g_assert_nonnull (strstr (redacted.out, "without your email address"));
+  TEST_RUN (&run, "export-pdf", "--redact", redacted_file);
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "without your email address");
   assert_qpdf_check (redacted_file);
   bytes = pdf_uncompressed (redacted_file);
   g_assert_false (bytes_contain_text (bytes, EMAIL_DE));
@@ -1310,72 +1196,39 @@ test_cli (void)
   assert_text_has (text, "Post an [redacted]");
   assert_text_has (text, ACCOUNT_DE);
 
-  CLI (&missing, "export-pdf", missing_file);
-  assert_one_line_failure (&missing, 1, "does not exist");
+  TEST_RUN (&run, "export-pdf", missing_file);
+  assert_one_line_failure (&run, 1, "does not exist");
 
-  g_file_set_contents (regular, "", 0, &error);
-  g_assert_no_error (error);
-  CLI (&under_file, "export-pdf", under_regular);
-  assert_one_line_failure (&under_file, 1, "is a file, not a folder");
+  g_free (test_util_write_file (regular, "", 0));
+  TEST_RUN (&run, "export-pdf", under_regular);
+  assert_one_line_failure (&run, 1, "is a file, not a folder");
 
   if (g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
-      CLI (&full, "export-pdf", "/dev/full");
-      assert_one_line_failure (&full, 1, "the disk is full");
+      TEST_RUN (&run, "export-pdf", "/dev/full");
+      assert_one_line_failure (&run, 1, "the disk is full");
     }
 
-  CLI (&no_file, "export-pdf");
-  assert_one_line_failure (&no_file, 2, "export-pdf");
+  TEST_RUN (&run, "export-pdf");
+  assert_one_line_failure (&run, 2, "export-pdf");
 
-  CLI (&help, "export-pdf", "--help");
-  g_assert_cmpint (help.status, ==, 0);
-  g_assert_nonnull (strstr (help.out, "--redact"));
-  g_assert_nonnull (strstr (help.out, "--name"));
+  TEST_RUN (&run, "export-pdf", "--help");
+  g_assert_cmpint (run.status, ==, 0);
+  test_util_assert_contains (run.out, "--redact");
+  test_util_assert_contains (run.out, "--name");
 
   /* The two PDFs and the plain file; no temporary file left behind. */
   assert_folder_count (folder, 3);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  if (dir != NULL)
-    g_dir_close (dir);
-  g_rmdir (path);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  g_autofree char *config = NULL;
   int status;
 
-  /* Our own folders rather than G_TEST_OPTION_ISOLATE_DIRS, whose records
-   * valgrind would report as leaks. */
-  tmp_root = g_dir_make_tmp ("objector-test-report-XXXXXX", &error);
-  g_assert_no_error (error);
-  data = g_build_filename (tmp_root, "data", NULL);
-  config = g_build_filename (tmp_root, "config", NULL);
-  g_setenv ("XDG_DATA_HOME", data, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
-  g_setenv ("TZ", "UTC", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "report");
+  tmp_root = test_util_make_dir ("pdf");
 
   g_test_add_func ("/report/paper", test_paper);
   g_test_add_func ("/report/two-objections", test_two_objections);
@@ -1393,11 +1246,8 @@ main (int   argc,
   g_test_add_func ("/report/save-async", test_save_async);
   g_test_add_func ("/report/cli", test_cli);
 
-  status = g_test_run ();
-
-  if (status == 0 && g_getenv ("OBJECTOR_KEEP_TEST_FILES") == NULL)
-    remove_tree (tmp_root);
+  /* OBJECTOR_TEST_KEEP=1 keeps the PDFs to look at. */
+  status = test_util_run_tests ();
   g_free (tmp_root);
-
   return status;
 }

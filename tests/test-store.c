@@ -14,18 +14,7 @@
 
 #include "objector-error.h"
 #include "objector-store.h"
-
-static char *
-store_dir (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "objector", NULL);
-}
-
-static char *
-store_file (void)
-{
-  return g_build_filename (g_get_user_data_dir (), "objector", "objections.json", NULL);
-}
+#include "objector-test-util.h"
 
 static ObjectorStore *
 loaded_store (void)
@@ -42,78 +31,40 @@ static ObjectorObjection *
 add_objection (ObjectorStore *store,
                const char    *email)
 {
-  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
+  g_autoptr(ObjectorObjection) o = test_util_objection_at ("facebook-objection", "DE", TEST_UTIL_NOW,
+                                                          OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW, -1);
   g_autoptr(GError) error = NULL;
 
-  objector_objection_set_country (o, "DE");
   objector_objection_set_email (o, email);
-  objector_objection_apply (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, &error);
-  g_assert_no_error (error);
   objector_store_add (store, o, &error);
   g_assert_no_error (error);
   return o;  /* the store holds a reference */
 }
 
-static char *
-read_file (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-
-  g_file_get_contents (path, &contents, NULL, &error);
-  g_assert_no_error (error);
-  return contents;
-}
-
+/* Adding a new objection to @store fails with @code, saying @in_message,
+ * and leaves the @n_items it has. */
 static void
-write_file (const char *path,
-            const char *contents)
+assert_add_fails (ObjectorStore *store,
+                  int            code,
+                  const char    *in_message,
+                  guint          n_items)
 {
+  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_path_get_dirname (path);
 
-  g_mkdir_with_parents (dir, 0700);
-  g_file_set_contents (path, contents, -1, &error);
-  g_assert_no_error (error);
-}
-
-static char **
-damaged_copies (void)
-{
-  g_autofree char *dir = store_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    if (g_str_has_prefix (name, "objections.json.damaged-"))
-      g_strv_builder_add (builder, name);
-
-  return g_strv_builder_end (builder);
-}
-
-static void
-remove_store (void)
-{
-  g_autofree char *dir = store_dir ();
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (dir);
+  g_assert_false (objector_store_add (store, o, &error));
+  g_assert_error (error, OBJECTOR_ERROR, code);
+  test_util_assert_contains (error->message, in_message);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, n_items);
 }
 
 static void
 test_empty (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
-  g_autofree char *dir = store_dir ();
+  g_autofree char *dir = test_util_data_dir ();
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == OBJECTOR_TYPE_OBJECTION);
@@ -132,7 +83,7 @@ test_round_trip (void)
   g_autoptr(JsonNode) b = NULL;
   ObjectorObjection *first, *second;
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   first = add_objection (store, "one@example.org");
   second = add_objection (store, "two@example.org");
@@ -156,11 +107,10 @@ static void
 test_permissions (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
-  g_autofree char *dir = store_dir ();
-  g_autofree char *file = store_file ();
-  GStatBuf st;
+  g_autofree char *dir = test_util_data_dir ();
+  g_autofree char *file = test_util_store_file ();
 
-  remove_store ();
+  test_util_reset_data ();
   /* Even a folder that exists with loose permissions is made private. */
   g_mkdir_with_parents (dir, 0755);
   g_chmod (dir, 0755);
@@ -168,10 +118,8 @@ test_permissions (void)
   store = loaded_store ();
   add_objection (store, "one@example.org");
 
-  g_assert_cmpint (g_stat (file, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
-  g_assert_cmpint (g_stat (dir, &st), ==, 0);
-  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+  test_util_assert_mode (file, 0600);
+  test_util_assert_mode (dir, 0700);
 }
 
 static void
@@ -179,22 +127,22 @@ test_illegal_event_leaves_file (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = store_file ();
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   ObjectorObjection *o;
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   o = add_objection (store, "one@example.org");
-  before = read_file (file);
+  before = test_util_read_file (file, NULL);
 
   g_assert_false (objector_store_apply (store, objector_objection_get_id (o),
                                         OBJECTOR_EVENT_LOG_APPROVAL, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT);
   g_assert_cmpstr (error->message, ==, "An objection that is “ready” cannot take the event “log-approval”");
 
-  after = read_file (file);
+  after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_READY);
 }
@@ -206,29 +154,29 @@ test_damaged (void)
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(ObjectorStore) after = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = store_file ();
-  g_autofree char *dir = store_dir ();
+  g_autofree char *file = test_util_store_file ();
+  g_autofree char *dir = test_util_data_dir ();
   g_autofree char *kept = NULL;
   g_autofree char *kept_path = NULL;
   g_auto(GStrv) copies = NULL;
 
-  remove_store ();
-  write_file (file, garbage);
+  test_util_reset_data ();
+  g_free (test_util_write_file (file, garbage, -1));
 
   store = objector_store_new (NULL);
   g_assert_false (objector_store_load (store, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "are damaged and could not be read"));
-  g_assert_nonnull (strstr (error->message, file));
+  test_util_assert_contains (error->message, "are damaged and could not be read");
+  test_util_assert_contains (error->message, file);
 
   /* The damaged bytes are kept beside it, byte for byte, and named. */
-  copies = damaged_copies ();
+  copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
   kept_path = g_build_filename (dir, copies[0], NULL);
-  g_assert_nonnull (strstr (error->message, kept_path));
+  test_util_assert_contains (error->message, kept_path);
   g_assert_cmpstr (objector_store_get_damaged_copy (store), ==, kept_path);
-  kept = read_file (kept_path);
+  kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, garbage);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
@@ -239,16 +187,16 @@ test_damaged (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 1);
 
   /* A second damaged file never overwrites the first copy. */
-  write_file (file, "not json at all");
+  g_free (test_util_write_file (file, "not json at all", -1));
   g_clear_object (&after);
   after = objector_store_new (NULL);
   g_assert_false (objector_store_load (after, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
   g_strfreev (copies);
-  copies = damaged_copies ();
+  copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 2);
   g_free (kept);
-  kept = read_file (kept_path);
+  kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, garbage);
 }
 
@@ -271,21 +219,19 @@ test_damaged_kinds (void)
     "version: missing or not a positive whole number",
     "objections: missing or not a list",
   };
-  g_autofree char *file = store_file ();
+  g_autofree char *file = test_util_store_file ();
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autoptr(ObjectorStore) store = objector_store_new (NULL);
       g_autoptr(GError) error = NULL;
-      g_autofree char *dir = store_dir ();
 
-      remove_store ();
-      g_mkdir_with_parents (dir, 0700);
-      g_file_set_contents (file, files[i], i == 1 ? 10 : -1, NULL);
+      test_util_reset_data ();
+      g_free (test_util_write_file (file, files[i], i == 1 ? 10 : -1));
       g_assert_false (objector_store_load (store, &error));
       g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
       if (reasons[i] != NULL)
-        g_assert_nonnull (strstr (error->message, reasons[i]));
+        test_util_assert_contains (error->message, reasons[i]);
       g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
     }
 }
@@ -298,22 +244,22 @@ test_partly_damaged (void)
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(ObjectorStore) reader = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = store_file ();
-  g_autofree char *dir = store_dir ();
+  g_autofree char *file = test_util_store_file ();
+  g_autofree char *dir = test_util_data_dir ();
   g_autofree char *original = NULL;
   g_autofree char *broken = NULL;
   g_autofree char *kept = NULL;
   g_autofree char *kept_path = NULL;
   g_auto(GStrv) copies = NULL;
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   add_objection (store, "one@example.org");
   add_objection (store, "two@example.org");
   add_objection (store, "three@example.org");
   g_clear_object (&store);
 
-  original = read_file (file);
+  original = test_util_read_file (file, NULL);
   /* Break the second record's state. */
   {
     char *first = strstr (original, "\"state\" : \"ready\"");
@@ -325,20 +271,20 @@ test_partly_damaged (void)
     broken = g_strdup (original);
     memcpy (broken + (second - original), "\"state\" : \"rEady\"", strlen ("\"state\" : \"rEady\""));
   }
-  write_file (file, broken);
+  g_free (test_util_write_file (file, broken, -1));
 
   store = objector_store_new (NULL);
   g_assert_false (objector_store_load (store, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
   g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "1 of your 3 saved objections could not be read"));
-  g_assert_nonnull (strstr (error->message, "objections[1].state: unknown state “rEady”"));
+  test_util_assert_contains (error->message, "1 of your 3 saved objections could not be read");
+  test_util_assert_contains (error->message, "objections[1].state: unknown state “rEady”");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
 
-  copies = damaged_copies ();
+  copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
   kept_path = g_build_filename (dir, copies[0], NULL);
-  kept = read_file (kept_path);
+  kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, broken);
 
   /* The trusted two were saved: the next start reports nothing. */
@@ -356,28 +302,24 @@ test_newer_version (void)
     "  \"something_new\": {\"x\": 1}}]}";
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *file = store_file ();
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *after = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
 
-  remove_store ();
-  write_file (file, newer);
+  test_util_reset_data ();
+  g_free (test_util_write_file (file, newer, -1));
 
   store = objector_store_new (NULL);
   g_assert_true (objector_store_load (store, &error));
   g_assert_no_error (error);
   g_assert_true (objector_store_get_read_only (store));
-  g_assert_nonnull (strstr (objector_store_get_read_only_reason (store), "newer version of Objector (format 7"));
+  test_util_assert_contains (objector_store_get_read_only_reason (store), "newer version of Objector (format 7");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
-  g_clear_error (&error);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_READ_ONLY, "", 1);
   g_assert_false (objector_store_apply (store, "abc", OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
 
-  after = read_file (file);
+  after = test_util_read_file (file, NULL);
   g_assert_cmpstr (after, ==, newer);
 }
 
@@ -391,7 +333,7 @@ test_two_writers (void)
   g_autoptr(GError) error = NULL;
   ObjectorObjection *from_gui, *from_cli, *seen;
 
-  remove_store ();
+  test_util_reset_data ();
   gui = loaded_store ();
   cli = loaded_store ();
 
@@ -430,7 +372,7 @@ test_many_writers (void)
   ObjectorStore *stores[N_STORES];
   g_autoptr(ObjectorStore) check = NULL;
 
-  remove_store ();
+  test_util_reset_data ();
   for (guint i = 0; i < N_STORES; i++)
     stores[i] = loaded_store ();
 
@@ -459,7 +401,7 @@ test_lookup (void)
   ObjectorObjection *o;
   const char *id;
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   o = add_objection (store, "one@example.org");
   add_objection (store, "two@example.org");
@@ -506,10 +448,8 @@ static void
 test_unwritable (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
-  g_autofree char *dir = store_dir ();
-  g_autofree char *file = store_file ();
+  g_autofree char *dir = test_util_data_dir ();
+  g_autofree char *file = test_util_store_file ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
 
@@ -519,19 +459,16 @@ test_unwritable (void)
       return;
     }
 
-  remove_store ();
+  test_util_reset_data ();
   store = loaded_store ();
   add_objection (store, "one@example.org");
-  before = read_file (file);
+  before = test_util_read_file (file, NULL);
   g_chmod (dir, 0500);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_IO, "", 1);
 
   g_chmod (dir, 0700);
-  after = read_file (file);
+  after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -541,21 +478,16 @@ test_folder_is_a_file (void)
 {
   g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorObjection) o = NULL;
-  g_autofree char *dir = store_dir ();
+  g_autofree char *dir = test_util_data_dir ();
 
-  remove_store ();
-  write_file (dir, "I am not a folder");
+  test_util_reset_data ();
+  g_free (test_util_write_file (dir, "I am not a folder", -1));
 
   store = objector_store_new (NULL);
   objector_store_load (store, &error);
   g_clear_error (&error);
 
-  o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
-  g_assert_false (objector_store_add (store, o, &error));
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
-  g_assert_nonnull (strstr (error->message, dir));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
+  assert_add_fails (store, OBJECTOR_ERROR_STORE_IO, dir, 0);
   g_unlink (dir);
 }
 
@@ -563,7 +495,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  test_util_init (&argc, &argv, "store");
 
   g_test_add_func ("/store/empty", test_empty);
   g_test_add_func ("/store/round-trip", test_round_trip);
@@ -579,5 +511,5 @@ main (int   argc,
   g_test_add_func ("/store/unwritable", test_unwritable);
   g_test_add_func ("/store/folder-is-a-file", test_folder_is_a_file);
 
-  return g_test_run ();
+  return test_util_run_tests ();
 }

@@ -114,22 +114,71 @@ click (GtkWidget  *root,
   g_signal_emit_by_name (button, "clicked");
 }
 
-/* Lets GTK lay out and draw. */
-static gboolean
-set_true (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+/* Waiting for what a person would see: never for a time, always for a
+ * condition (bounded by the harness's TEST_UTIL_WAIT_SECONDS). */
 
 static void
-settle (guint ms)
+count_paint_cb (GdkFrameClock *clock,
+                guint         *painted)
 {
-  gboolean done = FALSE;
+  (*painted)++;
+}
 
-  g_timeout_add (ms, set_true, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+static gboolean
+keep_ticking_cb (GtkWidget     *widget,
+                 GdkFrameClock *clock,
+                 gpointer       user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* @widget is mapped, has been given a size, and its window has laid out and
+ * painted two whole frames since: it is drawn as it now is. (A frame lays
+ * out before it paints; a size found in one frame's layout may ask for
+ * another, which the second frame does.) */
+static void
+wait_drawn (GtkWidget *widget)
+{
+  GdkFrameClock *clock;
+  guint painted = 0;
+  gulong handler;
+  guint tick;
+
+  test_util_wait_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
+  clock = gtk_widget_get_frame_clock (widget);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &painted);
+  /* A widget with a tick callback keeps its window's clock making frames. */
+  tick = gtk_widget_add_tick_callback (widget, keep_ticking_cb, NULL, NULL);
+  test_util_wait_until (painted >= 2);
+  gtk_widget_remove_tick_callback (widget, tick);
+  g_signal_handler_disconnect (clock, handler);
+}
+
+/* The first toplevel window of @type, or NULL. */
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
+        return GTK_WIDGET (toplevel);
+    }
+  return NULL;
+}
+
+/* A window of @type is open, and drawn. */
+static GtkWidget *
+wait_toplevel (GType type)
+{
+  GtkWidget *toplevel;
+
+  test_util_wait_until ((toplevel = find_toplevel (type)) != NULL);
+  wait_drawn (toplevel);
+  return toplevel;
 }
 
 static void fresh_data (void);
@@ -161,11 +210,12 @@ save_screenshot (GtkWidget  *window,
                                            "screenshots", NULL);
   g_autofree char *file = g_strdup_printf ("%s-%d.png", name, width);
   g_autofree char *path = g_build_filename (dir, file, NULL);
-  int w = gtk_widget_get_width (window);
-  int h = gtk_widget_get_height (window);
   GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  int w, h;
 
-  settle (150);
+  wait_drawn (window);
+  w = gtk_widget_get_width (window);
+  h = gtk_widget_get_height (window);
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
   node = gtk_snapshot_to_node (snapshot);
   if (node == NULL || renderer == NULL)
@@ -352,7 +402,7 @@ activate_cb (GApplication *app,
                 /* GNOME's own title bar buttons, not Xvfb's fallback set. */
                 "gtk-decoration-layout", "appmenu:close",
                 NULL);
-  settle (200);
+  wait_drawn (GTK_WIDGET (window));
   run->script (OBJECTOR_APPLICATION (app), OBJECTOR_WINDOW (window), run->data);
   run->ran = TRUE;
   g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
@@ -383,11 +433,54 @@ current_page (ObjectorWindow *window)
   return objector_page_get_id (objector_wizard_get_current_page (objector_window_get_wizard (window)));
 }
 
+/* What the window shows now (in the wizard, its current page) is on
+ * screen and drawn. */
+static void
+wait_shown (ObjectorWindow *window)
+{
+  if (g_strcmp0 (objector_window_get_view (window), "wizard") == 0)
+    {
+      GtkWidget *page = GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window)));
+      GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
+
+      test_util_wait_until (gtk_stack_get_visible_child (stack) == page);
+      wait_drawn (page);
+    }
+  wait_drawn (GTK_WIDGET (window));
+}
+
 static void
 next (ObjectorWindow *window)
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (objector_window_get_wizard (window)), "wizard.next", NULL));
-  settle (50);
+  wait_shown (window);
+}
+
+/* The objections the overview lists. */
+static guint
+dashboard_rows (ObjectorWindow *window)
+{
+  GtkWidget *list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  guint rows = 0;
+
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_nonnull (list);
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
+    rows++;
+  return rows;
+}
+
+/* The rows of @list that its filter lets through. */
+static guint
+count_shown_rows (GtkListBox *list)
+{
+  guint n = 0;
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      n++;
+  return n;
 }
 
 static void
@@ -405,6 +498,7 @@ look (ObjectorWindow *window,
       g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", '-');
     }
 
+  wait_shown (window);
   assert_fits (GTK_WIDGET (window), page);
   assert_accessible (GTK_WIDGET (window), page);
   save_screenshot (GTK_WIDGET (window), name, width);
@@ -420,7 +514,7 @@ german_script (ObjectorApplication *app,
   ObjectorDraft *draft = objector_application_get_draft (app);
   ObjectorPlaybook *playbook = objector_application_get_playbook (app);
   GtkWidget *w = GTK_WIDGET (window);
-  GtkWidget *search, *row;
+  GtkWidget *search, *row, *countries;
   const char * const *ids;
   g_autofree char *fb = NULL;
   g_autofree char *ig = NULL;
@@ -435,8 +529,12 @@ german_script (ObjectorApplication *app,
   g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
   search = find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (search);
+  countries = find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  g_assert_nonnull (countries);
+  g_assert_cmpuint (count_shown_rows (GTK_LIST_BOX (countries)), >, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "germ");
-  settle (300);  /* search-changed is delayed */
+  /* search-changed comes a moment later: wait for the filter to show Germany alone. */
+  test_util_wait_until (count_shown_rows (GTK_LIST_BOX (countries)) == 1);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
   look (window, width);
@@ -463,7 +561,7 @@ german_script (ObjectorApplication *app,
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (w, is_check_labelled,
                                                        "A _fuller statement citing the GDPR, Article 21(1)")), TRUE);
   g_assert_cmpstr (objector_draft_get_reason_kind (draft), ==, "full");
-  g_assert_nonnull (strstr (objector_draft_get_reason (draft), "21(1)"));
+  test_util_assert_contains (objector_draft_get_reason (draft), "21(1)");
   g_assert_true (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
   look (window, width);
 
@@ -520,22 +618,14 @@ german_script (ObjectorApplication *app,
 
   /* Ask the people around: a message to copy. */
   click (w, "Ask Friends and Family to _Object Too");
-  settle (100);
   {
-    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-    GtkWindow *dialog = NULL;
+    GtkWidget *dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
-        if (ADW_IS_MESSAGE_DIALOG (t))
-          dialog = GTK_WINDOW (t);
-      }
-    g_assert_nonnull (dialog);
-    g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "https://"));
-    save_screenshot (GTK_WIDGET (dialog), "ask-people", width);
-    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "close");
-    settle (100);
+    test_util_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "https://");
+    save_screenshot (dialog, "ask-people", width);
+    /* As a person closes it: its button answers and closes it. */
+    click (dialog, "_Close");
+    test_util_wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   }
 
   next (window);
@@ -552,14 +642,10 @@ dashboard_script (ObjectorApplication *app,
                   gpointer             data)
 {
   GtkWidget *list;
-  guint rows = 0;
 
   /* Reopened: the same place, the overview, with each objection. */
-  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_cmpuint (dashboard_rows (window), ==, 3);
   list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  g_assert_cmpuint (rows, ==, 3);
 
   /* A row opens its objection, to continue it. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
@@ -569,20 +655,10 @@ dashboard_script (ObjectorApplication *app,
 
   /* The About window credits the data sources and names the playbook. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  settle (200);
   {
-    g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
-    GtkWidget *about = NULL;
+    GtkWidget *about = wait_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
-    g_object_ref (toplevels);
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
-        if (ADW_IS_ABOUT_WINDOW (w))
-          about = GTK_WIDGET (w);
-      }
-    g_assert_nonnull (about);
-    g_assert_nonnull (strstr (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), "bundled"));
+    test_util_assert_contains (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), "bundled");
     gtk_window_destroy (GTK_WINDOW (about));
   }
 }
@@ -741,12 +817,12 @@ dump_script (ObjectorApplication *app,
   next (window);
   objector_draft_set_country (draft, "DE");
   objector_wizard_go_to (objector_window_get_wizard (window), "country");
-  settle (100);
+  wait_shown (window);
   dump_page (out, w, "country");
   next (window);
   objector_draft_add_account (draft, "facebook", "Zoë");
   objector_wizard_go_to (objector_window_get_wizard (window), "accounts");
-  settle (100);
+  wait_shown (window);
   dump_page (out, w, "accounts");
   next (window);
   gtk_editable_set_text (GTK_EDITABLE (find (w, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))),
@@ -756,7 +832,7 @@ dump_script (ObjectorApplication *app,
   dump_page (out, w, "objection");
   gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
                               "path.submitted", NULL);
-  settle (50);
+  wait_shown (window);
   dump_page (out, w, "submitted");
   next (window);
   dump_page (out, w, "third-party");
@@ -773,15 +849,7 @@ dump_script (ObjectorApplication *app,
 static void
 fresh_data (void)
 {
-  g_autofree char *dir = g_build_filename (tmp_home, "data", "objector", NULL);
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)))
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
-    }
+  test_util_reset_data ();
 }
 
 /* Meta rejects: the person records it and complains to their Land's authority. */
@@ -817,36 +885,27 @@ complaint_script (ObjectorApplication *app,
 
   text = objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section));
   g_assert_nonnull (text);
-  g_assert_nonnull (strstr (text, "77"));
-  g_assert_nonnull (strstr (text, "zoe@example.org"));
-  g_assert_nonnull (strstr (text, "Bay"));
+  test_util_assert_contains_all (text,
+                                 "77",
+                                 "zoe@example.org",
+                                 "Bay");
   assert_accessible (w, "complaint");
   gtk_widget_grab_focus (find (w, is_button_labelled, "I Have _Filed the Complaint"));
-  settle (200);
   save_screenshot (w, "complaint", 1280);
 
   click (w, "I Have _Filed the Complaint");
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
 }
 
+static char *submitted_objection (const char *country);
+
 static void
 test_complaint (void)
 {
-  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
-  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
   g_autofree char *id = NULL;
 
   fresh_data ();
-  g_assert_true (objector_store_load (store, NULL));
-  objector_objection_set_country (o, "DE");
-  objector_objection_set_email (o, "zoe@example.org");
-  objector_objection_set_reason (o, "I object.");
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, NULL));
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_OPEN_FORM, NULL, NULL, NULL));
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_SUBMIT, NULL, NULL, NULL));
-  g_assert_true (objector_store_add (store, o, NULL));
-  id = g_strdup (objector_objection_get_id (o));
-
+  id = submitted_objection ("DE");
   run_app (1280, complaint_script, id);
 }
 
@@ -876,19 +935,7 @@ preferences_script (ObjectorApplication *app,
   GtkWidget *prefs, *sw;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  settle (200);
-  {
-    g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-    prefs = NULL;
-    for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-      {
-        g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
-        if (OBJECTOR_IS_PREFERENCES (t))
-          prefs = GTK_WIDGET (t);
-      }
-  }
-  g_assert_nonnull (prefs);
+  prefs = wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
   assert_accessible (prefs, "preferences");
   save_screenshot (prefs, "preferences", 1280);
 
@@ -896,8 +943,8 @@ preferences_script (ObjectorApplication *app,
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
   gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
   g_assert_true (g_file_get_contents (autostart, &entry, NULL, NULL));
-  g_assert_nonnull (strstr (entry, "remind --notify"));
-  g_assert_nonnull (strstr (entry, "Type=Application"));
+  test_util_assert_contains (entry, "remind --notify");
+  test_util_assert_contains (entry, "Type=Application");
 
   gtk_switch_set_active (GTK_SWITCH (sw), FALSE);
   g_assert_false (g_file_test (autostart, G_FILE_TEST_EXISTS));
@@ -911,24 +958,32 @@ test_preferences (void)
   run_app (1280, preferences_script, NULL);
 }
 
+/* The list of emails in an open window, or NULL. */
+static ObjectorMailList *
+find_mail_list (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+      GtkWidget *list = find (GTK_WIDGET (t), is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
+
+      if (list != NULL)
+        return OBJECTOR_MAIL_LIST (list);
+    }
+  return NULL;
+}
+
+/* The email file is read in a worker thread; then its window opens. */
 static ObjectorMailList *
 wait_for_mail_list (void)
 {
-  for (guint tries = 0; tries < 50; tries++)
-    {
-      g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  ObjectorMailList *list;
 
-      settle (50);
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-        {
-          g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
-          GtkWidget *list = find (GTK_WIDGET (t), is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
-
-          if (list != NULL)
-            return OBJECTOR_MAIL_LIST (list);
-        }
-    }
-  return NULL;
+  test_util_wait_until ((list = find_mail_list ()) != NULL);
+  wait_drawn (GTK_WIDGET (list));
+  return list;
 }
 
 static gboolean
@@ -961,18 +1016,17 @@ email_script (ObjectorApplication *app,
   g_assert_true (objector_mail_list_log (list, 0));
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
-  settle (50);
+  test_util_wait_until (find_mail_list () == NULL);
 
   objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
                                 objector_application_get_playbook (app), approval, id);
   list = wait_for_mail_list ();
   g_assert_nonnull (list);
-  settle (300);
   save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail", 1280);
   g_assert_true (objector_mail_list_log (list, 0));
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_APPROVED);
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
-  settle (50);
+  test_util_wait_until (find_mail_list () == NULL);
 
   /* Both are in the timeline, at the end of the page. */
   gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, "_Undo the Last Step"));
@@ -980,8 +1034,6 @@ email_script (ObjectorApplication *app,
   g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch"));
   save_screenshot (GTK_WIDGET (window), "timeline", 1280);
 }
-
-static char *submitted_objection (const char *country);
 
 /* Thunderbird's inbox holds Meta's approval among other mail: found, listed, logged. */
 static void
@@ -1015,11 +1067,9 @@ scan_script (ObjectorApplication *app,
                                      objector_application_get_playbook (app));
   gtk_window_present (GTK_WINDOW (dialog));
   objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), inbox);
-  for (guint i = 0; i < 100 && list == NULL; i++)
-    {
-      settle (50);
-      list = (ObjectorMailList *) find (dialog, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
-    }
+  /* The scan runs in a worker thread; its list replaces the progress. */
+  test_util_wait_until ((list = (ObjectorMailList *) find (dialog, is_type,
+                                                           GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL);
   g_assert_nonnull (list);
   assert_accessible (dialog, "scan");
   save_screenshot (dialog, "scan", 1280);
@@ -1040,19 +1090,20 @@ test_scan (void)
   run_app (1280, scan_script, id);
 }
 
+/* Saved, sent to Meta now (TEST_UTIL_NOW): its id. */
 static char *
 submitted_objection (const char *country)
 {
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
-  g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, NULL);
+  g_autoptr(ObjectorObjection) o =
+    test_util_objection_at ("facebook-objection", country, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_OPEN_FORM, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_SUBMIT, TEST_UTIL_NOW,
+                            -1);
 
   g_assert_true (objector_store_load (store, NULL));
-  objector_objection_set_country (o, country);
-  objector_objection_set_email (o, "zoe@example.org");
   objector_objection_set_reason (o, "I object.");
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, NULL));
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_OPEN_FORM, NULL, NULL, NULL));
-  g_assert_true (objector_objection_apply (o, OBJECTOR_EVENT_SUBMIT, NULL, NULL, NULL));
   g_assert_true (objector_store_add (store, o, NULL));
   return g_strdup (objector_objection_get_id (o));
 }
@@ -1083,14 +1134,7 @@ opens_dashboard (ObjectorApplication *app,
                  ObjectorWindow      *window,
                  gpointer             data)
 {
-  GtkWidget *list;
-  guint rows = 0;
-
-  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
-  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  g_assert_cmpuint (rows, ==, 2);
+  g_assert_cmpuint (dashboard_rows (window), ==, 2);
 }
 
 static void

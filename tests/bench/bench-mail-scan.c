@@ -28,6 +28,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-mail-scanner.h"
+#include "objector-test-util.h"
 
 #define ROUNDS 3
 
@@ -336,8 +337,9 @@ main (int   argc,
     g_error ("Set G_TEST_SRCDIR to the tests folder (meson benchmark does)");
 
   self = g_file_read_link ("/proc/self/exe", NULL);
-  dir = g_dir_make_tmp ("objector-bench-mail-XXXXXX", NULL);
-  g_assert (self != NULL && dir != NULL);
+  g_assert (self != NULL);
+  test_util_init_environment ("bench-mail-scan");
+  dir = test_util_make_dir ("mbox");
 
   printf ("# size_MB  messages  meta  found  scan_MB/s  grep_MB/s  ratio  baseline_RSS_MB  peak_RSS_MB\n");
   for (guint s = 0; s <= sizes->len; s++)
@@ -379,6 +381,6 @@ main (int   argc,
       g_unlink (path);
     }
 
-  g_rmdir (dir);
+  test_util_clean_up ();
   return 0;
 }

@@ -29,7 +29,8 @@
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
-#include "objector-resources.h"
+#include "objector-test-soup.h"
+#include "objector-test-util.h"
 
 #define SEQUENTIAL_CHECKS 200
 #define CONCURRENT_CHECKS 50
@@ -37,16 +38,6 @@
 
 static GBytes *playbook_bytes;
 static const char * const loopback_hosts[] = { "127.0.0.1", NULL };
-
-static void
-on_wrote_chunk (SoupServerMessage *msg,
-                gpointer           user_data)
-{
-  static char chunk[64 * 1024];
-
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
-                            chunk, sizeof chunk);
-}
 
 static void
 server_cb (SoupServer        *server,
@@ -72,15 +63,7 @@ server_cb (SoupServer        *server,
                                         g_bytes_get_size (playbook_bytes));
     }
   else if (g_str_equal (path, "/endless.json"))
-    {
-      SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-
-      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
-      soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
-      soup_message_headers_set_content_type (headers, "application/json", NULL);
-      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (on_wrote_chunk), NULL);
-      on_wrote_chunk (msg, NULL);
-    }
+    test_util_soup_respond_endless (msg, "application/json");
   else
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
@@ -99,8 +82,7 @@ static void
 wait_for (GPtrArray *results,
           guint      n)
 {
-  while (results->len < n)
-    g_main_context_iteration (NULL, TRUE);
+  test_util_wait_until (results->len >= n);
 }
 
 static ObjectorLinkVerdict
@@ -116,30 +98,21 @@ check_once (ObjectorNet *net,
   return objector_link_result_get_verdict (found);
 }
 
-static GBytes *
-playbook_with_version (gint64 version)
+/* @n checks of @url, one after the other: each must give @verdict. */
+static guint
+time_checks (ObjectorNet         *net,
+             const char          *url,
+             ObjectorLinkVerdict  verdict,
+             guint                n,
+             const char          *what)
 {
-  g_autoptr(GBytes) bundled = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  char *text;
+  gint64 start = g_get_monotonic_time ();
+  guint failures = 0;
 
-  (void) objector_get_resource ();
-  bundled = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  json_parser_load_from_data (parser, g_bytes_get_data (bundled, NULL), g_bytes_get_size (bundled), NULL);
-  json_object_set_int_member (json_node_get_object (json_parser_get_root (parser)), "version", version);
-  text = json_to_string (json_parser_get_root (parser), TRUE);
-
-  return g_bytes_new_take (text, strlen (text));
-}
-
-static void
-clear_update (void)
-{
-  g_autofree char *user_file = objector_playbook_dup_user_filename ();
-  g_autofree char *state_file = objector_net_dup_update_state_filename ();
-
-  g_unlink (user_file);
-  g_unlink (state_file);
+  for (guint i = 0; i < n; i++)
+    failures += check_once (net, url) != verdict;
+  g_print ("%-32s %7.3f ms each (%u checks)\n", what, (g_get_monotonic_time () - start) / 1000.0 / n, n);
+  return failures;
 }
 
 static void
@@ -160,36 +133,26 @@ main (int   argc,
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(ObjectorNet) net = NULL;
   g_autoptr(ObjectorPlaybook) bundled = NULL;
-  g_autofree char *work_dir = NULL;
-  g_autofree char *data_home = NULL;
+  g_autoptr(JsonNode) newer = test_util_bundled_playbook_json ();
   g_autofree char *base = NULL;
   g_autofree char *ok = NULL;
   g_autofree char *hop = NULL;
   g_autofree char *playbook_url = NULL;
   g_autofree char *endless_url = NULL;
-  GSList *uris;
   gint64 start, elapsed;
   guint failures = 0;
 
-  work_dir = g_dir_make_tmp ("objector-bench-net-XXXXXX", &error);
-  g_assert_no_error (error);
-  data_home = g_build_filename (work_dir, "data", NULL);
-  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
-
-  g_test_init (&argc, &argv, NULL);
+  test_util_init (&argc, &argv, "bench-net");
   /* A test program shows every debug message: not wanted between numbers. */
   g_log_set_default_handler (quiet_handler, NULL);
   objector_net_set_insecure_loopback_for_testing (TRUE);
 
-  playbook_bytes = playbook_with_version (2099010101);
+  json_object_set_int_member (json_node_get_object (newer), "version", 2099010101);
+  playbook_bytes = test_util_json_bytes (newer);
   server = soup_server_new (NULL, NULL);
   soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  base = test_util_soup_listen (server, FALSE);
   ok = g_strconcat (base, "/ok", NULL);
   hop = g_strconcat (base, "/hop-1", NULL);
   playbook_url = g_strconcat (base, "/playbook.json", NULL);
@@ -200,19 +163,10 @@ main (int   argc,
   /* Warm-up: the first connection, the TLS backend and proxy look-ups. */
   check_once (net, ok);
 
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < SEQUENTIAL_CHECKS; i++)
-    failures += check_once (net, ok) != OBJECTOR_LINK_VERDICT_REACHABLE;
-  elapsed = g_get_monotonic_time () - start;
-  g_print ("link check, one at a time:       %7.3f ms each (%u checks)\n",
-           elapsed / 1000.0 / SEQUENTIAL_CHECKS, SEQUENTIAL_CHECKS);
-
-  start = g_get_monotonic_time ();
-  for (guint i = 0; i < SEQUENTIAL_CHECKS; i++)
-    failures += check_once (net, hop) != OBJECTOR_LINK_VERDICT_MOVED;
-  elapsed = g_get_monotonic_time () - start;
-  g_print ("two redirects to the page:       %7.3f ms each (%u checks)\n",
-           elapsed / 1000.0 / SEQUENTIAL_CHECKS, SEQUENTIAL_CHECKS);
+  failures += time_checks (net, ok, OBJECTOR_LINK_VERDICT_REACHABLE, SEQUENTIAL_CHECKS,
+                           "link check, one at a time:");
+  failures += time_checks (net, hop, OBJECTOR_LINK_VERDICT_MOVED, SEQUENTIAL_CHECKS,
+                           "two redirects to the page:");
 
   {
     g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
@@ -239,7 +193,7 @@ main (int   argc,
       g_autoptr(ObjectorPlaybook) updated = NULL;
       ObjectorPlaybookUpdateResult outcome;
 
-      clear_update ();
+      test_util_reset_data ();
       objector_net_update_playbook_async (net, playbook_url, bundled, NULL, store_result_cb, results);
       wait_for (results, 1);
       updated = objector_net_update_playbook_finish (net, results->pdata[0], &outcome, NULL);
@@ -254,7 +208,7 @@ main (int   argc,
     g_autoptr(GError) update_error = NULL;
     g_autoptr(ObjectorPlaybook) updated = NULL;
 
-    clear_update ();
+    test_util_reset_data ();
     start = g_get_monotonic_time ();
     objector_net_update_playbook_async (net, endless_url, bundled, NULL, store_result_cb, results);
     wait_for (results, 1);
@@ -264,14 +218,8 @@ main (int   argc,
     g_print ("endless body refused at 4 MiB:   %7.3f ms\n", elapsed / 1000.0);
   }
 
-  clear_update ();
-  {
-    g_autofree char *objector_dir = g_build_filename (data_home, "objector", NULL);
-    g_rmdir (objector_dir);
-    g_rmdir (data_home);
-  }
-  g_rmdir (work_dir);
   g_bytes_unref (playbook_bytes);
+  test_util_clean_up ();
 
   if (failures > 0)
     {

@@ -22,27 +22,11 @@
 #include "objector-authorities.h"
 #include "objector-complaint.h"
 #include "objector-reminders.h"
+#include "objector-test-util.h"
 
 static const guint sizes[] = { 10, 100, 1000 };
 
 #define ROUNDS 20
-
-static GDateTime *
-at (const char *iso)
-{
-  return g_date_time_new_from_iso8601 (iso, NULL);
-}
-
-static void
-apply_at (ObjectorObjection *o,
-          ObjectorEvent      event,
-          const char        *iso)
-{
-  g_autoptr(GDateTime) when = at (iso);
-
-  if (!objector_objection_apply (o, event, NULL, when, NULL))
-    g_error ("could not apply %s", objector_event_to_string (event));
-}
 
 static GListStore *
 make_objections (guint n)
@@ -51,17 +35,16 @@ make_objections (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(GDateTime) created = at ("2026-01-20T09:00:00Z");
-      g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook",
-                                                               i % 2 == 0, created);
+      g_autoptr(ObjectorObjection) o = test_util_objection_new ("facebook-objection", i % 2 == 0, "DE",
+                                                                "2026-01-20T09:00:00Z");
 
-      objector_objection_set_country (o, "DE");
-      objector_objection_set_email (o, "zoe@example.org");
-      apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z");
-      apply_at (o, OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:00:00Z");
-      apply_at (o, OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z");
+      test_util_apply_events (o,
+                              OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-20T09:00:00Z",
+                              OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:00:00Z",
+                              OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z",
+                              -1);
       if (i % 3 == 0)
-        apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, "2026-02-10T10:00:00Z");
+        test_util_apply_at (o, OBJECTOR_EVENT_LOG_REJECTION, NULL, "2026-02-10T10:00:00Z");
       g_list_store_append (store, o);
     }
 
@@ -74,34 +57,23 @@ ms_since (gint64 start)
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static void
-remove_tree (const char *directory)
-{
-  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (directory, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (directory);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) late = at ("2026-03-05T10:00:00Z");
-  g_autoptr(GDateTime) later = at ("2026-03-06T10:00:00Z");
+  g_autoptr(GDateTime) late = NULL;
+  g_autoptr(GDateTime) later = NULL;
   g_autoptr(ObjectorAuthorities) authorities = NULL;
   g_autoptr(ObjectorComplaintTexts) texts = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *directory = NULL;
   gint64 start;
 
-  g_setenv ("TZ", "Europe/Berlin", TRUE);
+  test_util_init_environment ("bench-reminders");
+  test_util_use_time_zone ("Europe/Berlin");
+  late = test_util_time ("2026-03-05T10:00:00Z");
+  later = test_util_time ("2026-03-06T10:00:00Z");
 
   start = g_get_monotonic_time ();
   authorities = objector_authorities_load (&error);
@@ -130,8 +102,7 @@ main (int   argc,
       guint n_due = 0;
       GStatBuf st;
 
-      directory = g_dir_make_tmp ("objector-bench-XXXXXX", &error);
-      g_assert_no_error (error);
+      directory = test_util_make_dir ("reminders");
       reminders = objector_reminders_new (directory);
 
       start = g_get_monotonic_time ();
@@ -160,7 +131,7 @@ main (int   argc,
               "take again (quiet) %.2f ms, ledger %lld bytes\n",
               sizes[s], n_due, compute_ms, take_ms, again_ms, (long long) st.st_size);
 
-      remove_tree (directory);
+      test_util_rm_rf (directory);
       g_clear_pointer (&directory, g_free);
     }
 
@@ -186,5 +157,6 @@ main (int   argc,
             length, ms_since (start) / (ROUNDS * 10));
   }
 
+  test_util_clean_up ();
   return 0;
 }

@@ -26,6 +26,7 @@
 #include "objector-objection.h"
 #include "objector-playbook.h"
 #include "objector-report.h"
+#include "objector-test-util.h"
 
 static const guint sizes[] = { 10, 100, 1000 };
 
@@ -69,20 +70,16 @@ add_email (ObjectorObjection *objection,
            const char        *kind,
            gboolean           trusted)
 {
-  g_autoptr(JsonObject) email = json_object_new ();
   g_autofree char *id = g_strdup_printf ("<%u.%u@mail.example>", index, number);
   g_autofree char *subject = g_strdup_printf ("Wir haben deinen Widerspruch Nr. %u erhalten", index);
   g_autofree char *date = iso_time (3 + number, index + number);
   g_autofree char *excerpt = g_strdup_printf ("Hallo Zoë, wir haben deine Anfrage Nr. %u erhalten und werden sie "
                                               "prüfen. Wir melden uns innerhalb eines Monats bei dir unter der "
                                               "Adresse, die du angegeben hast. Dein Facebook-Team.", index);
+  g_autoptr(JsonObject) email = test_util_email (date, "Facebook <notification@facebookmail.com>", subject,
+                                                 kind, trusted);
 
-  json_object_set_string_member (email, "date", date);
   json_object_set_string_member (email, "logged", date);
-  json_object_set_string_member (email, "from", "Facebook <notification@facebookmail.com>");
-  json_object_set_string_member (email, "subject", subject);
-  json_object_set_string_member (email, "kind", kind);
-  json_object_set_boolean_member (email, "trusted", trusted);
   json_object_set_string_member (email, "message_id", id);
   json_object_set_string_member (email, "excerpt", excerpt);
   if (!trusted)
@@ -102,24 +99,21 @@ step (ObjectorObjection *objection,
       guint              minutes)
 {
   g_autofree char *iso = iso_time (day, minutes);
-  g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (iso, NULL);
 
-  if (!objector_objection_apply (objection, event, NULL, when, NULL))
-    g_error ("cannot apply %s", objector_event_to_string (event));
+  test_util_apply_at (objection, event, NULL, iso);
 }
 
 static GListStore *
 make_objections (guint n)
 {
   GListStore *store = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-  g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 ("2026-03-02T09:00:00Z", NULL);
 
   for (guint i = 0; i < n; i++)
     {
       gboolean facebook = i % 2 == 0;
       g_autoptr(ObjectorObjection) objection =
-        objector_objection_new (facebook ? "facebook-objection" : "instagram-objection",
-                                facebook ? "facebook" : "instagram", TRUE, created);
+        test_util_objection_new (facebook ? "facebook-objection" : "instagram-objection", TRUE,
+                                 facebook ? "DE" : "FR", "2026-03-02T09:00:00Z");
       g_autofree char *account = g_strdup_printf ("Zoë Łukasiewicz 李小龍 Αλέξης Дмитрий שלום %u", i);
       g_autofree char *reason = g_strdup_printf ("Ich widerspreche der Verarbeitung meiner personenbezogenen "
                                                  "Daten für das Training von KI-Modellen durch Meta gemäß "
@@ -127,8 +121,6 @@ make_objections (guint n)
                                                  "daran, dass meine Beiträge, Fotos und Kommentare dafür "
                                                  "verwendet werden.", i);
 
-      objector_objection_set_country (objection, facebook ? "DE" : "FR");
-      objector_objection_set_email (objection, "zoe@example.org");
       objector_objection_set_account (objection, account);
       objector_objection_set_reason (objection, reason);
       step (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, 2, i);
@@ -151,7 +143,7 @@ static int
 measure (guint n)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
+  g_autoptr(ObjectorPlaybook) playbook = test_util_bundled_playbook ();
   g_autoptr(GListStore) objections = NULL;
   g_autoptr(ObjectorReport) report = NULL;
   g_autofree char *folder = NULL;
@@ -162,12 +154,10 @@ measure (guint n)
   guint pages;
   GStatBuf st;
 
-  g_assert_no_error (error);
   objections = make_objections (n);
   report = objector_report_new (G_LIST_MODEL (objections), playbook);
   objector_report_set_paper (report, OBJECTOR_PAPER_A4);
-  folder = g_dir_make_tmp ("objector-bench-report-XXXXXX", &error);
-  g_assert_no_error (error);
+  folder = test_util_make_dir ("pdf");
   file = g_build_filename (folder, "summary.pdf", NULL);
   base = peak_kb ();
 
@@ -189,8 +179,6 @@ measure (guint n)
           n, pages, (gint64) st.st_size, (laid_out - saved) / 1e6, (saved - start) / 1e6,
           cpu_saved - cpu_start, peak, base);
 
-  g_unlink (file);
-  g_rmdir (folder);
   return 0;
 }
 
@@ -201,7 +189,14 @@ main (int   argc,
   double per_objection[G_N_ELEMENTS (sizes)];
 
   if (argc == 2)
-    return measure ((guint) g_ascii_strtoull (argv[1], NULL, 10));
+    {
+      int status;
+
+      test_util_init_environment ("bench-report");
+      status = measure ((guint) g_ascii_strtoull (argv[1], NULL, 10));
+      test_util_clean_up ();
+      return status;
+    }
 
   printf ("PDF summary, A4, three emails per objection; each size in a fresh process\n\n");
   printf ("%11s %6s %9s %10s %9s %8s %13s %10s %10s\n",

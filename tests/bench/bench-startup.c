@@ -32,6 +32,8 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "objector-test-util.h"
+
 #define ROUNDS 10
 
 typedef struct
@@ -42,50 +44,23 @@ typedef struct
   gint64      kb[ROUNDS];
 } Program;
 
-static char *home;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* One start; FALSE when the program did not report a first frame. */
 static gboolean
 run_once (const Program *program,
           gint64        *us,
           gint64        *kb)
 {
+  /* HOME and the XDG folders are the harness's, in this process's environment. */
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
-  g_autofree char *data = g_build_filename (home, "data", NULL);
-  g_autofree char *config = g_build_filename (home, "config", NULL);
-  g_autofree char *cache = g_build_filename (home, "cache", NULL);
-  g_autofree char *objector_data = g_build_filename (data, "objector", NULL);
   g_autofree char *spawned = NULL;
   const char *line;
 
   /* Every run is a first start: no objections, no wizard place. */
-  remove_tree (objector_data);
+  test_util_reset_data ();
 
-  g_subprocess_launcher_setenv (launcher, "HOME", home, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", data, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config, TRUE);
-  g_subprocess_launcher_setenv (launcher, "XDG_CACHE_HOME", cache, TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "OBJECTOR_REPORT_FIRST_FRAME", "1", TRUE);
 
@@ -156,8 +131,7 @@ main (int   argc,
       return 1;
     }
 
-  home = g_dir_make_tmp ("objector-bench-startup-XXXXXX", NULL);
-  g_assert (home != NULL);
+  test_util_init_environment ("bench-startup");
 
   for (guint p = 0; p < 2; p++)
     if (!run_once (&programs[p], &us, &kb))
@@ -189,7 +163,6 @@ main (int   argc,
           median (programs[0].kb) / 1024.0, median (programs[1].kb) / 1024.0, memory_ratio,
           memory_ratio <= 1.2 ? "met" : "MISSED");
 
-  remove_tree (home);
-  g_free (home);
+  test_util_clean_up ();
   return 0;
 }

@@ -31,6 +31,7 @@
 
 #include "objector-clock.h"
 #include "objector-fuzz.h"
+#include "objector-test-files.h"
 
 static char *base_dir;                    /* the private temporary folder */
 static ObjectorPlaybook *bundled;         /* for the mail rules */
@@ -93,31 +94,13 @@ objector_fuzz_fail (const char *format,
   abort ();
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 /* A fresh, empty folder for one input. */
 static char *
 fresh_dir (const char *name)
 {
   char *path = g_build_filename (base_dir, name, NULL);
 
-  remove_tree (path);
+  test_util_rm_rf (path);
   if (g_mkdir_with_parents (path, 0700) != 0)
     objector_fuzz_fail ("Could not create %s", path);
   return path;
@@ -210,18 +193,11 @@ static char *
 find_copy (const char *dir,
            const char *prefix)
 {
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  char *found = NULL;
-  const char *name;
+  g_auto(GStrv) names = test_util_list_dir (dir, prefix);
 
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    if (g_str_has_prefix (name, prefix))
-      {
-        if (found != NULL)
-          objector_fuzz_fail ("More than one file in %s starts with %s", dir, prefix);
-        found = g_build_filename (dir, name, NULL);
-      }
-  return found;
+  if (names[0] != NULL && names[1] != NULL)
+    objector_fuzz_fail ("More than one file in %s starts with %s", dir, prefix);
+  return names[0] != NULL ? g_build_filename (dir, names[0], NULL) : NULL;
 }
 
 /* Set-up */
@@ -233,7 +209,7 @@ objector_fuzz_teardown (void)
   g_clear_object (&sample_objection);
   g_clear_object (&bundled);
   if (base_dir != NULL)
-    remove_tree (base_dir);
+    test_util_rm_rf (base_dir);
   g_clear_pointer (&base_dir, g_free);
 }
 
@@ -494,7 +470,7 @@ objector_fuzz_store (const guint8 *data,
       check_same_bytes ("The damaged copy", copy, data, size);
       if (strstr (error->message, copy) == NULL)
         objector_fuzz_fail ("The message does not say where the damaged copy is: %s", error->message);
-      remove_tree (dir);
+      test_util_rm_rf (dir);
       return;
     }
 
@@ -525,13 +501,13 @@ objector_fuzz_store (const guint8 *data,
           check_error ("Changing a read-only store", error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
         }
       check_same_bytes ("The newer store", filename, data, size);
-      remove_tree (dir);
+      test_util_rm_rf (dir);
       return;
     }
 
   if (n == 0)
     {
-      remove_tree (dir);
+      test_util_rm_rf (dir);
       return;
     }
 
@@ -547,7 +523,7 @@ objector_fuzz_store (const guint8 *data,
   if (!g_bytes_equal (first, second))
     objector_fuzz_fail ("Saving the store twice gives different files");
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* Draft */
@@ -622,7 +598,7 @@ objector_fuzz_draft (const guint8 *data,
   if (!g_bytes_equal (first, second))
     objector_fuzz_fail ("Saving the draft twice gives different files");
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* Mail */
@@ -766,7 +742,7 @@ objector_fuzz_mbox (const guint8 *data,
   if (objector_mail_scanner_get_busy (scanner))
     objector_fuzz_fail ("The scanner is still busy after its scan returned");
 
-  remove_tree (dir);
+  test_util_rm_rf (dir);
 }
 
 /* The first line is an address, the rest a text. Redaction must give valid
