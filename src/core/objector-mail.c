@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -39,6 +42,7 @@ enum {
   PROP_KIND,
   PROP_PLATFORM,
   PROP_TRUSTED,
+  PROP_VERDICT,
   PROP_FROM_META,
   N_PROPS
 };
@@ -79,6 +83,7 @@ objector_mail_finalize (GObject *object)
   g_clear_pointer (&self->from_name, g_free);
   g_clear_pointer (&self->from_address, g_free);
   g_clear_pointer (&self->from_domain, g_free);
+  g_clear_pointer (&self->sender, g_free);
   g_clear_pointer (&self->recipients, g_strfreev);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->subject, g_free);
@@ -87,7 +92,7 @@ objector_mail_finalize (GObject *object)
   g_clear_pointer (&self->return_path, g_free);
   g_clear_pointer (&self->authentication_results, g_strfreev);
   g_clear_pointer (&self->body, g_free);
-  g_clear_pointer (&self->links, g_strfreev);
+  g_clear_pointer (&self->links, objector_link_set_free);
   g_clear_pointer (&self->digest, g_free);
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->trust_notes, g_strfreev);
@@ -125,7 +130,10 @@ objector_mail_get_property (GObject    *object,
       g_value_set_string (value, self->platform);
       break;
     case PROP_TRUSTED:
-      g_value_set_boolean (value, self->trusted);
+      g_value_set_boolean (value, self->verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
+      break;
+    case PROP_VERDICT:
+      g_value_set_enum (value, self->verdict);
       break;
     case PROP_FROM_META:
       g_value_set_boolean (value, self->from_meta);
@@ -172,6 +180,9 @@ objector_mail_class_init (ObjectorMailClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLATFORM] = g_param_spec_string ("platform", NULL, NULL, NULL, readable);
   properties[PROP_TRUSTED] = g_param_spec_boolean ("trusted", NULL, NULL, FALSE, readable);
+  properties[PROP_VERDICT] =
+    g_param_spec_enum ("verdict", NULL, NULL, OBJECTOR_TYPE_MAIL_VERDICT,
+                       OBJECTOR_MAIL_VERDICT_UNVERIFIABLE, readable);
   properties[PROP_FROM_META] = g_param_spec_boolean ("from-meta", NULL, NULL, FALSE, readable);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,16 +192,21 @@ void
 objector_mail_notify_checked (ObjectorMail     *self,
                               ObjectorMailKind  old_kind,
                               const char       *old_platform,
-                              gboolean          old_trusted,
+                              ObjectorMailVerdict old_verdict,
                               gboolean          old_from_meta)
 {
+  gboolean trusted = self->verdict == OBJECTOR_MAIL_VERDICT_VERIFIED;
+  gboolean old_trusted = old_verdict == OBJECTOR_MAIL_VERDICT_VERIFIED;
+
   g_object_freeze_notify (G_OBJECT (self));
   if (self->kind != old_kind)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
   if (self->platform != old_platform)  /* interned strings */
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLATFORM]);
-  if (self->trusted != old_trusted)
+  if (trusted != old_trusted)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUSTED]);
+  if (self->verdict != old_verdict)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
   if (self->from_meta != old_from_meta)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_META]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -208,7 +224,8 @@ objector_mail_init (ObjectorMail *self)
   self->kind = OBJECTOR_MAIL_KIND_OTHER;
   self->recipients = g_new0 (char *, 1);
   self->authentication_results = g_new0 (char *, 1);
-  self->links = g_new0 (char *, 1);
+  self->links = objector_link_set_new ();
+  self->verdict = OBJECTOR_MAIL_VERDICT_UNVERIFIABLE;
   self->trust_notes = g_new0 (char *, 1);
   self->foreign_hosts = g_new0 (char *, 1);
   self->body = g_strdup ("");
@@ -414,43 +431,139 @@ header_text (const char *value)
   return g_strdup (g_strstrip (valid));
 }
 
+/* Cut to OBJECTOR_MAIL_MAX_TEXT_BYTES at a character's end, "…" included. */
 static char *
-part_text (GMimePart *part)
+capped (char *text)
+{
+  const char *end;
+
+  if (text == NULL || strlen (text) <= OBJECTOR_MAIL_MAX_TEXT_BYTES)
+    return text;
+  end = text + OBJECTOR_MAIL_MAX_TEXT_BYTES - strlen ("…");
+  while (end > text && ((guchar) *end & 0xc0) == 0x80)
+    end--;
+  strcpy ((char *) end, "…");
+  return text;
+}
+
+/* A part's content, decoded from its transfer encoding. */
+static GByteArray *
+part_bytes (GMimePart *part)
 {
   GMimeDataWrapper *content = g_mime_part_get_content (part);
   g_autoptr(GMimeStream) stream = NULL;
   GByteArray *bytes;
-  gsize length;
 
   if (content == NULL)
     return NULL;
 
   stream = g_mime_stream_mem_new ();
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
   if (g_mime_data_wrapper_write_to_stream (content, stream) < 0)
-    return NULL;
-
+    {
+      g_byte_array_unref (g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream)));
+      return NULL;
+    }
   bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  length = MIN (bytes->len, MAX_BODY_BYTES);
-  return text_to_utf8 ((const char *) bytes->data, length,
-                       g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset"));
+  return bytes;
+}
+
+/* Recognition needs the first lines: the body keeps MAX_BODY_BYTES at
+ * most, cut at a character's end. */
+static void
+append_body (GString    *body,
+             const char *text)
+{
+  gsize room;
+  gsize n = strlen (text);
+
+  if (body->len >= MAX_BODY_BYTES)
+    return;
+  if (body->len > 0)
+    g_string_append (body, "\n\n");
+  room = MAX_BODY_BYTES - MIN (body->len, MAX_BODY_BYTES);
+  if (n > room)
+    {
+      n = room;
+      while (n > 0 && ((guchar) text[n] & 0xc0) == 0x80)
+        n--;
+    }
+  g_string_append_len (body, text, n);
 }
 
 typedef struct
 {
-  GString   *plain;
-  GString   *html;
-  GPtrArray *links;
+  ObjectorMail *mail;
+  GString      *plain;
+  GString      *html;
+  guint64       scanned;   /* bytes of text looked at for links */
 } BodyWalk;
+
+static void walk_parts (GMimeObject *object,
+                        BodyWalk    *walk,
+                        guint        depth,
+                        gboolean     own);
+
+/* One text part: every link it holds, wherever it is (an attachment, a
+ * forwarded message); its text, when it is this email's own body. */
+static void
+read_text_part (GMimePart *part,
+                BodyWalk  *walk,
+                gboolean   own)
+{
+  ObjectorMail *self = walk->mail;
+  GMimeContentType *type = g_mime_object_get_content_type (GMIME_OBJECT (part));
+  GMimeContentDisposition *disposition = g_mime_object_get_content_disposition (GMIME_OBJECT (part));
+  const char *subtype = type != NULL ? g_mime_content_type_get_media_subtype (type) : NULL;
+  gboolean html = subtype != NULL && strstr (subtype, "html") != NULL;
+  gboolean plain = type == NULL || g_mime_content_type_is_type (type, "text", "plain");
+  g_autoptr(GByteArray) bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *html_text = NULL;
+  GString *body;
+
+  if (type != NULL && !g_mime_content_type_is_type (type, "text", "*") && !html)
+    return;
+
+  if (!(bytes = part_bytes (part)))
+    return;
+
+  /* A part too large to look at is said so: what it holds is unknown. */
+  if (bytes->len > OBJECTOR_MAIL_MAX_SCAN_PART || walk->scanned + bytes->len > OBJECTOR_MAIL_MAX_SCAN_TOTAL)
+    {
+      self->n_unscanned++;
+      self->largest_unscanned = MAX (self->largest_unscanned, bytes->len);
+      return;
+    }
+  walk->scanned += bytes->len;
+
+  text = text_to_utf8 ((const char *) bytes->data, bytes->len,
+                       g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset"));
+  g_clear_pointer (&bytes, g_byte_array_unref);
+
+  if (html)
+    html_text = objector_html_read (text, strlen (text), self->links);
+  else
+    objector_link_set_add_text (self->links, text, strlen (text));
+
+  /* Attachments and other kinds of text are not the email's words. */
+  if (!own || (disposition != NULL && g_mime_content_disposition_is_attachment (disposition)))
+    return;
+  if (html && type != NULL && g_mime_content_type_is_type (type, "text", "html"))
+    body = walk->html;
+  else if (plain && !html)
+    body = walk->plain;
+  else
+    return;
+  append_body (body, html ? html_text : text);
+}
 
 static void
 walk_parts (GMimeObject *object,
             BodyWalk    *walk,
-            guint        depth)
+            guint        depth,
+            gboolean     own)
 {
-  GMimeContentType *type;
-  GMimeContentDisposition *disposition;
-  g_autofree char *text = NULL;
-
   if (depth > MAX_PART_DEPTH)
     return;
 
@@ -459,46 +572,24 @@ walk_parts (GMimeObject *object,
       int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
 
       for (int i = 0; i < n; i++)
-        walk_parts (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), walk, depth + 1);
+        walk_parts (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), walk, depth + 1, own);
       return;
     }
 
   /* An attached message/rfc822 is another email (a forwarded one, a
-   * bounce's copy): its text is not this email's. */
-  if (!GMIME_IS_PART (object))
-    return;
-
-  type = g_mime_object_get_content_type (object);
-  if (type == NULL || !g_mime_content_type_is_type (type, "text", "*"))
-    return;
-
-  disposition = g_mime_object_get_content_disposition (object);
-  if (disposition != NULL && g_mime_content_disposition_is_attachment (disposition))
-    return;
-
-  if (walk->plain->len + walk->html->len >= MAX_BODY_BYTES)
-    return;
-
-  if (g_mime_content_type_is_type (type, "text", "plain"))
+   * bounce's copy): its text is not this email's, but its links are in it. */
+  if (GMIME_IS_MESSAGE_PART (object))
     {
-      if (!(text = part_text (GMIME_PART (object))))
-        return;
-      objector_mail_find_text_links (text, walk->links);
-      if (walk->plain->len > 0)
-        g_string_append (walk->plain, "\n\n");
-      g_string_append (walk->plain, text);
-    }
-  else if (g_mime_content_type_is_type (type, "text", "html"))
-    {
-      g_autofree char *html = NULL;
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (object));
+      GMimeObject *body = inner != NULL ? g_mime_message_get_mime_part (inner) : NULL;
 
-      if (!(html = part_text (GMIME_PART (object))))
-        return;
-      text = objector_mail_html_to_text (html, strlen (html), walk->links);
-      if (walk->html->len > 0)
-        g_string_append (walk->html, "\n\n");
-      g_string_append (walk->html, text);
+      if (body != NULL)
+        walk_parts (body, walk, depth + 1, FALSE);
+      return;
     }
+
+  if (GMIME_IS_PART (object))
+    read_text_part (GMIME_PART (object), walk, own);
 }
 
 static char *
@@ -530,6 +621,17 @@ collect_mailboxes (InternetAddressList *list,
         collect_mailboxes (internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address)),
                            mailboxes, depth + 1);
     }
+}
+
+static gboolean
+has_group (InternetAddressList *list)
+{
+  int n = list != NULL ? internet_address_list_length (list) : 0;
+
+  for (int i = 0; i < n; i++)
+    if (INTERNET_ADDRESS_IS_GROUP (internet_address_list_get_address (list, i)))
+      return TRUE;
+  return FALSE;
 }
 
 /* In ASCII: a domain in other letters comes as punycode ("xn--…"), which
@@ -590,8 +692,10 @@ first_address (InternetAddressList *list)
   return NULL;
 }
 
+/* Once each, in linear time however many there are. */
 static void
 add_recipients (GPtrArray           *recipients,
+                GHashTable          *seen,
                 InternetAddressList *list)
 {
   g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
@@ -599,15 +703,15 @@ add_recipients (GPtrArray           *recipients,
   collect_mailboxes (list, mailboxes, 0);
   for (guint i = 0; i < mailboxes->len; i++)
     {
-      g_autofree char *address = mailbox_address (g_ptr_array_index (mailboxes, i));
-      gboolean seen = FALSE;
+      char *address = mailbox_address (g_ptr_array_index (mailboxes, i));
 
-      if (address == NULL)
-        continue;
-      for (guint j = 0; j < recipients->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (recipients, j), address);
-      if (!seen)
-        g_ptr_array_add (recipients, g_steal_pointer (&address));
+      if (address == NULL || g_hash_table_contains (seen, address))
+        {
+          g_free (address);
+          continue;
+        }
+      g_hash_table_add (seen, address);
+      g_ptr_array_add (recipients, g_strdup (address));
     }
 }
 
@@ -629,22 +733,32 @@ strv_from_array (GPtrArray *array)
   return (char **) g_ptr_array_free (array, FALSE);
 }
 
-static char **
-unique_strv (GPtrArray *array)
+static void
+read_from (ObjectorMail *self,
+           GMimeMessage *message)
 {
-  GPtrArray *unique = g_ptr_array_new ();
+  InternetAddressList *from = g_mime_message_get_from (message);
+  g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
+  g_autofree char *shown = NULL;
 
-  for (guint i = 0; i < array->len; i++)
+  if (from == NULL || internet_address_list_length (from) == 0)
+    return;
+
+  shown = internet_address_list_to_string (from, NULL, FALSE);
+  self->from = capped (header_text (shown));
+  self->from_group = has_group (from);
+  collect_mailboxes (from, mailboxes, 0);
+  self->n_from_mailboxes = mailboxes->len;
+  if (mailboxes->len > 0)
     {
-      const char *item = g_ptr_array_index (array, i);
-      gboolean seen = FALSE;
+      InternetAddress *first = g_ptr_array_index (mailboxes, 0);
 
-      for (guint j = 0; j < unique->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (unique, j), item);
-      if (!seen)
-        g_ptr_array_add (unique, g_strdup (item));
+      self->from_name = capped (header_text (internet_address_get_name (first)));
+      if (self->from_name != NULL && *self->from_name == '\0')
+        g_clear_pointer (&self->from_name, g_free);
+      self->from_address = mailbox_address (first);
+      self->from_domain = address_domain (self->from_address);
     }
-  return strv_from_array (unique);
 }
 
 static void
@@ -653,44 +767,25 @@ read_message (ObjectorMail *self,
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
   g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GPtrArray) results = g_ptr_array_new ();
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
-  InternetAddressList *from;
   GDateTime *date;
   GMimeObject *body;
   int n;
 
-  from = g_mime_message_get_from (message);
-  if (from != NULL && internet_address_list_length (from) > 0)
-    {
-      g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
-      g_autofree char *shown = internet_address_list_to_string (from, NULL, FALSE);
+  read_from (self, message);
 
-      self->from = header_text (shown);
-      collect_mailboxes (from, mailboxes, 0);
-      if (mailboxes->len > 0)
-        {
-          InternetAddress *first = g_ptr_array_index (mailboxes, 0);
-
-          self->from_name = header_text (internet_address_get_name (first));
-          if (self->from_name != NULL && *self->from_name == '\0')
-            g_clear_pointer (&self->from_name, g_free);
-          self->from_address = mailbox_address (first);
-          self->from_domain = address_domain (self->from_address);
-        }
-    }
-
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_TO));
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_CC));
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_BCC));
+  add_recipients (recipients, seen, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_TO));
+  add_recipients (recipients, seen, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_CC));
+  add_recipients (recipients, seen, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_BCC));
   {
     g_autoptr(InternetAddressList) delivered = parse_address_header (message, "Delivered-To");
     g_autoptr(InternetAddressList) original = parse_address_header (message, "X-Original-To");
     g_autoptr(InternetAddressList) envelope = parse_address_header (message, "Envelope-To");
 
-    add_recipients (recipients, delivered);
-    add_recipients (recipients, original);
-    add_recipients (recipients, envelope);
+    add_recipients (recipients, seen, delivered);
+    add_recipients (recipients, seen, original);
+    add_recipients (recipients, seen, envelope);
   }
   g_strfreev (self->recipients);
   self->recipients = strv_from_array (g_steal_pointer (&recipients));
@@ -698,47 +793,54 @@ read_message (ObjectorMail *self,
   if ((date = g_mime_message_get_date (message)) != NULL)
     self->date = g_date_time_to_utc (date);
 
-  self->subject = header_text (g_mime_message_get_subject (message));
-  self->message_id = header_text (g_mime_message_get_message_id (message));
+  self->subject = capped (header_text (g_mime_message_get_subject (message)));
+  self->message_id = capped (header_text (g_mime_message_get_message_id (message)));
   if (self->message_id != NULL && *self->message_id == '\0')
     g_clear_pointer (&self->message_id, g_free);
 
   self->reply_to = first_address (g_mime_message_get_reply_to (message));
   {
     g_autoptr(InternetAddressList) return_path = parse_address_header (message, "Return-Path");
+    g_autoptr(InternetAddressList) sender = parse_address_header (message, "Sender");
 
     self->return_path = first_address (return_path);
+    self->sender = first_address (sender);
   }
 
   n = g_mime_header_list_get_count (headers);
   for (int i = 0; i < n; i++)
     {
       GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      const char *name = g_mime_header_get_name (header);
 
-      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Authentication-Results") == 0)
+      if (g_ascii_strcasecmp (name, "Authentication-Results") == 0)
         {
-          char *value = header_text (g_mime_header_get_value (header));
+          /* As the server wrote it: no encoded words decoded. */
+          const char *raw = g_mime_header_get_raw_value (header);
+          char *value = header_text (raw != NULL ? raw : g_mime_header_get_value (header));
 
           if (value != NULL)
             g_ptr_array_add (results, value);
         }
+      else if (g_ascii_strcasecmp (name, "From") == 0)
+        self->n_from_headers++;
+      else if (g_ascii_strncasecmp (name, "ARC-", 4) == 0)
+        self->has_arc = TRUE;
     }
   g_strfreev (self->authentication_results);
   self->authentication_results = strv_from_array (g_steal_pointer (&results));
 
   if ((body = g_mime_message_get_mime_part (message)) != NULL)
     {
-      BodyWalk walk = { g_string_new (NULL), g_string_new (NULL), links };
+      BodyWalk walk = { self, g_string_new (NULL), g_string_new (NULL), 0 };
 
-      walk_parts (body, &walk, 0);
+      walk_parts (body, &walk, 0, TRUE);
       g_free (self->body);
       self->body = trimmed (walk.plain->len > 0 && *g_strstrip (walk.plain->str) != '\0'
                             ? walk.plain : walk.html);
       g_string_free (walk.plain, TRUE);
       g_string_free (walk.html, TRUE);
     }
-  g_strfreev (self->links);
-  self->links = unique_strv (links);
 }
 
 /* Reading */
@@ -920,6 +1022,100 @@ objector_mail_new_from_string (const char  *text,
   return objector_mail_new_from_data (text, strlen (text), source, 0, error);
 }
 
+const char *
+objector_mail_describe_special (unsigned int mode)
+{
+  if (S_ISREG (mode))
+    return NULL;
+  if (S_ISFIFO (mode))
+    return _("a named pipe (FIFO)");
+  if (S_ISCHR (mode) || S_ISBLK (mode))
+    return _("a device");
+  if (S_ISSOCK (mode))
+    return _("a socket");
+  if (S_ISDIR (mode))
+    return _("a folder");
+  return _("not a regular file");
+}
+
+int
+objector_mail_open_regular (const char  *filename,
+                            struct stat *st,
+                            GError     **error)
+{
+  g_autofree char *name = g_path_get_basename (filename);
+  const char *special;
+  int fd;
+
+  /* O_NONBLOCK: a named pipe put there since it was looked at must not
+   * make the open wait for a writer. It changes nothing for files. */
+  fd = g_open (filename, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY, 0);
+  if (fd < 0 || fstat (fd, st) != 0)
+    {
+      int saved = errno;
+
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                   "“%s”: %s", filename, g_strerror (saved));
+      return -1;
+    }
+  if ((special = objector_mail_describe_special (st->st_mode)) != NULL)
+    {
+      close (fd);
+      /* Translators: "“x” is a named pipe (FIFO), not an email file: it is not read". */
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
+                   _("“%s” is %s, not an email file: it is not read"), name, special);
+      return -1;
+    }
+  return fd;
+}
+
+/* Up to @max bytes of a regular file, never blocking on anything else. */
+static gboolean
+read_regular_file (const char  *filename,
+                   gsize        max,
+                   char       **contents,
+                   gsize       *length,
+                   GError     **error)
+{
+  struct stat st;
+  GByteArray *bytes;
+  guint8 buffer[64 * 1024];
+  int fd;
+
+  if ((fd = objector_mail_open_regular (filename, &st, error)) < 0)
+    return FALSE;
+
+  bytes = g_byte_array_sized_new (MIN ((gsize) st.st_size, max) + 1);
+  while (bytes->len < max)
+    {
+      gssize n = read (fd, buffer, MIN (sizeof buffer, max - bytes->len));
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved = errno;
+
+          close (fd);
+          g_byte_array_unref (bytes);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
+                       "“%s”: %s", filename, g_strerror (saved));
+          return FALSE;
+        }
+      if (n == 0)
+        break;
+      g_byte_array_append (bytes, buffer, n);
+    }
+  close (fd);
+
+  *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (bytes, FALSE);
+  return TRUE;
+}
+
 /* Checks the file before reading it; the base name goes into messages. */
 static gboolean
 check_file (const char  *filename,
@@ -984,7 +1180,8 @@ objector_mail_new_from_file (const char  *filename,
   if (!check_file (filename, name, TRUE, &size, error))
     return NULL;
 
-  if (!g_file_get_contents (filename, &contents, &length, error))
+  /* One byte more than the limit tells a file that grew since. */
+  if (!read_regular_file (filename, OBJECTOR_MAIL_MAX_SIZE + 1, &contents, &length, error))
     return NULL;
   if (length == 0)
     {
@@ -1237,11 +1434,25 @@ objector_mail_get_body (ObjectorMail *self)
   return self->body;
 }
 
+const char *
+objector_mail_get_sender (ObjectorMail *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
+  return self->sender;
+}
+
 const char * const *
 objector_mail_get_links (ObjectorMail *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
-  return (const char * const *) self->links;
+  return objector_link_set_get_links (self->links);
+}
+
+guint
+objector_mail_get_n_links (ObjectorMail *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL (self), 0);
+  return objector_link_set_get_n_links (self->links);
 }
 
 const char *
@@ -1270,7 +1481,9 @@ objector_mail_dup_excerpt (ObjectorMail *self)
           space = excerpt->len > 0;
           continue;
         }
-      if (n >= OBJECTOR_MAIL_EXCERPT_CHARS)
+      /* Characters, and bytes: four-byte letters must not make it larger. */
+      if (n >= OBJECTOR_MAIL_EXCERPT_CHARS
+          || excerpt->len + 1 + 4 + strlen ("…") > OBJECTOR_MAIL_MAX_TEXT_BYTES)
         {
           g_string_append (excerpt, "…");
           break;

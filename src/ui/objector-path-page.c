@@ -339,9 +339,10 @@ apply (ObjectorPathPage *self,
        ObjectorEvent     event)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *note = objector_mail_own_statement_note (event, NULL);
 
   if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
-                             event, NULL, NULL, &error))
+                             event, note, NULL, &error))
     {
       show_message (self, error->message);
       return FALSE;
