@@ -342,15 +342,31 @@ objector_auth_results_parse (const char  *value,
       fail (&c, _("it names no server"));
       return NULL;
     }
-  if (!(results->authserv_id = read_value (&c)))
-    return NULL;
-  if (!skip_cfws (&c))
-    return NULL;
-  /* authres-version */
-  while (!at_end (&c) && g_ascii_isdigit (*c.p))
-    c.p++;
+  /* Microsoft's servers leave their own name out and start with the first
+   * result ("spf=pass …; dkim=pass …"): then there is no server name. */
+  {
+    const char *start = c.p;
+    g_autofree char *keyword = read_keyword (&c);
+    gboolean nameless = keyword != NULL && skip_cfws (&c) && !at_end (&c) && *c.p == '=';
 
-  for (;;)
+    if (c.failed)
+      return NULL;
+    c.p = start;
+    if (nameless)
+      results->authserv_id = g_strdup ("");
+    else
+      {
+        if (!(results->authserv_id = read_value (&c)))
+          return NULL;
+        if (!skip_cfws (&c))
+          return NULL;
+        /* authres-version */
+        while (!at_end (&c) && g_ascii_isdigit (*c.p))
+          c.p++;
+      }
+  }
+
+  for (gboolean first = TRUE;; first = FALSE)
     {
       ObjectorAuthResult *info;
       const char *method_start;
@@ -359,7 +375,9 @@ objector_auth_results_parse (const char  *value,
         return NULL;
       if (at_end (&c))
         break;
-      if (!expect (&c, ';', _("“;” is missing between results")))
+      if (first && *results->authserv_id == '\0')
+        ; /* the first result follows at once */
+      else if (!expect (&c, ';', _("“;” is missing between results")))
         return NULL;
       if (at_end (&c))
         break;  /* a ";" at the end, as some servers write */
@@ -705,6 +723,23 @@ objector_auth_results_judge (const char * const    *headers,
                                                "(Authentication-Results: none)")));
       return;
     }
+
+  /* The receiving server names itself. A header that names one of Meta's
+   * servers as the one that checked was written on the sender's side. */
+  {
+    g_autofree char *server = value_domain (results->authserv_id);
+
+    if (server != NULL && objector_meta_domain_is_meta (server))
+      {
+        g_autofree char *shown = objector_mail_quote (server);
+
+        objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_SUSPICIOUS,
+                                      _("Its Authentication-Results header says Meta’s own “%s” checked it; "
+                                        "only the receiving mail server can say that, so the sender wrote it"),
+                                      shown);
+        return;
+      }
+  }
 
   judge_dkim (results, from_domain, meta_base (from_domain), playbook, judgement);
   judge_dmarc (results, from_domain, judgement);

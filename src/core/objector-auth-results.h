@@ -31,7 +31,8 @@ typedef struct
 
 typedef struct
 {
-  char      *authserv_id;  /* the server that checked: "mx.example.org" */
+  char      *authserv_id;  /* the server that checked: "mx.example.org"; "" when
+                            * it left its name out, as Microsoft's servers do */
   gboolean   none;         /* "; none": it checked nothing */
   GPtrArray *results;      /* of ObjectorAuthResult, in order */
 } ObjectorAuthResults;

@@ -291,7 +291,6 @@ struct _ObjectorMailRules
   ObjectorPlaybook  *playbook;
   GPtrArray         *rules;    /* of FoldedRule */
   char             **stems;
-  char             **domains;  /* where Meta's links may lead */
 };
 
 ObjectorMailRules *
@@ -302,7 +301,6 @@ objector_mail_rules_new (ObjectorPlaybook *playbook)
   self->playbook = g_object_ref (playbook);
   self->rules = fold_rules (playbook);
   self->stems = objector_mail_dup_meta_stems (playbook);
-  self->domains = objector_mail_link_domains (playbook);
   return self;
 }
 
@@ -314,7 +312,6 @@ objector_mail_rules_free (ObjectorMailRules *self)
   g_object_unref (self->playbook);
   g_ptr_array_unref (self->rules);
   g_strfreev (self->stems);
-  g_strfreev (self->domains);
   g_free (self);
 }
 
@@ -328,12 +325,6 @@ ObjectorPlaybook *
 objector_mail_rules_get_playbook (ObjectorMailRules *self)
 {
   return self->playbook;
-}
-
-const char * const *
-objector_mail_rules_get_link_domains (ObjectorMailRules *self)
-{
-  return (const char * const *) self->domains;
 }
 
 void

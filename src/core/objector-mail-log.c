@@ -381,6 +381,27 @@ objector_mail_confirm (ObjectorStore          *store,
 }
 
 gboolean
+objector_mail_can_confirm_logged (ObjectorObjection *objection,
+                                  guint              index)
+{
+  JsonArray *emails;
+  JsonNode *node;
+  ObjectorMailKind kind;
+  ObjectorEvent event;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (objection), FALSE);
+
+  emails = objector_objection_get_emails (objection);
+  node = index < json_array_get_length (emails) ? json_array_get_element (emails, index) : NULL;
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+      || !objector_mail_record_can_confirm (json_node_get_object (node)))
+    return FALSE;
+  return objector_mail_kind_from_string (member_string (json_node_get_object (node), "kind"), &kind)
+         && objector_mail_kind_get_event (kind, objection, &event)
+         && objector_objection_can_apply (objection, event, NULL);
+}
+
+gboolean
 objector_mail_confirm_logged (ObjectorStore          *store,
                               const char             *objection_id,
                               guint                   index,

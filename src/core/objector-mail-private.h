@@ -72,8 +72,6 @@ ObjectorMailRules  *objector_mail_rules_new         (ObjectorPlaybook  *playbook
 void                objector_mail_rules_free        (ObjectorMailRules *rules);
 const char * const *objector_mail_rules_get_stems   (ObjectorMailRules *rules);
 ObjectorPlaybook   *objector_mail_rules_get_playbook (ObjectorMailRules *rules);
-/* Where Meta's links may lead: its mail domains and its paths' hosts. */
-const char * const *objector_mail_rules_get_link_domains (ObjectorMailRules *rules);
 void                objector_mail_check_with_rules  (ObjectorMail      *self,
                                                      ObjectorMailRules *rules);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRules, objector_mail_rules_free)
@@ -82,9 +80,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRules, objector_mail_rules_free)
  * claims_meta, verdict, trust_notes and foreign_hosts. */
 void          objector_mail_judge               (ObjectorMail      *self,
                                                  ObjectorMailRules *rules);
-/* Where Meta's links may lead, by the playbook: its mail domains and the
- * hosts of its paths. */
-GStrv         objector_mail_link_domains        (ObjectorPlaybook   *playbook);
 /* Which of Meta's mail domains @domain imitates, or NULL. */
 const char   *objector_mail_lookalike_of        (ObjectorPlaybook   *playbook,
                                                  const char * const *stems,

@@ -47,28 +47,6 @@ objector_mail_domain_is_meta (ObjectorPlaybook *playbook,
          domain_in (domain, objector_playbook_get_mail_domains (playbook));
 }
 
-/* The hosts Meta's links go to: its mail domains and the hosts of every
- * path's forms and pages, subdomains included. */
-GStrv
-objector_mail_link_domains (ObjectorPlaybook *playbook)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  const char * const *domains = objector_playbook_get_mail_domains (playbook);
-  GListModel *paths = objector_playbook_get_paths (playbook);
-  guint n = g_list_model_get_n_items (paths);
-
-  g_strv_builder_addv (builder, (const char **) domains);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
-      const char * const *hosts = objector_path_get_allowed_hosts (path);
-
-      if (hosts != NULL)
-        g_strv_builder_addv (builder, (const char **) hosts);
-    }
-  return g_strv_builder_end (builder);
-}
-
 /* The Unicode form of a punycode domain, for showing; NULL when it has none. */
 static char *
 unicode_domain (const char *domain)
@@ -245,18 +223,8 @@ judge_authentication (ObjectorMail          *self,
                                  self->from_domain, playbook, judgement);
 }
 
-/* Where a link may lead: one of the playbook's hosts, and Meta's by the
- * list in the code, so that a playbook cannot widen it. */
-static gboolean
-host_is_meta (const char         *host,
-              const char * const *link_domains)
-{
-  return domain_in (host, link_domains) && objector_meta_domain_is_meta (host);
-}
-
 static void
 judge_links (ObjectorMail          *self,
-             const char * const    *link_domains,
              GPtrArray             *foreign,
              ObjectorMailJudgement *judgement)
 {
@@ -267,7 +235,10 @@ judge_links (ObjectorMail          *self,
 
   for (guint i = 0; hosts[i] != NULL; i++)
     {
-      if (host_is_meta (hosts[i], link_domains))
+      /* Meta's own domains by the list in the code (its images come from
+       * fbcdn.net, its help pages from facebook.com): a playbook can
+       * neither widen nor need to name them. */
+      if (objector_meta_domain_is_meta (hosts[i]))
         continue;
       if (n_foreign++ < OBJECTOR_MAIL_MAX_LISTED)
         g_ptr_array_add (foreign, g_strdup (hosts[i]));
@@ -360,7 +331,7 @@ objector_mail_judge (ObjectorMail      *self,
   judge_sender (self, playbook, imitated, &judgement);
   judge_authentication (self, playbook, &judgement);
   judge_return_addresses (self, playbook, &judgement);
-  judge_links (self, objector_mail_rules_get_link_domains (rules), foreign, &judgement);
+  judge_links (self, foreign, &judgement);
 
   /* Verified only from Meta, and only when nothing at all was wrong. */
   g_assert (judgement.verdict != OBJECTOR_MAIL_VERDICT_VERIFIED

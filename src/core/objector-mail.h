@@ -225,6 +225,11 @@ gboolean            objector_mail_confirm            (ObjectorStore          *st
                                                       GDateTime              *now,
                                                       ObjectorMailLogResult **result,
                                                       GError                **error);
+/* Whether objector_mail_confirm_logged() would record the @index-th logged
+ * email of @objection now: it is unverifiable, not yet confirmed or applied,
+ * its kind stands for an event and the state allows that event. */
+gboolean            objector_mail_can_confirm_logged (ObjectorObjection      *objection,
+                                                      guint                   index);
 /* The same for an email logged already: the @index-th of the objection's
  * "emails" (objector_objection_get_emails()). */
 gboolean            objector_mail_confirm_logged     (ObjectorStore          *store,
