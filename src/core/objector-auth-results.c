@@ -600,7 +600,15 @@ judge_dkim (ObjectorAuthResults   *results,
     objector_mail_judgement_add (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
                                  g_strdup (_("The receiving mail server reports a DKIM pass but not for "
                                              "which domain (no header.d)")));
-  else if (other_meta != NULL && from_domain != NULL)
+  else if (other_meta != NULL && from_domain == NULL)
+    {
+      g_autofree char *signer = objector_mail_quote (other_meta);
+
+      objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_SUSPICIOUS,
+                                    _("It is signed (DKIM) by “%s”, but names no sender that signature "
+                                      "could be for"), signer);
+    }
+  else if (other_meta != NULL)
     {
       g_autofree char *signer = objector_mail_quote (other_meta);
       g_autofree char *sender = objector_mail_quote (from_domain);
@@ -647,10 +655,18 @@ judge_dmarc (ObjectorAuthResults   *results,
                                                    "for which domain (no header.from)")));
           return;
         }
-      if (from_domain == NULL || g_ascii_strcasecmp (domain, from_domain) != 0)
+      if (from_domain == NULL)
         {
           g_autofree char *checked = objector_mail_quote (domain);
-          g_autofree char *sender = objector_mail_quote (from_domain != NULL ? from_domain : "");
+
+          objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_SUSPICIOUS,
+                                        _("DMARC passed for “%s”, but the email names no sender"), checked);
+          return;
+        }
+      if (g_ascii_strcasecmp (domain, from_domain) != 0)
+        {
+          g_autofree char *checked = objector_mail_quote (domain);
+          g_autofree char *sender = objector_mail_quote (from_domain);
 
           objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_SUSPICIOUS,
                                         _("DMARC passed for “%s”, not for the sender’s domain “%s”"),

@@ -49,6 +49,8 @@ struct _ObjectorMail
   guint64           largest_unscanned;
   char             *digest;
   gboolean          no_headers;    /* an Outlook file that kept no Internet headers */
+  guint             n_headers_dropped;  /* too large, or too many, to read */
+  guint64           largest_dropped;
 
   /* objector_mail_check() */
   ObjectorMailKind  kind;

@@ -209,6 +209,21 @@ judge_authentication (ObjectorMail          *self,
                       ObjectorPlaybook      *playbook,
                       ObjectorMailJudgement *judgement)
 {
+  /* A header left unread could be the From or the Authentication-Results. */
+  if (self->n_headers_dropped > 0)
+    {
+      g_autofree char *size = objector_mail_format_size (self->largest_dropped);
+
+      objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
+                                    g_dngettext (GETTEXT_PACKAGE,
+                                                 "A header line of %1$s is too large to read, so "
+                                                 "who sent it cannot be checked",
+                                                 "%2$u header lines (the largest %1$s) are too large or "
+                                                 "too many to read, so who sent it cannot be checked",
+                                                 self->n_headers_dropped),
+                                    size, self->n_headers_dropped);
+    }
+
   if (self->no_headers)
     objector_mail_judgement_add (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
                                  g_strdup (_("The file keeps none of the email’s Internet headers (it is a "

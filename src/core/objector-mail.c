@@ -26,6 +26,11 @@
 /* Parts nested deeper than this are not read for text. */
 #define MAX_PART_DEPTH 32
 
+/* Bounds on the header block, before GMime reads it (see bound_headers()). */
+#define MAX_HEADER_FIELDS  10000
+#define MAX_DISPLAY_HEADER (16 * 1024)
+#define MAX_HEADER         (4 * 1000 * 1000)
+
 /* The first bytes of an OLE compound file: Outlook's binary .msg format. */
 static const guchar ole_magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 
@@ -869,6 +874,85 @@ next_line (const char *p,
   return nl != NULL ? nl + 1 : end;
 }
 
+/* Headers whose text is only shown, never judged: the start is enough. */
+static gboolean
+is_display_header (const char *name,
+                   gsize       length)
+{
+  static const char * const names[] = { "Subject", "Comments", "Keywords", "Thread-Topic", "Thread-Index" };
+
+  if (length > 2 && g_ascii_strncasecmp (name, "X-", 2) == 0)
+    return !(length == strlen ("X-Original-To") && g_ascii_strncasecmp (name, "X-Original-To", length) == 0);
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (length == strlen (names[i]) && g_ascii_strncasecmp (name, names[i], length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The message with its header block bounded: display headers cut to
+ * MAX_DISPLAY_HEADER bytes, any other header larger than MAX_HEADER
+ * dropped whole (cut, an address list or a result could say something
+ * else), and no more than MAX_HEADER_FIELDS fields. NULL when nothing had
+ * to change. *@n_dropped counts the fields dropped, *@largest the largest. */
+static GString *
+bound_headers (const char *start,
+               const char *end,
+               guint      *n_dropped,
+               guint64    *largest)
+{
+  GString *out = NULL;
+  const char *p = start;
+  guint n_fields = 0;
+
+  while (p < end && *p != '\n' && !(*p == '\r' && p + 1 < end && p[1] == '\n'))
+    {
+      const char *field = p;
+      const char *colon;
+      gsize length;
+      gsize keep;
+
+      /* One field: its line and the folded lines after it. */
+      do
+        {
+          const char *nl = memchr (p, '\n', end - p);
+
+          p = nl != NULL ? nl + 1 : end;
+        }
+      while (p < end && (*p == ' ' || *p == '\t'));
+      length = p - field;
+      colon = memchr (field, ':', length);
+
+      keep = length;
+      if (++n_fields > MAX_HEADER_FIELDS)
+        keep = 0;
+      else if (colon != NULL && is_display_header (field, colon - field))
+        keep = MIN (length, MAX_DISPLAY_HEADER);
+      else if (length > MAX_HEADER)
+        keep = 0;
+
+      if (keep < length && out == NULL)
+        {
+          out = g_string_sized_new (end - start);
+          g_string_append_len (out, start, field - start);
+        }
+      if (keep == 0)
+        {
+          (*n_dropped)++;
+          *largest = MAX (*largest, length);
+        }
+      else if (out != NULL)
+        {
+          g_string_append_len (out, field, keep);
+          if (keep < length)
+            g_string_append_c (out, '\n');
+        }
+    }
+
+  if (out != NULL)
+    g_string_append_len (out, p, end - p);
+  return out;
+}
+
 ObjectorMail *
 objector_mail_new_failed (const char *source,
                           guint       source_index,
@@ -965,7 +1049,14 @@ objector_mail_new_from_data (const char  *data,
   self->source_index = source_index;
   self->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) p, end - p);
 
-  stream = g_mime_stream_mem_new_with_buffer (p, end - p);
+  /* GMime takes seconds and hundreds of megabytes for a header of ten:
+   * what cannot matter is cut first. The digest is of the bytes as they are. */
+  {
+    g_autoptr(GString) bounded = bound_headers (p, end, &self->n_headers_dropped, &self->largest_dropped);
+
+    stream = bounded != NULL ? g_mime_stream_mem_new_with_buffer (bounded->str, bounded->len)
+                             : g_mime_stream_mem_new_with_buffer (p, end - p);
+  }
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
   message = g_mime_parser_construct_message (parser, parser_options);
