@@ -48,5 +48,9 @@ void                       objector_fuzz_mail          (const guint8 *data,
                                                         gsize         size);
 void                       objector_fuzz_mbox          (const guint8 *data,
                                                         gsize         size);
+void                       objector_fuzz_auth_results  (const guint8 *data,
+                                                        gsize         size);
+void                       objector_fuzz_html_links    (const guint8 *data,
+                                                        gsize         size);
 
 G_END_DECLS
