@@ -102,6 +102,26 @@ void          objector_mail_notify_kind         (ObjectorMail *self);
 
 /* Calls g_mime_init() once, from whichever thread comes first. */
 void          objector_mail_init_gmime          (void);
+/* How every message is parsed (loose compliance, fallback charsets). */
+GMimeParserOptions *objector_mail_get_parser_options (void);
+
+/* objector-mail-read.c: the message with its header block bounded before
+ * GMime reads it (display headers cut, headers over 4 MB and fields past
+ * the 10,000th left out; *@n_dropped and *@largest say what was left out),
+ * or NULL when nothing had to change. */
+GString      *objector_mail_bound_headers       (const char   *start,
+                                                 const char   *end,
+                                                 guint        *n_dropped,
+                                                 guint64      *largest);
+/* Fills @self's headers, recipients, body and links from @message. */
+void          objector_mail_read_message        (ObjectorMail *self,
+                                                 GMimeMessage *message);
+/* Up to @max bytes of a regular file (objector_mail_open_regular()). */
+gboolean      objector_mail_read_regular_file   (const char   *filename,
+                                                 gsize         max,
+                                                 char        **contents,
+                                                 gsize        *length,
+                                                 GError      **error);
 
 /* Parses one message held in memory (@data need not be NUL-terminated). */
 ObjectorMail *objector_mail_new_from_data       (const char   *data,
