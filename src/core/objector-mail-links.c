@@ -100,7 +100,7 @@ authority_host (const char *authority,
   if (start < end && *start == '[')
     {
       stop = memchr (start, ']', end - start);
-      if (stop == NULL)
+      if (stop == NULL || stop == start + 1)
         return NULL;
       return g_ascii_strdown (start + 1, stop - start - 1);
     }

@@ -797,6 +797,19 @@ judge_headers (const char * const *headers,
   return judgement;
 }
 
+/* A property's domain as DNS reads it: after the "@", without trailing dots, lower case. */
+static char *
+fuzz_domain (const char *value)
+{
+  const char *at = strrchr (value, '@');
+  char *domain = g_ascii_strdown (at != NULL ? at + 1 : value, -1);
+  gsize n = strlen (domain);
+
+  while (n > 0 && domain[n - 1] == '.')
+    domain[--n] = '\0';
+  return domain;
+}
+
 /* What verified promises, checked against the parse: every DKIM and DMARC
  * result passed, one signature is Meta's and aligned, DMARC is for @from. */
 static void
@@ -823,7 +836,9 @@ check_verified (ObjectorAuthResults *results,
 
           if (!g_str_equal (r->result, "pass"))
             objector_fuzz_fail ("Verified with a DKIM result “%s”", r->result);
-          if (signer != NULL && objector_mail_domain_is_meta (bundled, strrchr (signer, '@') ? strrchr (signer, '@') + 1 : signer))
+          g_autofree char *domain = signer != NULL ? fuzz_domain (signer) : NULL;
+
+          if (domain != NULL && objector_mail_domain_is_meta (bundled, domain))
             aligned = TRUE;
         }
       else if (g_str_equal (r->method, "dmarc"))
@@ -832,18 +847,9 @@ check_verified (ObjectorAuthResults *results,
 
           if (!g_str_equal (r->result, "pass"))
             objector_fuzz_fail ("Verified with a DMARC result “%s”", r->result);
-          g_autofree char *domain = NULL;
+          g_autofree char *domain = header_from != NULL ? fuzz_domain (header_from) : NULL;
 
           n_dmarc++;
-          if (header_from != NULL)
-            {
-              gsize n;
-
-              domain = g_strdup (strrchr (header_from, '@') ? strrchr (header_from, '@') + 1 : header_from);
-              n = strlen (domain);
-              while (n > 0 && domain[n - 1] == '.')
-                domain[--n] = '\0';
-            }
           if (domain == NULL || g_ascii_strcasecmp (domain, from) != 0)
             objector_fuzz_fail ("Verified with DMARC for “%s”, not “%s”", header_from ? header_from : "", from);
         }
