@@ -567,8 +567,9 @@ judge_dkim (ObjectorAuthResults   *results,
 
   if (found->len == 0)
     {
-      objector_mail_judgement_add (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
-                                   g_strdup (_("The receiving mail server reports no DKIM result")));
+      /* Translators: "The receiving mail server reports no DKIM result". */
+      objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
+                                    _("The receiving mail server reports no %s result"), "DKIM");
       return;
     }
   if (!all_passed (found, "DKIM", FALSE, judgement))
@@ -636,8 +637,9 @@ judge_dmarc (ObjectorAuthResults   *results,
 
   if (found->len == 0)
     {
-      objector_mail_judgement_add (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
-                                   g_strdup (_("The receiving mail server reports no DMARC result")));
+      /* Translators: "The receiving mail server reports no DKIM result". */
+      objector_mail_judgement_addf (judgement, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE,
+                                    _("The receiving mail server reports no %s result"), "DMARC");
       return;
     }
   if (!all_passed (found, "DMARC", FALSE, judgement))
