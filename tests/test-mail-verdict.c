@@ -104,6 +104,15 @@ test_confirm_command_line (void)
   g_assert_true (g_str_has_prefix (json_object_get_string_member (last_history (status), "note"),
                                    "Confirmed by you, not verified: the email “Your objection request” of 2026-11-24"));
 
+  /* `status` says what the state rests on. */
+  {
+    g_auto(TestRun) listed = { 0 };
+
+    TEST_RUN (&listed, "status");
+    test_util_assert_contains (listed.out, "approved");
+    test_util_assert_contains (listed.out, "the email “Your objection request”: confirmed by you, not verified");
+  }
+
   /* Once is enough. */
   TEST_RUN (&again, "import-email", unverifiable, "--to", id, "--confirm");
   g_assert_cmpint (again.status, ==, 1);

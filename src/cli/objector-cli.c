@@ -558,6 +558,34 @@ objection_status_json (ObjectorObjection *objection,
   return json_builder_get_root (builder);
 }
 
+/* Steps the person's confirmation moved, under the objection's line: its
+ * state rests on their word, not on a verified email. */
+static void
+print_confirmed_emails (ObjectorObjection *objection)
+{
+  JsonArray *emails = objector_objection_get_emails (objection);
+
+  for (guint i = 0; i < json_array_get_length (emails); i++)
+    {
+      JsonNode *node = json_array_get_element (emails, i);
+      JsonNode *subject;
+      g_autofree char *line = NULL;
+      g_autofree char *safe = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node)
+          || !objector_mail_record_get_verdict (json_node_get_object (node)).confirmed_by_user)
+        continue;
+      subject = json_object_get_member (json_node_get_object (node), "subject");
+      /* Translators: under an objection in “objector status”. */
+      line = g_strdup_printf (_("the email “%s”: confirmed by you, not verified"),
+                              subject != NULL && JSON_NODE_HOLDS_VALUE (subject)
+                              && json_node_get_value_type (subject) == G_TYPE_STRING
+                              ? json_node_get_string (subject) : "");
+      safe = objector_safe_text (line, -1);
+      g_print ("%-9s %s\n", "", safe);
+    }
+}
+
 static int
 cmd_status (CliOptions *options)
 {
@@ -612,6 +640,7 @@ cmd_status (CliOptions *options)
                objector_state_to_string (state),
                due ? due : "",
                objector_objection_is_overdue (objection, now) ? _(" (overdue)") : "");
+      print_confirmed_emails (objection);
     }
 
   return OBJECTOR_EXIT_OK;
