@@ -320,7 +320,9 @@ test_escape_codes (void)
   g_auto(TestRun) json = { 0 };
   g_auto(TestRun) scan_json = { 0 };
   g_auto(TestRun) bad = { 0 };
-  TestRun *runs[] = { &import, &scan, &status, &json, &scan_json, &bad };
+  g_auto(TestRun) rejected = { 0 };
+  g_auto(TestRun) complaint = { 0 };
+  TestRun *runs[] = { &import, &scan, &status, &json, &scan_json, &bad, &complaint };
 
   text = g_strdup_printf ("Return-Path: <x@evil%s.example>\nReply-To: a%s@evil.example\n"
                           "From: =?UTF-8?B?%s?= <noreply@facebookmail.com>\nTo: zoe@example.org\n"
@@ -341,6 +343,12 @@ test_escape_codes (void)
   TEST_RUN (&status, "status");
   TEST_RUN (&json, "status", "--json");
   TEST_RUN (&scan_json, "scan-mail", mbox, "--json");
+  /* The complaint quotes the logged emails. */
+  TEST_RUN (&rejected, "mark", id, "log-rejection");
+  g_assert_cmpint (rejected.status, ==, 0);
+  TEST_RUN (&complaint, "complaint", id, "--region", "Berlin");
+  g_assert_cmpint (complaint.status, ==, 0);
+  test_util_assert_contains (complaint.out, "Your objection request");
   /* An error that names the file. */
   TEST_RUN (&bad, "import-email", "missing\033[31m.eml");
   g_assert_cmpint (bad.status, ==, 1);
