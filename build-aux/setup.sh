@@ -28,6 +28,8 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   libsoup-3.0-dev
   libjson-glib-dev
   libgmime-3.0-dev
+  # HTML mail is read with libxml2's HTML parser
+  libxml2-dev
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
@@ -78,6 +80,7 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   libsoup3-devel
   json-glib-devel
   gmime30-devel
+  libxml2-devel
   cairo-devel
   pango-devel
   qrencode-devel
@@ -214,7 +217,7 @@ objector_install_packages () {
       ;;
     *)
       objector_warn "unknown distribution: not installing packages." \
-        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3," \
+        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3, libxml2," \
         "cairo, pango, libqrencode, gettext, desktop-file-utils and appstream yourself" \
         "(and Xvfb, xauth, dbus and poppler-utils for the tests)."
       ;;

@@ -63,7 +63,7 @@ test_approval_and_rejection (void)
   TEST_RUN (&run, "import-email", approval, "--to", fb_short);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
-  line = g_strdup_printf ("approval-de.eml: approval, trusted — logged on %s, submitted → approved\n", fb_short);
+  line = g_strdup_printf ("approval-de.eml: approval, verified — logged on %s, submitted → approved\n", fb_short);
   g_assert_cmpstr (run.out, ==, line);
 
   status = test_util_cli_status_of (fb);
@@ -88,7 +88,7 @@ test_approval_and_rejection (void)
   /* Instagram, in French: rejected. */
   ig = test_util_cli_submitted ("instagram-objection", "FR");
   assert_imported (IMPORT (rejection, "--to", ig),
-                   SAID ("rejection-fr.eml: rejection, trusted — logged on ", "submitted → rejected"),
+                   SAID ("rejection-fr.eml: rejection, verified — logged on ", "submitted → rejected"),
                    ig, "rejected");
 }
 
@@ -115,12 +115,12 @@ test_untrusted (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
 
   /* One line each: the kind, why it is not trusted, what happened. */
-  test_util_assert_contains (lines[0], "lookalike.eml: approval, NOT trusted: The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
-  test_util_assert_contains (lines[0], "state unchanged (submitted): an email that is not trusted never changes the state by itself");
-  hint = g_strdup_printf ("if it is genuine: objector mark %s log-approval", shown);
+  test_util_assert_contains (lines[0], "lookalike.eml: approval, FAILED or suspicious: The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s");
+  test_util_assert_contains (lines[0], "state unchanged (submitted): it failed the checks or looks suspicious, so it never changes the state");
+  hint = g_strdup_printf ("if you know Meta answered so, record it as your own statement: objector mark %s log-approval", shown);
   test_util_assert_contains (lines[0], hint);
-  test_util_assert_contains (lines[1], "spoofed.eml: approval, NOT trusted: The receiving mail server reports DKIM “fail”; "
-                             "The receiving mail server reports SPF “fail”; The receiving mail server reports DMARC “fail”");
+  test_util_assert_contains (lines[1], "spoofed.eml: approval, FAILED or suspicious: The receiving mail server reports DKIM “fail”; "
+                             "The receiving mail server reports DMARC “fail”; The receiving mail server reports SPF “fail”");
   test_util_assert_contains (lines[1], "state unchanged (submitted)");
 
   status = test_util_cli_status_of (fb);
@@ -154,12 +154,12 @@ test_matching_without_to (void)
   soon = g_date_time_add_minutes (now, 5);
   date = g_date_time_format (soon, "%a, %d %b %Y %H:%M:%S +0000");
   text = g_strdup_printf ("From: Instagram <no-reply@mail.instagram.com>\n"
-                          "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass\n"
+                          "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass header.from=mail.instagram.com\n"
                           "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r1@mail.instagram.com>\n\n"
                           "We have received your request and we'll review your request.\n", date);
   receipt = test_util_write_file ("receipt.eml", text, -1);
 
-  assert_imported (IMPORT (receipt), SAID ("receipt.eml: receipt, trusted — logged on ", "submitted → acknowledged"),
+  assert_imported (IMPORT (receipt), SAID ("receipt.eml: receipt, verified — logged on ", "submitted → acknowledged"),
                    ig, "acknowledged");
   test_util_cli_assert_state (fb, "submitted");
 
@@ -188,14 +188,14 @@ test_matching_without_to (void)
   text = g_strdup_printf ("From max Tue Nov 24 10:00:00 2026\nFrom: Max <max@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Hi\n\nSee you!\n\n"
                           "From meta Tue Nov 24 10:00:00 2026\nFrom: Facebook <noreply@facebookmail.com>\n"
-                          "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass\n"
+                          "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass header.from=facebookmail.com\n"
                           "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r2@facebookmail.com>\n\n"
                           "We have received your request.\n\n"
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   inbox = test_util_write_file ("inbox.mbox", text, -1);
   assert_imported (IMPORT (inbox),
-                   SAID ("inbox.mbox, message 2: receipt, trusted — logged on ",
+                   SAID ("inbox.mbox, message 2: receipt, verified — logged on ",
                          "inbox.mbox: 2 messages are not from Meta and were left out.\n"),
                    fb, "acknowledged");
 }
@@ -224,7 +224,7 @@ test_refused_files (void)
                                  "objector: “empty.eml” is empty\n",
                                  "objector: “x.txt” is not an email message: no header lines\n",
                                  "gone.eml");
-  test_util_assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
+  test_util_assert_contains (run.out, "receipt-nl.eml: receipt, verified — logged on ");
   test_util_cli_assert_state (fb, "acknowledged");
 
   TEST_RUN (&run, "import-email", good, "--kind", "thanks");
@@ -261,9 +261,9 @@ test_mbox_and_kind (void)
   /* Every message of the mbox file, in order: the code confirms, the
    * receipt acknowledges, the approval approves. */
   assert_imported (IMPORT (mbox, "--to", fb),
-                   SAID ("meta.mbox, message 1: code, trusted — logged on ", "submitted → confirmed",
-                         "meta.mbox, message 2: receipt, trusted", "confirmed → acknowledged",
-                         "meta.mbox, message 3: approval, trusted", "acknowledged → approved"),
+                   SAID ("meta.mbox, message 1: code, verified — logged on ", "submitted → confirmed",
+                         "meta.mbox, message 2: receipt, verified", "confirmed → acknowledged",
+                         "meta.mbox, message 3: approval, verified", "acknowledged → approved"),
                    fb, "approved");
   status = test_util_cli_status_of (fb);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 3);
@@ -279,12 +279,12 @@ test_person_sets_kind (void)
   fb = test_util_cli_submitted ("facebook-objection", "DE");
   path = test_util_write_file ("unclear.eml",
                                "From: Facebook <noreply@facebookmail.com>\nTo: zoe@example.org\n"
-                               "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass\n"
+                               "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass header.from=facebookmail.com\n"
                                "Subject: Your objection request\nMessage-ID: <u1@facebookmail.com>\n\nThank you.\n",
                                -1);
 
   assert_imported (IMPORT (path, "--to", fb, "--kind", "approval"),
-                   SAID ("unclear.eml: approval, trusted — logged on ", "submitted → approved"),
+                   SAID ("unclear.eml: approval, verified — logged on ", "submitted → approved"),
                    fb, "approved");
 }
 
@@ -327,8 +327,8 @@ test_scan_mail (void)
   TEST_RUN (&run, "scan-mail", mbox);
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains_all (run.out,
-                                 "2026-11-24  approval   trusted      ",
-                                 "2026-11-24  approval   NOT trusted  ",
+                                 "2026-11-24  approval   verified      ",
+                                 "2026-11-24  approval   FAILED        ",
                                  "! The sender’s domain “facebookmail.co” imitates Meta’s “facebookmail.com” but is not Meta’s",
                                  "Dein Widerspruch gegen die Nutzung deiner Informationen",
                                  shown,

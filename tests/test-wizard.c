@@ -1118,6 +1118,65 @@ test_email (void)
   run_app (1280, email_script, id);
 }
 
+/* An answer nothing verifies: logged, it changes nothing; the person's
+ * "This is genuine: record it" on the timeline records the step, marked as
+ * theirs. At 360 px, every control named. */
+static void
+confirm_script (ObjectorApplication *app,
+                ObjectorWindow      *window,
+                gpointer             data)
+{
+  const char *id = data;
+  const char *label = "This Is _Genuine: Record It";
+  g_autoptr(GFile) unverifiable = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "forgeries",
+                                                                             "no-auth-results.eml", NULL));
+  ObjectorMailList *list;
+  GtkWidget *mail_window;
+  GtkWidget *row;
+
+  objector_window_show_objection (window, id);
+  objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
+                                objector_application_get_playbook (app), unverifiable, id);
+  list = wait_for_mail_list ();
+  g_assert_nonnull (list);
+  mail_window = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find (mail_window, is_type,
+                                                         GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW))), TRUE);
+  test_util_wait_until (find (mail_window, is_button_labelled, label) != NULL);
+  wait_drawn (mail_window);
+  assert_accessible (mail_window, "mail-confirm");
+  g_assert_true (objector_mail_list_log (list, 0));
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+  gtk_window_destroy (GTK_WINDOW (mail_window));
+  test_util_wait_until (find_mail_list () == NULL);
+
+  row = find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
+  g_assert_nonnull (row);
+  test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Unverifiable: nothing shows who sent it");
+  gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, label));
+  wait_drawn (GTK_WIDGET (window));
+  assert_fits (GTK_WIDGET (window), "timeline");
+  assert_accessible (GTK_WIDGET (window), "timeline");
+
+  click (GTK_WIDGET (window), label);
+  test_util_wait_until (stored_state (id) == OBJECTOR_STATE_APPROVED);
+  wait_drawn (GTK_WIDGET (window));
+  g_assert_null (find (GTK_WIDGET (window), is_button_labelled, label));
+  row = find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
+  test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
+                             "Unverifiable — confirmed by you, not verified");
+}
+
+static void
+test_email_confirm (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  run_app (360, confirm_script, id);
+}
+
 /* With nothing filed, the wizard; with objections filed elsewhere (the
  * command line) and no wizard in progress, the overview. */
 static void
@@ -1198,6 +1257,7 @@ main (int   argc,
   g_test_add_func ("/wizard/preferences", test_preferences);
   g_test_add_func ("/wizard/complaint", test_complaint);
   g_test_add_func ("/wizard/email", test_email);
+  g_test_add_func ("/wizard/email-confirm", test_email_confirm);
   g_test_add_func ("/wizard/scan", test_scan);
   g_test_add_func ("/wizard/resume", test_resume);
   g_test_add_func ("/wizard/us-resident", test_us_resident);

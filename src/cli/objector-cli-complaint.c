@@ -15,6 +15,7 @@
 #include "objector-cli-private.h"
 #include "objector-complaint.h"
 #include "objector-error.h"
+#include "objector-safe-text.h"
 
 static void
 print_field (const char *label,
@@ -185,7 +186,19 @@ objector_cli_complaint (CliOptions *options)
   print_field (_("Post:"), objector_authority_get_address (authority));
   print_field (_("Website:"), objector_authority_get_web (authority));
   print_field (_("Language:"), objector_complaint_get_language (complaint));
-  g_print ("\n%s", objector_complaint_get_text (complaint));
+  g_print ("\n");
+  /* It quotes the subjects and senders of the emails logged: line by
+   * line, nothing of theirs may act on the terminal. */
+  {
+    g_auto(GStrv) lines = g_strsplit (objector_complaint_get_text (complaint), "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        g_autofree char *safe = objector_safe_text (lines[i], -1);
+
+        g_print (lines[i + 1] != NULL ? "%s\n" : "%s", safe);
+      }
+  }
 
   return OBJECTOR_EXIT_OK;
 }

@@ -6,6 +6,7 @@
 
 #include "config.h"
 
+#include <stdarg.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -14,6 +15,7 @@
 #include "objector-error.h"
 #include "objector-mail.h"
 #include "objector-mail-scanner.h"
+#include "objector-safe-text.h"
 
 static char *
 short_id (const char *id)
@@ -21,20 +23,74 @@ short_id (const char *id)
   return g_strndup (id, 8);
 }
 
-/* "trusted", or "NOT trusted: reason; reason". */
+/* Every line that holds mail text (a subject, a sender, a file name) is
+ * printed through here: nothing of it may act on the terminal. */
+static void
+print_safe (const char *line)
+{
+  g_autofree char *safe = objector_safe_text (line, -1);
+
+  g_print ("%s\n", safe);
+}
+
+static void
+printerr_safe (const char *line)
+{
+  g_autofree char *safe = objector_safe_text (line, -1);
+
+  g_printerr ("%s\n", safe);
+}
+
+G_GNUC_PRINTF (1, 2)
+static void
+printerr_safef (const char *format,
+                ...)
+{
+  g_autofree char *line = NULL;
+  va_list args;
+
+  va_start (args, format);
+  line = g_strdup_vprintf (format, args);
+  va_end (args);
+  printerr_safe (line);
+}
+
+/* The verdict in a word, for lines and columns. */
+static const char *
+verdict_word (ObjectorMailVerdict verdict)
+{
+  switch (verdict)
+    {
+    case OBJECTOR_MAIL_VERDICT_VERIFIED:
+      return _("verified");
+    case OBJECTOR_MAIL_VERDICT_UNVERIFIABLE:
+      return _("unverifiable");
+    case OBJECTOR_MAIL_VERDICT_SUSPICIOUS:
+    default:
+      /* Translators: keep it short, and in capitals if your language has them. */
+      return _("FAILED");
+    }
+}
+
+/* "verified", or "unverifiable: reason; reason", "FAILED or suspicious: …". */
 static char *
-describe_trust (ObjectorMail *mail)
+describe_verdict (ObjectorMail *mail,
+                  gboolean      confirmed)
 {
   const char * const *notes = objector_mail_get_trust_notes (mail);
   g_autofree char *joined = NULL;
 
-  if (objector_mail_get_trusted (mail))
-    return g_strdup (_("trusted"));
+  if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_VERIFIED)
+    return g_strdup (_("verified"));
+  if (confirmed)
+    return g_strdup (_("confirmed by you, not verified"));
+
   joined = g_strjoinv ("; ", (char **) notes);
-  if (*joined == '\0')
-    return g_strdup (_("NOT trusted"));
+  if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_UNVERIFIABLE)
+    /* Translators: followed by the reasons, such as "It has no Authentication-Results header…". */
+    return g_strdup_printf (_("unverifiable: %s"), joined);
   /* Translators: followed by the reasons, such as "The receiving mail server reports DKIM “fail”". */
-  return g_strdup_printf (_("NOT trusted: %s"), joined);
+  return g_strdup_printf (_("FAILED or suspicious: %s"), joined);
 }
 
 static gboolean
@@ -56,19 +112,20 @@ parse_kind (CliOptions       *options,
   return FALSE;
 }
 
-/* One line per email: where it came from, its kind, the trust verdict, and
+/* One line per email: where it came from, its kind, the verdict, and
  * what happened to the objection. */
 static void
 print_logged (ObjectorMail          *mail,
+              const char            *filename,
               ObjectorMailLogResult *result)
 {
   g_autofree char *label = objector_mail_dup_source_label (mail);
-  g_autofree char *trust = describe_trust (mail);
+  g_autofree char *verdict = describe_verdict (mail, result->confirmed);
   g_autofree char *shown = short_id (result->objection_id);
   const char *kind = objector_mail_kind_to_string (objector_mail_get_kind (mail));
   g_autoptr(GString) line = g_string_new (NULL);
 
-  g_string_append_printf (line, "%s: %s, %s — ", label, kind, trust);
+  g_string_append_printf (line, "%s: %s, %s — ", label, kind, verdict);
 
   switch (result->outcome)
     {
@@ -86,13 +143,55 @@ print_logged (ObjectorMail          *mail,
                               objector_state_to_string (result->after));
       if (result->reason != NULL)
         g_string_append_printf (line, ": %s", result->reason);
-      if (result->has_event && !objector_mail_get_trusted (mail))
-        g_string_append_printf (line, _("; if it is genuine: objector mark %s %s"), shown,
-                                objector_event_to_string (result->event));
+      if (!result->has_event)
+        break;
+      if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_UNVERIFIABLE)
+        g_string_append_printf (line, _("; if it is genuine: objector import-email %s --to %s --confirm"),
+                                filename, shown);
+      else if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_SUSPICIOUS)
+        g_string_append_printf (line, _("; if you know Meta answered so, record it as your own "
+                                        "statement: objector mark %s %s"),
+                                shown, objector_event_to_string (result->event));
       break;
     }
 
-  g_print ("%s\n", line->str);
+  print_safe (line->str);
+}
+
+/* Logs @mail, or with --confirm, records the person's confirmation of an
+ * unverifiable one. */
+static gboolean
+log_one (CliOptions    *options,
+         ObjectorStore *store,
+         const char    *objection_id,
+         ObjectorMail  *mail,
+         const char    *filename)
+{
+  g_autoptr(ObjectorMailLogResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = objector_mail_dup_source_label (mail);
+  gboolean ok = TRUE;
+
+  if (options->confirm && objector_mail_get_verdict (mail) != OBJECTOR_MAIL_VERDICT_VERIFIED)
+    {
+      if (objector_mail_confirm (store, objection_id, mail, NULL, &result, &error))
+        {
+          print_logged (mail, filename, result);
+          return TRUE;
+        }
+      /* Not confirmed: it is still kept as evidence, below. */
+      printerr_safef ("objector: %s: %s", label, error->message);
+      g_clear_error (&error);
+      ok = FALSE;
+    }
+
+  if (!objector_mail_log (store, objection_id, mail, NULL, &result, &error))
+    {
+      printerr_safef ("objector: %s", error->message);
+      return FALSE;
+    }
+  print_logged (mail, filename, result);
+  return ok;
 }
 
 int
@@ -128,7 +227,7 @@ objector_cli_import_email (CliOptions *options)
 
       if (!(mails = objector_mail_load_file (options->args[f], NULL, &error)))
         {
-          g_printerr ("objector: %s\n", error->message);
+          printerr_safef ("objector: %s", error->message);
           g_clear_error (&error);
           status = OBJECTOR_EXIT_FAILED;
           continue;
@@ -139,12 +238,11 @@ objector_cli_import_email (CliOptions *options)
       for (guint i = 0; i < mails->len; i++)
         {
           ObjectorMail *mail = g_ptr_array_index (mails, i);
-          g_autoptr(ObjectorMailLogResult) result = NULL;
           g_autofree char *objection_id = NULL;
 
           if (objector_mail_get_error (mail) != NULL)
             {
-              g_printerr ("objector: %s\n", objector_mail_get_error (mail)->message);
+              printerr_safef ("objector: %s", objector_mail_get_error (mail)->message);
               status = OBJECTOR_EXIT_FAILED;
               continue;
             }
@@ -177,9 +275,9 @@ objector_cli_import_email (CliOptions *options)
               g_autofree char *label = objector_mail_dup_source_label (mail);
               const char *from = objector_mail_get_from (mail);
 
-              g_printerr (_("objector: %s (from %s) is not from Meta, so it belongs to no objection. "
-                            "To keep it with one anyway, say which with --to ID\n"),
-                          label, from != NULL ? from : _("an unknown sender"));
+              printerr_safef (_("objector: %s (from %s) is not from Meta, so it belongs to no objection. "
+                                "To keep it with one anyway, say which with --to ID"),
+                              label, from != NULL ? from : _("an unknown sender"));
               status = OBJECTOR_EXIT_FAILED;
               continue;
             }
@@ -189,33 +287,28 @@ objector_cli_import_email (CliOptions *options)
               g_autofree char *label = objector_mail_dup_source_label (mail);
               const char *from = objector_mail_get_from (mail);
 
-              g_printerr (_("objector: %s (%s, from %s) matches no objection: none has its platform, "
-                            "its recipient and an earlier date. Say which one it belongs to with --to ID\n"),
-                          label, objector_mail_kind_to_string (objector_mail_get_kind (mail)),
-                          from != NULL ? from : _("an unknown sender"));
+              printerr_safef (_("objector: %s (%s, from %s) matches no objection: none has its platform, "
+                                "its recipient and an earlier date. Say which one it belongs to with --to ID"),
+                              label, objector_mail_kind_to_string (objector_mail_get_kind (mail)),
+                              from != NULL ? from : _("an unknown sender"));
               status = OBJECTOR_EXIT_FAILED;
               continue;
             }
 
-          if (!objector_mail_log (store, objection_id, mail, NULL, &result, &error))
-            {
-              g_printerr ("objector: %s\n", error->message);
-              g_clear_error (&error);
-              status = OBJECTOR_EXIT_FAILED;
-              continue;
-            }
-          print_logged (mail, result);
+          if (!log_one (options, store, objection_id, mail, options->args[f]))
+            status = OBJECTOR_EXIT_FAILED;
         }
 
       if (not_meta > 0)
         {
           g_autofree char *name = g_path_get_basename (options->args[f]);
+          g_autofree char *line = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                "%s: %u message is not from Meta and was left out.",
+                                                                "%s: %u messages are not from Meta and were left out.",
+                                                                not_meta),
+                                                   name, not_meta);
 
-          g_print (g_dngettext (GETTEXT_PACKAGE,
-                                "%s: %u message is not from Meta and was left out.\n",
-                                "%s: %u messages are not from Meta and were left out.\n",
-                                not_meta),
-                   name, not_meta);
+          print_safe (line);
         }
     }
 
@@ -316,34 +409,47 @@ objector_cli_scan_mail (CliOptions *options)
       g_autoptr(ObjectorObjection) match = NULL;
       g_autofree char *day = NULL;
       g_autofree char *id = NULL;
+      char *line = NULL;
       const char * const *notes;
 
       if (shown++ == 0)
         /* Translators: column headings of “objector scan-mail”; keep them short. */
-        g_print ("%-10s  %-9s  %-11s  %-8s  %s\n", _("DATE"), _("KIND"), _("TRUSTED"),
+        g_print ("%-10s  %-9s  %-12s  %-8s  %s\n", _("DATE"), _("KIND"), _("VERDICT"),
                  _("MATCH"), _("FROM / SUBJECT"));
 
       match = objector_mail_match (mail, G_LIST_MODEL (store));
       day = format_day (objector_mail_get_date (mail));
       id = match != NULL ? objector_cli_short_id (match) : g_strdup ("-");
-      g_print ("%-10s  %-9s  %-11s  %-8s  %s\n", day,
-               objector_mail_kind_to_string (objector_mail_get_kind (mail)),
-               objector_mail_get_trusted (mail) ? _("trusted") : _("NOT trusted"),
-               id,
-               objector_mail_get_from (mail) != NULL ? objector_mail_get_from (mail) : "");
-      g_print ("%-10s  %-9s  %-11s  %-8s  %s\n", "", "", "", "",
-               objector_mail_get_subject (mail) != NULL ? objector_mail_get_subject (mail) : "");
+      line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  %s", day,
+                              objector_mail_kind_to_string (objector_mail_get_kind (mail)),
+                              verdict_word (objector_mail_get_verdict (mail)), id,
+                              objector_mail_get_from (mail) != NULL ? objector_mail_get_from (mail) : "");
+      print_safe (line);
+      g_free (line);
+      line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  %s", "", "", "", "",
+                              objector_mail_get_subject (mail) != NULL ? objector_mail_get_subject (mail) : "");
+      print_safe (line);
+      g_free (line);
 
       /* What is wrong, right under the email it is wrong with. */
       notes = objector_mail_get_trust_notes (mail);
       for (guint n = 0; notes[n] != NULL; n++)
-        g_print ("%-10s  %-9s  %-11s  %-8s  ! %s\n", "", "", "", "", notes[n]);
+        {
+          line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  ! %s", "", "", "", "", notes[n]);
+          print_safe (line);
+          g_free (line);
+        }
+      line = NULL;
     }
 
   hidden = objector_mail_scanner_get_n_other (scanner);
   if (shown == 0)
-    g_print (_("No answers from Meta in “%s” (%u messages looked at).\n"),
-             path, objector_mail_scanner_get_n_messages (scanner));
+    {
+      g_autofree char *line = g_strdup_printf (_("No answers from Meta in “%s” (%u messages looked at)."),
+                                               path, objector_mail_scanner_get_n_messages (scanner));
+
+      print_safe (line);
+    }
   else
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "\n%u email from Meta, or pretending to be, among %u messages. "
@@ -363,6 +469,9 @@ objector_cli_scan_mail (CliOptions *options)
                           "%u messages that may be from Meta could not be read.\n",
                           objector_mail_scanner_get_n_skipped (scanner)),
              objector_mail_scanner_get_n_skipped (scanner));
+  /* Named pipes, devices and sockets in a Maildir: passed over, never opened. */
+  for (const char * const *note = objector_mail_scanner_get_notes (scanner); *note != NULL; note++)
+    print_safe (*note);
 
   return OBJECTOR_EXIT_OK;
 }

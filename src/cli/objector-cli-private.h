@@ -37,6 +37,7 @@ typedef struct
   char     *language;
   char     *kind;
   gboolean  all;
+  gboolean  confirm;
 
   char    **args;  /* positional arguments after the command word */
 } CliOptions;

@@ -14,10 +14,12 @@
 
 #include "objector-clock.h"
 #include "objector-cli-private.h"
+#include "objector-mail-verdict.h"
 #include "objector-country.h"
 #include "objector-error.h"
 #include "objector-playbook.h"
 #include "objector-playbook-trust.h"
+#include "objector-safe-text.h"
 #include "objector-store.h"
 
 static void
@@ -70,9 +72,9 @@ static const Command commands[] = {
   { "complaint", "ID [--region LAND] [--authority SLUG] [--language LL]",
     N_("The complaint to your data-protection authority"),
     1, 1, "region authority language", objector_cli_complaint },
-  { "import-email", "FILE… [--to ID] [--kind KIND]",
+  { "import-email", "FILE… [--to ID] [--kind KIND] [--confirm]",
     N_("Log Meta’s emails (.eml, .msg or mbox) on their objections"),
-    1, -1, "to kind", objector_cli_import_email },
+    1, -1, "to kind confirm", objector_cli_import_email },
   { "scan-mail", "PATH [--all] [--json]",
     N_("Find Meta’s emails in an mbox file or Maildir folder"),
     1, 1, "all json", objector_cli_scan_mail },
@@ -151,11 +153,13 @@ objector_cli_print_json (JsonNode *node)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autofree char *text = NULL;
+  g_autofree char *safe = NULL;
 
   json_generator_set_root (generator, node);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  safe = objector_safe_json (text);
+  g_print ("%s\n", safe);
 }
 
 ObjectorPlaybook *
@@ -384,6 +388,7 @@ cmd_mark (CliOptions *options)
   g_autofree char *shown = NULL;
   g_autofree char *due = NULL;
   g_autoptr(GDate) due_date = NULL;
+  g_autofree char *note = NULL;
   ObjectorObjection *objection;
   ObjectorEvent event;
   ObjectorState before;
@@ -410,7 +415,8 @@ cmd_mark (CliOptions *options)
   shown = objector_cli_short_id (objection);
   before = objector_objection_get_state (objection);
 
-  if (!objector_store_apply (store, id, event, options->note, NULL, &error))
+  note = objector_mail_own_statement_note (event, options->note);
+  if (!objector_store_apply (store, id, event, note, NULL, &error))
     {
       if (g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT))
         {
@@ -521,7 +527,22 @@ objection_status_json (ObjectorObjection *objection,
       add_email_member (builder, json_node_get_object (node), "from");
       add_email_member (builder, json_node_get_object (node), "subject");
       add_email_member (builder, json_node_get_object (node), "kind");
-      add_email_member (builder, json_node_get_object (node), "trusted");
+      {
+        JsonObject *email = json_node_get_object (node);
+        ObjectorMailRecordVerdict verdict = objector_mail_record_get_verdict (email);
+        g_autofree char *described = objector_mail_record_describe (email);
+
+        /* Emails an older Objector logged as "trusted" read as unverifiable:
+         * "trusted" is true only for what is verified now. */
+        json_builder_set_member_name (builder, "trusted");
+        json_builder_add_boolean_value (builder, verdict.verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
+        json_builder_set_member_name (builder, "verdict");
+        json_builder_add_string_value (builder, objector_mail_verdict_to_string (verdict.verdict));
+        json_builder_set_member_name (builder, "confirmed_by_user");
+        json_builder_add_boolean_value (builder, verdict.confirmed_by_user);
+        json_builder_set_member_name (builder, "verdict_note");
+        json_builder_add_string_value (builder, described);
+      }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -545,6 +566,34 @@ objection_status_json (ObjectorObjection *objection,
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
+}
+
+/* Steps the person's confirmation moved, under the objection's line: its
+ * state rests on their word, not on a verified email. */
+static void
+print_confirmed_emails (ObjectorObjection *objection)
+{
+  JsonArray *emails = objector_objection_get_emails (objection);
+
+  for (guint i = 0; i < json_array_get_length (emails); i++)
+    {
+      JsonNode *node = json_array_get_element (emails, i);
+      JsonNode *subject;
+      g_autofree char *line = NULL;
+      g_autofree char *safe = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node)
+          || !objector_mail_record_get_verdict (json_node_get_object (node)).confirmed_by_user)
+        continue;
+      subject = json_object_get_member (json_node_get_object (node), "subject");
+      /* Translators: under an objection in “objector status”. */
+      line = g_strdup_printf (_("the email “%s”: confirmed by you, not verified"),
+                              subject != NULL && JSON_NODE_HOLDS_VALUE (subject)
+                              && json_node_get_value_type (subject) == G_TYPE_STRING
+                              ? json_node_get_string (subject) : "");
+      safe = objector_safe_text (line, -1);
+      g_print ("%-9s %s\n", "", safe);
+    }
 }
 
 static int
@@ -601,6 +650,7 @@ cmd_status (CliOptions *options)
                objector_state_to_string (state),
                due ? due : "",
                objector_objection_is_overdue (objection, now) ? _(" (overdue)") : "");
+      print_confirmed_emails (objection);
     }
 
   return OBJECTOR_EXIT_OK;
@@ -640,6 +690,7 @@ make_context (const Command *command,
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language, N_("Write the complaint in this language (en, de, es, fr, it, nl, pl, pt_BR)"), N_("LL") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("What the email is, when the guess is wrong: code, receipt, approval, rejection, extension or other"), N_("KIND") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Also list Meta’s emails that answer no objection"), NULL },
+    { "confirm", 0, 0, G_OPTION_ARG_NONE, &options->confirm, N_("You say these emails are genuine: an unverifiable one then records its step, marked “confirmed by you, not verified”"), NULL },
   };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)

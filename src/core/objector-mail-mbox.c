@@ -262,17 +262,8 @@ objector_mbox_open (const char  *filename,
   struct stat st;
   int fd;
 
-  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
-    {
-      int saved = errno;
-
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
-                   "“%s”: %s", filename, g_strerror (saved));
-      return NULL;
-    }
+  if ((fd = objector_mail_open_regular (filename, &st, error)) < 0)
+    return NULL;
 
 #ifdef POSIX_FADV_SEQUENTIAL
   posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);

@@ -25,6 +25,9 @@
 /* Enough of a Maildir file to hold its headers. */
 #define MAILDIR_HEAD_SIZE (64 * 1024)
 
+/* Special files named one by one; more are counted. */
+#define MAX_NOTES 20
+
 struct _ObjectorMailScanner
 {
   GObject           parent_instance;
@@ -37,6 +40,7 @@ struct _ObjectorMailScanner
   guint             n_other;
   gboolean          include_other;
   gboolean          busy;
+  char            **notes;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, G_TYPE_OBJECT)
@@ -70,6 +74,16 @@ objector_mail_scanner_dispose (GObject *object)
   g_clear_object (&self->playbook);
 
   G_OBJECT_CLASS (objector_mail_scanner_parent_class)->dispose (object);
+}
+
+static void
+objector_mail_scanner_finalize (GObject *object)
+{
+  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
+
+  g_strfreev (self->notes);
+
+  G_OBJECT_CLASS (objector_mail_scanner_parent_class)->finalize (object);
 }
 
 static void
@@ -138,6 +152,7 @@ objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = objector_mail_scanner_dispose;
+  object_class->finalize = objector_mail_scanner_finalize;
   object_class->get_property = objector_mail_scanner_get_property;
   object_class->set_property = objector_mail_scanner_set_property;
 
@@ -248,6 +263,15 @@ objector_mail_scanner_set_include_other (ObjectorMailScanner *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_OTHER]);
 }
 
+const char * const *
+objector_mail_scanner_get_notes (ObjectorMailScanner *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
+  return self->notes != NULL ? (const char * const *) self->notes : none;
+}
+
 gboolean
 objector_mail_scanner_get_busy (ObjectorMailScanner *self)
 {
@@ -267,6 +291,7 @@ typedef struct
   guint                n_other;
   gboolean             busy;
   ObjectorMail        *found;
+  char               **notes;     /* with the last report only */
 } Report;
 
 static void
@@ -276,6 +301,7 @@ report_free (gpointer data)
 
   g_object_unref (report->scanner);
   g_clear_object (&report->found);
+  g_strfreev (report->notes);
   g_free (report);
 }
 
@@ -308,6 +334,11 @@ apply_report (gpointer data)
   set_uint (self, &self->n_found, report->n_found, PROP_N_FOUND);
   set_uint (self, &self->n_skipped, report->n_skipped, PROP_N_SKIPPED);
   set_uint (self, &self->n_other, report->n_other, PROP_N_OTHER);
+  if (report->notes != NULL)
+    {
+      g_strfreev (self->notes);
+      self->notes = g_steal_pointer (&report->notes);
+    }
   if (self->busy != report->busy)
     {
       self->busy = report->busy;
@@ -335,6 +366,8 @@ typedef struct
   guint                 n_found;
   guint                 n_skipped;
   guint                 n_other;
+  GPtrArray            *notes;     /* what was passed over, for the person */
+  guint                 n_special;
 } ScanJob;
 
 static void
@@ -344,6 +377,7 @@ scan_job_free (ScanJob *job)
   g_clear_pointer (&job->rules, objector_mail_rules_free);
   g_free (job->path);
   g_clear_pointer (&job->context, g_main_context_unref);
+  g_ptr_array_unref (job->notes);
   g_free (job);
 }
 
@@ -359,6 +393,7 @@ scan_job_new (ObjectorMailScanner *scanner,
   job->path = g_strdup (path);
   job->include_other = scanner->include_other;
   job->context = context != NULL ? g_main_context_ref (context) : NULL;
+  job->notes = g_ptr_array_new_with_free_func (g_free);
   return job;
 }
 
@@ -384,6 +419,21 @@ report (ScanJob      *job,
   r->n_other = job->n_other;
   r->busy = busy;
   r->found = found != NULL ? g_object_ref (found) : NULL;
+  if (!busy)
+    {
+      GPtrArray *notes = g_ptr_array_new ();
+
+      for (guint i = 0; i < job->notes->len; i++)
+        g_ptr_array_add (notes, g_strdup (g_ptr_array_index (job->notes, i)));
+      if (job->n_special > MAX_NOTES)
+        g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                              "%u more special file was skipped",
+                                                              "%u more special files were skipped",
+                                                              job->n_special - MAX_NOTES),
+                                                 job->n_special - MAX_NOTES));
+      g_ptr_array_add (notes, NULL);
+      r->notes = (char **) g_ptr_array_free (notes, FALSE);
+    }
 
   if (job->context == NULL)
     {
@@ -517,6 +567,24 @@ compare_basenames (gconstpointer a,
   return strcmp (bx != NULL ? bx + 1 : x, by != NULL ? by + 1 : y);
 }
 
+/* A file in a Maildir that is no message (a named pipe, a device, a
+ * socket, a folder) is passed over with a note, never opened: a pipe would
+ * wait for a writer forever, a device could be endless. */
+static void
+note_special (ScanJob    *job,
+              const char *filename,
+              const char *what)
+{
+  g_autofree char *name = g_path_get_basename (filename);
+  g_autofree char *parent = g_path_get_dirname (filename);
+  g_autofree char *folder = g_path_get_basename (parent);
+
+  if (job->n_special++ < MAX_NOTES)
+    /* Translators: "“1700000000.x” in cur is a named pipe (FIFO), not a message: skipped". */
+    g_ptr_array_add (job->notes, g_strdup_printf (_("“%s” in %s is %s, not a message: skipped"),
+                                                  name, folder, what));
+}
+
 /* Reads the head of a Maildir file; the whole of it when the head says
  * it may be Meta's. */
 static ObjectorMail *
@@ -524,27 +592,41 @@ read_maildir_file (ScanJob    *job,
                    const char *filename,
                    gboolean   *skipped)
 {
-  g_autofree char *head = g_malloc (MAILDIR_HEAD_SIZE);
-  g_autofree char *contents = NULL;
+  g_autofree char *head = NULL;
   g_autofree char *name = g_path_get_basename (filename);
+  g_autoptr(GError) error = NULL;
   const char *header_end;
+  const char *special;
+  GStatBuf lst;
   struct stat st;
   gsize got = 0;
-  gsize length;
+  gsize size;
   int fd;
 
   *skipped = FALSE;
-  fd = g_open (filename, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0)
+
+  /* What it is, before it is opened: a link is judged by its target. */
+  if (g_lstat (filename, &lst) != 0 || (S_ISLNK (lst.st_mode) && g_stat (filename, &lst) != 0))
     {
       *skipped = TRUE;
       return NULL;
     }
-  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+  if ((special = objector_mail_describe_special (lst.st_mode)) != NULL)
     {
-      close (fd);
+      note_special (job, filename, special);
       return NULL;
     }
+
+  if ((fd = objector_mail_open_regular (filename, &st, &error)) < 0)
+    {
+      if (g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL))
+        note_special (job, filename, objector_mail_describe_special (st.st_mode));
+      else
+        *skipped = TRUE;
+      return NULL;
+    }
+
+  head = g_malloc (MAILDIR_HEAD_SIZE);
   while (got < MAILDIR_HEAD_SIZE)
     {
       gssize n = read (fd, head + got, MAILDIR_HEAD_SIZE - got);
@@ -555,7 +637,6 @@ read_maildir_file (ScanJob    *job,
         break;
       got += n;
     }
-  close (fd);
 
   job->n_messages++;
   header_end = g_strstr_len (head, got, "\n\n");
@@ -563,17 +644,35 @@ read_maildir_file (ScanJob    *job,
     header_end = g_strstr_len (head, got, "\r\n\r\n");
   if (got == 0 || !objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules), head,
                                                       header_end != NULL ? (gsize) (header_end - head) : got))
-    return NULL;
-
-  if ((guint64) st.st_size > OBJECTOR_MAIL_MAX_SIZE
-      || !g_file_get_contents (filename, &contents, &length, NULL))
     {
+      close (fd);
+      return NULL;
+    }
+
+  if ((guint64) st.st_size > OBJECTOR_MAIL_MAX_SIZE)
+    {
+      close (fd);
       *skipped = TRUE;
       return NULL;
     }
 
+  /* The rest from the same descriptor: the name may point elsewhere by now. */
+  size = MAX ((gsize) st.st_size, got);
+  head = g_realloc (head, size + 1);
+  while (got < size)
+    {
+      gssize n = read (fd, head + got, size - got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        break;
+      got += n;
+    }
+  close (fd);
+
   {
-    ObjectorMail *mail = objector_mail_new_from_data (contents, length, name, 0, NULL);
+    ObjectorMail *mail = objector_mail_new_from_data (head, got, name, 0, NULL);
 
     *skipped = mail == NULL;
     return mail;
@@ -734,6 +833,7 @@ begin (ObjectorMailScanner  *self,
   self->busy = TRUE;
   self->fraction = 0.0;
   self->n_messages = self->n_found = self->n_skipped = self->n_other = 0;
+  g_clear_pointer (&self->notes, g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MESSAGES]);

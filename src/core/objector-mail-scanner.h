@@ -45,6 +45,10 @@ gboolean             objector_mail_scanner_get_include_other (ObjectorMailScanne
 void                 objector_mail_scanner_set_include_other (ObjectorMailScanner *self,
                                                               gboolean             include_other);
 gboolean             objector_mail_scanner_get_busy       (ObjectorMailScanner  *self);
+/* What the last scan passed over, one sentence each: files in a Maildir
+ * that are no messages (named pipes, devices, sockets, folders), which are
+ * never opened. Set when a scan ends; empty, never NULL. */
+const char * const  *objector_mail_scanner_get_notes      (ObjectorMailScanner  *self);
 
 /* Returns a GPtrArray of checked ObjectorMail (objector_mail_check() has
  * run), in the order of the file or of the Maildir's file names. Fails

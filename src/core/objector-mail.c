@@ -7,7 +7,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
@@ -15,13 +18,6 @@
 #include "objector-enums.h"
 #include "objector-error.h"
 #include "objector-mail-private.h"
-
-/* Text beyond this is cut: recognition needs the first lines, and a
- * malicious message should not cost memory beyond its size. */
-#define MAX_BODY_BYTES (4 * 1024 * 1024)
-
-/* Parts nested deeper than this are not read for text. */
-#define MAX_PART_DEPTH 32
 
 /* The first bytes of an OLE compound file: Outlook's binary .msg format. */
 static const guchar ole_magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
@@ -39,6 +35,7 @@ enum {
   PROP_KIND,
   PROP_PLATFORM,
   PROP_TRUSTED,
+  PROP_VERDICT,
   PROP_FROM_META,
   N_PROPS
 };
@@ -46,6 +43,13 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static GMimeParserOptions *parser_options;
+
+GMimeParserOptions *
+objector_mail_get_parser_options (void)
+{
+  objector_mail_init_gmime ();
+  return parser_options;
+}
 
 void
 objector_mail_init_gmime (void)
@@ -79,6 +83,7 @@ objector_mail_finalize (GObject *object)
   g_clear_pointer (&self->from_name, g_free);
   g_clear_pointer (&self->from_address, g_free);
   g_clear_pointer (&self->from_domain, g_free);
+  g_clear_pointer (&self->sender, g_free);
   g_clear_pointer (&self->recipients, g_strfreev);
   g_clear_pointer (&self->date, g_date_time_unref);
   g_clear_pointer (&self->subject, g_free);
@@ -87,7 +92,7 @@ objector_mail_finalize (GObject *object)
   g_clear_pointer (&self->return_path, g_free);
   g_clear_pointer (&self->authentication_results, g_strfreev);
   g_clear_pointer (&self->body, g_free);
-  g_clear_pointer (&self->links, g_strfreev);
+  g_clear_pointer (&self->links, objector_link_set_free);
   g_clear_pointer (&self->digest, g_free);
   g_clear_pointer (&self->code, g_free);
   g_clear_pointer (&self->trust_notes, g_strfreev);
@@ -125,7 +130,10 @@ objector_mail_get_property (GObject    *object,
       g_value_set_string (value, self->platform);
       break;
     case PROP_TRUSTED:
-      g_value_set_boolean (value, self->trusted);
+      g_value_set_boolean (value, self->verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
+      break;
+    case PROP_VERDICT:
+      g_value_set_enum (value, self->verdict);
       break;
     case PROP_FROM_META:
       g_value_set_boolean (value, self->from_meta);
@@ -172,6 +180,9 @@ objector_mail_class_init (ObjectorMailClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PLATFORM] = g_param_spec_string ("platform", NULL, NULL, NULL, readable);
   properties[PROP_TRUSTED] = g_param_spec_boolean ("trusted", NULL, NULL, FALSE, readable);
+  properties[PROP_VERDICT] =
+    g_param_spec_enum ("verdict", NULL, NULL, OBJECTOR_TYPE_MAIL_VERDICT,
+                       OBJECTOR_MAIL_VERDICT_UNVERIFIABLE, readable);
   properties[PROP_FROM_META] = g_param_spec_boolean ("from-meta", NULL, NULL, FALSE, readable);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -181,16 +192,21 @@ void
 objector_mail_notify_checked (ObjectorMail     *self,
                               ObjectorMailKind  old_kind,
                               const char       *old_platform,
-                              gboolean          old_trusted,
+                              ObjectorMailVerdict old_verdict,
                               gboolean          old_from_meta)
 {
+  gboolean trusted = self->verdict == OBJECTOR_MAIL_VERDICT_VERIFIED;
+  gboolean old_trusted = old_verdict == OBJECTOR_MAIL_VERDICT_VERIFIED;
+
   g_object_freeze_notify (G_OBJECT (self));
   if (self->kind != old_kind)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
   if (self->platform != old_platform)  /* interned strings */
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLATFORM]);
-  if (self->trusted != old_trusted)
+  if (trusted != old_trusted)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRUSTED]);
+  if (self->verdict != old_verdict)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERDICT]);
   if (self->from_meta != old_from_meta)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FROM_META]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -208,7 +224,8 @@ objector_mail_init (ObjectorMail *self)
   self->kind = OBJECTOR_MAIL_KIND_OTHER;
   self->recipients = g_new0 (char *, 1);
   self->authentication_results = g_new0 (char *, 1);
-  self->links = g_new0 (char *, 1);
+  self->links = objector_link_set_new ();
+  self->verdict = OBJECTOR_MAIL_VERDICT_UNVERIFIABLE;
   self->trust_notes = g_new0 (char *, 1);
   self->foreign_hosts = g_new0 (char *, 1);
   self->body = g_strdup ("");
@@ -291,454 +308,6 @@ set_too_large (GError     **error,
                _("%s is too large: %s, the limit is %s. Meta’s emails are far smaller; "
                  "save the one email on its own and import that"),
                subject, shown, limit);
-}
-
-/* Text */
-
-/* Windows-1252 for 0x80–0x9f; the rest of the high half is Latin-1. */
-static const gunichar cp1252_high[32] = {
-  0x20ac, 0xfffd, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021,
-  0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0xfffd, 0x017d, 0xfffd,
-  0xfffd, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
-  0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0xfffd, 0x017e, 0x0178,
-};
-
-static char *
-decode_cp1252 (const char *data,
-               gsize       length)
-{
-  GString *text = g_string_sized_new (length + length / 8);
-
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar) data[i];
-
-      if (c < 0x80)
-        g_string_append_c (text, (char) c);
-      else if (c < 0xa0)
-        g_string_append_unichar (text, cp1252_high[c - 0x80]);
-      else
-        g_string_append_unichar (text, c);
-    }
-  return g_string_free (text, FALSE);
-}
-
-/* NUL bytes would cut strings short; they never belong in text. Line ends
- * become "\n" whatever the sender's system wrote. */
-static char *
-finish_text (char  *text,
-             gsize  length)
-{
-  gsize j = 0;
-  char *valid;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      if (text[i] == '\r')
-        {
-          text[j++] = '\n';
-          if (i + 1 < length && text[i + 1] == '\n')
-            i++;
-        }
-      else
-        text[j++] = text[i] == '\0' ? ' ' : text[i];
-    }
-  valid = g_utf8_make_valid (text, j);
-  g_free (text);
-  return valid;
-}
-
-/* Decoded part bytes to UTF-8: the declared charset when it converts
- * cleanly, else UTF-8 when the bytes are valid UTF-8, else Windows-1252.
- * Latin-1 is read as Windows-1252 as browsers do: mail programs that say
- * ISO-8859-1 often write Windows quotes and dashes. */
-static char *
-text_to_utf8 (const char *data,
-              gsize       length,
-              const char *charset)
-{
-  const char *name = NULL;
-  gsize written = 0;
-  char *text;
-
-  if (data == NULL || length == 0)
-    return g_strdup ("");
-
-  if (length >= 3 && memcmp (data, "\xef\xbb\xbf", 3) == 0)
-    {
-      data += 3;
-      length -= 3;
-    }
-
-  if (charset != NULL && *charset != '\0')
-    name = g_mime_charset_iconv_name (charset);
-
-  if (name != NULL
-      && (g_ascii_strcasecmp (name, "iso-8859-1") == 0
-          || g_ascii_strcasecmp (name, "us-ascii") == 0
-          || g_ascii_strcasecmp (name, "ascii") == 0
-          || g_ascii_strcasecmp (name, "latin1") == 0
-          || g_ascii_strcasecmp (name, "cp1252") == 0
-          || g_ascii_strcasecmp (name, "windows-1252") == 0))
-    {
-      if (g_utf8_validate (data, length, NULL) && g_ascii_strcasecmp (name, "us-ascii") == 0)
-        return finish_text (g_strndup (data, length), length);
-      text = decode_cp1252 (data, length);
-      return finish_text (text, strlen (text));
-    }
-
-  if (name != NULL && g_ascii_strcasecmp (name, "utf-8") != 0
-      && g_ascii_strcasecmp (name, "utf8") != 0)
-    {
-      text = g_convert (data, length, "UTF-8", name, NULL, &written, NULL);
-      if (text != NULL)
-        return finish_text (text, written);
-    }
-
-  if (g_utf8_validate_len (data, length, NULL))
-    return finish_text (g_strndup (data, length), length);
-
-  text = decode_cp1252 (data, length);
-  return finish_text (text, strlen (text));
-}
-
-/* Header values from GMime are decoded already, but not always valid. */
-static char *
-header_text (const char *value)
-{
-  g_autofree char *valid = NULL;
-
-  if (value == NULL)
-    return NULL;
-  valid = g_utf8_make_valid (value, -1);
-  return g_strdup (g_strstrip (valid));
-}
-
-static char *
-part_text (GMimePart *part)
-{
-  GMimeDataWrapper *content = g_mime_part_get_content (part);
-  g_autoptr(GMimeStream) stream = NULL;
-  GByteArray *bytes;
-  gsize length;
-
-  if (content == NULL)
-    return NULL;
-
-  stream = g_mime_stream_mem_new ();
-  if (g_mime_data_wrapper_write_to_stream (content, stream) < 0)
-    return NULL;
-
-  bytes = g_mime_stream_mem_get_byte_array (GMIME_STREAM_MEM (stream));
-  length = MIN (bytes->len, MAX_BODY_BYTES);
-  return text_to_utf8 ((const char *) bytes->data, length,
-                       g_mime_object_get_content_type_parameter (GMIME_OBJECT (part), "charset"));
-}
-
-typedef struct
-{
-  GString   *plain;
-  GString   *html;
-  GPtrArray *links;
-} BodyWalk;
-
-static void
-walk_parts (GMimeObject *object,
-            BodyWalk    *walk,
-            guint        depth)
-{
-  GMimeContentType *type;
-  GMimeContentDisposition *disposition;
-  g_autofree char *text = NULL;
-
-  if (depth > MAX_PART_DEPTH)
-    return;
-
-  if (GMIME_IS_MULTIPART (object))
-    {
-      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
-
-      for (int i = 0; i < n; i++)
-        walk_parts (g_mime_multipart_get_part (GMIME_MULTIPART (object), i), walk, depth + 1);
-      return;
-    }
-
-  /* An attached message/rfc822 is another email (a forwarded one, a
-   * bounce's copy): its text is not this email's. */
-  if (!GMIME_IS_PART (object))
-    return;
-
-  type = g_mime_object_get_content_type (object);
-  if (type == NULL || !g_mime_content_type_is_type (type, "text", "*"))
-    return;
-
-  disposition = g_mime_object_get_content_disposition (object);
-  if (disposition != NULL && g_mime_content_disposition_is_attachment (disposition))
-    return;
-
-  if (walk->plain->len + walk->html->len >= MAX_BODY_BYTES)
-    return;
-
-  if (g_mime_content_type_is_type (type, "text", "plain"))
-    {
-      if (!(text = part_text (GMIME_PART (object))))
-        return;
-      objector_mail_find_text_links (text, walk->links);
-      if (walk->plain->len > 0)
-        g_string_append (walk->plain, "\n\n");
-      g_string_append (walk->plain, text);
-    }
-  else if (g_mime_content_type_is_type (type, "text", "html"))
-    {
-      g_autofree char *html = NULL;
-
-      if (!(html = part_text (GMIME_PART (object))))
-        return;
-      text = objector_mail_html_to_text (html, strlen (html), walk->links);
-      if (walk->html->len > 0)
-        g_string_append (walk->html, "\n\n");
-      g_string_append (walk->html, text);
-    }
-}
-
-static char *
-trimmed (GString *string)
-{
-  return g_strdup (g_strstrip (string->str));
-}
-
-/* Addresses */
-
-static void
-collect_mailboxes (InternetAddressList *list,
-                   GPtrArray           *mailboxes,
-                   guint                depth)
-{
-  int n;
-
-  if (list == NULL || depth > 4)
-    return;
-
-  n = internet_address_list_length (list);
-  for (int i = 0; i < n; i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        g_ptr_array_add (mailboxes, address);
-      else if (INTERNET_ADDRESS_IS_GROUP (address))
-        collect_mailboxes (internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address)),
-                           mailboxes, depth + 1);
-    }
-}
-
-/* In ASCII: a domain in other letters comes as punycode ("xn--…"), which
- * is what the checks compare and what tells look-alikes apart. */
-static char *
-mailbox_address (InternetAddress *address)
-{
-  InternetAddressMailbox *mailbox = INTERNET_ADDRESS_MAILBOX (address);
-  const char *addr = internet_address_mailbox_get_addr (mailbox);
-  g_autofree char *valid = NULL;
-
-  /* Converting costs: only for addresses that need it. */
-  for (const char *p = addr; p != NULL && *p != '\0'; p++)
-    if ((guchar) *p >= 0x80)
-      {
-        addr = internet_address_mailbox_get_idn_addr (mailbox);
-        break;
-      }
-
-  if (addr == NULL || *addr == '\0')
-    return NULL;
-  valid = g_utf8_make_valid (addr, -1);
-  return g_utf8_strdown (valid, -1);
-}
-
-static char *
-address_domain (const char *address)
-{
-  const char *at;
-  char *domain;
-  gsize length;
-
-  if (address == NULL || !(at = strrchr (address, '@')))
-    return NULL;
-
-  domain = g_strdup (at + 1);
-  length = strlen (domain);
-  while (length > 0 && domain[length - 1] == '.')
-    domain[--length] = '\0';
-  if (length == 0)
-    g_clear_pointer (&domain, g_free);
-  return domain;
-}
-
-static char *
-first_address (InternetAddressList *list)
-{
-  g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
-
-  collect_mailboxes (list, mailboxes, 0);
-  for (guint i = 0; i < mailboxes->len; i++)
-    {
-      char *address = mailbox_address (g_ptr_array_index (mailboxes, i));
-
-      if (address != NULL)
-        return address;
-    }
-  return NULL;
-}
-
-static void
-add_recipients (GPtrArray           *recipients,
-                InternetAddressList *list)
-{
-  g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
-
-  collect_mailboxes (list, mailboxes, 0);
-  for (guint i = 0; i < mailboxes->len; i++)
-    {
-      g_autofree char *address = mailbox_address (g_ptr_array_index (mailboxes, i));
-      gboolean seen = FALSE;
-
-      if (address == NULL)
-        continue;
-      for (guint j = 0; j < recipients->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (recipients, j), address);
-      if (!seen)
-        g_ptr_array_add (recipients, g_steal_pointer (&address));
-    }
-}
-
-static InternetAddressList *
-parse_address_header (GMimeMessage *message,
-                      const char   *name)
-{
-  const char *value = g_mime_object_get_header (GMIME_OBJECT (message), name);
-
-  if (value == NULL)
-    return NULL;
-  return internet_address_list_parse (parser_options, value);
-}
-
-static char **
-strv_from_array (GPtrArray *array)
-{
-  g_ptr_array_add (array, NULL);
-  return (char **) g_ptr_array_free (array, FALSE);
-}
-
-static char **
-unique_strv (GPtrArray *array)
-{
-  GPtrArray *unique = g_ptr_array_new ();
-
-  for (guint i = 0; i < array->len; i++)
-    {
-      const char *item = g_ptr_array_index (array, i);
-      gboolean seen = FALSE;
-
-      for (guint j = 0; j < unique->len && !seen; j++)
-        seen = g_str_equal (g_ptr_array_index (unique, j), item);
-      if (!seen)
-        g_ptr_array_add (unique, g_strdup (item));
-    }
-  return strv_from_array (unique);
-}
-
-static void
-read_message (ObjectorMail *self,
-              GMimeMessage *message)
-{
-  GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
-  g_autoptr(GPtrArray) recipients = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) results = g_ptr_array_new ();
-  g_autoptr(GPtrArray) links = g_ptr_array_new_with_free_func (g_free);
-  InternetAddressList *from;
-  GDateTime *date;
-  GMimeObject *body;
-  int n;
-
-  from = g_mime_message_get_from (message);
-  if (from != NULL && internet_address_list_length (from) > 0)
-    {
-      g_autoptr(GPtrArray) mailboxes = g_ptr_array_new ();
-      g_autofree char *shown = internet_address_list_to_string (from, NULL, FALSE);
-
-      self->from = header_text (shown);
-      collect_mailboxes (from, mailboxes, 0);
-      if (mailboxes->len > 0)
-        {
-          InternetAddress *first = g_ptr_array_index (mailboxes, 0);
-
-          self->from_name = header_text (internet_address_get_name (first));
-          if (self->from_name != NULL && *self->from_name == '\0')
-            g_clear_pointer (&self->from_name, g_free);
-          self->from_address = mailbox_address (first);
-          self->from_domain = address_domain (self->from_address);
-        }
-    }
-
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_TO));
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_CC));
-  add_recipients (recipients, g_mime_message_get_addresses (message, GMIME_ADDRESS_TYPE_BCC));
-  {
-    g_autoptr(InternetAddressList) delivered = parse_address_header (message, "Delivered-To");
-    g_autoptr(InternetAddressList) original = parse_address_header (message, "X-Original-To");
-    g_autoptr(InternetAddressList) envelope = parse_address_header (message, "Envelope-To");
-
-    add_recipients (recipients, delivered);
-    add_recipients (recipients, original);
-    add_recipients (recipients, envelope);
-  }
-  g_strfreev (self->recipients);
-  self->recipients = strv_from_array (g_steal_pointer (&recipients));
-
-  if ((date = g_mime_message_get_date (message)) != NULL)
-    self->date = g_date_time_to_utc (date);
-
-  self->subject = header_text (g_mime_message_get_subject (message));
-  self->message_id = header_text (g_mime_message_get_message_id (message));
-  if (self->message_id != NULL && *self->message_id == '\0')
-    g_clear_pointer (&self->message_id, g_free);
-
-  self->reply_to = first_address (g_mime_message_get_reply_to (message));
-  {
-    g_autoptr(InternetAddressList) return_path = parse_address_header (message, "Return-Path");
-
-    self->return_path = first_address (return_path);
-  }
-
-  n = g_mime_header_list_get_count (headers);
-  for (int i = 0; i < n; i++)
-    {
-      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-
-      if (g_ascii_strcasecmp (g_mime_header_get_name (header), "Authentication-Results") == 0)
-        {
-          char *value = header_text (g_mime_header_get_value (header));
-
-          if (value != NULL)
-            g_ptr_array_add (results, value);
-        }
-    }
-  g_strfreev (self->authentication_results);
-  self->authentication_results = strv_from_array (g_steal_pointer (&results));
-
-  if ((body = g_mime_message_get_mime_part (message)) != NULL)
-    {
-      BodyWalk walk = { g_string_new (NULL), g_string_new (NULL), links };
-
-      walk_parts (body, &walk, 0);
-      g_free (self->body);
-      self->body = trimmed (walk.plain->len > 0 && *g_strstrip (walk.plain->str) != '\0'
-                            ? walk.plain : walk.html);
-      g_string_free (walk.plain, TRUE);
-      g_string_free (walk.html, TRUE);
-    }
-  g_strfreev (self->links);
-  self->links = unique_strv (links);
 }
 
 /* Reading */
@@ -863,7 +432,14 @@ objector_mail_new_from_data (const char  *data,
   self->source_index = source_index;
   self->digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) p, end - p);
 
-  stream = g_mime_stream_mem_new_with_buffer (p, end - p);
+  /* GMime takes seconds and hundreds of megabytes for a header of ten:
+   * what cannot matter is cut first. The digest is of the bytes as they are. */
+  {
+    g_autoptr(GString) bounded = objector_mail_bound_headers (p, end, &self->n_headers_dropped, &self->largest_dropped);
+
+    stream = bounded != NULL ? g_mime_stream_mem_new_with_buffer (bounded->str, bounded->len)
+                             : g_mime_stream_mem_new_with_buffer (p, end - p);
+  }
   parser = g_mime_parser_new_with_stream (stream);
   g_mime_parser_set_format (parser, GMIME_FORMAT_MESSAGE);
   message = g_mime_parser_construct_message (parser, parser_options);
@@ -873,7 +449,7 @@ objector_mail_new_from_data (const char  *data,
       return NULL;
     }
 
-  read_message (self, message);
+  objector_mail_read_message (self, message);
 
   if (self->from == NULL && self->subject == NULL && self->date == NULL)
     {
@@ -984,7 +560,8 @@ objector_mail_new_from_file (const char  *filename,
   if (!check_file (filename, name, TRUE, &size, error))
     return NULL;
 
-  if (!g_file_get_contents (filename, &contents, &length, error))
+  /* One byte more than the limit tells a file that grew since. */
+  if (!objector_mail_read_regular_file (filename, OBJECTOR_MAIL_MAX_SIZE + 1, &contents, &length, error))
     return NULL;
   if (length == 0)
     {
@@ -1237,11 +814,25 @@ objector_mail_get_body (ObjectorMail *self)
   return self->body;
 }
 
+const char *
+objector_mail_get_sender (ObjectorMail *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
+  return self->sender;
+}
+
 const char * const *
 objector_mail_get_links (ObjectorMail *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
-  return (const char * const *) self->links;
+  return objector_link_set_get_links (self->links);
+}
+
+guint
+objector_mail_get_n_links (ObjectorMail *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL (self), 0);
+  return objector_link_set_get_n_links (self->links);
 }
 
 const char *
@@ -1270,7 +861,9 @@ objector_mail_dup_excerpt (ObjectorMail *self)
           space = excerpt->len > 0;
           continue;
         }
-      if (n >= OBJECTOR_MAIL_EXCERPT_CHARS)
+      /* Characters, and bytes: four-byte letters must not make it larger. */
+      if (n >= OBJECTOR_MAIL_EXCERPT_CHARS
+          || excerpt->len + 1 + 4 + strlen ("…") > OBJECTOR_MAIL_MAX_TEXT_BYTES)
         {
           g_string_append (excerpt, "…");
           break;

@@ -9,6 +9,7 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-mail-verdict.h"
 #include "objector-objection.h"
 #include "objector-path.h"
 #include "objector-playbook.h"
@@ -21,8 +22,18 @@ G_BEGIN_DECLS
  * Maildir folders stream, so they have no limit of their own. */
 #define OBJECTOR_MAIL_MAX_SIZE (64 * 1000 * 1000)
 
-/* How much of the body a logged email keeps as "excerpt". */
+/* How much of the body a logged email keeps as "excerpt": this many
+ * characters, and never more than OBJECTOR_MAIL_MAX_TEXT_BYTES. */
 #define OBJECTOR_MAIL_EXCERPT_CHARS 300
+
+/* The most bytes of a subject, sender or excerpt an email keeps: a hostile
+ * message may have a subject of megabytes. Longer ones end in "…". */
+#define OBJECTOR_MAIL_MAX_TEXT_BYTES 1024
+
+/* A text or HTML part larger than this, or beyond this much text in all,
+ * is not looked at for links: the email then cannot be verified. */
+#define OBJECTOR_MAIL_MAX_SCAN_PART  (16 * 1000 * 1000)
+#define OBJECTOR_MAIL_MAX_SCAN_TOTAL (32 * 1000 * 1000)
 
 #define OBJECTOR_TYPE_MAIL (objector_mail_get_type ())
 G_DECLARE_FINAL_TYPE (ObjectorMail, objector_mail, OBJECTOR, MAIL, GObject)
@@ -69,34 +80,41 @@ guint               objector_mail_get_source_index   (ObjectorMail  *self);
 /* "file.mbox, message 3", "file.eml", or "pasted text": for messages to people. */
 char               *objector_mail_dup_source_label   (ObjectorMail  *self);
 
-/* Headers, decoded. "From" as written ("Facebook <security@facebookmail.com>");
- * the address and its domain in lower case; NULL when missing. */
+/* Headers, decoded. "From" as written ("Facebook <security@facebookmail.com>"),
+ * cut to OBJECTOR_MAIL_MAX_TEXT_BYTES; the (first) address and its domain in
+ * lower case; NULL when missing. */
 const char         *objector_mail_get_from           (ObjectorMail  *self);
 const char         *objector_mail_get_from_name      (ObjectorMail  *self);
 const char         *objector_mail_get_from_address   (ObjectorMail  *self);
 const char         *objector_mail_get_from_domain    (ObjectorMail  *self);
-/* Every recipient address in lower case: To, Cc, Delivered-To, X-Original-To. */
+/* Every recipient address in lower case, once each: To, Cc, Bcc,
+ * Delivered-To, X-Original-To, Envelope-To. */
 const char * const *objector_mail_get_recipients     (ObjectorMail  *self);
 GDateTime          *objector_mail_get_date           (ObjectorMail  *self);
+/* Cut to OBJECTOR_MAIL_MAX_TEXT_BYTES. */
 const char         *objector_mail_get_subject        (ObjectorMail  *self);
 /* Without the angle brackets. */
 const char         *objector_mail_get_message_id     (ObjectorMail  *self);
 const char         *objector_mail_get_reply_to       (ObjectorMail  *self);  /* address */
 const char         *objector_mail_get_return_path    (ObjectorMail  *self);  /* address */
+const char         *objector_mail_get_sender         (ObjectorMail  *self);  /* address */
 /* Every Authentication-Results header, the topmost (the receiving server's) first. */
 const char * const *objector_mail_get_authentication_results (ObjectorMail *self);
 /* The text: text/plain first, else HTML turned into readable text. */
 const char         *objector_mail_get_body           (ObjectorMail  *self);
-/* Every http(s) link of the text and HTML parts, in order, without repeats. */
+/* The links of every text and HTML part (attachments too), as written, in
+ * order, without repeats: the first OBJECTOR_LINK_SET_MAX_LISTED of
+ * objector_mail_get_n_links(). */
 const char * const *objector_mail_get_links          (ObjectorMail  *self);
+guint               objector_mail_get_n_links        (ObjectorMail  *self);
 /* SHA-256 of the raw message: tells pasted copies apart without a Message-ID. */
 const char         *objector_mail_get_digest         (ObjectorMail  *self);
 /* The first OBJECTOR_MAIL_EXCERPT_CHARS characters of the body, on one line. */
 char               *objector_mail_dup_excerpt        (ObjectorMail  *self);
 
-/* Recognition and trust, by the playbook's rules (objector-mail-check.c).
- * Until objector_mail_check() runs, the kind is "other" and nothing is
- * trusted. */
+/* Recognition and the verdict, by the playbook's rules (objector-mail-check.c,
+ * objector-mail-trust.c). Until objector_mail_check() runs, the kind is
+ * "other" and the verdict unverifiable. */
 void                objector_mail_check              (ObjectorMail     *self,
                                                       ObjectorPlaybook *playbook);
 ObjectorMailKind    objector_mail_get_kind           (ObjectorMail  *self);
@@ -112,13 +130,14 @@ gboolean            objector_mail_get_from_meta      (ObjectorMail  *self);
 /* It is from Meta, or pretends to be: a look-alike domain, or a sender
  * name, Reply-To or Return-Path that names Facebook, Instagram or Meta. */
 gboolean            objector_mail_get_claims_meta    (ObjectorMail  *self);
-/* From Meta's domain, authentication passed where reported, Reply-To and
- * Return-Path at Meta, and every link stays with Meta. Only a trusted
- * email may move an objection's state by itself. */
+/* Verified, unverifiable, or failed or suspicious (objector-mail-verdict.h).
+ * Only a verified email moves an objection's state by itself. */
+ObjectorMailVerdict objector_mail_get_verdict        (ObjectorMail  *self);
+/* The verdict is verified: kept for the "trusted" of older callers. */
 gboolean            objector_mail_get_trusted        (ObjectorMail  *self);
-/* Why it is not trusted, one sentence each, for the person; empty when trusted. */
+/* Why it is not verified, one sentence each, for the person; empty when verified. */
 const char * const *objector_mail_get_trust_notes    (ObjectorMail  *self);
-/* Hosts the links lead to that are not Meta's. */
+/* Hosts the links lead to that are not Meta's (the first OBJECTOR_MAIL_MAX_LISTED). */
 const char * const *objector_mail_get_foreign_hosts  (ObjectorMail  *self);
 
 /* Helpers the checks use, public for the interface and tests. */
@@ -144,9 +163,12 @@ gboolean            objector_mail_get_event          (ObjectorMail      *self,
                                                       ObjectorEvent     *event);
 
 /* What is stored on an objection: "date" (ISO 8601 UTC, or null), "from",
- * "subject", "kind", "trusted", "message_id", "digest", "platform",
- * "excerpt", "trust_notes", "foreign_hosts", "logged" (@logged, ISO 8601
- * UTC), "source" and, inside an mbox file, "source_index". */
+ * "subject", "kind", "verdict" ("verified", "unverifiable", "suspicious"),
+ * "trusted" (the verdict is verified; for older readers), "message_id",
+ * "digest", "platform", "excerpt", "trust_notes", "foreign_hosts",
+ * "logged" (@logged, ISO 8601 UTC), "source" and, inside an mbox file,
+ * "source_index". objector_mail_log() adds "event", and
+ * "confirmed_by_user" and "confirmed" when the person confirmed it. */
 JsonObject         *objector_mail_to_json            (ObjectorMail  *self,
                                                       GDateTime     *logged);
 
@@ -167,16 +189,17 @@ typedef struct
   ObjectorState           before;
   ObjectorState           after;
   /* Why the state did not change, for the person: a clause to follow a
-   * colon ("an email that is not trusted never changes the state by
-   * itself"); nullable. */
+   * colon ("it could not be verified, so it changes the state only when
+   * you confirm it is genuine"); nullable. */
   char                   *reason;
+  gboolean                confirmed;  /* the person's confirmation moved the state */
 } ObjectorMailLogResult;
 
 void                objector_mail_log_result_free    (ObjectorMailLogResult *result);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailLogResult, objector_mail_log_result_free)
 
 /* Logs @mail on the objection @objection_id (a full id) through
- * objector_store_edit(), and, when @mail is trusted and the state machine
+ * objector_store_edit(), and, when @mail is verified and the state machine
  * allows it, applies its event in the same change. The kind and the
  * objection are the caller's: the rules' guess or the person's choice. An
  * email logged before (same Message-ID, or the same bytes) is not logged
@@ -184,6 +207,34 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailLogResult, objector_mail_log_result_f
 gboolean            objector_mail_log                (ObjectorStore          *store,
                                                       const char             *objection_id,
                                                       ObjectorMail           *mail,
+                                                      GDateTime              *now,
+                                                      ObjectorMailLogResult **result,
+                                                      GError                **error);
+
+/* The person's own step: they say the unverifiable email @mail is genuine.
+ * Logs it (unless it was logged before) and records "confirmed_by_user":
+ * true and "confirmed" (@now) on its record, and applies its event, noted
+ * "confirmed by you, not verified", all in one change. Fails with
+ * OBJECTOR_ERROR_ILLEGAL_EVENT, changing nothing, when the email is not
+ * unverifiable (a verified one needs no confirmation; a failed or
+ * suspicious one is never recorded as Meta's answer), stands for no event,
+ * was applied or confirmed already, or the state does not allow its event. */
+gboolean            objector_mail_confirm            (ObjectorStore          *store,
+                                                      const char             *objection_id,
+                                                      ObjectorMail           *mail,
+                                                      GDateTime              *now,
+                                                      ObjectorMailLogResult **result,
+                                                      GError                **error);
+/* Whether objector_mail_confirm_logged() would record the @index-th logged
+ * email of @objection now: it is unverifiable, not yet confirmed or applied,
+ * its kind stands for an event and the state allows that event. */
+gboolean            objector_mail_can_confirm_logged (ObjectorObjection      *objection,
+                                                      guint                   index);
+/* The same for an email logged already: the @index-th of the objection's
+ * "emails" (objector_objection_get_emails()). */
+gboolean            objector_mail_confirm_logged     (ObjectorStore          *store,
+                                                      const char             *objection_id,
+                                                      guint                   index,
                                                       GDateTime              *now,
                                                       ObjectorMailLogResult **result,
                                                       GError                **error);

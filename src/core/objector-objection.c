@@ -429,6 +429,34 @@ objector_objection_add_email (ObjectorObjection *self,
   return TRUE;
 }
 
+gboolean
+objector_objection_replace_email (ObjectorObjection *self,
+                                  guint              index,
+                                  JsonObject        *email)
+{
+  JsonArray *emails;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
+  g_return_val_if_fail (email != NULL, FALSE);
+
+  if (index >= json_array_get_length (self->emails))
+    return FALSE;
+
+  /* JsonArray cannot replace in place; it may be shared with a copy. */
+  emails = json_array_sized_new (json_array_get_length (self->emails));
+  for (guint i = 0; i < json_array_get_length (self->emails); i++)
+    {
+      if (i == index)
+        json_array_add_object_element (emails, json_object_ref (email));
+      else
+        json_array_add_element (emails, json_node_copy (json_array_get_element (self->emails, i)));
+    }
+  json_array_unref (self->emails);
+  self->emails = emails;
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
 /* The steps still in effect, oldest first: the history replayed with every
  * undo taking back the latest step still standing. */
 static GPtrArray *

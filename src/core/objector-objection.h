@@ -73,6 +73,12 @@ JsonArray         *objector_objection_get_emails       (ObjectorObjection  *self
  * when an email with the same non-empty "message_id" is already logged. */
 gboolean           objector_objection_add_email        (ObjectorObjection  *self,
                                                         JsonObject         *email);
+/* Puts @email (keeping a reference) in the place of the @index-th logged
+ * email, as when the person confirms one. Emits ::changed. FALSE, changing
+ * nothing, when there is no such email. */
+gboolean           objector_objection_replace_email    (ObjectorObjection  *self,
+                                                        guint               index,
+                                                        JsonObject         *email);
 
 gboolean           objector_objection_apply            (ObjectorObjection  *self,
                                                         ObjectorEvent       event,

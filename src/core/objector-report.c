@@ -26,6 +26,7 @@
 #include "objector-error.h"
 #include "objector-files.h"
 #include "objector-redact.h"
+#include "objector-mail-verdict.h"
 #include "objector-report.h"
 
 /* The report is made in three steps, so that printing can share the last two:
@@ -886,7 +887,7 @@ add_emails (Builder           *builder,
     {
       JsonNode *node = json_array_get_element (emails, i);
       JsonObject *email;
-      JsonNode *trusted;
+      ObjectorMailRecordVerdict verdict;
       const char *kind;
       g_autofree char *heading = NULL;
       g_autofree char *date = NULL;
@@ -920,20 +921,14 @@ add_emails (Builder           *builder,
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Subject"), STYLE_STRONG,
                  redact (&builder->redactor, json_string (email, "subject")));
 
-      trusted = json_object_get_member (email, "trusted");
+      verdict = objector_mail_record_get_verdict (email);
       notes = json_strings (email, "trust_notes", " ");
       hosts = json_strings (email, "foreign_hosts", ", ");
-      if (trusted != NULL && JSON_NODE_HOLDS_VALUE (trusted)
-          && json_node_get_value_type (trusted) == G_TYPE_BOOLEAN
-          && json_node_get_boolean (trusted))
-        trust = g_strdup (_("Trusted: from Meta’s domain, and every check passed"));
-      else if (trusted != NULL && JSON_NODE_HOLDS_VALUE (trusted))
-        {
-          trust_style = STYLE_ALERT;
-          trust = g_strdup (_("Not trusted: it may not come from Meta"));
-        }
-      else
-        trust = g_strdup (_("Not checked"));
+      /* Verified only when the receiving server vouched for it; never
+       * "every check passed" for what was not checked. */
+      trust = objector_mail_record_describe (email);
+      if (verdict.verdict != OBJECTOR_MAIL_VERDICT_VERIFIED && !verdict.unchecked)
+        trust_style = STYLE_ALERT;
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Trust"), trust_style, trust);
       if (notes != NULL)
         add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Why"), STYLE_VALUE,

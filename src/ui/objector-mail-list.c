@@ -60,24 +60,23 @@ describe (ObjectorMail *mail)
                           when ? when : _("no date"));
 }
 
-gboolean
-objector_mail_list_log (ObjectorMailList *self,
-                        guint             index)
+static gboolean
+log_or_confirm (ObjectorMailList *self,
+                guint             index,
+                gboolean          confirm)
 {
   g_autoptr(ObjectorMailLogResult) result = NULL;
   g_autoptr(GError) error = NULL;
   ObjectorMail *mail;
   g_autoptr(ObjectorObjection) objection = NULL;
-  GtkWidget *row, *log_button;
+  GtkWidget *row, *log_button, *confirm_button;
   const char *id = self->objection_id;
   g_autofree char *message = NULL;
-
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_LIST (self), FALSE);
-  g_return_val_if_fail (index < self->mails->len, FALSE);
 
   mail = g_ptr_array_index (self->mails, index);
   row = g_ptr_array_index (self->rows, index);
   log_button = g_object_get_data (G_OBJECT (row), "log-button");
+  confirm_button = g_object_get_data (G_OBJECT (row), "confirm-button");
 
   if (id == NULL)
     {
@@ -90,7 +89,8 @@ objector_mail_list_log (ObjectorMailList *self,
       id = objector_objection_get_id (objection);
     }
 
-  if (!objector_mail_log (self->store, id, mail, NULL, &result, &error))
+  if (!(confirm ? objector_mail_confirm (self->store, id, mail, NULL, &result, &error)
+                : objector_mail_log (self->store, id, mail, NULL, &result, &error)))
     {
       show_message (self, error->message);
       return FALSE;
@@ -99,7 +99,12 @@ objector_mail_list_log (ObjectorMailList *self,
   switch (result->outcome)
     {
     case OBJECTOR_MAIL_LOG_APPLIED:
-      message = g_strdup_printf (_("Logged, and recorded: %s"), objector_state_get_label (result->after));
+      if (result->confirmed)
+        /* Translators: the person said an unverifiable email is genuine. */
+        message = g_strdup_printf (_("Recorded as confirmed by you, not verified: %s"),
+                                   objector_state_get_label (result->after));
+      else
+        message = g_strdup_printf (_("Logged, and recorded: %s"), objector_state_get_label (result->after));
       break;
     case OBJECTOR_MAIL_LOG_ALREADY_LOGGED:
       message = g_strdup (_("This email was logged before"));
@@ -113,8 +118,37 @@ objector_mail_list_log (ObjectorMailList *self,
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), message);
   gtk_widget_set_sensitive (log_button, FALSE);
   gtk_button_set_label (GTK_BUTTON (log_button), _("Logged"));
+  if (confirm_button != NULL)
+    gtk_widget_set_sensitive (confirm_button, result->outcome != OBJECTOR_MAIL_LOG_APPLIED);
   show_message (self, message);
   return TRUE;
+}
+
+gboolean
+objector_mail_list_log (ObjectorMailList *self,
+                        guint             index)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_LIST (self), FALSE);
+  g_return_val_if_fail (index < self->mails->len, FALSE);
+
+  return log_or_confirm (self, index, FALSE);
+}
+
+gboolean
+objector_mail_list_confirm (ObjectorMailList *self,
+                            guint             index)
+{
+  g_return_val_if_fail (OBJECTOR_IS_MAIL_LIST (self), FALSE);
+  g_return_val_if_fail (index < self->mails->len, FALSE);
+
+  return log_or_confirm (self, index, TRUE);
+}
+
+static void
+confirm_clicked_cb (GtkButton        *button,
+                    ObjectorMailList *self)
+{
+  objector_mail_list_confirm (self, GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index")));
 }
 
 static void
@@ -165,19 +199,15 @@ mail_row (ObjectorMailList *self,
   g_autofree char *log_label = NULL;
   const char * const *notes = objector_mail_get_trust_notes (mail);
   const char *subject = objector_mail_get_subject (mail);
-  gboolean trusted = objector_mail_get_trusted (mail);
+  ObjectorMailVerdict verdict = objector_mail_get_verdict (mail);
+  g_autofree char *why = notes && notes[0] ? g_strjoinv ("\n", (char **) notes) : NULL;
   GtkWidget *badge;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), subject && *subject ? subject : _("(no subject)"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
 
-  badge = gtk_image_new_from_icon_name (trusted ? "security-high-symbolic" : "dialog-warning-symbolic");
-  gtk_widget_add_css_class (badge, trusted ? "success" : "warning");
-  gtk_widget_set_tooltip_text (badge, trusted ? _("From Meta, as far as Objector can tell")
-                                              : _("Not proven to come from Meta"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (badge), -1);
+  badge = objector_ui_verdict_badge (verdict, FALSE);
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (row), badge);
 
   /* Translators: %s is the email's subject */
@@ -197,17 +227,51 @@ mail_row (ObjectorMailList *self,
   g_signal_connect (kind, "notify::selected", G_CALLBACK (kind_selected_cb), mail);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), kind);
 
-  if (trusted)
-    adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
-                              text_row (_("Sender"), _("Sent from Meta’s mail servers; its links lead to Meta. "
-                                                       "Logging it records Meta’s answer on the objection.")));
-  else
+  switch (verdict)
     {
-      g_autofree char *why = notes && notes[0] ? g_strjoinv ("\n", (char **) notes)
-                                               : g_strdup (_("It does not come from Meta’s mail servers."));
-      g_autofree char *text = g_strdup_printf (_("%s\nIt is kept as evidence but changes nothing by itself."), why);
+    case OBJECTOR_MAIL_VERDICT_VERIFIED:
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                text_row (objector_mail_verdict_get_label (verdict),
+                                          _("Your mail server confirmed Meta’s signature (DKIM) and DMARC for "
+                                            "the sender’s domain, and its links lead to Meta. Logging it records "
+                                            "Meta’s answer on the objection.")));
+      break;
+    case OBJECTOR_MAIL_VERDICT_UNVERIFIABLE:
+      {
+        g_autofree char *text = g_strdup_printf (_("%s\nNothing shows who sent it, so it changes nothing by "
+                                                   "itself. If you know it is genuine, record it: the record "
+                                                   "says “confirmed by you, not verified”."), why ? why : "");
+        g_autofree char *confirm_label = g_strdup_printf (_("This is genuine: record “%s”"), subject ? subject : "");
+        GtkWidget *confirm = objector_ui_wrapping_button (_("This Is _Genuine: Record It"));
+        GtkWidget *confirm_row = gtk_list_box_row_new ();
 
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Not proven to come from Meta"), text));
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  text_row (objector_mail_verdict_get_label (verdict), g_strstrip (text)));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (confirm), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        confirm_label, -1);
+        gtk_widget_set_halign (confirm, GTK_ALIGN_CENTER);
+        gtk_widget_set_margin_top (confirm, 6);
+        gtk_widget_set_margin_bottom (confirm, 6);
+        g_object_set_data (G_OBJECT (confirm), "index", GUINT_TO_POINTER (index));
+        g_signal_connect (confirm, "clicked", G_CALLBACK (confirm_clicked_cb), self);
+        gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (confirm_row), confirm);
+        gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (confirm_row), FALSE);
+        gtk_widget_set_focusable (confirm_row, FALSE);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), confirm_row);
+        g_object_set_data (G_OBJECT (row), "confirm-button", confirm);
+      }
+      break;
+    case OBJECTOR_MAIL_VERDICT_SUSPICIOUS:
+    default:
+      {
+        g_autofree char *text = g_strdup_printf (_("%s\nIt is kept as evidence but never changes the state. "
+                                                   "If you know Meta’s answer, record it yourself with the "
+                                                   "objection’s answer buttons."), why ? why : "");
+
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row),
+                                  text_row (objector_mail_verdict_get_label (verdict), g_strstrip (text)));
+      }
+      break;
     }
   if (excerpt != NULL && *excerpt != '\0')
     adw_expander_row_add_row (ADW_EXPANDER_ROW (row), text_row (_("Beginning"), excerpt));

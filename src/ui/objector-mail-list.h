@@ -25,6 +25,12 @@ GtkWidget *objector_mail_list_new        (ObjectorStore *store,
  * when it cannot be logged. */
 gboolean   objector_mail_list_log        (ObjectorMailList *self,
                                           guint             index);
+/* The person says the unverifiable email at @index is genuine: logs it and
+ * records its step, marked "confirmed by you, not verified" (the row's
+ * "This is genuine: record it" button). FALSE with a message shown when it
+ * cannot be recorded. */
+gboolean   objector_mail_list_confirm    (ObjectorMailList *self,
+                                          guint             index);
 
 /* A window that reads @filename (an .eml file or an mbox) and lists what it
  * holds for the person to log on @objection_id. */

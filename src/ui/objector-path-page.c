@@ -147,7 +147,8 @@ typedef struct
   GDateTime *time;
   char      *title;
   char      *subtitle;
-  gboolean   warning;
+  int        email;      /* index among the logged emails; -1 for a step */
+  ObjectorMailRecordVerdict verdict;
 } Moment;
 
 static void
@@ -188,6 +189,49 @@ member (JsonObject *object,
          ? json_node_get_string (node) : NULL;
 }
 
+static void
+confirm_clicked_cb (GtkButton        *button,
+                    ObjectorPathPage *self)
+{
+  g_autoptr(ObjectorMailLogResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "email"));
+
+  if (!objector_mail_confirm_logged (self->store, objector_objection_get_id (self->objection), index,
+                                     NULL, &result, &error))
+    show_message (self, error->message);
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Recorded as confirmed by you, not verified: %s"),
+                                                  objector_state_get_label (result->after));
+
+      show_message (self, message);
+    }
+}
+
+/* "This is genuine: record it", under an unverifiable email of the timeline. */
+static GtkWidget *
+confirm_row (ObjectorPathPage *self,
+             guint             email,
+             const char       *title)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *button = objector_ui_wrapping_button (_("This Is _Genuine: Record It"));
+  /* Translators: the accessible name of the button under "Email: <subject>". */
+  g_autofree char *name = g_strdup_printf (_("This is genuine: record “%s”"), title);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_margin_top (button, 6);
+  gtk_widget_set_margin_bottom (button, 6);
+  g_object_set_data (G_OBJECT (button), "email", GUINT_TO_POINTER (email));
+  g_signal_connect (button, "clicked", G_CALLBACK (confirm_clicked_cb), self);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  g_ptr_array_add (self->timeline_rows, row);
+  return row;
+}
+
 /* Every step and every logged email, oldest first: the record of what happened. */
 static void
 rebuild_timeline (ObjectorPathPage *self)
@@ -207,7 +251,7 @@ rebuild_timeline (ObjectorPathPage *self)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
       g_autofree char *when = format_moment (t->time);
-      Moment m = { g_date_time_ref (t->time), g_strdup (objector_flow_step_label (t->event, t->from)), NULL, FALSE };
+      Moment m = { g_date_time_ref (t->time), g_strdup (objector_flow_step_label (t->event, t->from)), NULL, -1 };
 
       m.subtitle = t->note ? g_strdup_printf ("%s · %s", when, t->note) : g_steal_pointer (&when);
       g_array_append_val (moments, m);
@@ -217,10 +261,9 @@ rebuild_timeline (ObjectorPathPage *self)
     {
       JsonNode *node = json_array_get_element (emails, i);
       JsonObject *email;
-      JsonNode *trusted_node;
-      gboolean trusted;
       const char *date, *subject, *from, *excerpt;
       g_autofree char *when = NULL;
+      g_autofree char *verdict = NULL;
       Moment m = { 0 };
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
@@ -230,18 +273,17 @@ rebuild_timeline (ObjectorPathPage *self)
       subject = member (email, "subject");
       from = member (email, "from");
       excerpt = member (email, "excerpt");
-      trusted_node = json_object_get_member (email, "trusted");
-      trusted = trusted_node && JSON_NODE_HOLDS_VALUE (trusted_node)
-                && json_node_get_value_type (trusted_node) == G_TYPE_BOOLEAN && json_node_get_boolean (trusted_node);
+      /* Verified, unverifiable (confirmed by the person or not), or failed. */
+      m.verdict = objector_mail_record_get_verdict (email);
+      m.email = (int) i;
+      verdict = objector_mail_record_describe (email);
 
       m.time = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
       when = format_moment (m.time);
       /* Translators: the title of a logged email in the timeline: “Email: <subject>” */
       m.title = g_strdup_printf (_("Email: %s"), subject ? subject : _("(no subject)"));
-      m.subtitle = g_strdup_printf ("%s · %s · %s%s%s", when, from ? from : "?",
-                                    trusted ? _("from Meta") : _("not proven to come from Meta"),
+      m.subtitle = g_strdup_printf ("%s · %s · %s%s%s", when, from ? from : "?", verdict,
                                     excerpt ? "\n" : "", excerpt ? excerpt : "");
-      m.warning = !trusted;
       g_array_append_val (moments, m);
     }
 
@@ -255,18 +297,17 @@ rebuild_timeline (ObjectorPathPage *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      if (m->warning)
-        {
-          GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-          gtk_widget_add_css_class (icon, "warning");
-          gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Not proven to come from Meta"), -1);
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-        }
+      if (m->email >= 0)
+        adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                                   objector_ui_verdict_badge (m->verdict.verdict, m->verdict.confirmed_by_user));
       gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->timeline_group), row);
       g_ptr_array_add (self->timeline_rows, row);
+
+      /* The person's own step: an unverifiable answer they know is genuine. */
+      if (m->email >= 0 && objector_mail_can_confirm_logged (self->objection, m->email))
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->timeline_group),
+                                   confirm_row (self, m->email, m->title));
     }
 }
 
@@ -339,9 +380,10 @@ apply (ObjectorPathPage *self,
        ObjectorEvent     event)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *note = objector_mail_own_statement_note (event, NULL);
 
   if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
-                             event, NULL, NULL, &error))
+                             event, note, NULL, &error))
     {
       show_message (self, error->message);
       return FALSE;

@@ -79,6 +79,43 @@ objector_ui_wrapping_button (const char *mnemonic_label)
 }
 
 GtkWidget *
+objector_ui_verdict_badge (ObjectorMailVerdict verdict,
+                           gboolean            confirmed)
+{
+  const char *icon;
+  const char *style;
+  const char *text;
+  GtkWidget *badge;
+
+  switch (verdict)
+    {
+    case OBJECTOR_MAIL_VERDICT_VERIFIED:
+      icon = "security-high-symbolic";
+      style = "success";
+      text = _("Verified: sent by Meta");
+      break;
+    case OBJECTOR_MAIL_VERDICT_UNVERIFIABLE:
+      icon = confirmed ? "object-select-symbolic" : "dialog-question-symbolic";
+      style = "warning";
+      text = confirmed ? _("Unverifiable — confirmed by you, not verified")
+                       : _("Unverifiable: nothing shows who sent it");
+      break;
+    case OBJECTOR_MAIL_VERDICT_SUSPICIOUS:
+    default:
+      icon = "dialog-warning-symbolic";
+      style = "error";
+      text = _("Failed or suspicious: it may not come from Meta");
+      break;
+    }
+
+  badge = gtk_image_new_from_icon_name (icon);
+  gtk_widget_add_css_class (badge, style);
+  gtk_widget_set_tooltip_text (badge, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (badge), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  return badge;
+}
+
+GtkWidget *
 objector_ui_wrapping_check (const char *mnemonic_label)
 {
   GtkWidget *check = gtk_check_button_new ();

@@ -8,6 +8,8 @@
 
 #include <adwaita.h>
 
+#include "objector-mail-verdict.h"
+
 G_BEGIN_DECLS
 
 /* A vertical page body in a clamp inside a scrolled window; returns the
@@ -22,6 +24,12 @@ GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
 /* An icon button that copies @text, with a tooltip and accessible label. */
 GtkWidget  *objector_ui_copy_button       (const char  *what,
                                            const char  *text);
+
+/* An icon for an email's verdict, its words as tooltip and accessible
+ * name: a shield for verified, a question for unverifiable (a check once
+ * the person confirmed it), a warning for failed or suspicious. */
+GtkWidget  *objector_ui_verdict_badge     (ObjectorMailVerdict  verdict,
+                                           gboolean             confirmed);
 
 /* The country's name in the user's language (iso-codes), or the code. */
 char       *objector_ui_country_name      (const char  *code);

@@ -21,9 +21,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-auth-results.h"
 #include "objector-draft.h"
 #include "objector-error.h"
 #include "objector-mail.h"
+#include "objector-mail-links.h"
 #include "objector-mail-scanner.h"
 #include "objector-playbook.h"
 #include "objector-redact.h"
@@ -57,6 +59,8 @@ static const ObjectorFuzzTarget targets[] = {
   { "mail", objector_fuzz_mail },
   { "mbox", objector_fuzz_mbox },
   { "redact", objector_fuzz_redact },
+  { "auth-results", objector_fuzz_auth_results },
+  { "html-links", objector_fuzz_html_links },
 };
 
 const ObjectorFuzzTarget *
@@ -655,6 +659,19 @@ check_mail (ObjectorMail *mail)
   check_text ("the code", code);
   if (objector_mail_get_trusted (mail) && !objector_mail_get_from_meta (mail))
     objector_fuzz_fail ("A message not from Meta's domains is trusted");
+  if (objector_mail_get_trusted (mail) != (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_VERIFIED))
+    objector_fuzz_fail ("“trusted” and the verdict disagree");
+  if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_VERIFIED
+      && objector_mail_get_trust_notes (mail)[0] != NULL)
+    objector_fuzz_fail ("A verified message has a note against it: %s", objector_mail_get_trust_notes (mail)[0]);
+  if (objector_mail_get_verdict (mail) != OBJECTOR_MAIL_VERDICT_VERIFIED
+      && objector_mail_get_trust_notes (mail)[0] == NULL)
+    objector_fuzz_fail ("A message that is not verified does not say why");
+  if (objector_mail_get_subject (mail) != NULL && strlen (objector_mail_get_subject (mail)) > OBJECTOR_MAIL_MAX_TEXT_BYTES)
+    objector_fuzz_fail ("The subject keeps %zu bytes, more than %d", strlen (objector_mail_get_subject (mail)),
+                        OBJECTOR_MAIL_MAX_TEXT_BYTES);
+  if (excerpt != NULL && strlen (excerpt) > OBJECTOR_MAIL_MAX_TEXT_BYTES)
+    objector_fuzz_fail ("The excerpt keeps %zu bytes, more than %d", strlen (excerpt), OBJECTOR_MAIL_MAX_TEXT_BYTES);
   if (objector_mail_get_from_meta (mail) && !objector_mail_get_claims_meta (mail))
     objector_fuzz_fail ("A message from Meta's domains does not claim to be from Meta");
 
@@ -770,4 +787,190 @@ objector_fuzz_redact (const guint8 *data,
   twice = objector_redactor_apply (redactor, once);
   if (g_strcmp0 (once, twice) != 0)
     objector_fuzz_fail ("Redacted text still holds the address: “%s” became “%s”", once, twice);
+}
+
+/* Authentication-Results */
+
+static const char * const fuzz_from_domains[] = {
+  "facebookmail.com", "mail.instagram.com", "evil.example", NULL
+};
+
+static ObjectorMailJudgement
+judge_headers (const char * const *headers,
+               const char         *from)
+{
+  ObjectorMailJudgement judgement;
+
+  objector_mail_judgement_init (&judgement);
+  objector_auth_results_judge (headers, from, bundled, &judgement);
+  for (guint i = 0; i < judgement.notes->len; i++)
+    check_text ("a note on Authentication-Results", g_ptr_array_index (judgement.notes, i));
+  if ((judgement.verdict == OBJECTOR_MAIL_VERDICT_VERIFIED) != (judgement.notes->len == 0))
+    objector_fuzz_fail ("The verdict is %s with %u notes", objector_mail_verdict_to_string (judgement.verdict),
+                        judgement.notes->len);
+  return judgement;
+}
+
+/* A property's domain as DNS reads it: after the "@", without trailing dots, lower case. */
+static char *
+fuzz_domain (const char *value)
+{
+  const char *at = strrchr (value, '@');
+  char *domain = g_ascii_strdown (at != NULL ? at + 1 : value, -1);
+  gsize n = strlen (domain);
+
+  while (n > 0 && domain[n - 1] == '.')
+    domain[--n] = '\0';
+  return domain;
+}
+
+/* What verified promises, checked against the parse: every DKIM and DMARC
+ * result passed, one signature is Meta's and aligned, DMARC is for @from. */
+static void
+check_verified (ObjectorAuthResults *results,
+                const char          *from)
+{
+  gboolean aligned = FALSE;
+  guint n_dmarc = 0;
+
+  if (results == NULL || results->none)
+    objector_fuzz_fail ("A header that cannot be read, or checked nothing, verifies");
+  if (from == NULL || !objector_mail_domain_is_meta (bundled, from))
+    objector_fuzz_fail ("Mail from “%s” verifies", from ? from : "(nobody)");
+
+  for (guint i = 0; i < results->results->len; i++)
+    {
+      ObjectorAuthResult *r = g_ptr_array_index (results->results, i);
+
+      if (g_str_equal (r->method, "dkim"))
+        {
+          const char *d = objector_auth_result_get_property (r, "header.d");
+          const char *i_ = objector_auth_result_get_property (r, "header.i");
+          const char *signer = d != NULL ? d : i_;
+
+          if (!g_str_equal (r->result, "pass"))
+            objector_fuzz_fail ("Verified with a DKIM result “%s”", r->result);
+          g_autofree char *domain = signer != NULL ? fuzz_domain (signer) : NULL;
+
+          if (domain != NULL && objector_mail_domain_is_meta (bundled, domain))
+            aligned = TRUE;
+        }
+      else if (g_str_equal (r->method, "dmarc"))
+        {
+          const char *header_from = objector_auth_result_get_property (r, "header.from");
+
+          if (!g_str_equal (r->result, "pass"))
+            objector_fuzz_fail ("Verified with a DMARC result “%s”", r->result);
+          g_autofree char *domain = header_from != NULL ? fuzz_domain (header_from) : NULL;
+
+          n_dmarc++;
+          if (domain == NULL || g_ascii_strcasecmp (domain, from) != 0)
+            objector_fuzz_fail ("Verified with DMARC for “%s”, not “%s”", header_from ? header_from : "", from);
+        }
+    }
+  if (!aligned || n_dmarc == 0)
+    objector_fuzz_fail ("Verified without a Meta signature or a DMARC result");
+}
+
+void
+objector_fuzz_auth_results (const guint8 *data,
+                            gsize         size)
+{
+  g_autofree char *header = g_strndup ((const char *) data, size);
+  g_autoptr(ObjectorAuthResults) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = objector_auth_results_parse (header, &error);
+  if (results == NULL)
+    check_error ("Reading Authentication-Results", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
+  else
+    for (guint i = 0; i < results->results->len; i++)
+      {
+        ObjectorAuthResult *r = g_ptr_array_index (results->results, i);
+
+        if (r->method == NULL || *r->method == '\0' || r->result == NULL || *r->result == '\0')
+          objector_fuzz_fail ("A result without a method or an outcome");
+        for (guint j = 0; r->properties[j] != NULL; j += 2)
+          if (r->properties[j + 1] == NULL)
+            objector_fuzz_fail ("A property without a value");
+      }
+
+  for (guint f = 0; f <= G_N_ELEMENTS (fuzz_from_domains) - 1; f++)
+    {
+      const char *from = fuzz_from_domains[f];
+      const char *alone[] = { header, NULL };
+      /* What comes below the topmost header never counts. */
+      const char *below[] = { header, "mx; dkim=pass header.d=facebookmail.com; dmarc=pass header.from=facebookmail.com", NULL };
+      ObjectorMailJudgement first = judge_headers (alone, from);
+      ObjectorMailJudgement second = judge_headers (below, from);
+
+      if (first.verdict != second.verdict || first.notes->len != second.notes->len)
+        objector_fuzz_fail ("A header below the topmost changed the verdict");
+      if (first.verdict == OBJECTOR_MAIL_VERDICT_VERIFIED)
+        check_verified (results, from);
+      objector_mail_judgement_clear (&first);
+      objector_mail_judgement_clear (&second);
+    }
+}
+
+/* HTML links */
+
+void
+objector_fuzz_html_links (const guint8 *data,
+                          gsize         size)
+{
+  /* The mail reader hands HTML over as UTF-8, whatever it was. */
+  g_autofree char *html = g_utf8_make_valid ((const char *) data, size);
+  g_autoptr(ObjectorLinkSet) links = objector_link_set_new ();
+  g_autoptr(GHashTable) hosts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  g_autofree char *raw = g_strndup ((const char *) data, size);
+  const char * const *listed;
+  const char * const *host_list;
+
+  text = objector_html_read (html, strlen (html), links);
+  check_text ("the text of HTML", text);
+
+  host_list = objector_link_set_get_hosts (links);
+  for (guint i = 0; host_list[i] != NULL; i++)
+    {
+      const char *host = host_list[i];
+      gsize n = strlen (host);
+
+      if (n == 0 || host[n - 1] == '.')
+        objector_fuzz_fail ("A host is empty or ends in a dot: “%s”", host);
+      for (const char *p = host; *p != '\0'; p++)
+        if (g_ascii_isupper (*p))
+          objector_fuzz_fail ("A host is not in lower case: “%s”", host);
+      if (g_hash_table_contains (hosts, host))
+        objector_fuzz_fail ("The host “%s” is listed twice", host);
+      g_hash_table_add (hosts, (gpointer) host);
+    }
+
+  listed = objector_link_set_get_links (links);
+  if (g_strv_length ((char **) listed) > MIN (objector_link_set_get_n_links (links), OBJECTOR_LINK_SET_MAX_LISTED))
+    objector_fuzz_fail ("More links are listed than there are");
+  if (objector_link_set_get_n_dangerous (links) > objector_link_set_get_n_links (links))
+    objector_fuzz_fail ("More dangerous links than links");
+  for (guint i = 0; listed[i] != NULL; i++)
+    {
+      g_autofree char *host = NULL;
+
+      /* The same answer twice, and every web host is among the set's. */
+      if (objector_link_resolve (listed[i], NULL, &host) == OBJECTOR_LINK_WEB && host != NULL
+          && !g_hash_table_contains (hosts, host) && g_ascii_strncasecmp (listed[i], "www.", 4) != 0)
+        objector_fuzz_fail ("The link “%s” leads to “%s”, which the set does not list", listed[i], host);
+    }
+
+  /* The same bytes as one link, as text, and as a refresh. */
+  {
+    g_autoptr(ObjectorLinkSet) other = objector_link_set_new ();
+    g_autofree char *host = NULL;
+    g_autofree char *scheme = NULL;
+
+    (void) objector_link_resolve (raw, &scheme, &host);
+    check_text ("a scheme", scheme);
+    objector_link_set_add_text (other, html, strlen (html));
+    objector_link_set_add (other, raw, -1);
+  }
 }

@@ -48,6 +48,10 @@ void                       objector_fuzz_mail          (const guint8 *data,
                                                         gsize         size);
 void                       objector_fuzz_mbox          (const guint8 *data,
                                                         gsize         size);
+void                       objector_fuzz_auth_results  (const guint8 *data,
+                                                        gsize         size);
+void                       objector_fuzz_html_links    (const guint8 *data,
+                                                        gsize         size);
 void                       objector_fuzz_redact        (const guint8 *data,
                                                         gsize         size);
 
