@@ -146,7 +146,7 @@ test_matching_without_to (void)
   text = g_strdup_printf ("From: Instagram <no-reply@mail.instagram.com>\n"
                           "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass\n"
                           "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r1@mail.instagram.com>\n\n"
-                          "We have received your request and we'll review your request.\n", date);
+                          "We have received your objection and we'll review your request.\n", date);
   receipt = test_util_write_file ("receipt.eml", text, -1);
 
   TEST_RUN (&run, "import-email", receipt);
@@ -162,7 +162,7 @@ test_matching_without_to (void)
   /* Written to another address: no objection fits, and the command says so. */
   g_free (text);
   text = g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
-                          "Subject: Request received\n\nWe have received your request.\n", date);
+                          "Subject: Request received\n\nWe have received your objection.\n", date);
   stranger = test_util_write_file ("stranger.eml", text, -1);
   TEST_RUN (&lost, "import-email", stranger);
   g_assert_cmpint (lost.status, ==, 1);
@@ -186,7 +186,7 @@ test_matching_without_to (void)
                           "From meta Tue Nov 24 10:00:00 2026\nFrom: Facebook <noreply@facebookmail.com>\n"
                           "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass\n"
                           "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r2@facebookmail.com>\n\n"
-                          "We have received your request.\n\n"
+                          "We have received your objection.\n\n"
                           "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
                           "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   inbox = test_util_write_file ("inbox.mbox", text, -1);
@@ -206,7 +206,7 @@ test_refused_files (void)
   g_autofree char *empty = NULL;
   g_autofree char *text = NULL;
   g_autofree char *missing = NULL;
-  g_autofree char *good = mail_file ("receipt-nl.eml");
+  g_autofree char *good = mail_file ("receipt-en-crlf.eml");
   g_auto(TestRun) run = { 0 };
   g_auto(TestRun) kind = { 0 };
   g_auto(TestRun) to = { 0 };
@@ -225,7 +225,7 @@ test_refused_files (void)
   test_util_assert_contains (run.err, "objector: “empty.eml” is empty\n");
   test_util_assert_contains (run.err, "objector: “x.txt” is not an email message: no header lines\n");
   test_util_assert_contains (run.err, "gone.eml");
-  test_util_assert_contains (run.out, "receipt-nl.eml: receipt, trusted — logged on ");
+  test_util_assert_contains (run.out, "receipt-en-crlf.eml: receipt, trusted — logged on ");
   status = test_util_cli_status_of (fb);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "acknowledged");
 

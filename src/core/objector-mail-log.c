@@ -110,6 +110,10 @@ log_edit (ObjectorObjection  *objection,
             result->reason = g_strdup_printf (_("a code confirms only a submitted objection, and this one is “%s”"),
                                               objector_state_to_string (result->before));
           break;
+        case OBJECTOR_MAIL_KIND_UNRECOGNISED:
+          result->reason = g_strdup (_("Objector cannot tell what this email says; say what it is "
+                                       "to record Meta’s answer"));
+          break;
         case OBJECTOR_MAIL_KIND_RECEIPT:
         case OBJECTOR_MAIL_KIND_APPROVAL:
         case OBJECTOR_MAIL_KIND_REJECTION:

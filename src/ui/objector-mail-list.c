@@ -30,6 +30,7 @@ static const char * const kind_labels[] = {
   N_("Rejection"),           /* REJECTION */
   N_("Extension"),           /* EXTENSION */
   N_("Something else"),      /* OTHER */
+  N_("Not recognised"),      /* UNRECOGNISED: the person chooses */
 };
 
 static void
