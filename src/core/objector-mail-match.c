@@ -443,6 +443,9 @@ objector_mail_matcher_read (ObjectorMailMatcher *self,
 
   code = objector_mail_find_code (subject, body);
   r->has_code = code != NULL;
+  /* The six digits themselves back the word "code" up. */
+  if (r->has_code)
+    r->score[OBJECTOR_MAIL_KIND_CODE] += 1;
   r->topic = languages_find (self->languages, G_STRUCT_OFFSET (ObjectorMailLanguageReader, topic), subject_sentences)
              || languages_find (self->languages, G_STRUCT_OFFSET (ObjectorMailLanguageReader, topic), main_sentences);
 
