@@ -247,14 +247,16 @@ test_tune (void)
 static void
 test_held_out (void)
 {
-  Tally all, plain, adversarial, fresh;
+  Tally all, plain, adversarial, fresh, fresh2;
 
   measure ("held-out/", FALSE, &plain);
   report ("held-out, not adversarial", &plain);
   measure ("held-out/", TRUE, &adversarial);
   report ("held-out, adversarial", &adversarial);
   measure ("held-out/fresh-", -1, &fresh);
-  report ("held-out, fresh (written after the rules were frozen)", &fresh);
+  report ("held-out, fresh-* (written after round three, measured once, then consulted for round four)", &fresh);
+  measure ("held-out/fresh2-", -1, &fresh2);
+  report ("held-out, fresh2-* (written after round four)", &fresh2);
   measure ("held-out/", -1, &all);
   report ("held-out, all", &all);
 
