@@ -204,7 +204,7 @@ test_complaint_residents (void)
   assert_has (ie.out, "zoe@example.org");
   assert_has (ie.out, "my Facebook account “Zoë Murphy”");
   assert_has (ie.out, "I prepared the objection on 20 January 2026.");
-  assert_has (ie.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/6359191084165019.");
+  assert_has (ie.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/712876720715583.");
   assert_has (ie.out, "that is by 28 February 2026.");
   assert_has (ie.out, "On 12 February 2026 Meta refused my objection.");
   assert_has (ie.out, "- 12 February 2026: Meta refused the objection (legitimate interest, they say)");
@@ -229,7 +229,7 @@ test_complaint_residents (void)
   assert_has (gb.out, "Email:     casework@ico.org.uk");
   assert_has (gb.out, "Article 77 of the UK GDPR and section 165 of the Data Protection Act 2018");
   assert_has (gb.out, "zoe@example.org");
-  assert_has (gb.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://help.instagram.com/contact/233964459562201.");
+  assert_has (gb.out, "I sent it to Meta on 31 January 2026 through Meta’s form at https://help.instagram.com/contact/767264225370182.");
   assert_has (gb.out, "On 12 February 2026 Meta refused my objection.");
 
   RUN (&at, "complaint", ID_AT);

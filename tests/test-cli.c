@@ -174,7 +174,7 @@ assert_path_ids (JsonArray          *array,
 static void
 test_paths (void)
 {
-  const char * const eu[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
+  const char * const eu[] = { "facebook-objection", "instagram-objection", "whatsapp-objection", "third-party", NULL };
   const char * const us[] = { "third-party", NULL };
   g_auto(Run) de = { 0 };
   g_auto(Run) de_text = { 0 };

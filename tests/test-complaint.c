@@ -203,7 +203,7 @@ test_rejected_english (Fixture       *f,
   assert_has (text, "Meta Platforms Ireland Limited, 4 Grand Canal Square");
   assert_has (text, "my Facebook account “Zoë Murphy”, registered with the email address zoe@example.org");
   assert_has (text, "I prepared the objection on 20 January 2026.");
-  assert_has (text, "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/6359191084165019.");
+  assert_has (text, "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/712876720715583.");
   /* The reason verbatim: braces in it are not placeholders. */
   assert_has (text, "“My photos are {mine}: I do not want them used to train AI.”");
   assert_has (text, "that is by 28 February 2026.");
@@ -248,7 +248,7 @@ test_overdue_german (Fixture       *f,
   assert_has (text, "Beschwerdeführende Person: zoe@example.org; Wohnsitzland: Deutschland (Bayern).");
   assert_has (text, "Der Widerspruch betrifft mein Instagram-Konto, registriert mit der E-Mail-Adresse zoe@example.org.");
   assert_has (text, "Ich habe den Widerspruch am 20. Januar 2026 vorbereitet.");
-  assert_has (text, "Am 31. Januar 2026 habe ich ihn über das Formular von Meta unter https://help.instagram.com/contact/233964459562201 gesendet.");
+  assert_has (text, "Am 31. Januar 2026 habe ich ihn über das Formular von Meta unter https://help.instagram.com/contact/767264225370182 gesendet.");
   assert_has (text, "also bis zum 28. Februar 2026.");
   assert_has (text, "Bis heute (2. März 2026) hat Meta auf meinen Widerspruch nicht geantwortet.");
   assert_has (text, "- 31. Januar 2026: Widerspruch an Meta gesendet (sent from the laptop)");
@@ -469,8 +469,8 @@ test_people_message (Fixture       *f,
 
   g_assert_cmpstr (en_title, ==, "Ask the people around you to object too");
   assert_has (en, "photos of me and posts that mention me");
-  assert_has (en, "Facebook: https://www.facebook.com/help/contact/6359191084165019");
-  assert_has (en, "Instagram: https://help.instagram.com/contact/233964459562201");
+  assert_has (en, "Facebook: https://www.facebook.com/help/contact/712876720715583");
+  assert_has (en, "Instagram: https://help.instagram.com/contact/767264225370182");
   /* The objection forms only, once each: not the third-party request. */
   assert_lacks (en, "510058597920541");
   assert_filled (en);
@@ -478,12 +478,12 @@ test_people_message (Fixture       *f,
   assert_filled (fr);
 
   assert_has (de, "Fotos von mir");
-  assert_has (de, "Facebook: https://www.facebook.com/help/contact/6359191084165019");
+  assert_has (de, "Facebook: https://www.facebook.com/help/contact/712876720715583");
   assert_has (de, "Wenn du in der EU, im EWR oder im Vereinigten Königreich wohnst");
 
   g_assert_cmpstr (fr_title, ==, "Demandez à vos proches de s’opposer eux aussi");
   assert_has (fr, "des photos de moi");
-  assert_has (fr, "Instagram: https://help.instagram.com/contact/233964459562201");
+  assert_has (fr, "Instagram: https://help.instagram.com/contact/767264225370182");
 
   /* Without a playbook, where to find the form in the apps. */
   assert_has (fallback, "Submit an objection request");

@@ -1722,7 +1722,7 @@ test_cli_update_playbook (void)
   RUN (&refused, "update-playbook", "--url", closed);
   g_assert_cmpint (refused.status, ==, 1);
   g_assert_true (contains (refused.err, "Could not reach 127.0.0.1"));
-  g_assert_true (contains (refused.err, "stays the same: version 2026112102, bundled"));
+  g_assert_true (contains (refused.err, "stays the same: version 2026120301, bundled"));
   lines = g_strsplit (refused.err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 

@@ -16,7 +16,7 @@
 #include "objector-playbook.h"
 #include "objector-resources.h"
 
-#define BUNDLED_VERSION 2026112102
+#define BUNDLED_VERSION 2026120301
 
 /* Helpers */
 
@@ -239,33 +239,35 @@ test_bundled_loads (void)
 
   g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION);
-  g_assert_cmpstr (objector_playbook_get_updated (playbook), ==, "2026-11-21");
+  g_assert_cmpstr (objector_playbook_get_updated (playbook), ==, "2026-12-03");
   g_assert_cmpuint (objector_playbook_get_answer_months (playbook), ==, 1);
   g_assert_cmpuint (objector_playbook_get_extension_months (playbook), ==, 2);
   g_assert_true (g_type_is_a (g_list_model_get_item_type (paths), OBJECTOR_TYPE_PATH));
-  g_assert_cmpuint (g_list_model_get_n_items (paths), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (paths), ==, 4);
 
   facebook = objector_playbook_lookup_path (playbook, "facebook-objection");
   instagram = objector_playbook_lookup_path (playbook, "instagram-objection");
   third_party = objector_playbook_lookup_path (playbook, "third-party");
   g_assert_true (facebook == nth_path (paths, 0));
   g_assert_true (instagram == nth_path (paths, 1));
-  g_assert_true (third_party == nth_path (paths, 2));
+  g_assert_true (third_party == nth_path (paths, 3));
   g_assert_null (objector_playbook_lookup_path (playbook, "nope"));
 
   g_assert_cmpstr (objector_path_get_platform (facebook), ==, "facebook");
   g_assert_cmpint (objector_path_get_kind (facebook), ==, OBJECTOR_PATH_KIND_OBJECTION);
+  /* Meta's 2025 forms first; the 2024 ones are fallbacks (test-playbook-forms). */
   g_assert_cmpstr (objector_path_get_form_url (facebook), ==,
-                   "https://www.facebook.com/help/contact/6359191084165019");
+                   "https://www.facebook.com/help/contact/712876720715583");
   g_assert_cmpstr (objector_path_get_overview_url (facebook), ==,
                    "https://www.facebook.com/privacy/genai");
-  g_assert_null (objector_path_get_alternative_form_url (facebook));
+  g_assert_cmpstr (objector_path_get_alternative_form_url (facebook), ==,
+                   "https://www.facebook.com/help/contact/6359191084165019");
   g_assert_true (objector_path_get_has_code_step (facebook));
 
   g_assert_cmpstr (objector_path_get_platform (instagram), ==, "instagram");
   g_assert_cmpint (objector_path_get_kind (instagram), ==, OBJECTOR_PATH_KIND_OBJECTION);
   g_assert_cmpstr (objector_path_get_form_url (instagram), ==,
-                   "https://help.instagram.com/contact/233964459562201");
+                   "https://help.instagram.com/contact/767264225370182");
   g_assert_cmpstr (objector_path_get_overview_url (instagram), ==,
                    "https://privacycenter.instagram.com/privacy/genai");
   g_assert_true (objector_path_get_has_code_step (instagram));
@@ -280,9 +282,13 @@ test_bundled_loads (void)
   g_assert_true (g_strv_equal (objector_path_get_regions (third_party),
                                (const char * const[]) { "*", NULL }));
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
       ObjectorPath *path = nth_path (paths, i);
+
+      /* WhatsApp (index 2) has no menu route Objector could vouch for. */
+      if (i == 2)
+        continue;
       GPtrArray *fields = objector_path_get_fields (path);
       GPtrArray *routes = objector_path_get_app_routes (path);
       gboolean has_email = FALSE, has_country = FALSE, has_reason = FALSE;
@@ -422,7 +428,7 @@ static void
 test_paths_for_country (void)
 {
   g_autoptr(ObjectorPlaybook) playbook = load_bundled ();
-  const char * const all[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
+  const char * const all[] = { "facebook-objection", "instagram-objection", "whatsapp-objection", "third-party", NULL };
   const char * const third_party_only[] = { "third-party", NULL };
   const struct {
     const char *country;
@@ -475,7 +481,7 @@ test_paths_for_country_order (void)
   JsonArray *paths = json_object_get_array_member (json_node_get_object (root), "paths");
   JsonNode *first = json_node_ref (json_array_get_element (paths, 0));
 
-  /* facebook-objection to the end: instagram-objection, third-party, facebook-objection */
+  /* facebook-objection to the end: instagram-, whatsapp-objection, third-party, facebook-objection */
   json_array_remove_element (paths, 0);
   json_array_add_element (paths, first);
   bytes = json_to_bytes (root);
@@ -484,7 +490,7 @@ test_paths_for_country_order (void)
 
   model = objector_playbook_paths_for_country (playbook, "SE");
   assert_ids (model, (const char * const[]) {
-                "instagram-objection", "facebook-objection", "third-party", NULL });
+                "instagram-objection", "whatsapp-objection", "facebook-objection", "third-party", NULL });
 }
 
 static void
@@ -579,8 +585,8 @@ test_localisation_bundled (void)
           ObjectorField *field = objector_path_get_fields (path)->pdata[0];
 
           g_assert_cmpstr (field->label, ==, "Land des Wohnsitzes");
-          g_assert_cmpstr (objector_path_get_steps (path)[1], ==,
-                           "Wählen Sie das Land, in dem Sie wohnen.");
+          g_assert_cmpstr (objector_path_get_steps (path)[2], ==,
+                           "Wenn das Formular nach Ihrem Land fragt, wählen Sie das Land, in dem Sie wohnen.");
           g_assert_true (g_str_has_prefix (objector_path_get_reason_full (path),
                                            "Gemäß Art. 21 Abs. 1 DSGVO"));
         }
@@ -843,14 +849,14 @@ test_default_user_newer (void)
   ObjectorPath *third_party;
 
   reset_user_data ();
-  write_user_playbook (BUNDLED_VERSION + 1, "paths[2].form_url",
+  write_user_playbook (BUNDLED_VERSION + 1, "paths[3].forms[1].url",
                        "\"https://www.facebook.com/help/contact/999\"");
   playbook = objector_playbook_load_default (NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, filename);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION + 1);
   third_party = objector_playbook_lookup_path (playbook, "third-party");
-  g_assert_cmpstr (objector_path_get_form_url (third_party), ==,
+  g_assert_cmpstr (((ObjectorFormCandidate *) g_ptr_array_index (objector_path_get_forms (third_party), 1))->url, ==,
                    "https://www.facebook.com/help/contact/999");
 }
 
@@ -1126,7 +1132,7 @@ test_unknown_keys (void)
   mutate (root, "paths[0].checked", "\"2026-11-20\"");
   mutate (root, "paths[0].fields[0].placeholder", "{\"en\": \"Germany\"}");
   mutate (root, "mail.rules[0].weight", "2");
-  mutate (root, "paths[2].alternative_form_url", NULL);
+  mutate (root, "paths[3].alternative_form_url", NULL);
   mutate (root, "paths[1].deadline", "{\"answer_months\": 2}");
   bytes = json_to_bytes (root);
 

@@ -16,6 +16,7 @@
 #include "objector-cli-private.h"
 #include "objector-country.h"
 #include "objector-error.h"
+#include "objector-form-check.h"
 #include "objector-playbook.h"
 #include "objector-store.h"
 
@@ -230,6 +231,28 @@ cmd_paths (CliOptions *options)
           json_builder_add_string_value (builder, objector_path_get_summary (path));
           json_builder_set_member_name (builder, "form_url");
           json_builder_add_string_value (builder, objector_path_get_form_url (path));
+          /* Where the form may be, in the order the app tries them. */
+          json_builder_set_member_name (builder, "form_urls");
+          json_builder_begin_array (builder);
+          for (guint f = 0; f < objector_path_get_forms (path)->len; f++)
+            {
+              ObjectorFormCandidate *form = g_ptr_array_index (objector_path_get_forms (path), f);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "url");
+              json_builder_add_string_value (builder, form->url);
+              json_builder_set_member_name (builder, "label");
+              json_builder_add_string_value (builder, form->label);
+              json_builder_set_member_name (builder, "last_checked");
+              if (form->last_checked != NULL)
+                json_builder_add_string_value (builder, form->last_checked);
+              else
+                json_builder_add_null_value (builder);
+              json_builder_set_member_name (builder, "kind");
+              json_builder_add_string_value (builder, form->is_form ? "form" : "page");
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           json_builder_set_member_name (builder, "overview_url");
           json_builder_add_string_value (builder, objector_path_get_overview_url (path));
           json_builder_set_member_name (builder, "code_step");
@@ -258,7 +281,14 @@ cmd_paths (CliOptions *options)
       g_print ("%-22s %-12s %s\n", objector_path_get_id (path),
                objector_path_kind_to_string (objector_path_get_kind (path)),
                objector_path_get_title (path));
-      g_print ("%-22s %s\n", "", objector_path_get_form_url (path));
+      /* The form first, then where to look if it has moved. */
+      for (guint f = 0; f < objector_path_get_forms (path)->len; f++)
+        {
+          ObjectorFormCandidate *form = g_ptr_array_index (objector_path_get_forms (path), f);
+          g_autofree char *described = objector_form_candidate_describe (form);
+
+          g_print ("%-22s %s%s (%s)\n", "", f > 0 ? _("or ") : "", form->url, described);
+        }
     }
 
   if (country != NULL && !any_objection)
@@ -585,11 +615,12 @@ cmd_status (CliOptions *options)
       if (due_date != NULL && objector_state_is_awaiting (state))
         due = objector_cli_format_date (due_date);
 
-      g_print ("%-9s %-22s %-7s %-13s %s%s\n", shown,
+      g_print ("%-9s %-22s %-7s %-13s %s%s%s\n", shown,
                objector_objection_get_path_id (objection),
                objector_objection_get_country (objection) ? objector_objection_get_country (objection) : "",
                objector_state_to_string (state),
                due ? due : "",
+               due != NULL && objector_objection_get_extended (objection) ? _(" (extended by Meta)") : "",
                objector_objection_is_overdue (objection, now) ? _(" (overdue)") : "");
     }
 

@@ -353,7 +353,7 @@ replace_strv (char     ***strv,
 struct _ObjectorMailRules
 {
   ObjectorPlaybook    *playbook;
-  ObjectorMailMatcher *matcher;
+  ObjectorMailMatcher *matcher;  /* the playbook's */
   char             **stems;
   char             **domains;  /* where Meta's links may lead */
 };
@@ -364,7 +364,7 @@ objector_mail_rules_new (ObjectorPlaybook *playbook)
   ObjectorMailRules *self = g_new0 (ObjectorMailRules, 1);
 
   self->playbook = g_object_ref (playbook);
-  self->matcher = objector_mail_matcher_new (playbook);
+  self->matcher = objector_mail_matcher_get (playbook);
   self->stems = objector_mail_dup_meta_stems (playbook);
   self->domains = link_domains (playbook);
   return self;
@@ -376,7 +376,6 @@ objector_mail_rules_free (ObjectorMailRules *self)
   if (self == NULL)
     return;
   g_object_unref (self->playbook);
-  objector_mail_matcher_free (self->matcher);
   g_strfreev (self->stems);
   g_strfreev (self->domains);
   g_free (self);

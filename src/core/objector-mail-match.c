@@ -101,6 +101,29 @@ objector_mail_matcher_free (ObjectorMailMatcher *self)
   g_free (self);
 }
 
+ObjectorMailMatcher *
+objector_mail_matcher_get (ObjectorPlaybook *playbook)
+{
+  static GMutex lock;
+  static GQuark quark;
+  ObjectorMailMatcher *matcher;
+
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+
+  g_mutex_lock (&lock);
+  if (quark == 0)
+    quark = g_quark_from_static_string ("objector-mail-matcher");
+  matcher = g_object_get_qdata (G_OBJECT (playbook), quark);
+  if (matcher == NULL)
+    {
+      matcher = objector_mail_matcher_new (playbook);
+      g_object_set_qdata_full (G_OBJECT (playbook), quark, matcher,
+                               (GDestroyNotify) objector_mail_matcher_free);
+    }
+  g_mutex_unlock (&lock);
+  return matcher;
+}
+
 /* Zones: the answer, its footer, and quoted mail left out */
 
 static gboolean
@@ -600,4 +623,42 @@ objector_mail_platform_of_text (ObjectorPlaybook *playbook,
         tie = TRUE;
     }
   return tie ? NULL : best;
+}
+
+gboolean
+objector_mail_logged_since_submission (ObjectorObjection *objection,
+                                       ObjectorMailKind   kind)
+{
+  JsonArray *emails;
+  GDateTime *submitted;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (objection), FALSE);
+
+  emails = objector_objection_get_emails (objection);
+  submitted = objector_objection_get_submitted (objection);
+  if (submitted == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (emails); i++)
+    {
+      JsonNode *node = json_array_get_element (emails, i);
+      JsonObject *email;
+      const char *when;
+      g_autoptr(GDateTime) time = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      email = json_node_get_object (node);
+      if (g_strcmp0 (json_object_get_string_member_with_default (email, "kind", NULL),
+                     objector_mail_kind_to_string (kind)) != 0)
+        continue;
+      /* The email's own date, else when it was logged. */
+      when = json_object_get_string_member_with_default (email, "date", NULL);
+      if (when == NULL)
+        when = json_object_get_string_member_with_default (email, "logged", NULL);
+      time = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+      if (time != NULL && g_date_time_compare (time, submitted) >= 0)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -14,6 +14,7 @@
 
 #pragma once
 
+#include "objector-objection.h"
 #include "objector-playbook.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,9 @@ typedef struct
 
 ObjectorMailMatcher *objector_mail_matcher_new      (ObjectorPlaybook     *playbook);
 void                 objector_mail_matcher_free     (ObjectorMailMatcher  *self);
+/* The playbook's rules compiled once and kept with it (any thread): valid
+ * as long as @playbook is. */
+ObjectorMailMatcher *objector_mail_matcher_get      (ObjectorPlaybook     *playbook);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailMatcher, objector_mail_matcher_free)
 
 /* Reads an email: @subject and @body as the reader gave them (nullable),
@@ -58,5 +62,11 @@ const char          *objector_mail_platform_of_domain (ObjectorPlaybook   *playb
 /* Which platform a folded text speaks of most, or NULL on a tie or none. */
 const char          *objector_mail_platform_of_text (ObjectorPlaybook     *playbook,
                                                      const char           *folded);
+
+/* Whether an email of @kind was logged on @objection since it was last
+ * submitted: Meta's 2025 forms send no code, so a code is awaited only
+ * once Meta has sent one. */
+gboolean             objector_mail_logged_since_submission (ObjectorObjection *objection,
+                                                            ObjectorMailKind   kind);
 
 G_END_DECLS
