@@ -1027,6 +1027,14 @@ is_row_titled_prefix (GtkWidget    *widget,
          && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
 }
 
+static gboolean
+is_group_titled (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
 /* Meta's emails: a spoofed one is kept as evidence and changes nothing; the
  * real approval, once the person logs it, marks the objection accepted. */
 static void
@@ -1089,9 +1097,16 @@ scan_script (ObjectorApplication *app,
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL),
                                       &approval, NULL, NULL));
+  /* With Meta's mail that no rule recognises, and its other mail: listed too. */
   mbox = g_strdup_printf ("From someone@example.org Mon Nov  2 10:00:00 2026\n"
                           "From: Someone <someone@example.org>\nSubject: Lunch\n\nSee you.\n\n"
-                          "From noreply@facebookmail.com Tue Nov 24 08:12:00 2026\n%s\n", approval);
+                          "From noreply@facebookmail.com Tue Nov 24 08:12:00 2026\n%s\n"
+                          "From noreply@facebookmail.com Tue Nov 24 09:00:00 2026\n"
+                          "From: Facebook <noreply@facebookmail.com>\nSubject: Your receipt from Facebook Pay\n\n"
+                          "Thanks for your purchase of 3,99 EUR.\n\n"
+                          "From security@facebookmail.com Tue Nov 24 09:30:00 2026\n"
+                          "From: Facebook <security@facebookmail.com>\nSubject: New login to Facebook\n\n"
+                          "We noticed a new login to your account from Firefox on Linux.\n", approval);
   g_mkdir_with_parents (folder, 0700);
   g_assert_true (g_file_set_contents (inbox, mbox, -1, NULL));
 
@@ -1111,6 +1126,10 @@ scan_script (ObjectorApplication *app,
   g_assert_nonnull (list);
   assert_accessible (dialog, "scan");
   save_screenshot (dialog, "scan", 1280);
+  g_assert_nonnull (find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));
+  g_assert_nonnull (find (dialog, is_row_titled_prefix, "New login to Facebook"));
+  g_assert_nonnull (find (dialog, is_group_titled, "Not Recognised"));
+  g_assert_nonnull (find (dialog, is_group_titled, "Other Emails From Meta"));
 
   /* Logged on the objection it matches (the address it was sent to). */
   g_assert_true (objector_mail_list_log (list, 0));

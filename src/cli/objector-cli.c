@@ -660,7 +660,7 @@ make_context (const Command *command,
     { "authority", 0, 0, G_OPTION_ARG_STRING, &options->authority, N_("Complain to this authority instead, such as iedpc (Meta’s lead authority)"), N_("SLUG") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language, N_("Write the complaint in this language (en, de, es, fr, it, nl, pl, pt_BR)"), N_("LL") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("What the email is, when the guess is wrong: code, receipt, approval, rejection, extension or other"), N_("KIND") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Also list Meta’s emails that answer no objection"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Kept for older scripts: every email from Meta is listed"), NULL },
   };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
