@@ -485,6 +485,16 @@ german_script (ObjectorApplication *app,
   g_assert_cmpstr (g_ptr_array_index (launched, 0), ==,
                    objector_path_get_form_url (objector_playbook_lookup_path (playbook, "facebook-objection")));
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_FORM_OPENED);
+  {
+    /* The history says which of Meta's forms was opened. */
+    g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+    GPtrArray *history;
+
+    g_assert_true (objector_store_load (store, NULL));
+    history = objector_objection_get_history (objector_store_lookup (store, fb, NULL));
+    g_assert_cmpstr (((ObjectorTransition *) g_ptr_array_index (history, history->len - 1))->note, ==,
+                     "Meta’s 2025 form: https://www.facebook.com/help/contact/712876720715583");
+  }
   click (w, "I Have _Submitted the Form");
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
   click (w, "I _Typed In the Six-Digit Code From Meta’s Email");

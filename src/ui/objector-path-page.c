@@ -352,13 +352,31 @@ apply (ObjectorPathPage *self,
   return TRUE;
 }
 
+/* Opens @url; the history says which address it was ("Meta’s 2024 form:
+ * https://…"), since Meta's forms change. */
 static void
 launch (ObjectorPathPage *self,
         const char       *url)
 {
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *forms = objector_path_get_forms (self->path);
+
   objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url);
-  if (objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
-    apply (self, OBJECTOR_EVENT_OPEN_FORM);
+  if (objector_objection_get_state (self->objection) != OBJECTOR_STATE_READY)
+    return;
+  for (guint i = 0; i < forms->len && note == NULL; i++)
+    {
+      ObjectorFormCandidate *form = g_ptr_array_index (forms, i);
+
+      if (g_str_equal (form->url, url))
+        note = g_strdup_printf ("%s: %s", form->label, url);
+    }
+  if (note == NULL)
+    note = g_strdup (url);
+  if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
+                             OBJECTOR_EVENT_OPEN_FORM, note, NULL, &error))
+    show_message (self, error->message);
 }
 
 static void
