@@ -141,4 +141,7 @@ void        test_util_wait_step       (const char        *what,
 /* Flags that tests set from callbacks. */
 void        test_util_set_true        (gpointer           flag);
 
+/* A port on 127.0.0.1 that nothing listens on: bound, then closed again. */
+guint       test_util_closed_port     (void);
+
 G_END_DECLS

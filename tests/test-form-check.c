@@ -41,24 +41,6 @@ server_cb (SoupServer        *soup_server,
     soup_server_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
 }
 
-static guint
-closed_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
-
-  g_socket_bind (socket, address, TRUE, &error);
-  g_assert_no_error (error);
-  local = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  g_socket_close (socket, NULL);
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-}
-
 /* Candidates from "label=path" pairs; a path starting with ":" is a full URL. */
 static GPtrArray *
 candidates (const char *first,
@@ -201,7 +183,7 @@ test_none_answers (void)
 static void
 test_offline (void)
 {
-  g_autofree char *down = g_strdup_printf ("A=:http://127.0.0.1:%u/form", closed_port ());
+  g_autofree char *down = g_strdup_printf ("A=:http://127.0.0.1:%u/form", test_util_closed_port ());
   g_autoptr(GPtrArray) forms = candidates (down, "B=/ok-b", NULL);
   g_autoptr(ObjectorFormChoice) choice = check_ok (forms);
 

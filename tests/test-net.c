@@ -19,6 +19,7 @@
 #include "objector-net-private.h"
 #include "objector-playbook.h"
 #include "objector-resources.h"
+#include "objector-test-util.h"
 
 #define NEWER_VERSION 2099010101
 #define OLDER_VERSION 2020010101
@@ -369,27 +370,6 @@ tls_url (const char *path)
   return g_strconcat (tls_base, path, NULL);
 }
 
-/* A port nothing listens on: bound, then closed again. */
-static guint
-closed_port (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
-                                            G_SOCKET_PROTOCOL_TCP, &error);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
-
-  g_assert_no_error (error);
-  g_socket_bind (socket, address, TRUE, &error);
-  g_assert_no_error (error);
-  local = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-  g_socket_close (socket, NULL);
-
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-}
-
 /* A server that takes the connection (the kernel does, from the backlog)
  * and never says a word. */
 static GSocket *
@@ -733,7 +713,7 @@ static void
 test_refused_connection (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/ok", closed_port ());
+  g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/ok", test_util_closed_port ());
   g_autoptr(ObjectorLinkResult) found = NULL;
 
   found = check (net, link);
@@ -1139,7 +1119,7 @@ test_playbook_links (void)
   ok = tls_url ("/ok");
   gone = tls_url ("/gone");
   moved = tls_url ("/redirect-1");
-  offline = g_strdup_printf ("https://127.0.0.1:%u/form", closed_port ());
+  offline = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
   filename = write_playbook ("links.json", ok, gone, moved, ok, offline);
   playbook = objector_playbook_new_from_file (filename, &error);
   g_assert_no_error (error);
@@ -1469,7 +1449,7 @@ test_update_unreachable (void)
 
   {
     g_autoptr(GError) error = NULL;
-    g_autofree char *from = g_strdup_printf ("http://127.0.0.1:%u/meta.json", closed_port ());
+    g_autofree char *from = g_strdup_printf ("http://127.0.0.1:%u/meta.json", test_util_closed_port ());
     g_autoptr(ObjectorPlaybook) updated = update (net, from, bundled, NULL, &error);
 
     g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK);
@@ -1659,7 +1639,7 @@ test_cli_check_links (void)
   plain = plain_server (&port);
   not_tls = g_strdup_printf ("https://127.0.0.1:%u/ok", port);
   silent = silent_server (&port);
-  refused = g_strdup_printf ("https://127.0.0.1:%u/form", closed_port ());
+  refused = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
   quiet = g_strdup_printf ("https://127.0.0.1:%u/overview", port);
   filename = write_playbook ("cli.json", refused, not_tls, quiet, refused, not_tls);
 
@@ -1713,7 +1693,7 @@ test_cli_update_playbook (void)
   g_auto(Run) refused = { 0 };
   g_auto(Run) http = { 0 };
   g_auto(Run) override = { 0 };
-  g_autofree char *closed = g_strdup_printf ("https://127.0.0.1:%u/meta.json", closed_port ());
+  g_autofree char *closed = g_strdup_printf ("https://127.0.0.1:%u/meta.json", test_util_closed_port ());
   g_autofree char *plain = url ("/playbook/newer.json");
   g_auto(GStrv) lines = NULL;
 

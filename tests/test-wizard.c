@@ -697,14 +697,23 @@ us_script (ObjectorApplication *app,
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
 }
 
+/* A fresh start, and what reaches the browser recorded. */
 static void
-test_us_resident (void)
+run_fresh (int      width,
+           Script   script,
+           gpointer data)
 {
   fresh_data ();
   launched = g_ptr_array_new_with_free_func (g_free);
   objector_ui_set_uri_launcher_for_testing (record_launch);
-  run_app (1280, us_script, NULL);
+  run_app (width, script, data);
   g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+static void
+test_us_resident (void)
+{
+  run_fresh (1280, us_script, NULL);
 }
 
 /* Issue 14: Facebook and Instagram linked in one Accounts Center go through
@@ -770,11 +779,7 @@ linked_script (ObjectorApplication *app,
 static void
 test_linked_accounts (void)
 {
-  fresh_data ();
-  launched = g_ptr_array_new_with_free_func (g_free);
-  objector_ui_set_uri_launcher_for_testing (record_launch);
-  run_app (360, linked_script, NULL);
-  g_clear_pointer (&launched, g_ptr_array_unref);
+  run_fresh (360, linked_script, NULL);
 }
 
 /* What the overview says of an objection whose deadline Meta extended, and
