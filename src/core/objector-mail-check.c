@@ -352,8 +352,7 @@ replace_strv (char     ***strv,
 
 struct _ObjectorMailRules
 {
-  ObjectorPlaybook    *playbook;
-  ObjectorMailMatcher *matcher;  /* the playbook's */
+  ObjectorPlaybook  *playbook;
   char             **stems;
   char             **domains;  /* where Meta's links may lead */
 };
@@ -364,7 +363,7 @@ objector_mail_rules_new (ObjectorPlaybook *playbook)
   ObjectorMailRules *self = g_new0 (ObjectorMailRules, 1);
 
   self->playbook = g_object_ref (playbook);
-  self->matcher = objector_mail_matcher_get (playbook);
+
   self->stems = objector_mail_dup_meta_stems (playbook);
   self->domains = link_domains (playbook);
   return self;
@@ -429,7 +428,9 @@ objector_mail_check_with_rules (ObjectorMail      *self,
   all = g_strconcat (subject, " ", body, NULL);
 
   if (!self->kind_corrected)
-    self->kind = objector_mail_matcher_read (compiled->matcher, self->subject, self->body,
+    /* The rules are compiled on first use, in the thread that reads the
+     * mail (a scan's worker), and kept with the playbook. */
+    self->kind = objector_mail_matcher_read (objector_mail_matcher_get (playbook), self->subject, self->body,
                                              self->from_address, NULL);
   g_clear_pointer (&self->code, g_free);
   if (self->kind == OBJECTOR_MAIL_KIND_CODE)
