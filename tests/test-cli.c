@@ -57,7 +57,7 @@ static void
 test_paths (void)
 {
   g_auto(TestRun) run = { 0 };
-  const char * const eu[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
+  const char * const eu[] = { "facebook-objection", "instagram-objection", "whatsapp-objection", "third-party", NULL };
   const char * const us[] = { "third-party", NULL };
   g_autoptr(JsonArray) de_paths = NULL;
   g_autoptr(JsonArray) us_paths = NULL;

@@ -177,7 +177,7 @@ static const TextCase text_cases[] = {
       "Meta Platforms Ireland Limited, 4 Grand Canal Square",
       "my Facebook account “Zoë Murphy”, registered with the email address zoe@example.org",
       "I prepared the objection on 20 January 2026.",
-      "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/6359191084165019.",
+      "I sent it to Meta on 31 January 2026 through Meta’s form at https://www.facebook.com/help/contact/712876720715583.",
       /* The reason verbatim: braces in it are not placeholders. */
       "“My photos are {mine}: I do not want them used to train AI.”",
       "that is by 28 February 2026.", "On 12 February 2026 Meta refused my objection.",
@@ -205,7 +205,7 @@ static const TextCase text_cases[] = {
       "Beschwerdeführende Person: zoe@example.org; Wohnsitzland: Deutschland (Bayern).",
       "Der Widerspruch betrifft mein Instagram-Konto, registriert mit der E-Mail-Adresse zoe@example.org.",
       "Ich habe den Widerspruch am 20. Januar 2026 vorbereitet.",
-      "Am 31. Januar 2026 habe ich ihn über das Formular von Meta unter https://help.instagram.com/contact/233964459562201 gesendet.",
+      "Am 31. Januar 2026 habe ich ihn über das Formular von Meta unter https://help.instagram.com/contact/767264225370182 gesendet.",
       "also bis zum 28. Februar 2026.",
       "Bis heute (2. März 2026) hat Meta auf meinen Widerspruch nicht geantwortet.",
       "- 31. Januar 2026: Widerspruch an Meta gesendet (sent from the laptop)",
@@ -423,8 +423,8 @@ test_people_message (Fixture       *f,
   g_assert_cmpstr (en_title, ==, "Ask the people around you to object too");
   test_util_assert_contains_all (en,
                                  "photos of me and posts that mention me",
-                                 "Facebook: https://www.facebook.com/help/contact/6359191084165019",
-                                 "Instagram: https://help.instagram.com/contact/233964459562201");
+                                 "Facebook: https://www.facebook.com/help/contact/712876720715583",
+                                 "Instagram: https://help.instagram.com/contact/767264225370182");
   /* The objection forms only, once each: not the third-party request. */
   test_util_assert_lacks (en, "510058597920541");
   assert_filled (en);
@@ -433,12 +433,12 @@ test_people_message (Fixture       *f,
 
   test_util_assert_contains_all (de,
                                  "Fotos von mir",
-                                 "Facebook: https://www.facebook.com/help/contact/6359191084165019",
+                                 "Facebook: https://www.facebook.com/help/contact/712876720715583",
                                  "Wenn du in der EU, im EWR oder im Vereinigten Königreich wohnst");
 
   g_assert_cmpstr (fr_title, ==, "Demandez à vos proches de s’opposer eux aussi");
   test_util_assert_contains (fr, "des photos de moi");
-  test_util_assert_contains (fr, "Instagram: https://help.instagram.com/contact/233964459562201");
+  test_util_assert_contains (fr, "Instagram: https://help.instagram.com/contact/767264225370182");
 
   /* Without a playbook, where to find the form in the apps. */
   test_util_assert_contains (fallback, "Submit an objection request");

@@ -190,7 +190,8 @@ test_parse_pasted (void)
   g_assert_null (objector_mail_get_message_id (mail));
   label = objector_mail_dup_source_label (mail);
   g_assert_cmpstr (label, ==, "pasted text");
-  g_assert_cmpint (objector_mail_get_kind (mail), ==, OBJECTOR_MAIL_KIND_RECEIPT);
+  /* It does not say it is about an objection: the person decides. */
+  g_assert_cmpint (objector_mail_get_kind (mail), ==, OBJECTOR_MAIL_KIND_UNRECOGNISED);
   g_assert_cmpstr (objector_mail_get_platform (mail), ==, "instagram");
 
   /* An mbox separator line on top, and a byte-order mark. */
@@ -299,7 +300,7 @@ test_parse_outlook_msg (void)
   g_assert_cmpstr (objector_mail_get_from (copy), ==, "Facebook <noreply@facebookmail.com>");
   g_assert_cmpstr (objector_mail_get_subject (copy), ==, "Request received – copy");
   g_assert_cmpstr (objector_mail_get_body (copy), ==, "We have received your request.");
-  g_assert_cmpint (objector_mail_get_kind (copy), ==, OBJECTOR_MAIL_KIND_RECEIPT);
+  g_assert_cmpint (objector_mail_get_kind (copy), ==, OBJECTOR_MAIL_KIND_UNRECOGNISED);
   g_assert_false (objector_mail_get_trusted (copy));
   g_assert_true (notes_contain (copy, "keeps none of the email’s Internet headers"));
 }
@@ -421,7 +422,8 @@ test_recognise (void)
     { "receipt-en-crlf.eml", OBJECTOR_MAIL_KIND_RECEIPT, "facebook" },
     { "code-es.eml", OBJECTOR_MAIL_KIND_CODE, "facebook" },
     { "extension-it.eml", OBJECTOR_MAIL_KIND_EXTENSION, "instagram" },
-    { "receipt-nl.eml", OBJECTOR_MAIL_KIND_RECEIPT, "facebook" },
+    /* "We have received your request" of no objection: the person decides. */
+    { "receipt-nl.eml", OBJECTOR_MAIL_KIND_UNRECOGNISED, "facebook" },
     { "approval-pl.eml", OBJECTOR_MAIL_KIND_APPROVAL, "instagram" },
     { "rejection-pt.eml", OBJECTOR_MAIL_KIND_REJECTION, "facebook" },
     { "lookalike.eml", OBJECTOR_MAIL_KIND_APPROVAL, "facebook" },
@@ -456,7 +458,7 @@ test_recognise_edge_cases (void)
 
   /* The subject alone fits approvals and rejections alike: no guess. */
   ambiguous = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Your objection request\n\nHello.\n");
-  g_assert_cmpint (objector_mail_get_kind (ambiguous), ==, OBJECTOR_MAIL_KIND_OTHER);
+  g_assert_cmpint (objector_mail_get_kind (ambiguous), ==, OBJECTOR_MAIL_KIND_UNRECOGNISED);
 
   unrelated = mail_from_text ("From: Facebook <notification@facebookmail.com>\nSubject: You have 3 new friend requests\n\n"
                               "See who wants to be friends. Extensions are cool.\n");
@@ -473,7 +475,7 @@ test_recognise_edge_cases (void)
   /* A phrase broken over two lines, in capitals, with a typographic
    * apostrophe where the playbook has a straight one. */
   wrapped = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Hello\n\n"
-                            "WE’RE UNABLE\n  TO act on it.\n");
+                            "WE’RE UNABLE TO HONOUR YOUR OBJECTION BECAUSE OF THE REASONS\n  YOU GAVE.\n");
   g_assert_cmpint (objector_mail_get_kind (wrapped), ==, OBJECTOR_MAIL_KIND_REJECTION);
 
   /* The person corrects the kind; a later check keeps it. */
@@ -1095,14 +1097,14 @@ test_properties (void)
 
   objector_mail_check (mail, playbook);
   g_assert_cmpuint (trusted_notes, ==, 1);
-  g_assert_cmpuint (kind_notes, ==, 0);  /* "other" before and after */
+  g_assert_cmpuint (kind_notes, ==, 1);  /* "other" before, "unrecognised" after */
   objector_mail_check (mail, playbook);
   g_assert_cmpuint (trusted_notes, ==, 1);
 
   g_object_set (mail, "kind", OBJECTOR_MAIL_KIND_REJECTION, NULL);
-  g_assert_cmpuint (kind_notes, ==, 1);
+  g_assert_cmpuint (kind_notes, ==, 2);
   objector_mail_set_kind (mail, OBJECTOR_MAIL_KIND_REJECTION);
-  g_assert_cmpuint (kind_notes, ==, 1);
+  g_assert_cmpuint (kind_notes, ==, 2);
 
   g_object_get (mail, "subject", &subject, "kind", &kind, "trusted", &trusted,
                 "platform", &platform, "date", &date, NULL);

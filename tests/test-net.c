@@ -1597,7 +1597,7 @@ test_cli_update_playbook (void)
   TEST_RUN (&run, "update-playbook", "--url", closed);
   g_assert_cmpint (run.status, ==, 1);
   test_util_assert_contains (run.err, "Could not reach 127.0.0.1");
-  test_util_assert_contains (run.err, "stays the same: version 2026112102, bundled");
+  test_util_assert_contains (run.err, "stays the same: version 2026120301, bundled");
   lines = g_strsplit (run.err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 

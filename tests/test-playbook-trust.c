@@ -143,7 +143,7 @@ test_meta_hosts_only (void)
 
   /* Narrower is fine: fewer hosts, fewer mail domains. */
   {
-    g_autoptr(GBytes) hosts = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\"]", NULL);
+    g_autoptr(GBytes) hosts = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\", \"help.meta.com\"]", NULL);
     g_autoptr(GBytes) mail = test_playbooks_bundled_with ("mail.domains", "[\"facebookmail.com\"]", NULL);
 
     assert_loads (hosts);
@@ -155,7 +155,7 @@ test_meta_hosts_only (void)
 static void
 test_loopback_only_in_tests (void)
 {
-  g_autoptr(GBytes) bytes = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"127.0.0.1\"]", NULL);
+  g_autoptr(GBytes) bytes = test_playbooks_bundled_with ("paths[0].allowed_hosts", "[\"www.facebook.com\", \"help.meta.com\", \"127.0.0.1\"]", NULL);
 
   g_assert_false (objector_playbook_trusts_loopback_for_testing ());
   g_assert_false (objector_playbook_host_is_trusted ("127.0.0.1"));

@@ -17,7 +17,7 @@
 #include "objector-resources.h"
 #include "objector-test-util.h"
 
-#define BUNDLED_VERSION 2026112102
+#define BUNDLED_VERSION 2026120301
 
 /* Helpers */
 
@@ -233,14 +233,14 @@ assert_ids (GListModel         *model,
 static const char *
 first_app (ObjectorPath *path)
 {
-  ObjectorAppRoute *route = g_ptr_array_index (objector_path_get_app_routes (path), 0);
+  GPtrArray *routes = objector_path_get_app_routes (path);
 
-  return route->app;
+  return routes != NULL && routes->len > 0 ? ((ObjectorAppRoute *) g_ptr_array_index (routes, 0))->app : NULL;
 }
 
 /* The bundled playbook */
 
-/* Its three paths, in their order. */
+/* Its paths, in their order. */
 typedef struct
 {
   const char       *id;
@@ -254,12 +254,17 @@ typedef struct
 } BundledPath;
 
 static const BundledPath bundled_paths[] = {
+  /* Meta's 2025 forms first; the 2024 ones are fallbacks (test-playbook-forms). */
   { "facebook-objection", "facebook", OBJECTOR_PATH_KIND_OBJECTION,
-    "https://www.facebook.com/help/contact/6359191084165019", "https://www.facebook.com/privacy/genai",
-    NULL, TRUE, "facebook" },
+    "https://www.facebook.com/help/contact/712876720715583", "https://www.facebook.com/privacy/genai",
+    "https://www.facebook.com/help/contact/6359191084165019", TRUE, "facebook" },
   { "instagram-objection", "instagram", OBJECTOR_PATH_KIND_OBJECTION,
-    "https://help.instagram.com/contact/233964459562201", "https://privacycenter.instagram.com/privacy/genai",
-    NULL, TRUE, "instagram" },
+    "https://help.instagram.com/contact/767264225370182", "https://privacycenter.instagram.com/privacy/genai",
+    "https://help.instagram.com/contact/233964459562201", TRUE, "instagram" },
+  /* No menu route in the WhatsApp app that Objector could vouch for. */
+  { "whatsapp-objection", "whatsapp", OBJECTOR_PATH_KIND_OBJECTION,
+    "https://www.whatsapp.com/contact/forms/382532939919295", "https://faq.whatsapp.com/1285115568956956",
+    NULL, FALSE, NULL },
   { "third-party", "none", OBJECTOR_PATH_KIND_THIRD_PARTY,
     "https://www.facebook.com/help/contact/510058597920541", "https://www.facebook.com/privacy/genai",
     "https://www.facebook.com/help/contact/1266025207620918", FALSE, "instagram" },
@@ -273,11 +278,11 @@ test_bundled_loads (void)
 
   g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION);
-  g_assert_cmpstr (objector_playbook_get_updated (playbook), ==, "2026-11-21");
+  g_assert_cmpstr (objector_playbook_get_updated (playbook), ==, "2026-12-03");
   g_assert_cmpuint (objector_playbook_get_answer_months (playbook), ==, 1);
   g_assert_cmpuint (objector_playbook_get_extension_months (playbook), ==, 2);
   g_assert_true (g_type_is_a (g_list_model_get_item_type (paths), OBJECTOR_TYPE_PATH));
-  g_assert_cmpuint (g_list_model_get_n_items (paths), ==, 3);
+  g_assert_cmpuint (g_list_model_get_n_items (paths), ==, 4);
 
   for (guint i = 0; i < G_N_ELEMENTS (bundled_paths); i++)
     {
@@ -298,9 +303,13 @@ test_bundled_loads (void)
   g_assert_true (g_strv_equal (objector_path_get_regions (objector_playbook_lookup_path (playbook, "third-party")),
                                (const char * const[]) { "*", NULL }));
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < 4; i++)
     {
       ObjectorPath *path = nth_path (paths, i);
+
+      /* WhatsApp (index 2) has no menu route Objector could vouch for. */
+      if (i == 2)
+        continue;
       GPtrArray *fields = objector_path_get_fields (path);
       GPtrArray *routes = objector_path_get_app_routes (path);
       gboolean has_email = FALSE, has_country = FALSE, has_reason = FALSE;
@@ -357,17 +366,25 @@ test_bundled_regions_and_mail (void)
          "facebook.com", "instagram.com", "meta.com", "metamail.com", NULL }; *d; d++)
     g_assert_true (g_strv_contains (domains, *d));
 
-  g_assert_cmpuint (rules->len, ==, G_N_ELEMENTS (kinds));
-  for (guint i = 0; i < rules->len; i++)
+  /* Every kind has rules with phrases in every language (several rules a
+   * kind since issue 14: verbs whose negation means a refusal, phrases…). */
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
     {
-      ObjectorMailRule *rule = rules->pdata[i];
+      guint phrases = 0;
 
-      g_assert_cmpint (rule->kind, ==, kinds[i]);
-      g_assert_cmpuint (g_strv_length (rule->subject), >=, 8);
-      g_assert_cmpuint (g_strv_length (rule->body), >=, 8);
+      for (guint i = 0; i < rules->len; i++)
+        {
+          ObjectorMailRule *rule = rules->pdata[i];
+
+          if (rule->kind == kinds[k])
+            phrases += g_strv_length (rule->subject) + g_strv_length (rule->body);
+        }
+      g_assert_cmpuint (phrases, >=, 16);
     }
+  g_assert_cmpuint (objector_playbook_get_mail_languages (playbook)->len, ==, 8);
   code_rule = g_ptr_array_index (rules, 0);
-  g_assert_true (g_strv_contains ((const char * const *) code_rule->subject, "Bestätigungscode"));
+  g_assert_cmpint (code_rule->kind, ==, OBJECTOR_MAIL_KIND_CODE);
+  g_assert_true (g_strv_contains ((const char * const *) code_rule->subject, "bestätigungscode"));
 }
 
 /* Each mail rule has phrases in the languages the app promises. */
@@ -429,7 +446,7 @@ static void
 test_paths_for_country (void)
 {
   g_autoptr(ObjectorPlaybook) playbook = load_bundled ();
-  const char * const all[] = { "facebook-objection", "instagram-objection", "third-party", NULL };
+  const char * const all[] = { "facebook-objection", "instagram-objection", "whatsapp-objection", "third-party", NULL };
   const char * const third_party_only[] = { "third-party", NULL };
   const struct {
     const char *country;
@@ -482,7 +499,7 @@ test_paths_for_country_order (void)
   JsonArray *paths = json_object_get_array_member (json_node_get_object (root), "paths");
   JsonNode *first = json_node_ref (json_array_get_element (paths, 0));
 
-  /* facebook-objection to the end: instagram-objection, third-party, facebook-objection */
+  /* facebook-objection to the end: instagram-, whatsapp-objection, third-party, facebook-objection */
   json_array_remove_element (paths, 0);
   json_array_add_element (paths, first);
   bytes = test_util_json_bytes (root);
@@ -491,7 +508,7 @@ test_paths_for_country_order (void)
 
   model = objector_playbook_paths_for_country (playbook, "SE");
   assert_ids (model, (const char * const[]) {
-                "instagram-objection", "facebook-objection", "third-party", NULL });
+                "instagram-objection", "whatsapp-objection", "facebook-objection", "third-party", NULL });
 }
 
 static void
@@ -586,8 +603,8 @@ test_localisation_bundled (void)
           ObjectorField *field = objector_path_get_fields (path)->pdata[0];
 
           g_assert_cmpstr (field->label, ==, "Land des Wohnsitzes");
-          g_assert_cmpstr (objector_path_get_steps (path)[1], ==,
-                           "Wählen Sie das Land, in dem Sie wohnen.");
+          g_assert_cmpstr (objector_path_get_steps (path)[2], ==,
+                           "Wenn das Formular nach Ihrem Land fragt, wählen Sie das Land, in dem Sie wohnen.");
           g_assert_true (g_str_has_prefix (objector_path_get_reason_full (path),
                                            "Gemäß Art. 21 Abs. 1 DSGVO"));
         }
@@ -799,12 +816,12 @@ test_default_user_newer (void)
   ObjectorPath *third_party;
 
   reset_user_data ();
-  write_user_playbook (BUNDLED_VERSION + 1, "paths[2].form_url",
+  write_user_playbook (BUNDLED_VERSION + 1, "paths[3].forms[1].url",
                        "\"https://www.facebook.com/help/contact/999\"");
   playbook = load_default_from (NULL, filename);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION + 1);
   third_party = objector_playbook_lookup_path (playbook, "third-party");
-  g_assert_cmpstr (objector_path_get_form_url (third_party), ==,
+  g_assert_cmpstr (((ObjectorFormCandidate *) g_ptr_array_index (objector_path_get_forms (third_party), 1))->url, ==,
                    "https://www.facebook.com/help/contact/999");
 }
 
@@ -947,7 +964,7 @@ static const BrokenCase broken_cases[] = {
     "paths[0].id: invalid id “Facebook Objection” (use a-z, 0-9 and “-”)" },
   { "path-empty-id", "paths[0].id", "\"\"", NULL, "paths[0].id: must not be empty" },
   { "path-platform", "paths[0].platform", "\"tiktok\"", NULL,
-    "paths[0].platform: unknown platform “tiktok” (known: facebook, instagram, none)" },
+    "paths[0].platform: unknown platform “tiktok” (known: facebook, instagram, whatsapp, none)" },
   { "path-kind", "paths[2].kind", "\"opt-out\"", NULL,
     "paths[2].kind: unknown kind “opt-out” (known: objection, third-party)" },
   { "path-unknown-region", "paths[0].regions[1]", "\"xx\"", NULL,
@@ -994,7 +1011,7 @@ static const BrokenCase broken_cases[] = {
   { "path-step-no-english", "paths[0].steps[1]", "{\"fr\": \"Choisissez le pays.\"}", NULL,
     "paths[0].steps[1]: missing the English (“en”) text" },
   { "path-app-route-app", "paths[0].app_routes[0].app", "\"tiktok\"", NULL,
-    "paths[0].app_routes[0].app: unknown app “tiktok” (known: facebook, instagram)" },
+    "paths[0].app_routes[0].app: unknown app “tiktok” (known: facebook, instagram, whatsapp)" },
   { "path-app-route-steps-type", "paths[1].app_routes[0].steps", "\"Open your profile.\"", NULL,
     "paths[1].app_routes[0].steps: expected an array" },
   { "path-fields-missing", "paths[2].fields", NULL, NULL, "paths[2].fields: missing" },
@@ -1016,6 +1033,58 @@ static const BrokenCase broken_cases[] = {
   { "path-deadline-type", "paths[0].deadline", "3", NULL, "paths[0].deadline: expected an object" },
   { "path-deadline-range", "paths[0].deadline", "{\"answer_months\": 13}", NULL,
     "paths[0].deadline.answer_months: 13 is out of range (1 to 12)" },
+
+  /* Issue 14: where the form may be, and how Meta's mail is read */
+  { "path-forms-empty", "paths[0].forms", "[]", NULL, "paths[0].forms: must not be empty" },
+  { "path-forms-object", "paths[1].forms", "{}", NULL, "paths[1].forms: expected an array" },
+  { "path-form-http", "paths[0].forms[1].url", "\"http://www.facebook.com/help/contact/6359191084165019\"", NULL,
+    "paths[0].forms[1].url: not an https URL" },
+  { "path-form-host", "paths[1].forms[2].url", "\"https://help.meta.com.evil.example/support\"", NULL,
+    "paths[1].forms[2].url: host “help.meta.com.evil.example” is not in allowed_hosts" },
+  { "path-candidate-url-missing", "paths[3].forms[1].url", NULL, NULL, "paths[3].forms[1].url: missing" },
+  { "path-form-twice", "paths[0].forms[1].url", "\"https://www.facebook.com/help/contact/712876720715583\"", NULL,
+    "paths[0].forms[1].url: “https://www.facebook.com/help/contact/712876720715583” is listed twice" },
+  { "path-form-label-missing", "paths[0].forms[0].label", NULL, NULL, "paths[0].forms[0].label: missing" },
+  { "path-form-label-no-english", "paths[1].forms[1].label", "{\"de\": \"Formular\"}", NULL,
+    "paths[1].forms[1].label: missing the English (“en”) text" },
+  { "path-form-date", "paths[0].forms[0].last_checked", "\"2025-13-01\"", NULL,
+    "paths[0].forms[0].last_checked: not a date in the form YYYY-MM-DD: “2025-13-01”" },
+  { "path-form-date-type", "paths[2].forms[0].last_checked", "20250527", NULL,
+    "paths[2].forms[0].last_checked: expected a string" },
+  { "path-form-kind", "paths[0].forms[2].kind", "\"pdf\"", NULL,
+    "paths[0].forms[2].kind: unknown kind “pdf” (known: form, page)" },
+  { "path-form-first-is-page", "paths[0].forms[0].kind", "\"page\"", NULL,
+    "paths[0].forms[0].kind: the first of the forms must be a form, not a page" },
+  { "path-form-url-not-first", "paths[0].form_url", "\"https://www.facebook.com/help/contact/6359191084165019\"", NULL,
+    "paths[0].form_url: must be the first of the forms (https://www.facebook.com/help/contact/712876720715583)" },
+  { "path-platform-threads", "paths[1].platform", "\"threads\"", NULL,
+    "paths[1].platform: unknown platform “threads” (known: facebook, instagram, whatsapp, none)" },
+  { "mail-language-code", "mail.languages.EN", "{}", NULL,
+    "mail.languages.EN: not a language code (like “de” or “pt_BR”)" },
+  { "mail-language-type", "mail.languages.de", "[]", NULL, "mail.languages.de: expected an object" },
+  { "mail-language-break-words", "mail.languages.en.breaks[0]", "\"and then\"", NULL,
+    "mail.languages.en.breaks[0]: must be a single word: “and then”" },
+  { "mail-language-negation-empty", "mail.languages.de.negations[0]", "\" \"", NULL,
+    "mail.languages.de.negations[0]: must not be empty" },
+  { "mail-language-contraction", "mail.languages.en.contractions.wont", "\"will not\"", NULL,
+    "mail.languages.en.contractions.wont: a contraction must contain an apostrophe (')" },
+  { "mail-language-contraction-type", "mail.languages.fr.contractions", "[\"n'\"]", NULL,
+    "mail.languages.fr.contractions: expected an object" },
+  { "mail-rule-unrecognised", "mail.rules[2].kind", "\"unrecognised\"", NULL,
+    "mail.rules[2].kind: unknown kind “unrecognised” "
+    "(known: code, receipt, approval, rejection, extension, other)" },
+  { "mail-rule-negated", "mail.rules[3].negated", "\"approval\"", NULL,
+    "mail.rules[3].negated: “approval” is not another kind of email "
+    "(known: code, receipt, approval, rejection, extension, other)" },
+  { "mail-rule-negated-unknown", "mail.rules[3].negated", "\"maybe\"", NULL,
+    "mail.rules[3].negated: “maybe” is not another kind of email "
+    "(known: code, receipt, approval, rejection, extension, other)" },
+  { "mail-rule-weight", "mail.rules[2].weight", "5", NULL, "mail.rules[2].weight: 5 is out of range (1 to 3)" },
+  { "mail-rule-weight-type", "mail.rules[2].weight", "\"strong\"", NULL, "mail.rules[2].weight: expected an integer" },
+  { "mail-rule-sender", "mail.rules[0].senders", "[\"Security\"]", NULL,
+    "mail.rules[0].senders[0]: “Security” is not the lowercase part of an address before the “@”" },
+  { "mail-rule-gap-first", "mail.rules[0].body.en[0]", "\"… code\"", NULL,
+    "mail.rules[0].body.en[0]: “…” must stand between two words: “… code”" },
 };
 
 static void
@@ -1046,7 +1115,7 @@ test_unknown_keys (void)
   mutate (root, "paths[0].checked", "\"2026-11-20\"");
   mutate (root, "paths[0].fields[0].placeholder", "{\"en\": \"Germany\"}");
   mutate (root, "mail.rules[0].weight", "2");
-  mutate (root, "paths[2].alternative_form_url", NULL);
+  mutate (root, "paths[3].alternative_form_url", NULL);
   mutate (root, "paths[1].deadline", "{\"answer_months\": 2}");
   bytes = test_util_json_bytes (root);
 

@@ -34,8 +34,8 @@
 #define SUBJECT_2   "Dein Bestätigungscode: 482913"
 #define SUBJECT_3   "Handeln Sie jetzt: Ihr Konto wird gesperrt"
 #define SUBJECT_FR  "Nous avons bien reçu votre demande"
-#define URL_FB      "https://www.facebook.com/help/contact/6359191084165019"
-#define URL_IG      "https://help.instagram.com/contact/233964459562201"
+#define URL_FB      "https://www.facebook.com/help/contact/712876720715583"
+#define URL_IG      "https://help.instagram.com/contact/767264225370182"
 
 static char *tmp_root;  /* the PDFs, under the harness's root */
 

@@ -19,6 +19,7 @@
 #include "objector-preferences.h"
 #include "objector-scan-dialog.h"
 #include "objector-complaint-section.h"
+#include "objector-dashboard.h"
 #include "objector-mail-list.h"
 #include "objector-pages.h"
 #include "objector-ui-util.h"
@@ -584,6 +585,16 @@ german_script (ObjectorApplication *app,
   g_assert_cmpstr (g_ptr_array_index (launched, 0), ==,
                    objector_path_get_form_url (objector_playbook_lookup_path (playbook, "facebook-objection")));
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_FORM_OPENED);
+  {
+    /* The history says which of Meta's forms was opened. */
+    g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+    GPtrArray *history;
+
+    g_assert_true (objector_store_load (store, NULL));
+    history = objector_objection_get_history (objector_store_lookup (store, fb, NULL));
+    g_assert_cmpstr (((ObjectorTransition *) g_ptr_array_index (history, history->len - 1))->note, ==,
+                     "Meta’s 2025 form: https://www.facebook.com/help/contact/712876720715583");
+  }
   click (w, "I Have _Submitted the Form");
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
   click (w, "I _Typed In the Six-Digit Code From Meta’s Email");
@@ -765,14 +776,109 @@ us_script (ObjectorApplication *app,
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
 }
 
+/* A fresh start, and what reaches the browser recorded. */
 static void
-test_us_resident (void)
+run_fresh (int      width,
+           Script   script,
+           gpointer data)
 {
   fresh_data ();
   launched = g_ptr_array_new_with_free_func (g_free);
   objector_ui_set_uri_launcher_for_testing (record_launch);
-  run_app (1280, us_script, NULL);
+  run_app (width, script, data);
   g_clear_pointer (&launched, g_ptr_array_unref);
+}
+
+static void
+test_us_resident (void)
+{
+  run_fresh (1280, us_script, NULL);
+}
+
+/* Issue 14: Facebook and Instagram linked in one Accounts Center go through
+ * one form; WhatsApp is its own, optional objection. At 360 px. */
+static gboolean
+is_switch (GtkWidget    *widget,
+           gconstpointer data)
+{
+  return GTK_IS_SWITCH (widget);
+}
+
+static void
+linked_script (ObjectorApplication *app,
+               ObjectorWindow      *window,
+               gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *linked;
+  const char * const *ids;
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  ObjectorObjection *facebook;
+
+  next (window);
+  objector_draft_set_country (draft, "DE");
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "accounts");
+  click (w, "Add a _Facebook Account");
+  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "Facebook name")), "Zoë");
+  /* One platform only: nothing to link yet. */
+  g_assert_null (find (w, is_switch, NULL));
+  click (w, "Add an _Instagram Account");
+  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "Instagram name")), "zoe_photos");
+  linked = find (w, is_switch, NULL);
+  g_assert_nonnull (linked);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (linked)));
+  gtk_switch_set_active (GTK_SWITCH (linked), TRUE);
+  g_assert_true (objector_draft_get_accounts_linked (draft));
+  click (w, "Add a _WhatsApp Account");
+  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "WhatsApp phone number")), "+49 151 23456789");
+  look (window, 360);
+
+  next (window);
+  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "_Email address")), "zoe@example.org");
+  next (window);
+
+  /* One objection for both accounts, one for WhatsApp, the third-party request. */
+  ids = objector_draft_get_objections (draft);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 3);
+  g_assert_true (objector_store_load (store, NULL));
+  facebook = objector_store_lookup (store, ids[0], NULL);
+  g_assert_cmpstr (objector_objection_get_path_id (facebook), ==, "facebook-objection");
+  g_assert_cmpstr (objector_objection_get_account (facebook), ==, "Zoë (Facebook), zoe_photos (Instagram)");
+  g_assert_cmpstr (objector_objection_get_path_id (objector_store_lookup (store, ids[1], NULL)), ==,
+                   "whatsapp-objection");
+  look (window, 360);
+
+  next (window);
+  g_assert_true (g_str_has_suffix (current_page (window), ids[1]));
+  look (window, 360);
+}
+
+static void
+test_linked_accounts (void)
+{
+  run_fresh (360, linked_script, NULL);
+}
+
+/* What the overview says of an objection whose deadline Meta extended, and
+ * of one on a form that may ask for a code but did not. */
+static void
+test_dashboard_texts (void)
+{
+  g_autoptr(ObjectorObjection) o = test_util_objection_at ("facebook-objection", "DE", "2026-01-31T09:00:00Z",
+                                                           OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-31T09:00:00Z",
+                                                           OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:30:00Z",
+                                                           OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z",
+                                                           -1);
+  g_autoptr(GDateTime) now = test_util_time ("2026-02-10T10:00:00Z");
+  g_autofree char *waiting = objector_dashboard_describe_next (o, now);
+  g_autofree char *extended = NULL;
+
+  g_assert_cmpstr (waiting, ==, "Waiting for Meta’s answer, due by 28 February 2026");
+  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-10T09:00:00Z");
+  extended = objector_dashboard_describe_next (o, now);
+  g_assert_cmpstr (extended, ==, "Meta extended its deadline: answer due by 30 April 2026");
 }
 
 static const char *tmp_home;
@@ -994,6 +1100,14 @@ is_row_titled_prefix (GtkWidget    *widget,
          && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
 }
 
+static gboolean
+is_group_titled (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget)
+         && g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), data) == 0;
+}
+
 /* Meta's emails: a spoofed one is kept as evidence and changes nothing; the
  * real approval, once the person logs it, marks the objection accepted. */
 static void
@@ -1053,9 +1167,16 @@ scan_script (ObjectorApplication *app,
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL),
                                       &approval, NULL, NULL));
+  /* With Meta's mail that no rule recognises, and its other mail: listed too. */
   mbox = g_strdup_printf ("From someone@example.org Mon Nov  2 10:00:00 2026\n"
                           "From: Someone <someone@example.org>\nSubject: Lunch\n\nSee you.\n\n"
-                          "From noreply@facebookmail.com Tue Nov 24 08:12:00 2026\n%s\n", approval);
+                          "From noreply@facebookmail.com Tue Nov 24 08:12:00 2026\n%s\n"
+                          "From noreply@facebookmail.com Tue Nov 24 09:00:00 2026\n"
+                          "From: Facebook <noreply@facebookmail.com>\nSubject: Your receipt from Facebook Pay\n\n"
+                          "Thanks for your purchase of 3,99 EUR.\n\n"
+                          "From security@facebookmail.com Tue Nov 24 09:30:00 2026\n"
+                          "From: Facebook <security@facebookmail.com>\nSubject: New login to Facebook\n\n"
+                          "We noticed a new login to your account from Firefox on Linux.\n", approval);
   g_mkdir_with_parents (folder, 0700);
   g_assert_true (g_file_set_contents (inbox, mbox, -1, NULL));
 
@@ -1073,6 +1194,10 @@ scan_script (ObjectorApplication *app,
   g_assert_nonnull (list);
   assert_accessible (dialog, "scan");
   save_screenshot (dialog, "scan", 1280);
+  g_assert_nonnull (find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));
+  g_assert_nonnull (find (dialog, is_row_titled_prefix, "New login to Facebook"));
+  g_assert_nonnull (find (dialog, is_group_titled, "Not Recognised"));
+  g_assert_nonnull (find (dialog, is_group_titled, "Other Emails From Meta"));
 
   /* Logged on the objection it matches (the address it was sent to). */
   g_assert_true (objector_mail_list_log (list, 0));
@@ -1261,6 +1386,8 @@ main (int   argc,
   g_test_add_func ("/wizard/scan", test_scan);
   g_test_add_func ("/wizard/resume", test_resume);
   g_test_add_func ("/wizard/us-resident", test_us_resident);
+  g_test_add_func ("/wizard/linked-accounts", test_linked_accounts);
+  g_test_add_func ("/wizard/dashboard-texts", test_dashboard_texts);
 
   status = g_test_run ();
   test_util_clean_up ();

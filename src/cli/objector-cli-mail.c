@@ -350,7 +350,8 @@ scan_json (GPtrArray     *found,
       g_autoptr(JsonObject) object = NULL;
       g_autoptr(JsonNode) node = NULL;
 
-      match = objector_mail_match (mail, G_LIST_MODEL (store));
+      if (objector_mail_get_kind (mail) != OBJECTOR_MAIL_KIND_OTHER)
+        match = objector_mail_match (mail, G_LIST_MODEL (store));
       object = objector_mail_to_json (mail, NULL);
       json_object_remove_member (object, "logged");
       json_object_remove_member (object, "digest");
@@ -377,6 +378,8 @@ objector_cli_scan_mail (CliOptions *options)
   const char *path = options->args[0];
   gboolean show_progress = !options->json && isatty (STDERR_FILENO);
   guint shown = 0;
+  guint unrecognised = 0;
+  guint other = 0;
   guint hidden;
 
   if (!(playbook = objector_cli_load_playbook (options, &error)))
@@ -385,7 +388,8 @@ objector_cli_scan_mail (CliOptions *options)
     return objector_cli_fail (error);
 
   scanner = objector_mail_scanner_new (playbook);
-  objector_mail_scanner_set_include_other (scanner, options->all);
+  /* Nothing from Meta is hidden (--all is what it always does now). */
+  objector_mail_scanner_set_include_other (scanner, TRUE);
   if (show_progress)
     g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
 
@@ -411,22 +415,29 @@ objector_cli_scan_mail (CliOptions *options)
       g_autofree char *id = NULL;
       char *line = NULL;
       const char * const *notes;
+      ObjectorMailKind kind;
 
       if (shown++ == 0)
         /* Translators: column headings of “objector scan-mail”; keep them short. */
-        g_print ("%-10s  %-9s  %-12s  %-8s  %s\n", _("DATE"), _("KIND"), _("VERDICT"),
+        g_print ("%-10s  %-14s  %-12s  %-8s  %s\n", _("DATE"), _("KIND"), _("VERDICT"),
                  _("MATCH"), _("FROM / SUBJECT"));
 
-      match = objector_mail_match (mail, G_LIST_MODEL (store));
+      kind = objector_mail_get_kind (mail);
+      unrecognised += kind == OBJECTOR_MAIL_KIND_UNRECOGNISED;
+      other += kind == OBJECTOR_MAIL_KIND_OTHER;
+      /* Meta's other mail answers no objection, whatever it has in common with one. */
+      match = kind != OBJECTOR_MAIL_KIND_OTHER ? objector_mail_match (mail, G_LIST_MODEL (store)) : NULL;
       day = format_day (objector_mail_get_date (mail));
       id = match != NULL ? objector_cli_short_id (match) : g_strdup ("-");
-      line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  %s", day,
-                              objector_mail_kind_to_string (objector_mail_get_kind (mail)),
+      line = g_strdup_printf ("%-10s  %-14s  %-12s  %-8s  %s", day,
+                              /* Translators: the kind of an email the rules cannot tell, in “objector scan-mail” */
+                              kind == OBJECTOR_MAIL_KIND_UNRECOGNISED ? _("not recognised")
+                                                                      : objector_mail_kind_to_string (kind),
                               verdict_word (objector_mail_get_verdict (mail)), id,
                               objector_mail_get_from (mail) != NULL ? objector_mail_get_from (mail) : "");
       print_safe (line);
       g_free (line);
-      line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  %s", "", "", "", "",
+      line = g_strdup_printf ("%-10s  %-14s  %-12s  %-8s  %s", "", "", "", "",
                               objector_mail_get_subject (mail) != NULL ? objector_mail_get_subject (mail) : "");
       print_safe (line);
       g_free (line);
@@ -435,13 +446,14 @@ objector_cli_scan_mail (CliOptions *options)
       notes = objector_mail_get_trust_notes (mail);
       for (guint n = 0; notes[n] != NULL; n++)
         {
-          line = g_strdup_printf ("%-10s  %-9s  %-12s  %-8s  ! %s", "", "", "", "", notes[n]);
+          line = g_strdup_printf ("%-10s  %-14s  %-12s  %-8s  ! %s", "", "", "", "", notes[n]);
           print_safe (line);
           g_free (line);
         }
       line = NULL;
     }
 
+  /* None with the scanner as set above; counted should that ever change. */
   hidden = objector_mail_scanner_get_n_other (scanner);
   if (shown == 0)
     {
@@ -457,6 +469,19 @@ objector_cli_scan_mail (CliOptions *options)
                           "\n%u emails from Meta, or pretending to be, among %u messages. "
                           "“objector import-email” logs them.\n", shown),
              shown, objector_mail_scanner_get_n_messages (scanner));
+  if (unrecognised > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of them is not recognised: read it, then log it with "
+                          "“objector import-email FILE --kind KIND”.\n",
+                          "%u of them are not recognised: read each, then log it with "
+                          "“objector import-email FILE --kind KIND”.\n", unrecognised),
+             unrecognised);
+  if (other > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of them is Meta’s other mail (sign-in alerts, newsletters…): no answer to an objection.\n",
+                          "%u of them are Meta’s other mail (sign-in alerts, newsletters…): no answers to an objection.\n",
+                          other),
+             other);
   if (hidden > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%u other email from Meta (no answer to an objection) left out: --all lists it.\n",

@@ -17,6 +17,7 @@
 #include "objector-mail-verdict.h"
 #include "objector-country.h"
 #include "objector-error.h"
+#include "objector-form-check.h"
 #include "objector-playbook.h"
 #include "objector-playbook-trust.h"
 #include "objector-safe-text.h"
@@ -244,6 +245,28 @@ cmd_paths (CliOptions *options)
           json_builder_add_string_value (builder, objector_path_get_summary (path));
           json_builder_set_member_name (builder, "form_url");
           json_builder_add_string_value (builder, objector_path_get_form_url (path));
+          /* Where the form may be, in the order the app tries them. */
+          json_builder_set_member_name (builder, "form_urls");
+          json_builder_begin_array (builder);
+          for (guint f = 0; f < objector_path_get_forms (path)->len; f++)
+            {
+              ObjectorFormCandidate *form = g_ptr_array_index (objector_path_get_forms (path), f);
+
+              json_builder_begin_object (builder);
+              json_builder_set_member_name (builder, "url");
+              json_builder_add_string_value (builder, form->url);
+              json_builder_set_member_name (builder, "label");
+              json_builder_add_string_value (builder, form->label);
+              json_builder_set_member_name (builder, "last_checked");
+              if (form->last_checked != NULL)
+                json_builder_add_string_value (builder, form->last_checked);
+              else
+                json_builder_add_null_value (builder);
+              json_builder_set_member_name (builder, "kind");
+              json_builder_add_string_value (builder, form->is_form ? "form" : "page");
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
           json_builder_set_member_name (builder, "overview_url");
           json_builder_add_string_value (builder, objector_path_get_overview_url (path));
           json_builder_set_member_name (builder, "code_step");
@@ -272,7 +295,14 @@ cmd_paths (CliOptions *options)
       g_print ("%-22s %-12s %s\n", objector_path_get_id (path),
                objector_path_kind_to_string (objector_path_get_kind (path)),
                objector_path_get_title (path));
-      g_print ("%-22s %s\n", "", objector_path_get_form_url (path));
+      /* The form first, then where to look if it has moved. */
+      for (guint f = 0; f < objector_path_get_forms (path)->len; f++)
+        {
+          ObjectorFormCandidate *form = g_ptr_array_index (objector_path_get_forms (path), f);
+          g_autofree char *described = objector_form_candidate_describe (form);
+
+          g_print ("%-22s %s%s (%s)\n", "", f > 0 ? _("or ") : "", form->url, described);
+        }
     }
 
   if (country != NULL && !any_objection)
@@ -644,11 +674,12 @@ cmd_status (CliOptions *options)
       if (due_date != NULL && objector_state_is_awaiting (state))
         due = objector_cli_format_date (due_date);
 
-      g_print ("%-9s %-22s %-7s %-13s %s%s\n", shown,
+      g_print ("%-9s %-22s %-7s %-13s %s%s%s\n", shown,
                objector_objection_get_path_id (objection),
                objector_objection_get_country (objection) ? objector_objection_get_country (objection) : "",
                objector_state_to_string (state),
                due ? due : "",
+               due != NULL && objector_objection_get_extended (objection) ? _(" (extended by Meta)") : "",
                objector_objection_is_overdue (objection, now) ? _(" (overdue)") : "");
       print_confirmed_emails (objection);
     }
@@ -689,7 +720,7 @@ make_context (const Command *command,
     { "authority", 0, 0, G_OPTION_ARG_STRING, &options->authority, N_("Complain to this authority instead, such as iedpc (Meta’s lead authority)"), N_("SLUG") },
     { "language", 0, 0, G_OPTION_ARG_STRING, &options->language, N_("Write the complaint in this language (en, de, es, fr, it, nl, pl, pt_BR)"), N_("LL") },
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("What the email is, when the guess is wrong: code, receipt, approval, rejection, extension or other"), N_("KIND") },
-    { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Also list Meta’s emails that answer no objection"), NULL },
+    { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Kept for older scripts: every email from Meta is listed"), NULL },
     { "confirm", 0, 0, G_OPTION_ARG_NONE, &options->confirm, N_("You say these emails are genuine: an unverifiable one then records its step, marked “confirmed by you, not verified”"), NULL },
   };
 

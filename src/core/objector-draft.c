@@ -33,6 +33,7 @@ struct _ObjectorDraft
   char      *page;
   gboolean   finished;
   gboolean   no_account;
+  gboolean   accounts_linked;
   GArray    *accounts;     /* of ObjectorAccount */
   GStrv      objections;
 };
@@ -66,6 +67,7 @@ clear_fields (ObjectorDraft *self)
   self->reason_kind = g_strdup ("short");
   self->finished = FALSE;
   self->no_account = FALSE;
+  self->accounts_linked = FALSE;
   g_array_set_size (self->accounts, 0);
 }
 
@@ -212,6 +214,24 @@ objector_draft_set_no_account (ObjectorDraft *self,
   emit_changed (self);
 }
 
+gboolean
+objector_draft_get_accounts_linked (ObjectorDraft *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+  return self->accounts_linked;
+}
+
+void
+objector_draft_set_accounts_linked (ObjectorDraft *self,
+                                    gboolean       linked)
+{
+  g_return_if_fail (OBJECTOR_IS_DRAFT (self));
+  if (self->accounts_linked == !!linked)
+    return;
+  self->accounts_linked = !!linked;
+  emit_changed (self);
+}
+
 guint
 objector_draft_get_n_accounts (ObjectorDraft *self)
 {
@@ -228,6 +248,13 @@ objector_draft_get_account (ObjectorDraft *self,
   return &g_array_index (self->accounts, ObjectorAccount, index);
 }
 
+gboolean
+objector_draft_is_account_platform (const char *platform)
+{
+  return g_strcmp0 (platform, "facebook") == 0 || g_strcmp0 (platform, "instagram") == 0
+         || g_strcmp0 (platform, "whatsapp") == 0;
+}
+
 void
 objector_draft_add_account (ObjectorDraft *self,
                             const char    *platform,
@@ -236,7 +263,7 @@ objector_draft_add_account (ObjectorDraft *self,
   ObjectorAccount account;
 
   g_return_if_fail (OBJECTOR_IS_DRAFT (self));
-  g_return_if_fail (g_strcmp0 (platform, "facebook") == 0 || g_strcmp0 (platform, "instagram") == 0);
+  g_return_if_fail (objector_draft_is_account_platform (platform));
 
   account.platform = g_strdup (platform);
   account.label = g_strdup (label != NULL ? label : "");
@@ -345,6 +372,8 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_add_boolean_value (builder, self->finished);
   json_builder_set_member_name (builder, "no_account");
   json_builder_add_boolean_value (builder, self->no_account);
+  json_builder_set_member_name (builder, "accounts_linked");
+  json_builder_add_boolean_value (builder, self->accounts_linked);
 
   json_builder_set_member_name (builder, "accounts");
   json_builder_begin_array (builder);
@@ -476,6 +505,7 @@ objector_draft_load (ObjectorDraft  *self,
     }
   self->finished = member_boolean (root, "finished");
   self->no_account = member_boolean (root, "no_account");
+  self->accounts_linked = member_boolean (root, "accounts_linked");
 
   if ((array = member_array (root, "accounts")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
@@ -487,7 +517,7 @@ objector_draft_load (ObjectorDraft  *self,
         if (!JSON_NODE_HOLDS_OBJECT (node))
           continue;
         platform = member_string (json_node_get_object (node), "platform");
-        if (g_strcmp0 (platform, "facebook") != 0 && g_strcmp0 (platform, "instagram") != 0)
+        if (!objector_draft_is_account_platform (platform))
           continue;
         account.platform = g_strdup (platform);
         account.label = g_strdup (member_string (json_node_get_object (node), "label"));

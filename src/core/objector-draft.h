@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 
 typedef struct
 {
-  char *platform;  /* "facebook" or "instagram" */
+  char *platform;  /* "facebook", "instagram" or "whatsapp" */
   char *label;     /* how the person tells their accounts apart; may be "" */
 } ObjectorAccount;
 
@@ -61,7 +61,15 @@ gboolean            objector_draft_get_no_account   (ObjectorDraft  *self);
 void                objector_draft_set_no_account   (ObjectorDraft  *self,
                                                      gboolean        no_account);
 
+/* The person's Facebook and Instagram accounts are linked in one Meta
+ * Accounts Center: one objection covers them all (the plan sends them
+ * through one form). */
+gboolean            objector_draft_get_accounts_linked (ObjectorDraft *self);
+void                objector_draft_set_accounts_linked (ObjectorDraft *self,
+                                                        gboolean       linked);
+
 /* Accounts, in the order the person added them. */
+gboolean            objector_draft_is_account_platform (const char    *platform);
 guint               objector_draft_get_n_accounts   (ObjectorDraft  *self);
 const ObjectorAccount *objector_draft_get_account   (ObjectorDraft  *self,
                                                      guint           index);

@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "objector-clock.h"
+#include "objector-mail-match.h"
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
 
@@ -18,278 +19,9 @@
  * must not make an answer look older than the objection it answers. */
 #define CLOCK_SKEW_SECONDS (15 * 60)
 
-/* Matching text */
-
-/* Case, accents' composition, apostrophes and line breaks differ between
- * the playbook's phrases and what mail programs write: fold them all. */
-static char *
-fold_text (const char *text)
-{
-  g_autofree char *folded = NULL;
-  g_autofree char *normal = NULL;
-  GString *out;
-  gboolean space = FALSE;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  folded = g_utf8_casefold (text, -1);
-  normal = g_utf8_normalize (folded, -1, G_NORMALIZE_NFKC);
-  if (normal == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (normal));
-  for (const char *p = normal; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || c == 0xa0 || c == 0x202f)
-        {
-          space = out->len > 0;
-          continue;
-        }
-      if (space)
-        {
-          g_string_append_c (out, ' ');
-          space = FALSE;
-        }
-      switch (c)
-        {
-        case 0x2018: case 0x2019: case 0x201b: case 0x02bc: case 0x00b4: case 0x0060:
-          g_string_append_c (out, '\'');
-          break;
-        case 0x201c: case 0x201d: case 0x201e: case 0x00ab: case 0x00bb:
-          g_string_append_c (out, '"');
-          break;
-        case 0x00ad: case 0x200b: case 0x200c: case 0x200d:
-          break;
-        default:
-          g_string_append_unichar (out, c);
-          break;
-        }
-    }
-  return g_string_free (out, FALSE);
-}
-
-typedef struct
-{
-  ObjectorMailKind   kind;
-  char             **subject;
-  char             **body;
-} FoldedRule;
-
-static void
-folded_rule_free (FoldedRule *rule)
-{
-  g_strfreev (rule->subject);
-  g_strfreev (rule->body);
-  g_free (rule);
-}
-
-static char **
-fold_phrases (char **phrases)
-{
-  GPtrArray *folded = g_ptr_array_new ();
-
-  for (guint i = 0; phrases != NULL && phrases[i] != NULL; i++)
-    {
-      char *phrase = fold_text (phrases[i]);
-
-      if (*phrase != '\0')
-        g_ptr_array_add (folded, phrase);
-      else
-        g_free (phrase);
-    }
-  g_ptr_array_add (folded, NULL);
-  return (char **) g_ptr_array_free (folded, FALSE);
-}
-
-static GPtrArray *
-fold_rules (ObjectorPlaybook *playbook)
-{
-  GPtrArray *rules = objector_playbook_get_mail_rules (playbook);
-  GPtrArray *folded = g_ptr_array_new_with_free_func ((GDestroyNotify) folded_rule_free);
-
-  for (guint i = 0; rules != NULL && i < rules->len; i++)
-    {
-      ObjectorMailRule *rule = g_ptr_array_index (rules, i);
-      FoldedRule *copy = g_new0 (FoldedRule, 1);
-
-      copy->kind = rule->kind;
-      copy->subject = fold_phrases (rule->subject);
-      copy->body = fold_phrases (rule->body);
-      g_ptr_array_add (folded, copy);
-    }
-  return folded;
-}
-
-/* A phrase counts where it starts and ends at word boundaries:
- * "extension" is no hit in "extensions" of a newsletter's footer. */
-static gboolean
-contains_phrase (const char *text,
-                 const char *phrase)
-{
-  gsize n = strlen (phrase);
-
-  for (const char *p = strstr (text, phrase); p != NULL; p = strstr (p + 1, phrase))
-    {
-      gboolean start_ok = p == text || !g_unichar_isalnum (g_utf8_get_char (g_utf8_prev_char (p)));
-      gboolean end_ok = p[n] == '\0' || !g_unichar_isalnum (g_utf8_get_char (p + n));
-
-      if (start_ok && end_ok)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Scores each kind: a subject phrase is worth 2, each body phrase 3 (the
- * body says more: "your objection request" is the subject of approvals and
- * rejections alike). A tie between two kinds leaves the email "other" for
- * the person to decide rather than guess an approval. */
-static ObjectorMailKind
-recognise_kind (GPtrArray  *rules,
-                const char *subject,
-                const char *body)
-{
-  guint scores[OBJECTOR_MAIL_KIND_OTHER + 1] = { 0 };
-  ObjectorMailKind best = OBJECTOR_MAIL_KIND_OTHER;
-  guint best_score = 0;
-  gboolean tie = FALSE;
-
-  for (guint i = 0; i < rules->len; i++)
-    {
-      FoldedRule *rule = g_ptr_array_index (rules, i);
-      guint score = 0;
-
-      for (guint j = 0; rule->subject[j] != NULL; j++)
-        if (contains_phrase (subject, rule->subject[j]))
-          {
-            score += 2;
-            break;
-          }
-      for (guint j = 0; rule->body[j] != NULL; j++)
-        if (contains_phrase (body, rule->body[j]))
-          score += 3;
-
-      if (rule->kind <= OBJECTOR_MAIL_KIND_OTHER)
-        scores[rule->kind] = MAX (scores[rule->kind], score);
-    }
-
-  for (ObjectorMailKind kind = 0; kind <= OBJECTOR_MAIL_KIND_OTHER; kind++)
-    {
-      if (scores[kind] > best_score)
-        {
-          best = kind;
-          best_score = scores[kind];
-          tie = FALSE;
-        }
-      else if (scores[kind] > 0 && scores[kind] == best_score)
-        tie = TRUE;
-    }
-
-  return tie ? OBJECTOR_MAIL_KIND_OTHER : best;
-}
-
-static char *
-find_code (const char *subject,
-           const char *body)
-{
-  static GRegex *regex;
-  const char *texts[] = { subject, body };
-
-  if (g_once_init_enter (&regex))
-    {
-      GRegex *compiled = g_regex_new ("(?<![0-9])[0-9]{6}(?![0-9])", G_REGEX_OPTIMIZE, 0, NULL);
-
-      g_assert (compiled != NULL);
-      g_once_init_leave (&regex, compiled);
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_autoptr(GMatchInfo) match = NULL;
-
-      if (texts[i] != NULL && g_regex_match (regex, texts[i], 0, &match))
-        return g_match_info_fetch (match, 0);
-    }
-  return NULL;
-}
-
-/* Checking */
-
-static const char *
-platform_of_domain (ObjectorPlaybook *playbook,
-                    const char       *domain)
-{
-  g_autofree char *skeleton = NULL;
-  GListModel *paths = objector_playbook_get_paths (playbook);
-  guint n = g_list_model_get_n_items (paths);
-
-  if (domain == NULL)
-    return NULL;
-  skeleton = objector_mail_skeleton (domain, -1);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
-      const char *platform = objector_path_get_platform (path);
-      g_autofree char *name = objector_mail_skeleton (platform, -1);
-
-      if (!g_str_equal (platform, "none") && *name != '\0' && strstr (skeleton, name) != NULL)
-        return g_intern_string (platform);
-    }
-  return NULL;
-}
-
-static guint
-count_word (const char *text,
-            const char *word)
-{
-  gsize n = strlen (word);
-  guint count = 0;
-
-  for (const char *p = strstr (text, word); p != NULL; p = strstr (p + n, word))
-    count++;
-  return count;
-}
-
-/* Which platform the text is about, when the sender does not say. */
-static const char *
-platform_of_text (ObjectorPlaybook *playbook,
-                  const char       *folded)
-{
-  GListModel *paths = objector_playbook_get_paths (playbook);
-  guint n = g_list_model_get_n_items (paths);
-  const char *best = NULL;
-  guint best_count = 0;
-  gboolean tie = FALSE;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
-      const char *platform = objector_path_get_platform (path);
-      g_autofree char *name = NULL;
-      guint count;
-
-      if (g_str_equal (platform, "none") || (best != NULL && g_str_equal (best, platform)))
-        continue;
-      name = fold_text (platform);
-      count = count_word (folded, name);
-      if (count > best_count)
-        {
-          best = g_intern_string (platform);
-          best_count = count;
-          tie = FALSE;
-        }
-      else if (count > 0 && count == best_count)
-        tie = TRUE;
-    }
-  return tie ? NULL : best;
-}
-
 struct _ObjectorMailRules
 {
   ObjectorPlaybook  *playbook;
-  GPtrArray         *rules;    /* of FoldedRule */
   char             **stems;
 };
 
@@ -299,7 +31,6 @@ objector_mail_rules_new (ObjectorPlaybook *playbook)
   ObjectorMailRules *self = g_new0 (ObjectorMailRules, 1);
 
   self->playbook = g_object_ref (playbook);
-  self->rules = fold_rules (playbook);
   self->stems = objector_mail_dup_meta_stems (playbook);
   return self;
 }
@@ -310,7 +41,6 @@ objector_mail_rules_free (ObjectorMailRules *self)
   if (self == NULL)
     return;
   g_object_unref (self->playbook);
-  g_ptr_array_unref (self->rules);
   g_strfreev (self->stems);
   g_free (self);
 }
@@ -348,7 +78,6 @@ objector_mail_check_with_rules (ObjectorMail      *self,
                                 ObjectorMailRules *compiled)
 {
   ObjectorPlaybook *playbook = compiled->playbook;
-  GPtrArray *rules = compiled->rules;
   g_autofree char *subject = NULL;
   g_autofree char *body = NULL;
   g_autofree char *all = NULL;
@@ -360,23 +89,26 @@ objector_mail_check_with_rules (ObjectorMail      *self,
   if (self->error != NULL)
     return;
 
-  subject = fold_text (self->subject);
-  body = fold_text (self->body);
+  subject = objector_mail_fold_text (self->subject);
+  body = objector_mail_fold_text (self->body);
   all = g_strconcat (subject, " ", body, NULL);
 
   if (!self->kind_corrected)
-    self->kind = recognise_kind (rules, subject, body);
+    /* The rules are compiled on first use, in the thread that reads the
+     * mail (a scan's worker), and kept with the playbook. */
+    self->kind = objector_mail_matcher_read (objector_mail_matcher_get (playbook), self->subject, self->body,
+                                             self->from_address, NULL);
   g_clear_pointer (&self->code, g_free);
   if (self->kind == OBJECTOR_MAIL_KIND_CODE)
-    self->code = find_code (self->subject, self->body);
+    self->code = objector_mail_find_code (self->subject, self->body);
 
   /* Who sent it (objector-mail-trust.c). */
   objector_mail_judge (self, compiled);
 
   /* The platform: the sender's domain says it, else the text. */
-  self->platform = self->from_meta ? platform_of_domain (playbook, self->from_domain) : NULL;
+  self->platform = self->from_meta ? objector_mail_platform_of_domain (playbook, self->from_domain) : NULL;
   if (self->platform == NULL)
-    self->platform = platform_of_text (playbook, all);
+    self->platform = objector_mail_platform_of_text (playbook, all);
 
   objector_mail_notify_checked (self, old_kind, old_platform, old_verdict, old_from_meta);
 }
@@ -393,7 +125,7 @@ objector_mail_set_kind (ObjectorMail     *self,
                         ObjectorMailKind  kind)
 {
   g_return_if_fail (OBJECTOR_IS_MAIL (self));
-  g_return_if_fail (kind <= OBJECTOR_MAIL_KIND_OTHER);
+  g_return_if_fail (kind <= OBJECTOR_MAIL_KIND_UNRECOGNISED);
 
   self->kind_corrected = TRUE;
   if (self->kind == kind)
@@ -401,7 +133,7 @@ objector_mail_set_kind (ObjectorMail     *self,
   self->kind = kind;
   g_clear_pointer (&self->code, g_free);
   if (kind == OBJECTOR_MAIL_KIND_CODE)
-    self->code = find_code (self->subject, self->body);
+    self->code = objector_mail_find_code (self->subject, self->body);
   objector_mail_notify_kind (self);
 }
 
@@ -503,6 +235,7 @@ objector_mail_kind_get_event (ObjectorMailKind   kind,
       *event = OBJECTOR_EVENT_CONFIRM_CODE;
       return TRUE;
     case OBJECTOR_MAIL_KIND_OTHER:
+    case OBJECTOR_MAIL_KIND_UNRECOGNISED:
     default:
       return FALSE;
     }

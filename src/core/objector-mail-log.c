@@ -95,6 +95,9 @@ static char *
 no_event_reason (ObjectorMailKind   kind,
                  ObjectorObjection *objection)
 {
+  if (kind == OBJECTOR_MAIL_KIND_UNRECOGNISED)
+    return g_strdup (_("Objector cannot tell what this email says; say what it is "
+                       "to record Meta’s answer"));
   if (kind != OBJECTOR_MAIL_KIND_CODE)
     return g_strdup (_("emails of this kind do not change the state"));
   if (!objector_objection_get_has_code_step (objection))

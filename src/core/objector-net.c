@@ -908,10 +908,22 @@ objector_net_check_playbook_async (ObjectorNet         *self,
     {
       g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
 
+      GPtrArray *forms = objector_path_get_forms (path);
+
       batch_add (batch, path, OBJECTOR_LINK_ROLE_FORM, objector_path_get_form_url (path));
       batch_add (batch, path, OBJECTOR_LINK_ROLE_ALTERNATIVE_FORM,
                  objector_path_get_alternative_form_url (path));
       batch_add (batch, path, OBJECTOR_LINK_ROLE_OVERVIEW, objector_path_get_overview_url (path));
+      /* The other places the form may be (help.meta.com…). */
+      for (guint f = 0; f < forms->len; f++)
+        {
+          const char *url = ((ObjectorFormCandidate *) g_ptr_array_index (forms, f))->url;
+
+          if (g_strcmp0 (url, objector_path_get_form_url (path)) != 0
+              && g_strcmp0 (url, objector_path_get_alternative_form_url (path)) != 0
+              && g_strcmp0 (url, objector_path_get_overview_url (path)) != 0)
+            batch_add (batch, path, OBJECTOR_LINK_ROLE_ALTERNATIVE_FORM, url);
+        }
     }
 
   if (batch->entries->len == 0)

@@ -73,9 +73,10 @@ ObjectorLinkResult *objector_net_check_link_finish     (ObjectorNet         *sel
                                                         GAsyncResult        *result,
                                                         GError             **error);
 
-/* Checks every link of @playbook (form, alternative form, overview of each
- * path) at once; a URL several paths share is requested once. The result is
- * a GListModel of ObjectorLinkResult in playbook order, each naming its path
+/* Checks every link of @playbook (form, alternative form, overview and the
+ * other candidate forms of each path) at once; a URL several paths share is
+ * requested once. The result is a GListModel of ObjectorLinkResult in
+ * playbook order, each naming its path
  * and role. */
 void                objector_net_check_playbook_async  (ObjectorNet         *self,
                                                         ObjectorPlaybook    *playbook,

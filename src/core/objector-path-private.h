@@ -24,6 +24,7 @@ struct _ObjectorPath
   char             *summary;
   char             *form_url;
   char             *alternative_form_url;
+  GPtrArray        *forms;
   char             *overview_url;
   char            **allowed_hosts;
   char            **regions;
@@ -52,6 +53,8 @@ typedef enum
 ObjectorPath     *objector_path_new          (void);
 ObjectorField    *objector_field_new         (void);
 void              objector_field_free        (ObjectorField      *field);
+ObjectorFormCandidate *objector_form_candidate_new  (void);
+void              objector_form_candidate_free (ObjectorFormCandidate *form);
 ObjectorAppRoute *objector_app_route_new     (void);
 void              objector_app_route_free    (ObjectorAppRoute   *route);
 
@@ -63,5 +66,6 @@ gboolean          objector_is_host_name      (const char         *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorField, objector_field_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorAppRoute, objector_app_route_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorFormCandidate, objector_form_candidate_free)
 
 G_END_DECLS

@@ -43,6 +43,7 @@ objector_path_finalize (GObject *object)
   g_clear_pointer (&self->summary, g_free);
   g_clear_pointer (&self->form_url, g_free);
   g_clear_pointer (&self->alternative_form_url, g_free);
+  g_clear_pointer (&self->forms, g_ptr_array_unref);
   g_clear_pointer (&self->overview_url, g_free);
   g_clear_pointer (&self->allowed_hosts, g_strfreev);
   g_clear_pointer (&self->regions, g_strfreev);
@@ -167,6 +168,7 @@ objector_path_init (ObjectorPath *self)
 {
   self->app_routes = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_app_route_free);
   self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_field_free);
+  self->forms = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_form_candidate_free);
   self->answer_months = 1;
   self->extension_months = 2;
 }
@@ -194,6 +196,24 @@ objector_field_free (ObjectorField *field)
   g_free (field->hint);
   g_free (field->fill);
   g_free (field);
+}
+
+ObjectorFormCandidate *
+objector_form_candidate_new (void)
+{
+  return g_new0 (ObjectorFormCandidate, 1);
+}
+
+void
+objector_form_candidate_free (ObjectorFormCandidate *form)
+{
+  if (form == NULL)
+    return;
+
+  g_free (form->url);
+  g_free (form->label);
+  g_free (form->last_checked);
+  g_free (form);
 }
 
 ObjectorAppRoute *
@@ -372,6 +392,24 @@ objector_path_get_form_url (ObjectorPath *self)
   return self->form_url;
 }
 
+GPtrArray *
+objector_path_get_forms (ObjectorPath *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PATH (self), NULL);
+
+  return self->forms;
+}
+
+const char *
+objector_path_get_last_checked (ObjectorPath *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PATH (self), NULL);
+
+  if (self->forms->len == 0)
+    return NULL;
+  return ((ObjectorFormCandidate *) g_ptr_array_index (self->forms, 0))->last_checked;
+}
+
 const char *
 objector_path_get_alternative_form_url (ObjectorPath *self)
 {
@@ -501,6 +539,8 @@ objector_mail_kind_to_string (ObjectorMailKind kind)
       return "extension";
     case OBJECTOR_MAIL_KIND_OTHER:
       return "other";
+    case OBJECTOR_MAIL_KIND_UNRECOGNISED:
+      return "unrecognised";
     default:
       g_return_val_if_reached (NULL);
     }
@@ -515,7 +555,7 @@ objector_mail_kind_from_string (const char       *nick,
   if (nick == NULL)
     return FALSE;
 
-  for (guint i = OBJECTOR_MAIL_KIND_CODE; i <= OBJECTOR_MAIL_KIND_OTHER; i++)
+  for (guint i = OBJECTOR_MAIL_KIND_CODE; i <= OBJECTOR_MAIL_KIND_UNRECOGNISED; i++)
     {
       if (strcmp (nick, objector_mail_kind_to_string (i)) == 0)
         {

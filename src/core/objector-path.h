@@ -24,7 +24,8 @@ typedef enum
   OBJECTOR_MAIL_KIND_APPROVAL,
   OBJECTOR_MAIL_KIND_REJECTION,
   OBJECTOR_MAIL_KIND_EXTENSION,
-  OBJECTOR_MAIL_KIND_OTHER,
+  OBJECTOR_MAIL_KIND_OTHER,         /* Meta's other mail: sign-in alerts, newsletters… */
+  OBJECTOR_MAIL_KIND_UNRECOGNISED,  /* the rules cannot tell: the person decides; never moves a state */
 } ObjectorMailKind;
 
 /* One form field as Meta labels it, and which of the person's details fills it. */
@@ -37,6 +38,17 @@ typedef struct
   gboolean required;
 } ObjectorField;
 
+/* One address where the form may be: Meta moves its forms, so a path lists
+ * several, the current one first, older ones and the pages that link to
+ * the form after it. */
+typedef struct
+{
+  char     *url;
+  char     *label;         /* in the user's language: "Meta’s 2025 form" */
+  char     *last_checked;  /* "YYYY-MM-DD": when a source last confirmed it; nullable */
+  gboolean  is_form;       /* FALSE for a page that links to the form */
+} ObjectorFormCandidate;
+
 /* One app's menu route to the form. */
 typedef struct
 {
@@ -48,14 +60,20 @@ typedef struct
 G_DECLARE_FINAL_TYPE (ObjectorPath, objector_path, OBJECTOR, PATH, GObject)
 
 const char         *objector_path_get_id              (ObjectorPath *self);
-const char         *objector_path_get_platform        (ObjectorPath *self);  /* "facebook", "instagram", "none" */
+const char         *objector_path_get_platform        (ObjectorPath *self);  /* "facebook", "instagram", "whatsapp", "none" */
 ObjectorPathKind    objector_path_get_kind            (ObjectorPath *self);
 const char         *objector_path_kind_to_string      (ObjectorPathKind kind);
 gboolean            objector_path_kind_from_string    (const char       *nick,
                                                        ObjectorPathKind *kind);
 const char         *objector_path_get_title           (ObjectorPath *self);
 const char         *objector_path_get_summary         (ObjectorPath *self);
+/* The first of the forms. */
 const char         *objector_path_get_form_url        (ObjectorPath *self);
+/* Where the form may be, in the order to try: a GPtrArray of
+ * ObjectorFormCandidate, never empty. */
+GPtrArray          *objector_path_get_forms           (ObjectorPath *self);
+/* The first form's "last checked" date ("YYYY-MM-DD"), or NULL. */
+const char         *objector_path_get_last_checked    (ObjectorPath *self);
 /* An older or fallback version of the form; nullable. */
 const char         *objector_path_get_alternative_form_url (ObjectorPath *self);
 const char         *objector_path_get_overview_url    (ObjectorPath *self);
@@ -73,7 +91,7 @@ guint               objector_path_get_extension_months (ObjectorPath *self);
 gboolean            objector_path_url_is_allowed      (ObjectorPath *self,
                                                        const char   *url);
 
-/* "code", "receipt", "approval", "rejection", "extension", "other". */
+/* "code", "receipt", "approval", "rejection", "extension", "other", "unrecognised". */
 const char         *objector_mail_kind_to_string      (ObjectorMailKind  kind);
 gboolean            objector_mail_kind_from_string    (const char       *nick,
                                                        ObjectorMailKind *kind);

@@ -16,6 +16,7 @@ typedef struct
   ObjectorPath *path;
   const char   *account;  /* NULL for none */
   char         *id;       /* the objection serving it, once known */
+  gboolean      linked;   /* it covers the accounts linked in one Accounts Center */
 } Want;
 
 static void
@@ -52,6 +53,7 @@ typedef struct
   ObjectorPath  *path;
   const char    *account;
   GDateTime     *now;
+  const char    *note;     /* for the history, when the details are first complete */
 } Details;
 
 /* Only for objections not sent yet: what was submitted stays as submitted. */
@@ -72,7 +74,7 @@ update_details (ObjectorObjection  *objection,
   objector_objection_set_reason (objection, objector_plan_reason_for (details->draft, details->path));
 
   if (state == OBJECTOR_STATE_DRAFT)
-    return objector_objection_apply (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, details->now, error);
+    return objector_objection_apply (objection, OBJECTOR_EVENT_COMPLETE_DETAILS, details->note, details->now, error);
   return TRUE;
 }
 
@@ -90,6 +92,37 @@ withdraw_unsent (ObjectorObjection  *objection,
                                    user_data, error);
 }
 
+/* "Zoë (Facebook), zoe_photos (Instagram)": the accounts one objection
+ * covers when they are linked in one Accounts Center. */
+static char *
+linked_accounts_label (ObjectorDraft *draft)
+{
+  GString *label = g_string_new (NULL);
+
+  for (guint a = 0; a < objector_draft_get_n_accounts (draft); a++)
+    {
+      const ObjectorAccount *account = objector_draft_get_account (draft, a);
+      const char *name = g_str_equal (account->platform, "facebook") ? "Facebook"
+                         : g_str_equal (account->platform, "instagram") ? "Instagram" : NULL;
+
+      if (name == NULL)
+        continue;
+      if (label->len > 0)
+        g_string_append (label, ", ");
+      if (nonempty (account->label) != NULL)
+        g_string_append_printf (label, "%s (%s)", account->label, name);
+      else
+        g_string_append (label, name);
+    }
+  return g_string_free (label, FALSE);
+}
+
+static gboolean
+links_through_accounts_center (const char *platform)
+{
+  return g_strcmp0 (platform, "facebook") == 0 || g_strcmp0 (platform, "instagram") == 0;
+}
+
 gboolean
 objector_plan_objections (ObjectorStore     *store,
                           ObjectorPlaybook  *playbook,
@@ -102,6 +135,8 @@ objector_plan_objections (ObjectorStore     *store,
   g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
   g_auto(GStrv) list = NULL;
+  g_autofree char *linked_label = NULL;
+  gboolean linked;
   const char *country = objector_draft_get_country (draft);
   const char * const *known;
 
@@ -124,6 +159,14 @@ objector_plan_objections (ObjectorStore     *store,
       return FALSE;
     }
 
+  /* Accounts linked in one Accounts Center go through one form, Facebook's,
+   * and the objection says which accounts it covers. */
+  linked = objector_draft_get_accounts_linked (draft)
+           && objector_draft_count_platform (draft, "facebook") > 0
+           && objector_draft_count_platform (draft, "instagram") > 0;
+  if (linked)
+    linked_label = linked_accounts_label (draft);
+
   paths = objector_playbook_paths_for_country (playbook, country);
   for (guint i = 0; i < g_list_model_get_n_items (paths); i++)
     {
@@ -133,10 +176,18 @@ objector_plan_objections (ObjectorStore     *store,
         {
           if (objector_draft_get_no_account (draft))
             continue;
+          if (linked && links_through_accounts_center (objector_path_get_platform (path)))
+            {
+              Want want = { path, linked_label, NULL, TRUE };
+
+              if (g_str_equal (objector_path_get_platform (path), "facebook"))
+                g_array_append_val (wants, want);
+              continue;
+            }
           for (guint a = 0; a < objector_draft_get_n_accounts (draft); a++)
             {
               const ObjectorAccount *account = objector_draft_get_account (draft, a);
-              Want want = { path, nonempty (account->label), NULL };
+              Want want = { path, nonempty (account->label), NULL, FALSE };
 
               if (g_strcmp0 (account->platform, objector_path_get_platform (path)) == 0)
                 g_array_append_val (wants, want);
@@ -144,7 +195,7 @@ objector_plan_objections (ObjectorStore     *store,
         }
       else
         {
-          Want want = { path, NULL, NULL };
+          Want want = { path, NULL, NULL, FALSE };
           g_array_append_val (wants, want);
         }
     }
@@ -180,7 +231,10 @@ objector_plan_objections (ObjectorStore     *store,
   for (guint w = 0; w < wants->len; w++)
     {
       Want *want = &g_array_index (wants, Want, w);
-      Details details = { draft, want->path, want->account, now };
+      g_autofree char *note = want->linked
+                              ? g_strdup_printf (_("Covers the accounts linked in one Accounts Center: %s"), want->account)
+                              : NULL;
+      Details details = { draft, want->path, want->account, now, note };
 
       if (want->id == NULL)
         {

@@ -13,7 +13,10 @@
 G_BEGIN_DECLS
 
 /* One objection per account on each objection path open where the person
- * lives, and the third-party request. Creates what is missing, brings the
+ * lives (one for all Facebook and Instagram accounts when the draft says
+ * they are linked in one Accounts Center: through Facebook's form, its
+ * account naming each and its history saying so), and the third-party
+ * request. Creates what is missing, brings the
  * details of those not sent yet up to date, withdraws unsent ones no longer
  * wanted (the history says why), keeps sent ones, and records the list in
  * the draft. */

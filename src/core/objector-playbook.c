@@ -31,13 +31,26 @@
  *   regions       {"eu": ["AT", …], …}: ids [a-z0-9-]+, ISO 3166-1 alpha-2 codes
  *   deadline      {"answer_months", "extension_months"}: 1 to 12 (GDPR Art. 12(3))
  *   mail          {"domains": [host, …],
+ *                  "languages" (optional): {lang: {"markers", "negations", "breaks",
+ *                             "conditionals", "regret", "topic", "quotes", "footers":
+ *                             [phrase, …] (each optional; markers, breaks and
+ *                             conditionals single words), "contractions": {"won't":
+ *                             "will not", …} (optional)}, …},
  *                  "rules": [{"kind": code|receipt|approval|rejection|extension|other,
- *                             "subject": {lang: [phrase, …]}, "body": {…}}, …]}
- *   paths         [{"id", "platform": facebook|instagram|none,
+ *                             "subject": {lang: [phrase, …]}, "body": {…},
+ *                             "negated": kind (optional), "weight": 1–3 (optional, 2),
+ *                             "senders": [local part, …] (optional)}, …]}
+ *                 A phrase is words; "word*" matches words that start so and "…"
+ *                 (between two words) up to four other words.
+ *   paths         [{"id", "platform": facebook|instagram|whatsapp|none,
  *                   "kind": objection|third-party, "regions": [id or "*", …],
  *                   "title", "summary": text,
  *                   "form_url", "alternative_form_url" (optional), "overview_url":
  *                     https URLs whose hosts are in "allowed_hosts" (lowercase hosts),
+ *                   "forms" (optional): [{"url", "label": text, "last_checked":
+ *                     "YYYY-MM-DD" (optional), "kind": form|page (optional, form)}, …],
+ *                     where the form may be, in the order to try; the first is a
+ *                     form and its url is form_url; no url twice,
  *                   "steps": [text, …],
  *                   "app_routes": [{"app": facebook|instagram, "steps": [text, …]}, …],
  *                   "fields": [{"id", "label": text, "hint": text (optional),
@@ -69,6 +82,7 @@ struct _ObjectorPlaybook
   char       **region_ids;    /* in playbook order */
   char       **mail_domains;
   GPtrArray   *mail_rules;    /* of ObjectorMailRule */
+  GPtrArray   *mail_languages; /* of ObjectorMailLanguage */
   guint        answer_months;
   guint        extension_months;
 };
@@ -106,10 +120,34 @@ mail_rule_free (ObjectorMailRule *rule)
 
   g_strfreev (rule->subject);
   g_strfreev (rule->body);
+  g_strfreev (rule->subject_languages);
+  g_strfreev (rule->body_languages);
+  g_strfreev (rule->senders);
   g_free (rule);
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRule, mail_rule_free)
+
+static void
+mail_language_free (ObjectorMailLanguage *language)
+{
+  if (language == NULL)
+    return;
+
+  g_free (language->code);
+  g_strfreev (language->markers);
+  g_strfreev (language->negations);
+  g_strfreev (language->contractions);
+  g_strfreev (language->breaks);
+  g_strfreev (language->conditionals);
+  g_strfreev (language->regret);
+  g_strfreev (language->topic);
+  g_strfreev (language->quotes);
+  g_strfreev (language->footers);
+  g_free (language);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailLanguage, mail_language_free)
 
 static void
 objector_playbook_dispose (GObject *object)
@@ -132,6 +170,7 @@ objector_playbook_finalize (GObject *object)
   g_clear_pointer (&self->region_ids, g_strfreev);
   g_clear_pointer (&self->mail_domains, g_strfreev);
   g_clear_pointer (&self->mail_rules, g_ptr_array_unref);
+  g_clear_pointer (&self->mail_languages, g_ptr_array_unref);
 
   G_OBJECT_CLASS (objector_playbook_parent_class)->finalize (object);
 }
@@ -192,6 +231,7 @@ objector_playbook_init (ObjectorPlaybook *self)
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal,
                                          g_free, (GDestroyNotify) g_strfreev);
   self->mail_rules = g_ptr_array_new_with_free_func ((GDestroyNotify) mail_rule_free);
+  self->mail_languages = g_ptr_array_new_with_free_func ((GDestroyNotify) mail_language_free);
   self->answer_months = 1;
   self->extension_months = 2;
 }
@@ -971,16 +1011,63 @@ load_deadline (Loader      *loader,
                      &self->extension_months, error);
 }
 
-/* {"en": ["phrase", …], "de": […]}: appends every phrase to @phrases. */
+/* A phrase of the mail rules: words, where "…" stands between two of them. */
+static gboolean
+check_phrase (const char  *value,
+              const char  *path,
+              gpointer     user_data,
+              GError     **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (value));
+
+  if (*trimmed == '\0')
+    return fail (error, path, _("must not be empty"));
+  if (g_str_has_prefix (trimmed, "…") || g_str_has_suffix (trimmed, "…"))
+    return fail (error, path, _("“…” must stand between two words: “%s”"), value);
+
+  return TRUE;
+}
+
+/* One word: the clause breaks and conditionals are compared word by word. */
+static gboolean
+check_word (const char  *value,
+            const char  *path,
+            gpointer     user_data,
+            GError     **error)
+{
+  for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x2026)
+      return fail (error, path, _("must be a single word: “%s”"), value);
+
+  return TRUE;
+}
+
+/* "security", "advertise-noreply": what comes before the "@". */
+static gboolean
+check_sender (const char  *value,
+              const char  *path,
+              gpointer     user_data,
+              GError     **error)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-' && *p != '.' && *p != '_')
+      return fail (error, path, _("“%s” is not the lowercase part of an address before the “@”"), value);
+
+  return TRUE;
+}
+
+/* {"en": ["phrase", …], "de": […]}: appends every phrase to @phrases and
+ * its language to @languages. */
 static gboolean
 load_phrases (JsonObject  *rule,
               const char  *path,
               const char  *key,
               GPtrArray   *phrases,
+              GPtrArray   *languages,
               GError     **error)
 {
   g_autofree char *child = member_path (path, key);
-  g_autoptr(GList) languages = NULL;
+  g_autoptr(GList) codes = NULL;
   JsonObject *by_language = NULL;
 
   if (!get_object (rule, path, key, FALSE, &by_language, error))
@@ -988,8 +1075,8 @@ load_phrases (JsonObject  *rule,
   if (by_language == NULL)
     return TRUE;
 
-  languages = json_object_get_members (by_language);
-  for (const GList *l = languages; l != NULL; l = l->next)
+  codes = json_object_get_members (by_language);
+  for (const GList *l = codes; l != NULL; l = l->next)
     {
       const char *language = l->data;
       g_auto(GStrv) list = NULL;
@@ -1002,12 +1089,180 @@ load_phrases (JsonObject  *rule,
                        _("not a language code (like “de” or “pt_BR”)"));
         }
 
-      if (!get_string_list (by_language, child, language, FALSE, NULL, NULL, &list, error))
+      if (!get_string_list (by_language, child, language, FALSE, check_phrase, NULL, &list, error))
         return FALSE;
 
       for (guint i = 0; list[i] != NULL; i++)
-        g_ptr_array_add (phrases, g_strdup (list[i]));
+        {
+          g_ptr_array_add (phrases, g_strdup (list[i]));
+          g_ptr_array_add (languages, g_strdup (language));
+        }
     }
+
+  return TRUE;
+}
+
+static char **
+steal_strv (GPtrArray *array)
+{
+  g_ptr_array_add (array, NULL);
+  return (char **) g_ptr_array_steal (array, NULL);
+}
+
+/* A list that may be left out: NULL becomes an empty list. */
+static gboolean
+get_optional_list (JsonObject   *object,
+                   const char   *path,
+                   const char   *key,
+                   CheckFunc     check,
+                   char       ***out,
+                   GError      **error)
+{
+  if (json_object_get_member (object, key) == NULL)
+    {
+      *out = g_new0 (char *, 1);
+      return TRUE;
+    }
+
+  return get_string_list (object, path, key, FALSE, check, NULL, out, error);
+}
+
+/* {"won't": "will not", "n'": "ne ", …}: a contraction holds an apostrophe. */
+static gboolean
+load_contractions (JsonObject   *object,
+                   const char   *path,
+                   char       ***out,
+                   GError      **error)
+{
+  g_autofree char *child = member_path (path, "contractions");
+  g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GList) keys = NULL;
+  JsonObject *contractions = NULL;
+
+  if (!get_object (object, path, "contractions", FALSE, &contractions, error))
+    return FALSE;
+
+  if (contractions != NULL)
+    keys = json_object_get_members (contractions);
+  for (const GList *l = keys; l != NULL; l = l->next)
+    {
+      g_autofree char *key_path = member_path (child, l->data);
+      const char *expansion = NULL;
+
+      if (strchr (l->data, '\'') == NULL)
+        return fail (error, key_path, _("a contraction must contain an apostrophe (')"));
+      if (!get_string (contractions, child, l->data, TRUE, &expansion, error))
+        return FALSE;
+
+      g_ptr_array_add (pairs, g_strdup (l->data));
+      g_ptr_array_add (pairs, g_strdup (expansion));
+    }
+
+  *out = steal_strv (pairs);
+
+  return TRUE;
+}
+
+static gboolean
+load_mail_languages (Loader      *loader,
+                     JsonObject  *mail,
+                     GError     **error)
+{
+  ObjectorPlaybook *self = loader->playbook;
+  g_autoptr(GList) codes = NULL;
+  JsonObject *languages = NULL;
+
+  if (!get_object (mail, "mail", "languages", FALSE, &languages, error))
+    return FALSE;
+  if (languages == NULL)
+    return TRUE;
+
+  codes = json_object_get_members (languages);
+  for (const GList *l = codes; l != NULL; l = l->next)
+    {
+      g_autofree char *path = member_path ("mail.languages", l->data);
+      g_autoptr(ObjectorMailLanguage) language = g_new0 (ObjectorMailLanguage, 1);
+      JsonObject *object = NULL;
+
+      if (!is_language_code (l->data))
+        return fail (error, path, _("not a language code (like “de” or “pt_BR”)"));
+
+      if (!read_object (json_object_get_member (languages, l->data), path, &object, error) ||
+          !get_optional_list (object, path, "markers", check_word, &language->markers, error) ||
+          !get_optional_list (object, path, "negations", check_phrase, &language->negations, error) ||
+          !load_contractions (object, path, &language->contractions, error) ||
+          !get_optional_list (object, path, "breaks", check_word, &language->breaks, error) ||
+          !get_optional_list (object, path, "conditionals", check_word, &language->conditionals, error) ||
+          !get_optional_list (object, path, "regret", check_phrase, &language->regret, error) ||
+          !get_optional_list (object, path, "topic", check_phrase, &language->topic, error) ||
+          !get_optional_list (object, path, "quotes", check_phrase, &language->quotes, error) ||
+          !get_optional_list (object, path, "footers", check_phrase, &language->footers, error))
+        return FALSE;
+
+      language->code = g_strdup (l->data);
+      g_ptr_array_add (self->mail_languages, g_steal_pointer (&language));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_mail_rule (JsonObject        *object,
+                const char        *path,
+                ObjectorMailRule  *rule,
+                GError           **error)
+{
+  g_autofree char *kind_path = member_path (path, "kind");
+  g_autofree char *negated_path = member_path (path, "negated");
+  g_autofree char *weight_path = member_path (path, "weight");
+  g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) subject_languages = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) body_languages = g_ptr_array_new_with_free_func (g_free);
+  const char *kind = NULL;
+  const char *negated = NULL;
+  gboolean found = FALSE;
+  gint64 weight = 2;
+
+  if (!get_string (object, path, "kind", TRUE, &kind, error))
+    return FALSE;
+  /* "unrecognised" is what no rule says. */
+  if (!objector_mail_kind_from_string (kind, &rule->kind) ||
+      rule->kind == OBJECTOR_MAIL_KIND_UNRECOGNISED)
+    return fail (error, kind_path,
+                 _("unknown kind “%s” "
+                   "(known: code, receipt, approval, rejection, extension, other)"),
+                 kind);
+
+  rule->negated = OBJECTOR_MAIL_KIND_UNRECOGNISED;
+  if (!get_string (object, path, "negated", FALSE, &negated, error))
+    return FALSE;
+  if (negated != NULL &&
+      (!objector_mail_kind_from_string (negated, &rule->negated) ||
+       rule->negated == OBJECTOR_MAIL_KIND_UNRECOGNISED || rule->negated == rule->kind))
+    return fail (error, negated_path,
+                 _("“%s” is not another kind of email "
+                   "(known: code, receipt, approval, rejection, extension, other)"),
+                 negated);
+
+  if (!get_int (object, path, "weight", FALSE, &found, &weight, error))
+    return FALSE;
+  if (weight < 1 || weight > 3)
+    return fail (error, weight_path, _("%lld is out of range (%d to %d)"), (long long) weight, 1, 3);
+  rule->weight = (guint) weight;
+
+  if (!get_optional_list (object, path, "senders", check_sender, &rule->senders, error) ||
+      !load_phrases (object, path, "subject", subject, subject_languages, error) ||
+      !load_phrases (object, path, "body", body, body_languages, error))
+    return FALSE;
+
+  if (subject->len == 0 && body->len == 0 && rule->senders[0] == NULL)
+    return fail (error, path, _("no subject or body phrases"));
+
+  rule->subject = steal_strv (subject);
+  rule->subject_languages = steal_strv (subject_languages);
+  rule->body = steal_strv (body);
+  rule->body_languages = steal_strv (body_languages);
 
   return TRUE;
 }
@@ -1029,6 +1284,9 @@ load_mail (Loader      *loader,
                         check_host_name, NULL, &self->mail_domains, error))
     return FALSE;
 
+  if (!load_mail_languages (loader, mail, error))
+    return FALSE;
+
   if (!get_array (mail, "mail", "rules", FALSE, &rules, error))
     return FALSE;
 
@@ -1036,43 +1294,22 @@ load_mail (Loader      *loader,
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *path = element_path ("mail.rules", i);
-      g_autofree char *kind_path = member_path (path, "kind");
       g_autoptr(ObjectorMailRule) rule = g_new0 (ObjectorMailRule, 1);
-      g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_free);
-      g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
       JsonObject *object = NULL;
-      const char *kind = NULL;
 
-      if (!read_object (json_array_get_element (rules, i), path, &object, error))
+      if (!read_object (json_array_get_element (rules, i), path, &object, error) ||
+          !load_mail_rule (object, path, rule, error))
         return FALSE;
 
-      if (!get_string (object, path, "kind", TRUE, &kind, error))
-        return FALSE;
-      if (!objector_mail_kind_from_string (kind, &rule->kind))
-        return fail (error, kind_path,
-                     _("unknown kind “%s” "
-                       "(known: code, receipt, approval, rejection, extension, other)"),
-                     kind);
-
-      if (!load_phrases (object, path, "subject", subject, error) ||
-          !load_phrases (object, path, "body", body, error))
-        return FALSE;
-
-      if (subject->len == 0 && body->len == 0)
-        return fail (error, path, _("no subject or body phrases"));
-
-      g_ptr_array_add (subject, NULL);
-      g_ptr_array_add (body, NULL);
-      rule->subject = (char **) g_ptr_array_steal (subject, NULL);
-      rule->body = (char **) g_ptr_array_steal (body, NULL);
       g_ptr_array_add (self->mail_rules, g_steal_pointer (&rule));
     }
 
   return TRUE;
 }
 
-static const char * const platforms[] = { "facebook", "instagram", "none", NULL };
-static const char * const apps[] = { "facebook", "instagram", NULL };
+static const char * const platforms[] = { "facebook", "instagram", "whatsapp", "none", NULL };
+static const char * const apps[] = { "facebook", "instagram", "whatsapp", NULL };
+static const char * const form_kinds[] = { "form", "page", NULL };
 static const char * const fills[] = {
   "email", "country", "reason", "name", "account", "none", NULL
 };
@@ -1151,6 +1388,95 @@ load_fields (Loader       *loader,
   return TRUE;
 }
 
+static ObjectorFormCandidate *
+form_candidate (const char *url,
+                const char *label,
+                gboolean    is_form)
+{
+  ObjectorFormCandidate *form = objector_form_candidate_new ();
+
+  form->url = g_strdup (url);
+  form->label = g_strdup (label);
+  form->is_form = is_form;
+  return form;
+}
+
+/* "forms": where the form may be, in the order to try. A playbook without
+ * the list (older ones) still gives one: its form, alternative form and
+ * overview page. */
+static gboolean
+load_forms (Loader        *loader,
+            JsonObject    *object,
+            const char    *path,
+            ObjectorPath  *result,
+            GError       **error)
+{
+  g_autofree char *forms_path = member_path (path, "forms");
+  g_autofree char *form_url_path = member_path (path, "form_url");
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  JsonArray *forms = NULL;
+  guint n;
+
+  if (json_object_get_member (object, "forms") == NULL)
+    {
+      g_ptr_array_add (result->forms, form_candidate (result->form_url, _("Meta’s form"), TRUE));
+      if (result->alternative_form_url != NULL)
+        g_ptr_array_add (result->forms,
+                         form_candidate (result->alternative_form_url, _("Meta’s other form"), TRUE));
+      g_ptr_array_add (result->forms, form_candidate (result->overview_url, _("Meta’s overview page"), FALSE));
+      return TRUE;
+    }
+
+  if (!get_array (object, path, "forms", TRUE, &forms, error))
+    return FALSE;
+
+  n = json_array_get_length (forms);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *form_path = element_path (forms_path, i);
+      g_autofree char *date_path = member_path (form_path, "last_checked");
+      g_autofree char *kind_path = member_path (form_path, "kind");
+      g_autoptr(ObjectorFormCandidate) form = objector_form_candidate_new ();
+      JsonObject *form_object = NULL;
+      const char *date = NULL;
+      const char *kind = "form";
+
+      if (!read_object (json_array_get_element (forms, i), form_path, &form_object, error) ||
+          !check_url (form_object, form_path, "url", TRUE, result->allowed_hosts, &form->url, error) ||
+          !get_text (loader, form_object, form_path, "label", TRUE, 0, &form->label, error) ||
+          !get_string (form_object, form_path, "last_checked", FALSE, &date, error))
+        return FALSE;
+
+      if (date != NULL && !is_date (date))
+        return fail (error, date_path, _("not a date in the form YYYY-MM-DD: “%s”"), date);
+      form->last_checked = g_strdup (date);
+
+      if (json_object_get_member (form_object, "kind") != NULL &&
+          !get_choice (form_object, form_path, "kind", form_kinds, &kind, error))
+        return FALSE;
+      form->is_form = g_str_equal (kind, "form");
+      if (i == 0 && !form->is_form)
+        return fail (error, kind_path, _("the first of the forms must be a form, not a page"));
+
+      if (!g_hash_table_add (seen, form->url))
+        {
+          g_autofree char *url_path = member_path (form_path, "url");
+
+          return fail (error, url_path, _("“%s” is listed twice"), form->url);
+        }
+
+      g_ptr_array_add (result->forms, g_steal_pointer (&form));
+    }
+
+  /* Older versions of Objector read form_url only: it must be the first. */
+  if (g_strcmp0 (result->form_url,
+                 ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url) != 0)
+    return fail (error, form_url_path, _("must be the first of the forms (%s)"),
+                 ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url);
+
+  return TRUE;
+}
+
 static gboolean
 load_path (Loader        *loader,
            JsonObject    *object,
@@ -1196,6 +1522,7 @@ load_path (Loader        *loader,
                   result->allowed_hosts, &result->alternative_form_url, error) ||
       !check_url (object, path, "overview_url", TRUE,
                   result->allowed_hosts, &result->overview_url, error) ||
+      !load_forms (loader, object, path, result, error) ||
       !get_text_list (loader, object, path, "steps", &result->steps, error) ||
       !load_app_routes (loader, object, path, result, error) ||
       !load_fields (loader, object, path, result, error))
@@ -1678,6 +2005,14 @@ objector_playbook_get_mail_rules (ObjectorPlaybook *self)
   g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
 
   return self->mail_rules;
+}
+
+GPtrArray *
+objector_playbook_get_mail_languages (ObjectorPlaybook *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (self), NULL);
+
+  return self->mail_languages;
 }
 
 guint

@@ -21,13 +21,43 @@ G_BEGIN_DECLS
 #define OBJECTOR_PLAYBOOK_FORMAT 1
 
 /* One rule that recognises a kind of email from Meta. The phrases of every
- * language are kept (an email may be in any of them), in playbook order. */
+ * language are kept (an email may be in any of them), in playbook order,
+ * each with the language it is written in. A phrase is words matched
+ * against the email's words: "honour*" matches any word that starts so,
+ * and "…" stands for up to four other words. objector-mail-match.c reads
+ * them. */
 typedef struct
 {
   ObjectorMailKind   kind;
-  char             **subject;  /* never NULL, maybe empty */
-  char             **body;     /* never NULL, maybe empty */
+  char             **subject;            /* never NULL, maybe empty */
+  char             **body;               /* never NULL, maybe empty */
+  char             **subject_languages;  /* the language of each subject phrase */
+  char             **body_languages;     /* the language of each body phrase */
+  /* What a body phrase says when its clause negates it ("we cannot honour
+   * your objection"): another kind, or OBJECTOR_MAIL_KIND_UNRECOGNISED when
+   * it then only casts doubt. */
+  ObjectorMailKind   negated;
+  guint              weight;             /* 1–3: what one body phrase counts; a subject phrase counts 1 */
+  char             **senders;            /* sender names before the "@" that point to this kind */
 } ObjectorMailRule;
+
+/* How one language is read: the words that negate, break a sentence into
+ * clauses, make a clause conditional, express regret, say an email is about
+ * an objection at all; where quoted earlier mail and the footer begin; how
+ * contractions expand. Every list is phrases as in ObjectorMailRule. */
+typedef struct
+{
+  char  *code;           /* "en", "de", "pt" … */
+  char **markers;        /* common words that tell the language */
+  char **negations;
+  char **contractions;   /* pairs: "won't", "will not", "n't", " not", "n'", "ne ", … */
+  char **breaks;         /* single words that start a new clause */
+  char **conditionals;   /* single words that start a conditional clause */
+  char **regret;
+  char **topic;
+  char **quotes;
+  char **footers;
+} ObjectorMailLanguage;
 
 #define OBJECTOR_TYPE_PLAYBOOK (objector_playbook_get_type ())
 G_DECLARE_FINAL_TYPE (ObjectorPlaybook, objector_playbook, OBJECTOR, PLAYBOOK, GObject)
@@ -87,6 +117,9 @@ const char * const *objector_playbook_get_region_ids    (ObjectorPlaybook *self)
 const char * const *objector_playbook_get_mail_domains  (ObjectorPlaybook *self);
 /* The email rules, in playbook order: a GPtrArray of ObjectorMailRule. */
 GPtrArray          *objector_playbook_get_mail_rules    (ObjectorPlaybook *self);
+/* How each language is read: a GPtrArray of ObjectorMailLanguage (empty for
+ * a playbook without "mail.languages"). */
+GPtrArray          *objector_playbook_get_mail_languages (ObjectorPlaybook *self);
 /* The playbook-wide answer deadline (GDPR Art. 12(3)); paths may override it. */
 guint               objector_playbook_get_answer_months (ObjectorPlaybook *self);
 guint               objector_playbook_get_extension_months (ObjectorPlaybook *self);

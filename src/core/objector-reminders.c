@@ -19,6 +19,7 @@
 #include "objector-error.h"
 #include "objector-files.h"
 #include "objector-json.h"
+#include "objector-mail-match.h"
 #include "objector-objection.h"
 #include "objector-reminders.h"
 
@@ -205,9 +206,11 @@ objector_reminders_compute (GListModel *objections,
       submitted = objector_objection_get_submitted (objection);
 
       /* A code never confirmed: only while still "submitted"; a receipt or
-       * an answer from Meta shows the objection reached it anyway. */
+       * an answer from Meta shows the objection reached it anyway. And only
+       * once Meta sent one: its 2025 forms send none. */
       if (objector_objection_get_has_code_step (objection)
           && objector_objection_get_state (objection) == OBJECTOR_STATE_SUBMITTED
+          && objector_mail_logged_since_submission (objection, OBJECTOR_MAIL_KIND_CODE)
           && submitted != NULL
           && g_date_time_difference (when, submitted) >= CODE_GRACE)
         g_ptr_array_add (reminders, code_reminder (objection, submitted));

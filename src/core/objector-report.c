@@ -629,6 +629,7 @@ mail_kind_label (const char *nick)
     case OBJECTOR_MAIL_KIND_REJECTION: return _("Objection rejected");
     case OBJECTOR_MAIL_KIND_EXTENSION: return _("Deadline extended");
     case OBJECTOR_MAIL_KIND_OTHER:     return _("Other message");
+    case OBJECTOR_MAIL_KIND_UNRECOGNISED: return _("Not recognised");
     default:                           return nick;
     }
 }

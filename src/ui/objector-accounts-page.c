@@ -16,14 +16,25 @@ struct _ObjectorAccountsPage
 {
   ObjectorPage  parent_instance;
 
-  GtkWidget    *groups[2];      /* Facebook, Instagram */
+  GtkWidget    *groups[3];      /* Facebook, Instagram, WhatsApp */
   GPtrArray    *rows;           /* the rows currently in the groups */
+  GtkWidget    *linked_group;   /* shown with a Facebook and an Instagram account */
+  GtkWidget    *linked;
   GtkWidget    *no_account;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorAccountsPage, objector_accounts_page, OBJECTOR_TYPE_PAGE)
 
-static const char * const platforms[] = { "facebook", "instagram" };
+static const char * const platforms[] = { "facebook", "instagram", "whatsapp" };
+
+static guint
+platform_index (const char *platform)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
+    if (g_strcmp0 (platforms[i], platform) == 0)
+      return i;
+  g_return_val_if_reached (0);
+}
 
 static ObjectorDraft *
 get_draft (ObjectorAccountsPage *self)
@@ -106,6 +117,14 @@ no_account_toggled_cb (GtkCheckButton       *check,
 }
 
 static void
+linked_cb (GtkSwitch            *linked,
+           GParamSpec           *pspec,
+           ObjectorAccountsPage *self)
+{
+  objector_draft_set_accounts_linked (get_draft (self), gtk_switch_get_active (linked));
+}
+
+static void
 update_complete (ObjectorAccountsPage *self)
 {
   ObjectorDraft *draft = get_draft (self);
@@ -113,6 +132,10 @@ update_complete (ObjectorAccountsPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
     gtk_widget_set_sensitive (self->groups[i], !none);
+  /* Linking only matters with an account on each. */
+  gtk_widget_set_visible (self->linked_group,
+                          !none && objector_draft_count_platform (draft, "facebook") > 0
+                          && objector_draft_count_platform (draft, "instagram") > 0);
   objector_page_set_complete (OBJECTOR_PAGE (self), none || objector_draft_get_n_accounts (draft) > 0);
 }
 
@@ -131,15 +154,16 @@ rebuild (ObjectorAccountsPage *self)
   for (guint i = 0; i < objector_draft_get_n_accounts (draft); i++)
     {
       const ObjectorAccount *account = objector_draft_get_account (draft, i);
-      gboolean is_facebook = g_str_equal (account->platform, "facebook");
+      guint index = platform_index (account->platform);
+      const char *remove_labels[] = {
+        _("Remove this Facebook account"), _("Remove this Instagram account"), _("Remove this WhatsApp account"),
+      };
+      const char *titles[] = { _("Facebook name"), _("Instagram name"), _("WhatsApp phone number") };
       GtkWidget *row = adw_entry_row_new ();
       GtkWidget *remove = gtk_button_new_from_icon_name ("user-trash-symbolic");
-      const char *remove_label = is_facebook ? _("Remove this Facebook account")
-                                             : _("Remove this Instagram account");
+      const char *remove_label = remove_labels[index];
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                     is_facebook ? _("Facebook name")
-                                                 : _("Instagram name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), titles[index]);
       gtk_editable_set_text (GTK_EDITABLE (row), account->label);
       g_object_set_data (G_OBJECT (row), "index", GUINT_TO_POINTER (i));
       g_signal_connect (row, "changed", G_CALLBACK (label_changed_cb), self);
@@ -152,7 +176,7 @@ rebuild (ObjectorAccountsPage *self)
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_clicked_cb), self);
       adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), remove);
 
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[is_facebook ? 0 : 1]), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->groups[index]), row);
       g_ptr_array_add (self->rows, row);
     }
 
@@ -166,6 +190,7 @@ objector_accounts_page_shown (ObjectorPage *page)
 
   gtk_check_button_set_active (GTK_CHECK_BUTTON (self->no_account),
                                objector_draft_get_no_account (get_draft (self)));
+  gtk_switch_set_active (GTK_SWITCH (self->linked), objector_draft_get_accounts_linked (get_draft (self)));
   rebuild (self);
 }
 
@@ -205,9 +230,17 @@ objector_accounts_page_class_init (ObjectorAccountsPageClass *klass)
 static void
 objector_accounts_page_init (ObjectorAccountsPage *self)
 {
-  const char *group_titles[] = { N_("Facebook"), N_("Instagram") };
-  const char *add_labels[] = { N_("Add a _Facebook Account"), N_("Add an _Instagram Account") };
-  GtkWidget *box;
+  const char *group_titles[] = { N_("Facebook"), N_("Instagram"), N_("WhatsApp") };
+  const char *add_labels[] = {
+    N_("Add a _Facebook Account"), N_("Add an _Instagram Account"), N_("Add a _WhatsApp Account"),
+  };
+  const char *group_notes[] = {
+    NULL,
+    N_("Threads profiles are part of an Instagram account: its objection covers them too."),
+    N_("Optional. WhatsApp has no form for AI training, only its general form to object, and Meta may "
+       "answer that the objection concerns Meta AI rather than WhatsApp. Add your number if you want to try."),
+  };
+  GtkWidget *box, *row;
   GtkWidget *body = objector_ui_page_body (&box);
 
   self->rows = g_ptr_array_new ();
@@ -218,9 +251,10 @@ objector_accounts_page_init (ObjectorAccountsPage *self)
 
   gtk_box_append (GTK_BOX (box), objector_ui_heading (_("Which Accounts Do You Have?")));
   gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Each Facebook and Instagram account gets its own objection. "
-                                           "Give each a name you recognise, such as your profile name: "
-                                           "it is only shown here.")));
+                  objector_ui_paragraph (_("Each account gets its own objection, unless your Facebook and "
+                                           "Instagram accounts are linked in one Accounts Center. Give each "
+                                           "a name you recognise, such as your profile name: it is only "
+                                           "shown here.")));
 
   for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
     {
@@ -228,11 +262,45 @@ objector_accounts_page_init (ObjectorAccountsPage *self)
 
       self->groups[i] = adw_preferences_group_new ();
       adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[i]), _(group_titles[i]));
+
       gtk_widget_add_css_class (add, "flat");
       g_object_set_data (G_OBJECT (add), "platform", (gpointer) platforms[i]);
       g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
       adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->groups[i]), add);
       gtk_box_append (GTK_BOX (box), self->groups[i]);
+      /* Below the group: beside its button it would be squeezed at 360 px. */
+      if (group_notes[i] != NULL)
+        {
+          GtkWidget *note = objector_ui_paragraph (_(group_notes[i]));
+
+          gtk_widget_add_css_class (note, "dim-label");
+          gtk_box_append (GTK_BOX (box), note);
+        }
+
+      /* After Instagram: whether the two are linked. */
+      if (i == 1)
+        {
+          self->linked_group = adw_preferences_group_new ();
+          row = adw_action_row_new ();
+          self->linked = gtk_switch_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Linked in One Accounts Center"));
+          adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                       _("Meta says one objection covers every account linked in the same "
+                                         "Accounts Center, so Objector then sends one, through Facebook’s "
+                                         "form, for all of them. Not sure? Leave this off: a second "
+                                         "objection does no harm."));
+          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+          gtk_widget_set_valign (self->linked, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self->linked), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          _("Linked in one Accounts Center"), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->linked);
+          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->linked);
+          g_signal_connect (self->linked, "notify::active", G_CALLBACK (linked_cb), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->linked_group), row);
+          gtk_widget_set_visible (self->linked_group, FALSE);
+          gtk_box_append (GTK_BOX (box), self->linked_group);
+        }
     }
 
   self->no_account = objector_ui_wrapping_check (_("I have _no Facebook or Instagram account"));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-dashboard.h"
+#include "objector-mail-match.h"
 #include "objector-ui-util.h"
 
 struct _ObjectorDashboard
@@ -60,8 +61,13 @@ objector_dashboard_describe_next (ObjectorObjection *objection,
     case OBJECTOR_STATE_ACKNOWLEDGED:
       if (objector_objection_is_overdue (objection, now))
         return g_strdup_printf (_("Meta’s answer is overdue since %s: you can complain"), date);
-      if (state == OBJECTOR_STATE_SUBMITTED && objector_objection_get_has_code_step (objection))
+      /* Meta's 2025 forms send no code: only one Meta did send is awaited. */
+      if (state == OBJECTOR_STATE_SUBMITTED && objector_objection_get_has_code_step (objection)
+          && objector_mail_logged_since_submission (objection, OBJECTOR_MAIL_KIND_CODE))
         return g_strdup_printf (_("Next: type in the code from Meta’s email · answer due by %s"), date);
+      if (objector_objection_get_extended (objection))
+        /* Translators: GDPR Art. 12(3): Meta told the person it needs two more months */
+        return g_strdup_printf (_("Meta extended its deadline: answer due by %s"), date);
       return g_strdup_printf (_("Waiting for Meta’s answer, due by %s"), date);
     case OBJECTOR_STATE_APPROVED:
       return g_strdup (_("Meta accepted it"));

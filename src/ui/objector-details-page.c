@@ -233,9 +233,11 @@ objector_details_page_init (ObjectorDetailsPage *self)
   gtk_widget_add_css_class (label, "heading");
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Meta’s form asks how the processing affects you. "
-                                           "A short reason has been accepted; a fuller statement "
-                                           "makes your legal position clear. You can change the words.")));
+                  objector_ui_paragraph (_("Meta’s 2025 forms mark the reason optional, but give one: an "
+                                           "objection under Article 21(1) GDPR rests on grounds relating to "
+                                           "your particular situation, and one with no reason of your own "
+                                           "may not be effective. A sentence or two about you is enough; "
+                                           "change the words to make them yours.")));
 
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
     {

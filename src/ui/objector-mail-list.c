@@ -30,6 +30,7 @@ static const char * const kind_labels[] = {
   N_("Rejection"),           /* REJECTION */
   N_("Extension"),           /* EXTENSION */
   N_("Something else"),      /* OTHER */
+  N_("Not recognised"),      /* UNRECOGNISED: the person chooses */
 };
 
 static void
@@ -312,24 +313,41 @@ objector_mail_list_new (ObjectorStore *store,
   ObjectorMailList *self = g_object_new (OBJECTOR_TYPE_MAIL_LIST, NULL);
   GtkWidget *box;
   GtkWidget *body = objector_ui_page_body (&box);
-  GtkWidget *group = adw_preferences_group_new ();
+  /* Answers first, then what Objector could not tell, then Meta's other
+   * mail: every email from Meta is listed, none is hidden. */
+  GtkWidget *groups[3] = { NULL };
+  static const char * const titles[] = { N_("Emails"), N_("Not Recognised"), N_("Other Emails From Meta") };
+  static const char * const descriptions[] = {
+    N_("Check what each email is, then log it. An email from Meta records its answer; any other is kept "
+       "as evidence only."),
+    N_("Objector cannot tell what these say. Open each, choose what it is, then log it."),
+    N_("Sign-in alerts, newsletters and the like: not answers to an objection, but listed so that nothing "
+       "from Meta is hidden."),
+  };
 
   self->store = g_object_ref (store);
   self->mails = g_ptr_array_ref (mails);
   self->objection_id = g_strdup (objection_id);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Emails"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Check what each email is, then log it. An email from Meta "
-                                           "records its answer; any other is kept as evidence only."));
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    {
+      groups[g] = adw_preferences_group_new ();
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), _(titles[g]));
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups[g]), _(descriptions[g]));
+      gtk_widget_set_visible (groups[g], FALSE);
+      gtk_box_append (GTK_BOX (box), groups[g]);
+    }
   for (guint i = 0; i < mails->len; i++)
     {
-      GtkWidget *row = mail_row (self, g_ptr_array_index (mails, i), i);
+      ObjectorMail *mail = g_ptr_array_index (mails, i);
+      GtkWidget *row = mail_row (self, mail, i);
+      ObjectorMailKind kind = objector_mail_get_kind (mail);
+      guint g = kind == OBJECTOR_MAIL_KIND_UNRECOGNISED ? 1 : kind == OBJECTOR_MAIL_KIND_OTHER ? 2 : 0;
 
       g_ptr_array_add (self->rows, row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), row);
+      gtk_widget_set_visible (groups[g], TRUE);
     }
-  gtk_box_append (GTK_BOX (box), group);
   adw_bin_set_child (ADW_BIN (self), body);
   return GTK_WIDGET (self);
 }

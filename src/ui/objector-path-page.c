@@ -12,6 +12,7 @@
 
 #include "objector-application.h"
 #include "objector-complaint-section.h"
+#include "objector-form-check.h"
 #include "objector-mail-list.h"
 #include "objector-pages.h"
 #include "objector-qr.h"
@@ -324,6 +325,8 @@ update (ObjectorPathPage *self)
   else if (due != NULL && objector_state_is_awaiting (state))
     subtitle = g_strdup_printf (objector_objection_is_overdue (self->objection, NULL)
                                 ? _("Meta had to answer by %s and has not: you can complain to your data protection authority.")
+                                : objector_objection_get_extended (self->objection)
+                                ? _("Meta extended its deadline by two months (GDPR Art. 12(3)): it must answer by %s.")
                                 : _("Meta must answer by %s."), due);
   else if (state <= OBJECTOR_STATE_FORM_OPENED)
     subtitle = g_strdup (_("Not sent yet."));
@@ -391,6 +394,31 @@ apply (ObjectorPathPage *self,
   return TRUE;
 }
 
+/* Records that the form opened at @url; the history says which address it
+ * was ("Meta’s 2024 form:
+ * https://…"), since Meta's forms change. */
+static void
+record_form_opened (ObjectorPathPage *self,
+                    const char       *url)
+{
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *forms = objector_path_get_forms (self->path);
+
+  for (guint i = 0; i < forms->len && note == NULL; i++)
+    {
+      ObjectorFormCandidate *form = g_ptr_array_index (forms, i);
+
+      if (g_str_equal (form->url, url))
+        note = g_strdup_printf ("%s: %s", form->label, url);
+    }
+  if (note == NULL)
+    note = g_strdup (url);
+  if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
+                             OBJECTOR_EVENT_OPEN_FORM, note, NULL, &error))
+    show_message (self, error->message);
+}
+
 static void
 show_link_banner (ObjectorPathPage *self,
                   const char       *message,
@@ -442,7 +470,7 @@ launched_cb (gboolean      launched,
 
   /* Only now did the form open: the step is true. */
   if (launch->is_form && objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
-    apply (self, OBJECTOR_EVENT_OPEN_FORM);
+    record_form_opened (self, launch->url);
   if (launch->banner != NULL)
     show_link_banner (self, launch->banner, FALSE);
   if (launch->toast != NULL)
@@ -470,61 +498,65 @@ launch (ObjectorPathPage *self,
 }
 
 static void
-link_checked_cb (GObject      *source,
+form_checked_cb (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   g_autoptr(ObjectorPathPage) self = user_data;
-  g_autoptr(ObjectorLinkResult) checked = NULL;
+  g_autoptr(ObjectorFormChoice) choice = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   const char *url = objector_path_get_form_url (self->path);
+  ObjectorFormCandidate *form;
+  ObjectorLinkResult *checked;
 
-  checked = objector_net_check_link_finish (OBJECTOR_NET (source), result, &error);
+  choice = objector_form_check_finish (OBJECTOR_NET (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   gtk_widget_set_sensitive (self->open_button, TRUE);
   gtk_widget_set_visible (self->link_banner, FALSE);
 
-  if (checked == NULL)
+  if (choice == NULL)
     {
       /* The check itself failed: never a reason to stop the person. */
       launch (self, url, TRUE, NULL, NULL);
       return;
     }
 
-  switch (objector_ui_link_action (objector_link_result_get_verdict (checked)))
+  form = g_ptr_array_index (objector_path_get_forms (self->path), choice->index);
+  checked = choice->index < choice->results->len ? g_ptr_array_index (choice->results, choice->index) : NULL;
+
+  switch (choice->action)
     {
-    case OBJECTOR_LINK_ACTION_OPEN:
-      launch (self, url, TRUE, NULL, NULL);
-      break;
-
-    case OBJECTOR_LINK_ACTION_OPEN_FINAL:
+    case OBJECTOR_FORM_CHOICE_OPEN:
       /* Said only once the browser did open it. */
-      message = g_strdup_printf (_("Meta moved this form. It was opened at its new address, %s."),
-                                 objector_link_result_get_final_url (checked));
-      launch (self, objector_link_result_get_final_url (checked), TRUE, g_steal_pointer (&message), NULL);
+      if (choice->message != NULL)
+        message = g_strdup (choice->message);
+      else if (checked != NULL && objector_link_result_get_verdict (checked) == OBJECTOR_LINK_VERDICT_MOVED)
+        message = g_strdup_printf (_("Meta moved this form. It was opened at its new address, %s."), choice->url);
+      launch (self, choice->url, TRUE, g_steal_pointer (&message), NULL);
       break;
 
-    case OBJECTOR_LINK_ACTION_OPEN_UNCHECKED:
+    case OBJECTOR_FORM_CHOICE_OPEN_UNCHECKED:
       message = g_strdup_printf (_("The form’s address could not be checked (%s). It was opened anyway."),
                                  objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
-      launch (self, url, TRUE, NULL, g_steal_pointer (&message));
+      launch (self, choice->url, TRUE, NULL, g_steal_pointer (&message));
       break;
 
-    case OBJECTOR_LINK_ACTION_ASK:
-      message = g_strdup_printf (_("Meta’s form did not answer as it should (%s): it may have moved. "
-                                   "The overview page links to the current form."),
-                                 objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
+    case OBJECTOR_FORM_CHOICE_ASK:
+      /* Translators: the first %s names the form, the second why it failed ("gone") */
+      message = g_strdup_printf (_("None of the addresses Objector knows for this form answered as it should; "
+                                   "%s answered “%s”. It may have moved: the overview page links to the current form."),
+                                 form->label, objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
       show_link_banner (self, message, TRUE);
       break;
 
-    case OBJECTOR_LINK_ACTION_REFUSE:
+    case OBJECTOR_FORM_CHOICE_REFUSE:
     default:
       message = g_strdup_printf (_("The form’s address now leads away from Meta, to %s, so Objector did not "
                                    "open it. The overview page links to the current form."),
-                                 objector_link_result_get_foreign_host (checked)
+                                 checked != NULL && objector_link_result_get_foreign_host (checked)
                                  ? objector_link_result_get_foreign_host (checked) : url);
       show_link_banner (self, message, FALSE);
       break;
@@ -553,14 +585,15 @@ open_form (GtkWidget  *widget,
       return;
     }
 
-  /* The person asked to go there: check the link first (Meta moves its forms). */
+  /* The person asked to go there: check the addresses first (Meta moves its
+   * forms), the current form first, and open the first that answers. */
   gtk_widget_set_sensitive (self->open_button, FALSE);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  objector_net_check_link_async (objector_application_get_net (app), url,
-                                 objector_path_get_allowed_hosts (self->path),
-                                 self->cancellable, link_checked_cb, g_object_ref (self));
+  objector_form_check_async (objector_application_get_net (app), objector_path_get_forms (self->path),
+                             objector_path_get_allowed_hosts (self->path),
+                             self->cancellable, form_checked_cb, g_object_ref (self));
 }
 
 static void
@@ -810,6 +843,8 @@ app_name (const char *app)
     return _("In the Facebook App");
   if (g_strcmp0 (app, "instagram") == 0)
     return _("In the Instagram App");
+  if (g_strcmp0 (app, "whatsapp") == 0)
+    return _("In the WhatsApp App");
   return app;
 }
 
@@ -825,6 +860,8 @@ short_title (ObjectorPath *path)
     return _("Facebook");
   if (g_strcmp0 (platform, "instagram") == 0)
     return _("Instagram");
+  if (g_strcmp0 (platform, "whatsapp") == 0)
+    return _("WhatsApp");
   return objector_path_get_title (path);
 }
 
@@ -873,6 +910,16 @@ build (ObjectorPathPage *self)
   gtk_widget_add_css_class (self->open_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "path.open-form");
   gtk_box_append (GTK_BOX (buttons), self->open_button);
+  {
+    /* Which form the steps describe, and how recent that is. */
+    g_autofree char *as_of = objector_form_candidate_describe (g_ptr_array_index (objector_path_get_forms (self->path), 0));
+    GtkWidget *label = objector_ui_paragraph (as_of);
+
+    gtk_label_set_xalign (GTK_LABEL (label), 0.5);
+    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+    gtk_widget_add_css_class (label, "dim-label");
+    gtk_box_append (GTK_BOX (buttons), label);
+  }
   copy = gtk_button_new_with_mnemonic (_("_Copy the Form’s Address"));
   gtk_widget_add_css_class (copy, "flat");
   gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);

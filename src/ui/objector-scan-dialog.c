@@ -343,6 +343,8 @@ objector_scan_dialog_new (GtkWindow        *parent,
 
   self->store = g_object_ref (store);
   self->scanner = objector_mail_scanner_new (playbook);
+  /* Nothing from Meta is hidden: its other mail is listed too, apart. */
+  objector_mail_scanner_set_include_other (self->scanner, TRUE);
   g_signal_connect (self->scanner, "notify::fraction", G_CALLBACK (progress_cb), self);
   g_signal_connect (self->scanner, "notify::n-found", G_CALLBACK (progress_cb), self);
 
