@@ -12,6 +12,7 @@
 
 #include "objector-cli-private.h"
 #include "objector-error.h"
+#include "objector-imap-account.h"
 #include "objector-mail.h"
 #include "objector-mail-scanner.h"
 
@@ -58,9 +59,9 @@ parse_kind (CliOptions       *options,
 
 /* One line per email: where it came from, its kind, the trust verdict, and
  * what happened to the objection. */
-static void
-print_logged (ObjectorMail          *mail,
-              ObjectorMailLogResult *result)
+char *
+objector_cli_describe_logged (ObjectorMail          *mail,
+                              ObjectorMailLogResult *result)
 {
   g_autofree char *label = objector_mail_dup_source_label (mail);
   g_autofree char *trust = describe_trust (mail);
@@ -92,7 +93,7 @@ print_logged (ObjectorMail          *mail,
       break;
     }
 
-  g_print ("%s\n", line->str);
+  return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
 int
@@ -141,6 +142,7 @@ objector_cli_import_email (CliOptions *options)
           ObjectorMail *mail = g_ptr_array_index (mails, i);
           g_autoptr(ObjectorMailLogResult) result = NULL;
           g_autofree char *objection_id = NULL;
+          g_autofree char *line = NULL;
 
           if (objector_mail_get_error (mail) != NULL)
             {
@@ -204,7 +206,8 @@ objector_cli_import_email (CliOptions *options)
               status = OBJECTOR_EXIT_FAILED;
               continue;
             }
-          print_logged (mail, result);
+          line = objector_cli_describe_logged (mail, result);
+          g_print ("%s\n", line);
         }
 
       if (not_meta > 0)
@@ -243,9 +246,9 @@ format_day (GDateTime *date)
   return g_date_time_format (date, "%Y-%m-%d");
 }
 
-static JsonNode *
-scan_json (GPtrArray     *found,
-           ObjectorStore *store)
+JsonNode *
+objector_cli_scan_json (GPtrArray     *found,
+                        ObjectorStore *store)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -273,42 +276,13 @@ scan_json (GPtrArray     *found,
   return json_builder_get_root (builder);
 }
 
-int
-objector_cli_scan_mail (CliOptions *options)
+/* The table of found emails (a heading, then two lines each and a line per
+ * reason not to trust it); returns how many it listed. */
+guint
+objector_cli_print_found (GPtrArray     *found,
+                          ObjectorStore *store)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorMailScanner) scanner = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  const char *path = options->args[0];
-  gboolean show_progress = !options->json && isatty (STDERR_FILENO);
   guint shown = 0;
-  guint hidden;
-
-  if (!(playbook = objector_cli_load_playbook (options, &error)))
-    return objector_cli_fail (error);
-  if (!(store = objector_cli_load_store (&error)))
-    return objector_cli_fail (error);
-
-  scanner = objector_mail_scanner_new (playbook);
-  objector_mail_scanner_set_include_other (scanner, options->all);
-  if (show_progress)
-    g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
-
-  found = objector_mail_scanner_scan (scanner, path, NULL, &error);
-  if (show_progress)
-    g_printerr ("\r\033[K");
-  if (found == NULL)
-    return objector_cli_fail (error);
-
-  if (options->json)
-    {
-      g_autoptr(JsonNode) root = scan_json (found, store);
-
-      objector_cli_print_json (root);
-      return OBJECTOR_EXIT_OK;
-    }
 
   for (guint i = 0; i < found->len; i++)
     {
@@ -340,6 +314,54 @@ objector_cli_scan_mail (CliOptions *options)
         g_print ("%-10s  %-9s  %-11s  %-8s  ! %s\n", "", "", "", "", notes[n]);
     }
 
+  return shown;
+}
+
+int
+objector_cli_scan_mail (CliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autoptr(ObjectorStore) store = NULL;
+  g_autoptr(ObjectorMailScanner) scanner = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const char *path = options->args[0];
+  gboolean show_progress = !options->json && isatty (STDERR_FILENO);
+  guint shown;
+  guint hidden;
+
+  if (objector_imap_account_is_uri (path))
+    return objector_cli_scan_imap (options);
+  if (!objector_cli_scan_check_file_options (options))
+    return OBJECTOR_EXIT_USAGE;
+
+  if (!(playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
+
+  scanner = objector_mail_scanner_new (playbook);
+  objector_mail_scanner_set_include_other (scanner, options->all);
+  if (show_progress)
+    g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
+
+  found = objector_mail_scanner_scan (scanner, path, NULL, &error);
+  if (show_progress)
+    g_printerr ("\r\033[K");
+  if (found == NULL)
+    return objector_cli_fail (error);
+
+  if (options->json)
+    {
+      int status = options->log ? objector_cli_log_found (store, found, TRUE) : OBJECTOR_EXIT_OK;
+      g_autoptr(JsonNode) root = objector_cli_scan_json (found, store);
+
+      objector_cli_print_json (root);
+      return status;
+    }
+
+  shown = objector_cli_print_found (found, store);
+
   hidden = objector_mail_scanner_get_n_other (scanner);
   if (shown == 0)
     g_print (_("No answers from Meta in “%s” (%u messages looked at).\n"),
@@ -364,5 +386,10 @@ objector_cli_scan_mail (CliOptions *options)
                           objector_mail_scanner_get_n_skipped (scanner)),
              objector_mail_scanner_get_n_skipped (scanner));
 
+  if (options->log && shown > 0)
+    {
+      g_print ("\n");
+      return objector_cli_log_found (store, found, FALSE);
+    }
   return OBJECTOR_EXIT_OK;
 }
