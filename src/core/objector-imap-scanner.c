@@ -578,6 +578,7 @@ scan_job_new (ObjectorImapScanner          *scanner,
   job->include_other = scanner->include_other;
   job->context = context != NULL ? g_main_context_ref (context) : NULL;
   job->counts.busy = TRUE;
+  job->counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
   job->found = g_ptr_array_new_with_free_func (g_object_unref);
   return job;
 }
@@ -772,18 +773,18 @@ static gboolean
 begin (ObjectorImapScanner  *self,
        GError              **error)
 {
+  Report start = { self, { 0 }, NULL };
+
   if (self->counts.busy)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("A scan is already running"));
       return FALSE;
     }
 
-  g_object_freeze_notify (G_OBJECT (self));
-  memset (&self->counts, 0, sizeof self->counts);
-  self->counts.busy = TRUE;
-  for (guint prop = PROP_PHASE; prop <= PROP_BUSY; prop++)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-  g_object_thaw_notify (G_OBJECT (self));
+  /* Busy and connecting from the start; only what changed is notified. */
+  start.counts.busy = TRUE;
+  start.counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
+  apply_report (&start);
   return TRUE;
 }
 
