@@ -28,6 +28,9 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   libsoup-3.0-dev
   libjson-glib-dev
   libgmime-3.0-dev
+  # IMAP (scan-mail imaps://…): the protocol; TLS is GIO's (glib-networking)
+  libetpan-dev
+  glib-networking
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
@@ -61,6 +64,8 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   openssl
   # the suite runs again with the clock moved years ahead
   faketime
+  # test-imap and bench-imap start a real IMAP server on 127.0.0.1
+  dovecot-imapd
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -74,6 +79,8 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   libsoup3-devel
   json-glib-devel
   gmime30-devel
+  libetpan-devel
+  glib-networking
   cairo-devel
   pango-devel
   qrencode-devel
@@ -102,6 +109,7 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   strace
   openssl
   libfaketime
+  dovecot
 )
 
 # ---------------------------------------------------------------------------
@@ -208,9 +216,9 @@ objector_install_packages () {
       ;;
     *)
       objector_warn "unknown distribution: not installing packages." \
-        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3," \
+        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3, libetpan," \
         "cairo, pango, libqrencode, gettext, desktop-file-utils and appstream yourself" \
-        "(and Xvfb, xauth, dbus and poppler-utils for the tests)."
+        "(and Xvfb, xauth, dbus, poppler-utils and Dovecot for the tests)."
       ;;
   esac
 }
