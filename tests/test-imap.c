@@ -455,6 +455,42 @@ test_cli_log (void)
   g_assert_cmpstrv (files_after, files_before);
 }
 
+/* --log is the same for a file: verified answers only. */
+static void
+test_cli_log_file (void)
+{
+  g_autofree char *facebook = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *approval = NULL;
+  g_autofree char *spoofed = NULL;
+  g_autofree char *mbox = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(JsonObject) status = NULL;
+  g_auto(TestRun) run = { 0 };
+  gsize length;
+
+  test_util_reset_data ();
+  facebook = test_util_cli_submitted ("facebook-objection", "DE");
+  shown = g_strndup (facebook, 8);
+
+  approval = read_mail ("approval-de.eml", &length);
+  spoofed = read_mail ("spoofed.eml", &length);
+  g_string_append_printf (text, "From noreply@facebookmail.com Tue Nov 24 09:12:03 2026\n%s\n", approval);
+  g_string_append_printf (text, "From bounce@mailer.example.net Tue Nov 24 09:40:00 2026\n%s\n", spoofed);
+  mbox = test_util_write_file ("answers.mbox", text->str, text->len);
+
+  TEST_RUN (&run, "scan-mail", mbox, "--log");
+  g_assert_cmpint (run.status, ==, 0);
+  line = g_strdup_printf ("answers.mbox, message 1: approval, trusted — logged on %s, submitted → approved", shown);
+  test_util_assert_contains (run.out, line);
+  test_util_assert_contains (run.out, "answers.mbox, message 2: approval, NOT trusted — not logged");
+
+  status = test_util_cli_status_of (facebook);
+  g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 1);
+}
+
 static void
 test_cli_wrong_password (void)
 {
@@ -948,6 +984,7 @@ main (int   argc,
   g_test_add_func ("/imap/cli/finds-answers-nothing-marked-read", test_cli_finds_answers);
   g_test_add_func ("/imap/cli/text-output", test_cli_text_output);
   g_test_add_func ("/imap/cli/log", test_cli_log);
+  g_test_add_func ("/imap/cli/log-file", test_cli_log_file);
   g_test_add_func ("/imap/cli/wrong-password", test_cli_wrong_password);
   g_test_add_func ("/imap/cli/untrusted-certificate", test_cli_untrusted_certificate);
   g_test_add_func ("/imap/cli/missing-mailbox", test_cli_missing_mailbox);

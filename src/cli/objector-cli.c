@@ -76,7 +76,7 @@ static const Command commands[] = {
     1, -1, "to kind", objector_cli_import_email },
   { "scan-mail", "PATH|imaps://USER@HOST[:PORT][/MAILBOX] [--password-stdin] [--cafile FILE] "
     "[--since DATE] [--all] [--json] [--log]",
-    N_("Find Meta’s emails in an mbox file, a Maildir folder or a mail account"),
+    N_("Find Meta’s emails in an mbox file or Maildir folder"),
     1, 1, "all json password-stdin cafile since log", objector_cli_scan_mail },
 };
 
