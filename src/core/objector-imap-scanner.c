@@ -17,9 +17,7 @@
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
 #include "objector-objection.h"
-
-/* How often progress reaches the interface at most. */
-#define REPORT_INTERVAL_USEC (100 * 1000)
+#include "objector-progress.h"
 
 /* One FETCH brings at most this many messages, or this many bytes: memory
  * stays bounded, and progress moves. */
@@ -473,19 +471,6 @@ report_free (gpointer data)
   g_free (report);
 }
 
-static void
-update_uint (ObjectorImapScanner *self,
-             guint               *field,
-             guint                value,
-             guint                prop)
-{
-  if (*field != value)
-    {
-      *field = value;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-    }
-}
-
 static gboolean
 apply_report (gpointer data)
 {
@@ -505,12 +490,12 @@ apply_report (gpointer data)
       now->fraction = new->fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
     }
-  update_uint (self, &now->n_messages, new->n_messages, PROP_N_MESSAGES);
-  update_uint (self, &now->n_matched, new->n_matched, PROP_N_MATCHED);
-  update_uint (self, &now->n_fetched, new->n_fetched, PROP_N_FETCHED);
-  update_uint (self, &now->n_found, new->n_found, PROP_N_FOUND);
-  update_uint (self, &now->n_skipped, new->n_skipped, PROP_N_SKIPPED);
-  update_uint (self, &now->n_other, new->n_other, PROP_N_OTHER);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_messages, new->n_messages, properties[PROP_N_MESSAGES]);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_found, new->n_found, properties[PROP_N_FOUND]);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_skipped, new->n_skipped, properties[PROP_N_SKIPPED]);
+  objector_progress_set_uint (G_OBJECT (self), &now->n_other, new->n_other, properties[PROP_N_OTHER]);
   now->bytes_received = new->bytes_received;
   if (now->busy != new->busy)
     {
@@ -588,12 +573,10 @@ report (ScanJob      *job,
         ObjectorMail *found,
         gboolean      force)
 {
-  gint64 now = g_get_monotonic_time ();
   Report *r;
 
-  if (!force && found == NULL && now - job->last_report < REPORT_INTERVAL_USEC)
+  if (!objector_progress_due (&job->last_report, force || found != NULL))
     return;
-  job->last_report = now;
 
   if (job->session != NULL)
     job->counts.bytes_received = objector_imap_session_get_bytes_read (job->session);
@@ -603,23 +586,7 @@ report (ScanJob      *job,
   r->scanner = g_object_ref (job->scanner);
   r->counts = job->counts;
   r->found = found != NULL ? g_object_ref (found) : NULL;
-
-  if (job->context == NULL)
-    {
-      apply_report (r);
-      report_free (r);
-    }
-  else
-    {
-      /* Not g_main_context_invoke(): with no loop running yet, it would call
-       * back right here, in the scanning thread. */
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, apply_report, r, report_free);
-      g_source_set_static_name (source, "[objector] IMAP scan progress");
-      g_source_attach (source, job->context);
-    }
+  objector_progress_post (job->context, apply_report, r, report_free);
 }
 
 static void
