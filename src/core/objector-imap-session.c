@@ -715,6 +715,9 @@ objector_imap_session_fetch_sizes (ObjectorImapSession  *self,
       done += n;
     }
 
+  /* The server may answer in any order; the scan goes in UID order
+   * (an ObjectorImapMessageSize starts with its UID). */
+  g_array_sort (sizes, compare_uids);
   return g_steal_pointer (&sizes);
 }
 
