@@ -345,9 +345,9 @@ objector_imap_session_connect (ObjectorImapSession  *self,
   g_return_val_if_fail (self->imap == NULL, FALSE);
 
   g_socket_client_set_timeout (client, self->timeout);
-  /* Unencrypted only to this computer, and then straight to it. */
-  if (security == OBJECTOR_IMAP_SECURITY_NONE)
-    g_socket_client_set_enable_proxy (client, FALSE);
+  /* Straight to the server named, nowhere else: no proxy, and so no
+   * proxy auto-discovery (WPAD) asking the network where one is. */
+  g_socket_client_set_enable_proxy (client, FALSE);
 
   connection = g_socket_client_connect_to_host (client, host (self),
                                                 objector_imap_account_get_port (self->account),
