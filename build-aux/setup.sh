@@ -30,6 +30,9 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   libgmime-3.0-dev
   # HTML mail is read with libxml2's HTML parser
   libxml2-dev
+  # IMAP (scan-mail imaps://…): the protocol; TLS is GIO's (glib-networking)
+  libetpan-dev
+  glib-networking
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
@@ -67,6 +70,8 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   faketime
   # build-aux/sign-playbook, which test-playbook-trust runs
   python3-cryptography
+  # test-imap and bench-imap start a real IMAP server on 127.0.0.1
+  dovecot-imapd
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -81,6 +86,8 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   json-glib-devel
   gmime30-devel
   libxml2-devel
+  libetpan-devel
+  glib-networking
   cairo-devel
   pango-devel
   qrencode-devel
@@ -111,6 +118,7 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   openssl
   libfaketime
   python3-cryptography
+  dovecot
 )
 
 # ---------------------------------------------------------------------------
@@ -217,9 +225,9 @@ objector_install_packages () {
       ;;
     *)
       objector_warn "unknown distribution: not installing packages." \
-        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3, libxml2," \
+        "Install meson, ninja, GTK 4, libadwaita, libsoup 3, json-glib, GMime 3, libxml2, libetpan," \
         "cairo, pango, libqrencode, gettext, desktop-file-utils and appstream yourself" \
-        "(and Xvfb, xauth, dbus and poppler-utils for the tests)."
+        "(and Xvfb, xauth, dbus, poppler-utils and Dovecot for the tests)."
       ;;
   esac
 }

@@ -1476,6 +1476,7 @@ run_cli_in_process (TestRun            *run,
   int saved_out = dup (STDOUT_FILENO);
   int saved_err = dup (STDERR_FILENO);
 
+  test_run_clear (run);
   g_ptr_array_add (argv, (gpointer) "objector");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);

@@ -1,4 +1,4 @@
-/* test-no-network.c — nothing but check-links and update-playbook opens an internet socket
+/* test-no-network.c — nothing but check-links, update-playbook and scan-mail imaps://… opens an internet socket
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-test-dovecot.h"
 #include "objector-test-util.h"
 
 /* Every command runs under strace, which logs each connect() and send*();
@@ -65,11 +66,13 @@ traced_clear (Traced *traced)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Traced, traced_clear)
 
-/* Runs @argv (a full command line) under strace. */
+/* Runs @argv (a full command line) under strace, with @input (nullable)
+ * on its standard input. */
 static void
-run_traced (Traced             *traced,
-            gboolean            display,
-            const char * const *argv)
+run_traced_input (Traced             *traced,
+                  gboolean            display,
+                  const char         *input,
+                  const char * const *argv)
 {
   static guint counter;
   g_autoptr(GSubprocessLauncher) launcher = new_launcher (display);
@@ -90,9 +93,12 @@ run_traced (Traced             *traced,
     g_ptr_array_add (full, (gpointer) argv[i]);
   g_ptr_array_add (full, NULL);
 
+  if (input != NULL)
+    g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                     | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &traced->out, &traced->err, &error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &traced->out, &traced->err, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_get_if_exited (process));
   traced->status = g_subprocess_get_exit_status (process);
@@ -104,6 +110,14 @@ run_traced (Traced             *traced,
 
   g_test_message ("%s → %d\n%s%s", argv[1] != NULL ? argv[1] : argv[0], traced->status,
                   traced->out, traced->err);
+}
+
+static void
+run_traced (Traced             *traced,
+            gboolean            display,
+            const char * const *argv)
+{
+  run_traced_input (traced, display, NULL, argv);
 }
 
 /* The lines of @trace with an internet address, joined; "" when none. */
@@ -291,6 +305,61 @@ test_detector (void)
   test_util_assert_contains (lines, "127.0.0.1");
 }
 
+/* scan-mail imaps://… goes on the network, as asked, and only to the server
+ * named: every internet socket of the run is a connect() to it. */
+static void
+test_imap_connects_only_to_its_server (void)
+{
+  g_autofree char *unavailable = test_dovecot_unavailable ();
+  g_autoptr(TestDovecot) dovecot = NULL;
+  g_autoptr(GDateTime) received = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *lines = NULL;
+  g_autofree char *address = NULL;
+  g_auto(GStrv) connects = NULL;
+  g_auto(Traced) traced = { 0 };
+  g_autofree char *eml = work_file ("receipt.eml");
+  g_autofree char *text = NULL;
+  gsize length;
+  guint n = 0;
+
+  if (unavailable != NULL)
+    {
+      g_test_skip (unavailable);
+      return;
+    }
+
+  dovecot = test_dovecot_new ();
+  g_file_get_contents (eml, &text, &length, NULL);
+  received = g_date_time_new_utc (2026, 12, 2, 10, 0, 5);
+  test_dovecot_deliver (dovecot, NULL, text, length, received, FALSE);
+  test_dovecot_start (dovecot);
+  url = test_dovecot_url (dovecot, "INBOX");
+
+  {
+    const char *argv[] = { test_util_binary (), "scan-mail", url, "--password-stdin", "--cafile",
+                           test_dovecot_ca_file (dovecot), "--since", "2026-11-19", NULL };
+
+    run_traced_input (&traced, FALSE, TEST_DOVECOT_PASSWORD "\n", argv);
+  }
+  g_assert_cmpint (traced.status, ==, 0);
+  test_util_assert_contains (traced.out, "We received your request");
+
+  address = g_strdup_printf ("sin_port=htons(%u), sin_addr=inet_addr(\"127.0.0.1\")",
+                             test_dovecot_imaps_port (dovecot));
+  lines = internet_lines (traced.trace);
+  connects = g_strsplit (lines, "\n", -1);
+  for (guint i = 0; connects[i] != NULL; i++)
+    {
+      if (*connects[i] == '\0')
+        continue;
+      test_util_assert_contains (connects[i], "connect(");
+      test_util_assert_contains (connects[i], address);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 1);
+}
+
 static void
 test_window (void)
 {
@@ -455,6 +524,7 @@ main (int   argc,
       g_test_add_data_func (name, commands[i], test_command);
     }
   g_test_add_func ("/no-network/detector", test_detector);
+  g_test_add_func ("/no-network/imap-connects-only-to-its-server", test_imap_connects_only_to_its_server);
   g_test_add_func ("/no-network/window", test_window);
 
   status = test_util_run_tests ();

@@ -13,6 +13,7 @@
 
 #include "objector-cli-private.h"
 #include "objector-error.h"
+#include "objector-imap-account.h"
 #include "objector-mail.h"
 #include "objector-mail-scanner.h"
 #include "objector-safe-text.h"
@@ -25,20 +26,28 @@ short_id (const char *id)
 
 /* Every line that holds mail text (a subject, a sender, a file name) is
  * printed through here: nothing of it may act on the terminal. */
-static void
-print_safe (const char *line)
+void
+objector_cli_print_safe (gboolean    to_stderr,
+                         const char *line)
 {
   g_autofree char *safe = objector_safe_text (line, -1);
 
-  g_print ("%s\n", safe);
+  if (to_stderr)
+    g_printerr ("%s\n", safe);
+  else
+    g_print ("%s\n", safe);
+}
+
+static void
+print_safe (const char *line)
+{
+  objector_cli_print_safe (FALSE, line);
 }
 
 static void
 printerr_safe (const char *line)
 {
-  g_autofree char *safe = objector_safe_text (line, -1);
-
-  g_printerr ("%s\n", safe);
+  objector_cli_print_safe (TRUE, line);
 }
 
 G_GNUC_PRINTF (1, 2)
@@ -113,11 +122,12 @@ parse_kind (CliOptions       *options,
 }
 
 /* One line per email: where it came from, its kind, the verdict, and
- * what happened to the objection. */
-static void
-print_logged (ObjectorMail          *mail,
-              const char            *filename,
-              ObjectorMailLogResult *result)
+ * what happened to the objection. @filename: the file it was read from, for
+ * the hint on confirming it; NULL when it came from a mail account. */
+char *
+objector_cli_describe_logged (ObjectorMail          *mail,
+                              const char            *filename,
+                              ObjectorMailLogResult *result)
 {
   g_autofree char *label = objector_mail_dup_source_label (mail);
   g_autofree char *verdict = describe_verdict (mail, result->confirmed);
@@ -145,9 +155,12 @@ print_logged (ObjectorMail          *mail,
         g_string_append_printf (line, ": %s", result->reason);
       if (!result->has_event)
         break;
-      if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_UNVERIFIABLE)
+      if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_UNVERIFIABLE && filename != NULL)
         g_string_append_printf (line, _("; if it is genuine: objector import-email %s --to %s --confirm"),
                                 filename, shown);
+      else if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_UNVERIFIABLE)
+        g_string_append_printf (line, _("; if it is genuine, save it from your mail and use "
+                                        "objector import-email FILE --to %s --confirm"), shown);
       else if (objector_mail_get_verdict (mail) == OBJECTOR_MAIL_VERDICT_SUSPICIOUS)
         g_string_append_printf (line, _("; if you know Meta answered so, record it as your own "
                                         "statement: objector mark %s %s"),
@@ -155,7 +168,17 @@ print_logged (ObjectorMail          *mail,
       break;
     }
 
-  print_safe (line->str);
+  return g_string_free (g_steal_pointer (&line), FALSE);
+}
+
+static void
+print_logged (ObjectorMail          *mail,
+              const char            *filename,
+              ObjectorMailLogResult *result)
+{
+  g_autofree char *line = objector_cli_describe_logged (mail, filename, result);
+
+  print_safe (line);
 }
 
 /* Logs @mail, or with --confirm, records the person's confirmation of an
@@ -336,9 +359,9 @@ format_day (GDateTime *date)
   return g_date_time_format (date, "%Y-%m-%d");
 }
 
-static JsonNode *
-scan_json (GPtrArray     *found,
-           ObjectorStore *store)
+JsonNode *
+objector_cli_scan_json (GPtrArray     *found,
+                        ObjectorStore *store)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -367,46 +390,18 @@ scan_json (GPtrArray     *found,
   return json_builder_get_root (builder);
 }
 
-int
-objector_cli_scan_mail (CliOptions *options)
+/* The table of what a scan found; returns how many rows. Counts those
+ * the rules did not recognise and Meta's other mail in @unrecognised and
+ * @other. */
+guint
+objector_cli_print_found (GPtrArray     *found,
+                          ObjectorStore *store,
+                          guint         *unrecognised,
+                          guint         *other)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorMailScanner) scanner = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  const char *path = options->args[0];
-  gboolean show_progress = !options->json && isatty (STDERR_FILENO);
   guint shown = 0;
-  guint unrecognised = 0;
-  guint other = 0;
-  guint hidden;
 
-  if (!(playbook = objector_cli_load_playbook (options, &error)))
-    return objector_cli_fail (error);
-  if (!(store = objector_cli_load_store (&error)))
-    return objector_cli_fail (error);
-
-  scanner = objector_mail_scanner_new (playbook);
-  /* Nothing from Meta is hidden (--all is what it always does now). */
-  objector_mail_scanner_set_include_other (scanner, TRUE);
-  if (show_progress)
-    g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
-
-  found = objector_mail_scanner_scan (scanner, path, NULL, &error);
-  if (show_progress)
-    g_printerr ("\r\033[K");
-  if (found == NULL)
-    return objector_cli_fail (error);
-
-  if (options->json)
-    {
-      g_autoptr(JsonNode) root = scan_json (found, store);
-
-      objector_cli_print_json (root);
-      return OBJECTOR_EXIT_OK;
-    }
-
+  *unrecognised = *other = 0;
   for (guint i = 0; i < found->len; i++)
     {
       ObjectorMail *mail = g_ptr_array_index (found, i);
@@ -423,8 +418,8 @@ objector_cli_scan_mail (CliOptions *options)
                  _("MATCH"), _("FROM / SUBJECT"));
 
       kind = objector_mail_get_kind (mail);
-      unrecognised += kind == OBJECTOR_MAIL_KIND_UNRECOGNISED;
-      other += kind == OBJECTOR_MAIL_KIND_OTHER;
+      *unrecognised += kind == OBJECTOR_MAIL_KIND_UNRECOGNISED;
+      *other += kind == OBJECTOR_MAIL_KIND_OTHER;
       /* Meta's other mail answers no objection, whatever it has in common with one. */
       match = kind != OBJECTOR_MAIL_KIND_OTHER ? objector_mail_match (mail, G_LIST_MODEL (store)) : NULL;
       day = format_day (objector_mail_get_date (mail));
@@ -453,8 +448,78 @@ objector_cli_scan_mail (CliOptions *options)
       line = NULL;
     }
 
-  /* None with the scanner as set above; counted should that ever change. */
-  hidden = objector_mail_scanner_get_n_other (scanner);
+
+  return shown;
+}
+
+/* What the rows of the table are, where some need the person. */
+void
+objector_cli_print_found_kinds (guint unrecognised,
+                                guint other)
+{
+  if (unrecognised > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of them is not recognised: read it, then log it with "
+                          "“objector import-email FILE --kind KIND”.\n",
+                          "%u of them are not recognised: read each, then log it with "
+                          "“objector import-email FILE --kind KIND”.\n", unrecognised),
+             unrecognised);
+  if (other > 0)
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "%u of them is Meta’s other mail (sign-in alerts, newsletters…): no answer to an objection.\n",
+                          "%u of them are Meta’s other mail (sign-in alerts, newsletters…): no answers to an objection.\n",
+                          other),
+             other);
+}
+
+int
+objector_cli_scan_mail (CliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorPlaybook) playbook = NULL;
+  g_autoptr(ObjectorStore) store = NULL;
+  g_autoptr(ObjectorMailScanner) scanner = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  const char *path = options->args[0];
+  gboolean show_progress = !options->json && isatty (STDERR_FILENO);
+  guint shown;
+  guint unrecognised;
+  guint other;
+
+  if (objector_imap_account_is_uri (path))
+    return objector_cli_scan_imap (options);
+  if (!objector_cli_scan_check_file_options (options))
+    return OBJECTOR_EXIT_USAGE;
+
+  if (!(playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
+  if (!(store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
+
+  scanner = objector_mail_scanner_new (playbook);
+  /* Nothing from Meta is hidden (--all is what it always does now). */
+  objector_mail_scanner_set_include_other (scanner, TRUE);
+  if (show_progress)
+    g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
+
+  found = objector_mail_scanner_scan (scanner, path, NULL, &error);
+  if (show_progress)
+    g_printerr ("\r\033[K");
+  if (found == NULL)
+    return objector_cli_fail (error);
+
+  if (options->json)
+    {
+      /* What --log did goes to standard error: standard output stays JSON. */
+      int status = options->log ? objector_cli_log_found (store, found, TRUE) : OBJECTOR_EXIT_OK;
+      g_autoptr(JsonNode) root = objector_cli_scan_json (found, store);
+
+      objector_cli_print_json (root);
+      return status;
+    }
+
+  shown = objector_cli_print_found (found, store, &unrecognised, &other);
+
   if (shown == 0)
     {
       g_autofree char *line = g_strdup_printf (_("No answers from Meta in “%s” (%u messages looked at)."),
@@ -469,25 +534,7 @@ objector_cli_scan_mail (CliOptions *options)
                           "\n%u emails from Meta, or pretending to be, among %u messages. "
                           "“objector import-email” logs them.\n", shown),
              shown, objector_mail_scanner_get_n_messages (scanner));
-  if (unrecognised > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u of them is not recognised: read it, then log it with "
-                          "“objector import-email FILE --kind KIND”.\n",
-                          "%u of them are not recognised: read each, then log it with "
-                          "“objector import-email FILE --kind KIND”.\n", unrecognised),
-             unrecognised);
-  if (other > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u of them is Meta’s other mail (sign-in alerts, newsletters…): no answer to an objection.\n",
-                          "%u of them are Meta’s other mail (sign-in alerts, newsletters…): no answers to an objection.\n",
-                          other),
-             other);
-  if (hidden > 0)
-    g_print (g_dngettext (GETTEXT_PACKAGE,
-                          "%u other email from Meta (no answer to an objection) left out: --all lists it.\n",
-                          "%u other emails from Meta (no answers to an objection) left out: --all lists them.\n",
-                          hidden),
-             hidden);
+  objector_cli_print_found_kinds (unrecognised, other);
   if (objector_mail_scanner_get_n_skipped (scanner) > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%u message that may be from Meta could not be read.\n",
@@ -498,5 +545,9 @@ objector_cli_scan_mail (CliOptions *options)
   for (const char * const *note = objector_mail_scanner_get_notes (scanner); *note != NULL; note++)
     print_safe (*note);
 
-  return OBJECTOR_EXIT_OK;
+  if (!options->log)
+    return OBJECTOR_EXIT_OK;
+  if (shown > 0)
+    g_print ("\n");
+  return objector_cli_log_found (store, found, FALSE);
 }

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-cli.h"
+#include "objector-mail.h"
 #include "objector-playbook.h"
 #include "objector-store.h"
 
@@ -38,6 +39,10 @@ typedef struct
   char     *kind;
   gboolean  all;
   gboolean  confirm;
+  gboolean  password_stdin;
+  char     *cafile;
+  char     *since;
+  gboolean  log;
 
   char    **args;  /* positional arguments after the command word */
 } CliOptions;
@@ -85,5 +90,32 @@ int               objector_cli_complaint        (CliOptions  *options);
 /* objector-cli-mail.c */
 int               objector_cli_import_email     (CliOptions  *options);
 int               objector_cli_scan_mail        (CliOptions  *options);
+/* A line that holds mail text, with nothing in it that acts on a terminal. */
+void              objector_cli_print_safe       (gboolean               to_stderr,
+                                                 const char            *line);
+/* @filename: where it was read from, for the hint on confirming it; NULL for
+ * a mail account's message. */
+char             *objector_cli_describe_logged  (ObjectorMail          *mail,
+                                                 const char            *filename,
+                                                 ObjectorMailLogResult *result);
+JsonNode         *objector_cli_scan_json        (GPtrArray     *found,
+                                                 ObjectorStore *store);
+guint             objector_cli_print_found      (GPtrArray     *found,
+                                                 ObjectorStore *store,
+                                                 guint         *unrecognised,
+                                                 guint         *other);
+void              objector_cli_print_found_kinds (guint        unrecognised,
+                                                  guint        other);
+
+/* objector-cli-imap.c: scan-mail imaps://…, and --log for every form */
+int               objector_cli_scan_imap        (CliOptions    *options);
+/* FALSE, after a usage message, when options only a mail account takes
+ * were given with a file. */
+gboolean          objector_cli_scan_check_file_options (CliOptions *options);
+/* Logs each verified answer among @found on the objection it answers, and
+ * says what it did (on standard error when @to_stderr: stdout holds JSON). */
+int               objector_cli_log_found        (ObjectorStore *store,
+                                                 GPtrArray     *found,
+                                                 gboolean       to_stderr);
 
 G_END_DECLS

@@ -39,6 +39,8 @@ cli_options_clear (CliOptions *options)
   g_clear_pointer (&options->authority, g_free);
   g_clear_pointer (&options->language, g_free);
   g_clear_pointer (&options->kind, g_free);
+  g_clear_pointer (&options->cafile, g_free);
+  g_clear_pointer (&options->since, g_free);
   g_clear_pointer (&options->args, g_strfreev);
 }
 
@@ -76,15 +78,16 @@ static const Command commands[] = {
   { "import-email", "FILE… [--to ID] [--kind KIND] [--confirm]",
     N_("Log Meta’s emails (.eml, .msg or mbox) on their objections"),
     1, -1, "to kind confirm", objector_cli_import_email },
-  { "scan-mail", "PATH [--all] [--json]",
+  { "scan-mail", "PATH|imaps://USER@HOST[:PORT][/MAILBOX] [--password-stdin] [--cafile FILE] "
+    "[--since DATE] [--all] [--json] [--log]",
     N_("Find Meta’s emails in an mbox file or Maildir folder"),
-    1, 1, "all json", objector_cli_scan_mail },
+    1, 1, "all json password-stdin cafile since log", objector_cli_scan_mail },
 };
 
 /* Options that take a value, so that the value is not taken for the command word. */
 static const char * const value_options[] = {
   "--playbook", "--country", "--email", "--account", "--reason", "--note", "--to", "--name", "--url",
-  "--region", "--authority", "--language", "--kind", NULL,
+  "--region", "--authority", "--language", "--kind", "--cafile", "--since", NULL,
 };
 
 static const Command *
@@ -722,6 +725,10 @@ make_context (const Command *command,
     { "kind", 0, 0, G_OPTION_ARG_STRING, &options->kind, N_("What the email is, when the guess is wrong: code, receipt, approval, rejection, extension or other"), N_("KIND") },
     { "all", 0, 0, G_OPTION_ARG_NONE, &options->all, N_("Kept for older scripts: every email from Meta is listed"), NULL },
     { "confirm", 0, 0, G_OPTION_ARG_NONE, &options->confirm, N_("You say these emails are genuine: an unverifiable one then records its step, marked “confirmed by you, not verified”"), NULL },
+    { "password-stdin", 0, 0, G_OPTION_ARG_NONE, &options->password_stdin, N_("Read the mail account’s password from standard input"), NULL },
+    { "cafile", 0, 0, G_OPTION_ARG_FILENAME, &options->cafile, N_("Trust the mail server’s certificate only if this authority (a PEM file) signed it"), N_("FILE") },
+    { "since", 0, 0, G_OPTION_ARG_STRING, &options->since, N_("Search the mail account from this day on (YYYY-MM-DD; default: your first objection)"), N_("DATE") },
+    { "log", 0, 0, G_OPTION_ARG_NONE, &options->log, N_("Log each verified answer on the objection it answers"), NULL },
   };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)

@@ -30,6 +30,7 @@ typedef enum
   OBJECTOR_ERROR_INVALID_DATA,       /* a bundled data file (authorities, complaint texts) fails validation */
   OBJECTOR_ERROR_NEEDS_REGION,       /* the country has one authority per region: name the region */
   OBJECTOR_ERROR_NO_GROUNDS,         /* no complaint yet: Meta has not refused, or still has time */
+  OBJECTOR_ERROR_AUTH_FAILED,        /* a mail server refused the user name, password or token */
 } ObjectorError;
 
 GQuark objector_error_quark (void);

@@ -18,9 +18,7 @@
 #include "objector-error.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner.h"
-
-/* How often progress reaches the interface at most. */
-#define REPORT_INTERVAL_USEC (100 * 1000)
+#include "objector-progress.h"
 
 /* Enough of a Maildir file to hold its headers. */
 #define MAILDIR_HEAD_SIZE (64 * 1024)
@@ -305,19 +303,6 @@ report_free (gpointer data)
   g_free (report);
 }
 
-static void
-set_uint (ObjectorMailScanner *self,
-          guint               *field,
-          guint                value,
-          guint                prop)
-{
-  if (*field != value)
-    {
-      *field = value;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
-    }
-}
-
 static gboolean
 apply_report (gpointer data)
 {
@@ -330,10 +315,10 @@ apply_report (gpointer data)
       self->fraction = report->fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
     }
-  set_uint (self, &self->n_messages, report->n_messages, PROP_N_MESSAGES);
-  set_uint (self, &self->n_found, report->n_found, PROP_N_FOUND);
-  set_uint (self, &self->n_skipped, report->n_skipped, PROP_N_SKIPPED);
-  set_uint (self, &self->n_other, report->n_other, PROP_N_OTHER);
+  objector_progress_set_uint (G_OBJECT (self), &self->n_messages, report->n_messages, properties[PROP_N_MESSAGES]);
+  objector_progress_set_uint (G_OBJECT (self), &self->n_found, report->n_found, properties[PROP_N_FOUND]);
+  objector_progress_set_uint (G_OBJECT (self), &self->n_skipped, report->n_skipped, properties[PROP_N_SKIPPED]);
+  objector_progress_set_uint (G_OBJECT (self), &self->n_other, report->n_other, properties[PROP_N_OTHER]);
   if (report->notes != NULL)
     {
       g_strfreev (self->notes);
@@ -403,12 +388,10 @@ report (ScanJob      *job,
         gboolean      busy,
         gboolean      force)
 {
-  gint64 now = g_get_monotonic_time ();
   Report *r;
 
-  if (!force && found == NULL && now - job->last_report < REPORT_INTERVAL_USEC)
+  if (!objector_progress_due (&job->last_report, force || found != NULL))
     return;
-  job->last_report = now;
 
   r = g_new0 (Report, 1);
   r->scanner = g_object_ref (job->scanner);
@@ -435,22 +418,7 @@ report (ScanJob      *job,
       r->notes = (char **) g_ptr_array_free (notes, FALSE);
     }
 
-  if (job->context == NULL)
-    {
-      apply_report (r);
-      report_free (r);
-    }
-  else
-    {
-      /* Not g_main_context_invoke(): with no loop running yet, it would call
-       * back right here, in the scanning thread. */
-      g_autoptr(GSource) source = g_idle_source_new ();
-
-      g_source_set_priority (source, G_PRIORITY_DEFAULT);
-      g_source_set_callback (source, apply_report, r, report_free);
-      g_source_set_static_name (source, "[objector] scan progress");
-      g_source_attach (source, job->context);
-    }
+  objector_progress_post (job->context, apply_report, r, report_free);
 }
 
 /* Checks a message the pre-filter let through; keeps it when it is from

@@ -1,0 +1,619 @@
+/* objector-test-dovecot.c — a real IMAP server for the tests
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <grp.h>
+#include <pwd.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <utime.h>
+
+#include <glib/gstdio.h>
+
+#include "objector-test-dovecot.h"
+#include "objector-test-util.h"
+
+/* How long Dovecot may take to start (its auth process answers last). A
+ * wait ends as soon as the server greets; this only bounds a broken one. */
+#define START_SECONDS 60
+
+struct _TestDovecot
+{
+  char    *dir;
+  char    *conf;
+  char    *maildir;
+  char    *ca_file;
+  char    *log_file;
+  char    *dovecot;
+  char    *doveadm;
+  guint    imap_port;
+  guint    imaps_port;
+  GPid     pid;
+  gboolean running;
+  uid_t    mail_uid;
+  gid_t    mail_gid;
+  guint    delivered;
+};
+
+static char *
+find_tool (const char *name)
+{
+  char *path = g_find_program_in_path (name);
+  g_autofree char *sbin = g_build_filename ("/usr/sbin", name, NULL);
+
+  if (path == NULL && g_file_test (sbin, G_FILE_TEST_IS_EXECUTABLE))
+    path = g_steal_pointer (&sbin);
+  return path;
+}
+
+char *
+test_dovecot_unavailable (void)
+{
+  g_autofree char *dovecot = find_tool ("dovecot");
+  g_autofree char *doveadm = find_tool ("doveadm");
+  g_autofree char *openssl = g_find_program_in_path ("openssl");
+  g_autofree char *imap = g_strdup ("/usr/lib/dovecot/imap");
+
+  if (dovecot == NULL || doveadm == NULL)
+    return g_strdup ("Dovecot is not installed (Debian: dovecot-imapd; build-aux/test installs it)");
+  if (!g_file_test (imap, G_FILE_TEST_IS_EXECUTABLE) && !g_file_test ("/usr/libexec/dovecot/imap", G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup ("Dovecot's IMAP server is not installed (Debian: dovecot-imapd)");
+  if (openssl == NULL)
+    return g_strdup ("openssl is not installed: it makes the server's certificate");
+  return NULL;
+}
+
+static void
+run_or_fail (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed:\n%s%s", argv[0], out, err);
+}
+
+static guint
+free_port (void)
+{
+  g_autoptr(GSocket) socket = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  g_assert_no_error (error);
+  g_socket_bind (socket, address, FALSE, &error);
+  g_assert_no_error (error);
+  local = g_socket_get_local_address (socket, &error);
+  g_assert_no_error (error);
+  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+}
+
+static void
+make_maildir (TestDovecot *self,
+              const char  *path)
+{
+  static const char * const subs[] = { "cur", "new", "tmp" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    {
+      g_autofree char *sub = g_build_filename (path, subs[i], NULL);
+
+      g_assert_cmpint (g_mkdir_with_parents (sub, 0700), ==, 0);
+      if (geteuid () == 0)
+        g_assert_cmpint (chown (sub, self->mail_uid, self->mail_gid), ==, 0);
+    }
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, self->mail_uid, self->mail_gid), ==, 0);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+TestDovecot *
+test_dovecot_new (void)
+{
+  TestDovecot *self = g_new0 (TestDovecot, 1);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *passwd = NULL;
+  g_autofree char *passwd_line = NULL;
+
+  self->dovecot = find_tool ("dovecot");
+  self->doveadm = find_tool ("doveadm");
+  g_assert_nonnull (self->dovecot);
+
+  /* Unix socket paths are short: /tmp, not a deep private folder. */
+  self->dir = g_dir_make_tmp ("objector-dovecot-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (self->dir), <, 60);
+
+  if (geteuid () == 0)
+    {
+      /* Dovecot refuses to give mail to root: "nobody" reads it, and must
+       * be able to pass through this folder. */
+      struct passwd *nobody = getpwnam ("nobody");
+
+      self->mail_uid = nobody != NULL ? nobody->pw_uid : 65534;
+      self->mail_gid = nobody != NULL ? nobody->pw_gid : 65534;
+      g_assert_cmpint (g_chmod (self->dir, 0711), ==, 0);
+    }
+  else
+    {
+      self->mail_uid = geteuid ();
+      self->mail_gid = getegid ();
+    }
+
+  self->conf = g_build_filename (self->dir, "dovecot.conf", NULL);
+  self->maildir = g_build_filename (self->dir, "Maildir", NULL);
+  self->ca_file = g_build_filename (self->dir, "cert.pem", NULL);
+  self->log_file = g_build_filename (self->dir, "dovecot.log", NULL);
+  key = g_build_filename (self->dir, "key.pem", NULL);
+  passwd = g_build_filename (self->dir, "passwd", NULL);
+
+  make_maildir (self, self->maildir);
+
+  {
+    const char *argv[] = {
+      "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
+      "-nodes", "-keyout", key, "-out", self->ca_file, "-days", "2", "-subj", "/CN=127.0.0.1",
+      "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", NULL
+    };
+
+    run_or_fail (argv);
+  }
+
+  passwd_line = g_strdup_printf ("%s:{PLAIN}%s:%u:%u::%s::\n", TEST_DOVECOT_USER, TEST_DOVECOT_PASSWORD,
+                                 (guint) self->mail_uid, (guint) self->mail_gid, self->maildir);
+  write_file (passwd, passwd_line);
+
+  return self;
+}
+
+static void
+write_config (TestDovecot *self)
+{
+  g_autoptr(GString) conf = g_string_new (NULL);
+  g_autofree char *run = g_build_filename (self->dir, "run", NULL);
+  g_autofree char *state = g_build_filename (self->dir, "state", NULL);
+  g_autofree char *key = g_build_filename (self->dir, "key.pem", NULL);
+  g_autofree char *passwd = g_build_filename (self->dir, "passwd", NULL);
+  gboolean root = geteuid () == 0;
+  const char *internal_user;
+  const char *internal_group;
+  const char *login_user;
+
+  if (root)
+    {
+      struct group *group = getgrgid (0);
+
+      internal_user = "root";
+      internal_group = group != NULL ? group->gr_name : "root";
+      login_user = "nobody";
+    }
+  else
+    {
+      struct passwd *me = getpwuid (geteuid ());
+      struct group *group = getgrgid (getegid ());
+
+      g_assert_nonnull (me);
+      g_assert_nonnull (group);
+      internal_user = login_user = me->pw_name;
+      internal_group = group->gr_name;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (state, 0700), ==, 0);
+
+  g_string_append_printf (conf,
+                          "base_dir = %s\n"
+                          "state_dir = %s\n"
+                          "log_path = %s\n"
+                          "instance_name = objector-test-%d\n"
+                          "protocols = imap\n"
+                          "listen = 127.0.0.1\n"
+                          "ssl = required\n"
+                          "ssl_cert = <%s\n"
+                          "ssl_key = <%s\n"
+                          "auth_mechanisms = plain login xoauth2\n"
+                          "default_internal_user = %s\n"
+                          "default_internal_group = %s\n"
+                          "default_login_user = %s\n"
+                          "mail_location = maildir:%s\n"
+                          "passdb {\n  driver = passwd-file\n  args = %s\n}\n"
+                          "userdb {\n  driver = passwd-file\n  args = %s\n}\n"
+                          "service imap-login {\n%s"
+                          "  inet_listener imap {\n    port = %u\n  }\n"
+                          "  inet_listener imaps {\n    port = %u\n    ssl = yes\n  }\n"
+                          "}\n",
+                          run, state, self->log_file, (int) getpid (), self->ca_file, key,
+                          internal_user, internal_group, login_user, self->maildir,
+                          passwd, passwd, root ? "" : "  chroot =\n",
+                          self->imap_port, self->imaps_port);
+
+  /* Only root may chroot: elsewhere the services that would do so run as
+   * they are. */
+  if (!root)
+    {
+      static const char * const chrooted[] = {
+        "anvil", "ipc", "old-stats", "aggregator", "director", "imap-urlauth-login",
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (chrooted); i++)
+        g_string_append_printf (conf, "service %s {\n  chroot =\n}\n", chrooted[i]);
+    }
+
+  write_file (self->conf, conf->str);
+}
+
+/* The kernel stops Dovecot if the test dies (an assertion, a signal). */
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* Greeted on the plain port: "* OK [CAPABILITY …] … ready." (earlier lines
+ * say the authentication process is still starting). */
+static gboolean
+greets (TestDovecot *self)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+
+  g_socket_client_set_timeout (client, 5);
+  g_socket_client_set_enable_proxy (client, FALSE);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", self->imap_port, NULL, NULL);
+  if (connection == NULL)
+    return FALSE;
+
+  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, NULL);
+
+      if (line == NULL)
+        return FALSE;
+      if (strstr (line, "[CAPABILITY") != NULL)
+        return TRUE;
+    }
+}
+
+static gboolean
+has_exited (TestDovecot *self)
+{
+  int status;
+
+  if (waitpid (self->pid, &status, WNOHANG) == self->pid)
+    {
+      self->running = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+void
+test_dovecot_start (TestDovecot *self)
+{
+  g_return_if_fail (!self->running);
+
+  /* A port found free may be taken before Dovecot binds it: try again. */
+  for (guint attempt = 0; attempt < 5 && !self->running; attempt++)
+    {
+      g_autoptr(GError) error = NULL;
+      const char *argv[] = { self->dovecot, "-F", "-c", self->conf, NULL };
+      gint64 deadline = g_get_monotonic_time () + START_SECONDS * G_USEC_PER_SEC;
+
+      self->imap_port = free_port ();
+      do
+        self->imaps_port = free_port ();
+      while (self->imaps_port == self->imap_port);
+      write_config (self);
+
+      g_spawn_async (NULL, (char **) argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     child_setup, NULL, &self->pid, &error);
+      g_assert_no_error (error);
+      self->running = TRUE;
+
+      while (!greets (self))
+        {
+          if (has_exited (self))
+            break;
+          if (g_get_monotonic_time () > deadline)
+            {
+              g_autofree char *log = test_dovecot_log (self);
+
+              g_error ("Dovecot did not greet within %d s; its log:\n%s", START_SECONDS, log);
+            }
+          g_usleep (20 * 1000);
+        }
+
+      if (!self->running)
+        {
+          g_autofree char *log = test_dovecot_log (self);
+
+          g_test_message ("Dovecot stopped at start (attempt %u); its log:\n%s", attempt + 1, log);
+        }
+    }
+
+  if (!self->running)
+    {
+      g_autofree char *log = test_dovecot_log (self);
+
+      g_error ("Dovecot would not start; its log:\n%s", log);
+    }
+}
+
+void
+test_dovecot_stop (TestDovecot *self)
+{
+  int status;
+
+  if (!self->running)
+    return;
+  kill (self->pid, SIGTERM);
+  while (waitpid (self->pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  g_spawn_close_pid (self->pid);
+  self->running = FALSE;
+}
+
+void
+test_dovecot_free (TestDovecot *self)
+{
+  if (self == NULL)
+    return;
+  test_dovecot_stop (self);
+  if (g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
+    test_util_rm_rf (self->dir);
+  g_free (self->dir);
+  g_free (self->conf);
+  g_free (self->maildir);
+  g_free (self->ca_file);
+  g_free (self->log_file);
+  g_free (self->dovecot);
+  g_free (self->doveadm);
+  g_free (self);
+}
+
+guint
+test_dovecot_imap_port (TestDovecot *self)
+{
+  return self->imap_port;
+}
+
+guint
+test_dovecot_imaps_port (TestDovecot *self)
+{
+  return self->imaps_port;
+}
+
+const char *
+test_dovecot_ca_file (TestDovecot *self)
+{
+  return self->ca_file;
+}
+
+const char *
+test_dovecot_maildir (TestDovecot *self)
+{
+  return self->maildir;
+}
+
+char *
+test_dovecot_url (TestDovecot *self,
+                  const char  *mailbox)
+{
+  return g_strdup_printf ("imaps://%s@127.0.0.1:%u/%s", TEST_DOVECOT_USER, self->imaps_port, mailbox);
+}
+
+void
+test_dovecot_deliver (TestDovecot *self,
+                      const char  *mailbox,
+                      const char  *text,
+                      gsize        length,
+                      GDateTime   *received,
+                      gboolean     seen)
+{
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  struct utimbuf times;
+  gint64 when = g_date_time_to_unix (received);
+
+  if (mailbox == NULL || g_str_equal (mailbox, "INBOX"))
+    folder = g_strdup (self->maildir);
+  else
+    {
+      g_autofree char *dot = g_strconcat (".", mailbox, NULL);
+
+      folder = g_build_filename (self->maildir, dot, NULL);
+      if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+        make_maildir (self, folder);
+    }
+
+  /* Maildir names: time, a unique part, the host; flags after ":2,". */
+  self->delivered++;
+  name = g_strdup_printf ("%" G_GINT64_FORMAT ".M%uP%d.objector-test%s", when, self->delivered,
+                          (int) getpid (), seen ? ":2,S" : "");
+  path = g_build_filename (folder, seen ? "cur" : "new", name, NULL);
+
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+  times.actime = times.modtime = when;
+  g_assert_cmpint (utime (path, &times), ==, 0);
+  if (geteuid () == 0)
+    g_assert_cmpint (chown (path, self->mail_uid, self->mail_gid), ==, 0);
+}
+
+static void
+add_names (GPtrArray  *names,
+           const char *folder,
+           const char *sub)
+{
+  g_autofree char *path = g_build_filename (folder, sub, NULL);
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_build_filename (sub, name, NULL));
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+test_dovecot_list_files (TestDovecot *self)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+
+  add_names (names, self->maildir, "new");
+  add_names (names, self->maildir, "cur");
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return (char **) g_ptr_array_free (g_steal_pointer (&names), FALSE);
+}
+
+static char *
+doveadm (TestDovecot        *self,
+         const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_ptr_array_add (argv, self->doveadm);
+  g_ptr_array_add (argv, (gpointer) "-c");
+  g_ptr_array_add (argv, self->conf);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, 0, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("doveadm failed:\n%s%s", out, err);
+  return g_steal_pointer (&out);
+}
+
+char *
+test_dovecot_flags (TestDovecot *self)
+{
+  const char *args[] = { "fetch", "-u", TEST_DOVECOT_USER, "uid flags", "mailbox", "INBOX", "all", NULL };
+  g_autofree char *out = doveadm (self, args);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+  g_autoptr(GString) flags = g_string_new (NULL);
+
+  /* \Recent belongs to whichever session saw a message first, not to it. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "uid: ") || g_str_has_prefix (lines[i], "flags:"))
+      {
+        g_autofree char *line = g_strdup (lines[i]);
+        char *recent;
+
+        while ((recent = strstr (line, "\\Recent")) != NULL)
+          memmove (recent, recent + 7, strlen (recent + 7) + 1);
+        g_string_append_printf (flags, "%s\n", g_strstrip (line));
+      }
+  return g_string_free (g_steal_pointer (&flags), FALSE);
+}
+
+char *
+test_dovecot_status (TestDovecot *self)
+{
+  const char *args[] = { "mailbox", "status", "-u", TEST_DOVECOT_USER, "messages unseen", "INBOX", NULL };
+
+  return g_strstrip (doveadm (self, args));
+}
+
+char *
+test_dovecot_log (TestDovecot *self)
+{
+  char *log = NULL;
+
+  if (!g_file_get_contents (self->log_file, &log, NULL, NULL))
+    return g_strdup ("");
+  return log;
+}
+
+static guint
+count_logouts (const char *log)
+{
+  guint n = 0;
+
+  for (const char *p = log; (p = strstr (p, "Disconnected: Logged out")) != NULL; p++)
+    n++;
+  return n;
+}
+
+guint
+test_dovecot_n_logouts (TestDovecot *self)
+{
+  g_autofree char *log = test_dovecot_log (self);
+
+  return count_logouts (log);
+}
+
+gint64
+test_dovecot_logout_counter (TestDovecot *self,
+                             guint        n,
+                             const char  *name)
+{
+  g_autofree char *log = NULL;
+  g_autofree char *key = g_strconcat (" ", name, "=", NULL);
+  gint64 deadline = g_get_monotonic_time () + START_SECONDS * G_USEC_PER_SEC;
+  const char *line = NULL;
+  const char *at;
+
+  /* Dovecot's log process writes the line a moment after the client left. */
+  for (;;)
+    {
+      g_clear_pointer (&log, g_free);
+      log = test_dovecot_log (self);
+      if (count_logouts (log) >= n)
+        break;
+      if (g_get_monotonic_time () > deadline)
+        g_error ("Dovecot logged no logout number %u; its log:\n%s", n, log);
+      g_usleep (10 * 1000);
+    }
+
+  for (const char *p = log; (p = strstr (p, "Disconnected: Logged out")) != NULL; p++)
+    if (--n == 0)
+      {
+        line = p;
+        break;
+      }
+  if (line == NULL || (at = strstr (line, key)) == NULL)
+    return -1;
+  return g_ascii_strtoll (at + strlen (key), NULL, 10);
+}

@@ -1,0 +1,79 @@
+/* objector-test-dovecot.h — a real IMAP server for the tests
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Dovecot (Debian's dovecot-imapd), started by the test itself: its own
+ * folder in the temporary directory with its configuration, a passwd-file
+ * with one user, a Maildir, a self-signed certificate made by openssl for
+ * the run (for 127.0.0.1 and localhost), its log, and its sockets. It
+ * listens on 127.0.0.1 only, on two free ports: "imap" (plain, STARTTLS
+ * offered; Dovecot lets loopback clients log in without TLS) and "imaps"
+ * (TLS from the first byte), with ssl = required.
+ *
+ * Run as root, Dovecot's login processes run as "nobody" and the mail as
+ * its uid; run as anyone else, every process runs as that user (no chroot,
+ * which only root may do). It is stopped by test_dovecot_free(), and, if
+ * the test dies first, by the kernel (PR_SET_PDEATHSIG).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define TEST_DOVECOT_USER     "zoe"
+#define TEST_DOVECOT_PASSWORD "correct horse battery staple"
+
+typedef struct _TestDovecot TestDovecot;
+
+/* NULL when Dovecot can be used; otherwise why not, for g_test_skip(). */
+char        *test_dovecot_unavailable   (void);
+
+/* A server, not started yet: fill its Maildir first (or later). */
+TestDovecot *test_dovecot_new           (void);
+void         test_dovecot_free          (TestDovecot *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestDovecot, test_dovecot_free)
+
+void         test_dovecot_start         (TestDovecot *self);
+void         test_dovecot_stop          (TestDovecot *self);
+
+guint        test_dovecot_imap_port     (TestDovecot *self);
+guint        test_dovecot_imaps_port    (TestDovecot *self);
+/* The certificate, which is its own authority (for --cafile). */
+const char  *test_dovecot_ca_file       (TestDovecot *self);
+/* The Maildir of INBOX. */
+const char  *test_dovecot_maildir       (TestDovecot *self);
+/* "imaps://zoe@127.0.0.1:PORT/@mailbox". */
+char        *test_dovecot_url           (TestDovecot *self,
+                                         const char  *mailbox);
+
+/* Delivers @text into @mailbox (NULL: INBOX; another is made as a Maildir++
+ * folder), received at @received (the INTERNALDATE: the file's time), in
+ * cur/ with the \Seen flag when @seen, else in new/ unread. */
+void         test_dovecot_deliver       (TestDovecot *self,
+                                         const char  *mailbox,
+                                         const char  *text,
+                                         gsize        length,
+                                         GDateTime   *received,
+                                         gboolean     seen);
+
+/* The file names of INBOX's Maildir (new/ and cur/, with their flags), sorted. */
+char       **test_dovecot_list_files    (TestDovecot *self);
+/* What Dovecot itself says through doveadm: "uid flags" of every message
+ * of INBOX, and "messages=N unseen=N". */
+char        *test_dovecot_flags         (TestDovecot *self);
+char        *test_dovecot_status        (TestDovecot *self);
+/* Its log so far. */
+char        *test_dovecot_log           (TestDovecot *self);
+/* How many IMAP sessions have ended with LOGOUT so far. */
+guint        test_dovecot_n_logouts     (TestDovecot *self);
+/* A counter of the @n-th "Logged out" line of the log (1 for the first),
+ * waiting for it: body_count, body_bytes, hdr_count, in, out…; -1 when the
+ * line lacks it. */
+gint64       test_dovecot_logout_counter (TestDovecot *self,
+                                          guint        n,
+                                          const char  *name);
+
+G_END_DECLS
