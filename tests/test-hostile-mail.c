@@ -25,6 +25,21 @@
 #include "objector-mail-scanner.h"
 #include "objector-test-util.h"
 
+/* How many addresses the recipients test writes. Under AddressSanitizer,
+ * whose realloc() always moves the block, GMime's header parser copies a
+ * header once a line it grows: 100,000 addresses took 71 s there (0.5 s in a
+ * plain build), so the sanitizer build writes a tenth of them. */
+#if defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define OBJECTOR_TEST_ASAN 1
+# endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(OBJECTOR_TEST_ASAN)
+# define N_RECIPIENTS 10000
+#else
+# define N_RECIPIENTS 100000
+#endif
+
 #define AUTH_RESULTS "Authentication-Results: mx.example.org; dkim=pass header.d=facebookmail.com; " \
                      "spf=pass smtp.mailfrom=noreply@facebookmail.com; dmarc=pass header.from=facebookmail.com\n"
 #define HEADERS "Return-Path: <noreply@facebookmail.com>\n" AUTH_RESULTS \
@@ -177,17 +192,17 @@ test_many_recipients (void)
   g_auto(TestRun) run = { 0 };
 
   /* 100,000 addresses, each twice (To and Cc), the person's among them. */
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < N_RECIPIENTS; i++)
     g_string_append_printf (text, "%sr%u@example.net", i ? ",\n " : "", i);
   g_string_append (text, ",\n zoe@example.org\nCc: ");
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < N_RECIPIENTS; i++)
     g_string_append_printf (text, "%sR%u@Example.NET", i ? ",\n " : "", i);
   g_string_append (text, "\n\n" APPROVAL);
   path = test_util_write_file ("many-recipients.eml", text->str, text->len);
 
   mail = objector_mail_new_from_file (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_recipients (mail)), ==, 100001);
+  g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_recipients (mail)), ==, N_RECIPIENTS + 1);
 
   test_util_reset_data ();
   id = test_util_cli_submitted ("facebook-objection", "DE");

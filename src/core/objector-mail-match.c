@@ -156,12 +156,48 @@ typedef struct
   GString *footer;
 } Zones;
 
+/* Meta's answers are short: a body is read for its kind up to this many
+ * bytes, so a hostile mail megabytes long costs no more than a real answer. */
+#define READ_BODY_MAX (64 * 1024)
+
+/* The lines of the first READ_BODY_MAX bytes of @body (cut at a character),
+ * found in one pass: g_strsplit() calls strstr() once a line, each of which
+ * a checking allocator (AddressSanitizer) makes read to the end of the text. */
+static GStrv
+body_lines (const char *body)
+{
+  GPtrArray *lines = g_ptr_array_new ();
+  gsize length = body != NULL ? strnlen (body, READ_BODY_MAX + 1) : 0;
+  gsize start = 0;
+
+  if (length > READ_BODY_MAX)
+    {
+      length = READ_BODY_MAX;
+      while (length > 0 && ((guchar) body[length] & 0xc0) == 0x80)
+        length--;
+    }
+  for (gsize i = 0; i <= length; i++)
+    if (i == length || body[i] == '\n')
+      {
+        g_ptr_array_add (lines, g_strndup (body + start, i - start));
+        start = i + 1;
+      }
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
+static gboolean
+ends_paragraph (GString *zone)
+{
+  return zone->len >= 2 && zone->str[zone->len - 1] == '\n' && zone->str[zone->len - 2] == '\n';
+}
+
 static void
 split_zones (ObjectorMailMatcher *self,
              const char          *body,
              Zones               *zones)
 {
-  g_auto(GStrv) lines = g_strsplit (body != NULL ? body : "", "\n", -1);
+  g_auto(GStrv) lines = body_lines (body);
   gboolean content = FALSE;
   gboolean in_footer = FALSE;
 
@@ -187,7 +223,7 @@ split_zones (ObjectorMailMatcher *self,
       zone = in_footer ? zones->footer : zones->main;
       if (*line == '\0')
         {
-          if (zone->len > 0 && !g_str_has_suffix (zone->str, "\n\n"))
+          if (zone->len > 0 && !ends_paragraph (zone))
             g_string_append (zone, "\n\n");
           continue;
         }
