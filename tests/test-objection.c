@@ -329,10 +329,10 @@ test_json_faults (void)
     const char *json;
     const char *message;
   } cases[] = {
-    { "[]", "expected an object" },
+    { "[]", "(root): expected an object" },
     { "{}", "id: missing" },
     { "{\"id\": 3}", "id: expected a string" },
-    { "{\"id\": \"\", \"path\": \"p\", \"platform\": \"facebook\"}", "id: empty" },
+    { "{\"id\": \"\", \"path\": \"p\", \"platform\": \"facebook\"}", "id: must not be empty" },
     { "{\"id\": \"a\", \"path\": \"p\", \"platform\": \"facebook\", \"created\": \"yesterday\", \"state\": \"draft\"}",
       "created: “yesterday” is not a date and time" },
     { "{\"id\": \"a\", \"path\": \"p\", \"platform\": \"facebook\", \"country\": \"XX\"}",

@@ -120,29 +120,22 @@ check_placeholders (const char         *text,
   return TRUE;
 }
 
+/* A non-empty text whose placeholders are all in @allowed; an optional
+ * one (@flags without OBJECTOR_JSON_REQUIRED) may be absent. */
 static gboolean
 get_text (JsonObject          *object,
           const char          *parent,
           const char          *key,
+          ObjectorJsonFlags    flags,
           const char * const  *allowed,
           const char         **out,
           GError             **error)
 {
-  g_autofree char *path = g_strdup_printf ("%s.%s", parent, key);
-  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *path = objector_json_member_path (parent, key);
   const char *text;
 
-  if (node == NULL)
-    return objector_json_fail (error, path, _("missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return objector_json_fail (error, path, _("expected a string"));
-
-  text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    return objector_json_fail (error, path, _("not valid UTF-8"));
-  if (*text == '\0')
-    return objector_json_fail (error, path, _("must not be empty"));
-  if (!check_placeholders (text, allowed, path, error))
+  if (!objector_json_get_string (object, parent, key, flags | OBJECTOR_JSON_NON_EMPTY, &text, error)
+      || (text != NULL && !check_placeholders (text, allowed, path, error)))
     return FALSE;
 
   if (out != NULL)
@@ -150,115 +143,90 @@ get_text (JsonObject          *object,
   return TRUE;
 }
 
+static const char * const no_placeholders[] = { NULL };
+
+/* The object @key of @parent, holding a text for each of @keys, and maybe
+ * one for @optional (nullable), with the placeholders in @allowed. */
 static gboolean
-get_object (JsonObject  *object,
-            const char  *parent,
-            const char  *key,
-            JsonObject **out,
-            GError     **error)
+check_texts (JsonObject          *parent,
+             const char          *path,
+             const char          *key,
+             const char * const  *keys,
+             const char          *optional,
+             const char * const  *allowed,
+             JsonObject         **out,
+             GError             **error)
 {
-  JsonNode *node = json_object_get_member (object, key);
+  g_autofree char *child = objector_json_member_path (path, key);
+  JsonObject *object;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *path = g_strdup_printf ("%s.%s", parent, key);
+  if (!objector_json_get_object (parent, path, key, OBJECTOR_JSON_REQUIRED, &object, error))
+    return FALSE;
+  for (guint i = 0; keys[i] != NULL; i++)
+    if (!get_text (object, child, keys[i], OBJECTOR_JSON_REQUIRED, allowed, NULL, error))
+      return FALSE;
+  if (optional != NULL
+      && !get_text (object, child, optional, OBJECTOR_JSON_OPTIONAL, allowed, NULL, error))
+    return FALSE;
 
-      return objector_json_fail (error, path, node == NULL ? _("missing") : _("expected an object"));
-    }
-
-  *out = json_node_get_object (node);
+  if (out != NULL)
+    *out = object;
   return TRUE;
 }
 
-static const char * const no_placeholders[] = { NULL };
+static gboolean
+check_country_names (JsonObject  *language,
+                     const char  *path,
+                     GError     **error)
+{
+  g_autofree char *child = objector_json_member_path (path, "countries");
+  g_autoptr(GList) codes = NULL;
+  JsonObject *countries;
+
+  if (!objector_json_get_object (language, path, "countries", OBJECTOR_JSON_REQUIRED, &countries, error))
+    return FALSE;
+
+  codes = json_object_get_members (countries);
+  for (const GList *l = codes; l != NULL; l = l->next)
+    {
+      if (!objector_country_code_is_valid (l->data))
+        return objector_json_fail (error, child, _("“%s” is not a country code"), (const char *) l->data);
+      if (!get_text (countries, child, l->data, OBJECTOR_JSON_REQUIRED, no_placeholders, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static gboolean
 validate_language (JsonObject  *language,
                    const char  *path,
                    GError     **error)
 {
-  JsonObject *object;
-  JsonNode *node;
-  g_autoptr(GList) members = NULL;
-  g_autofree char *child = NULL;
+  g_autofree char *laws_path = objector_json_member_path (path, "laws");
+  const char *events[OBJECTOR_N_EVENTS + 1] = { NULL };
+  g_auto(GStrv) months = NULL;
+  JsonObject *laws;
 
-  if (!get_text (language, path, "date", date_placeholders, NULL, error))
-    return FALSE;
-
-  if (json_object_has_member (language, "first_day")
-      && !get_text (language, path, "first_day", no_placeholders, NULL, error))
-    return FALSE;
-
-  node = json_object_get_member (language, "months");
-  child = g_strdup_printf ("%s.months", path);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 12)
-    return objector_json_fail (error, child, _("expected a list of the twelve month names"));
-  for (guint i = 0; i < 12; i++)
-    {
-      JsonNode *month = json_array_get_element (json_node_get_array (node), i);
-
-      if (!JSON_NODE_HOLDS_VALUE (month) || json_node_get_value_type (month) != G_TYPE_STRING
-          || *json_node_get_string (month) == '\0')
-        return objector_json_fail (error, child, _("item %u is not a month name"), i);
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "countries", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.countries", path);
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (!objector_country_code_is_valid (l->data))
-        return objector_json_fail (error, child, _("“%s” is not a country code"), (const char *) l->data);
-      if (!get_text (object, child, l->data, no_placeholders, NULL, error))
-        return FALSE;
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "platforms", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.platforms", path);
-  for (guint i = 0; platform_names[i] != NULL; i++)
-    if (!get_text (object, child, platform_names[i], no_placeholders, NULL, error))
-      return FALSE;
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "events", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.events", path);
   for (ObjectorEvent e = 0; e < OBJECTOR_N_EVENTS; e++)
-    if (!get_text (object, child, objector_event_to_string (e), no_placeholders, NULL, error))
-      return FALSE;
-  g_clear_pointer (&child, g_free);
+    events[e] = objector_event_to_string (e);
 
-  if (!get_object (language, path, "laws", &object, error))
+  if (!get_text (language, path, "date", OBJECTOR_JSON_REQUIRED, date_placeholders, NULL, error)
+      || !get_text (language, path, "first_day", OBJECTOR_JSON_OPTIONAL, no_placeholders, NULL, error)
+      || !objector_json_get_strv (language, path, "months", OBJECTOR_JSON_REQUIRED, NULL, NULL, &months, error))
     return FALSE;
-  child = g_strdup_printf ("%s.laws", path);
+  if (g_strv_length (months) != 12)
+    return objector_json_fail_member (error, path, "months", _("expected a list of the twelve month names"));
+
+  if (!check_country_names (language, path, error)
+      || !check_texts (language, path, "platforms", platform_names, NULL, no_placeholders, NULL, error)
+      || !check_texts (language, path, "events", events, NULL, no_placeholders, NULL, error)
+      || !objector_json_get_object (language, path, "laws", OBJECTOR_JSON_REQUIRED, &laws, error))
+    return FALSE;
   for (guint i = 0; law_names[i] != NULL; i++)
-    {
-      g_autofree char *law_path = g_strdup_printf ("%s.%s", child, law_names[i]);
-      JsonObject *law;
-
-      if (!get_object (object, child, law_names[i], &law, error))
-        return FALSE;
-      for (guint t = 0; law_texts[t] != NULL; t++)
-        if (!get_text (law, law_path, law_texts[t], no_placeholders, NULL, error))
-          return FALSE;
-      if (json_object_has_member (law, "lead_note")
-          && !get_text (law, law_path, "lead_note", no_placeholders, NULL, error))
-        return FALSE;
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "texts", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.texts", path);
-  for (guint i = 0; required_texts[i] != NULL; i++)
-    if (!get_text (object, child, required_texts[i], placeholders, NULL, error))
+    if (!check_texts (laws, laws_path, law_names[i], law_texts, "lead_note", no_placeholders, NULL, error))
       return FALSE;
 
-  return TRUE;
+  return check_texts (language, path, "texts", required_texts, NULL, placeholders, NULL, error);
 }
 
 static int
@@ -274,44 +242,26 @@ compare_languages (gconstpointer a,
   return strcmp (x, y);
 }
 
-/* "de", or with a territory, "pt_BR". */
-static gboolean
-is_language_code (const char *s)
-{
-  gsize n = strcspn (s, "_");
-
-  if (n < 2 || n > 3)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_islower (s[i]))
-      return FALSE;
-  if (s[n] == '\0')
-    return TRUE;
-  return strlen (s + n + 1) == 2 && g_ascii_isupper (s[n + 1]) && g_ascii_isupper (s[n + 2]);
-}
-
 ObjectorComplaintTexts *
 objector_complaint_texts_new_from_bytes (GBytes  *bytes,
                                          GError **error)
 {
   g_autoptr(ObjectorComplaintTexts) self = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
+  static const char * const controller_texts[] = { "name", "address", NULL };
   g_autoptr(GList) members = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   JsonObject *root;
   JsonObject *controller;
-  JsonNode *node;
-  const char *text;
+  gint64 format = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   if (!(root = objector_json_parse_object (parser, bytes, MAX_SIZE, error)))
     return NULL;
 
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
-      || json_node_get_int (node) != OBJECTOR_COMPLAINT_TEXTS_FORMAT)
+  if (!objector_json_get_int (root, NULL, "format", OBJECTOR_JSON_REQUIRED, G_MININT64, G_MAXINT64, &format, NULL)
+      || format != OBJECTOR_COMPLAINT_TEXTS_FORMAT)
     {
       objector_json_fail (error, "format", _("missing, or not a format this version reads (%d)"),
             OBJECTOR_COMPLAINT_TEXTS_FORMAT);
@@ -321,34 +271,27 @@ objector_complaint_texts_new_from_bytes (GBytes  *bytes,
   self = g_object_new (OBJECTOR_TYPE_COMPLAINT_TEXTS, NULL);
   self->root = json_node_ref (json_parser_get_root (parser));
 
-  if (!get_object (root, "(root)", "controller", &controller, error)
-      || !get_text (controller, "controller", "name", no_placeholders, &text, error))
+  if (!check_texts (root, NULL, "controller", controller_texts, NULL, no_placeholders, &controller, error))
     return NULL;
-  self->controller = g_strdup (text);
-  if (!get_text (controller, "controller", "address", no_placeholders, &text, error))
-    return NULL;
-  self->controller_address = g_strdup (text);
+  self->controller = g_strdup (objector_json_lookup_string (controller, "name"));
+  self->controller_address = g_strdup (objector_json_lookup_string (controller, "address"));
 
-  if (!get_object (root, "(root)", "languages", &self->languages, error))
+  if (!objector_json_get_object (root, NULL, "languages", OBJECTOR_JSON_REQUIRED, &self->languages, error))
     return NULL;
 
   members = json_object_get_members (self->languages);
   for (const GList *l = members; l != NULL; l = l->next)
     {
-      g_autofree char *path = g_strdup_printf ("languages.%s", (const char *) l->data);
-      JsonNode *language = json_object_get_member (self->languages, l->data);
+      g_autofree char *path = objector_json_member_path ("languages", l->data);
+      JsonObject *language;
 
-      if (!is_language_code (l->data))
+      if (!objector_json_is_language_code (l->data))
         {
           objector_json_fail (error, path, _("not a language code (like “de”)"));
           return NULL;
         }
-      if (!JSON_NODE_HOLDS_OBJECT (language))
-        {
-          objector_json_fail (error, path, _("expected an object"));
-          return NULL;
-        }
-      if (!validate_language (json_node_get_object (language), path, error))
+      if (!objector_json_read_object (json_object_get_member (self->languages, l->data), path, &language, error)
+          || !validate_language (language, path, error))
         return NULL;
       g_ptr_array_add (ids, g_strdup (l->data));
     }
@@ -790,8 +733,8 @@ format_date_in (Lang      *lang,
   JsonArray *months = json_object_get_array_member (lang->block, "months");
   int day = g_date_time_get_day_of_month (local);
 
-  if (day == 1 && json_object_has_member (lang->block, "first_day"))
-    set_var (vars, "day", json_object_get_string_member (lang->block, "first_day"));
+  if (day == 1 && objector_json_lookup_string (lang->block, "first_day") != NULL)
+    set_var (vars, "day", objector_json_lookup_string (lang->block, "first_day"));
   else
     take_var (vars, "day", g_strdup_printf ("%d", day));
   set_var (vars, "month", json_array_get_string_element (months, g_date_time_get_month (local) - 1));
@@ -1078,9 +1021,9 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
 
   /* Meta Platforms Ireland Limited's lead authority is the Irish one
    * (GDPR Art. 56); any other EU/EEA authority hands the case to it. */
-  if (json_object_has_member (lang.law, "lead_note")
+  if (objector_json_lookup_string (lang.law, "lead_note") != NULL
       && !g_strv_contains (objector_authority_get_countries (authority), "IE"))
-    append_paragraph (out, json_object_get_string_member (lang.law, "lead_note"));
+    append_paragraph (out, objector_json_lookup_string (lang.law, "lead_note"));
 
   append_paragraph (out, g_hash_table_lookup (vars, "today"));
   append_paragraph (out, text (&lang, "closing"));

@@ -14,7 +14,8 @@
 #include "objector-country.h"
 #include "objector-enums.h"
 #include "objector-error.h"
-#include "objector-objection.h"
+#include "objector-json.h"
+#include "objector-objection-private.h"
 
 /* GDPR Art. 12(3): one month to answer, two more if Meta says so in time.
  * The law, not Meta's forms, so it lives here rather than in the playbook. */
@@ -726,17 +727,6 @@ format_time (GDateTime *time)
                           g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 JsonNode *
 objector_objection_to_json (ObjectorObjection *self)
 {
@@ -748,17 +738,17 @@ objector_objection_to_json (ObjectorObjection *self)
   created = format_time (self->created);
 
   json_builder_begin_object (builder);
-  add_optional_string (builder, "id", self->id);
-  add_optional_string (builder, "path", self->path_id);
-  add_optional_string (builder, "platform", self->platform);
+  objector_json_add_string (builder, "id", self->id);
+  objector_json_add_string (builder, "path", self->path_id);
+  objector_json_add_string (builder, "platform", self->platform);
   json_builder_set_member_name (builder, "code_step");
   json_builder_add_boolean_value (builder, self->has_code_step);
-  add_optional_string (builder, "created", created);
-  add_optional_string (builder, "state", objector_state_to_string (self->state));
-  add_optional_string (builder, "account", self->account);
-  add_optional_string (builder, "country", self->country);
-  add_optional_string (builder, "email", self->email);
-  add_optional_string (builder, "reason", self->reason);
+  objector_json_add_string (builder, "created", created);
+  objector_json_add_string (builder, "state", objector_state_to_string (self->state));
+  objector_json_add_string (builder, "account", self->account);
+  objector_json_add_string (builder, "country", self->country);
+  objector_json_add_string (builder, "email", self->email);
+  objector_json_add_string (builder, "reason", self->reason);
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
@@ -768,11 +758,11 @@ objector_objection_to_json (ObjectorObjection *self)
       g_autofree char *time = format_time (t->time);
 
       json_builder_begin_object (builder);
-      add_optional_string (builder, "time", time);
-      add_optional_string (builder, "event", objector_event_to_string (t->event));
-      add_optional_string (builder, "from", objector_state_to_string (t->from));
-      add_optional_string (builder, "to", objector_state_to_string (t->to));
-      add_optional_string (builder, "note", t->note);
+      objector_json_add_string (builder, "time", time);
+      objector_json_add_string (builder, "event", objector_event_to_string (t->event));
+      objector_json_add_string (builder, "from", objector_state_to_string (t->from));
+      objector_json_add_string (builder, "to", objector_state_to_string (t->to));
+      objector_json_add_string (builder, "note", t->note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -787,257 +777,144 @@ objector_objection_to_json (ObjectorObjection *self)
 /* Reading: every fault names the member, so a person (or a test) can find it. */
 
 static gboolean
-read_string (JsonObject  *object,
-             const char  *member,
-             gboolean     required,
-             char       **out,
-             GError     **error)
+read_state (JsonObject     *object,
+            const char     *path,
+            const char     *key,
+            ObjectorState  *state,
+            GError        **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *text;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: missing"), member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: expected a string"), member);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: not valid UTF-8"), member);
-      return FALSE;
-    }
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static GDateTime *
-read_time (JsonObject  *object,
-           const char  *member,
-           const char  *where,
-           GError     **error)
-{
-  g_autofree char *text = NULL;
-  GDateTime *time;
-
-  if (!read_string (object, member, TRUE, &text, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return NULL;
-    }
-
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                 _("%s%s: “%s” is not a date and time"), where, member, text);
-  return time;
-}
-
-static gboolean
-read_state (JsonObject    *object,
-            const char    *member,
-            const char    *where,
-            ObjectorState *state,
-            GError       **error)
-{
-  g_autofree char *text = NULL;
-
-  if (!read_string (object, member, TRUE, &text, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return FALSE;
-    }
-
+  if (!objector_json_get_string (object, path, key, OBJECTOR_JSON_REQUIRED, &text, error))
+    return FALSE;
   if (!objector_state_from_string (text, state))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s%s: unknown state “%s”"), where, member, text);
-      return FALSE;
-    }
-
+    return objector_json_fail_member (error, path, key, _("unknown state “%s”"), text);
   return TRUE;
 }
 
 static ObjectorTransition *
-read_transition (JsonNode  *node,
-                 guint      index,
-                 GError   **error)
+read_transition (JsonNode    *node,
+                 const char  *path,
+                 GError     **error)
 {
   g_autoptr(ObjectorTransition) t = g_new0 (ObjectorTransition, 1);
-  g_autofree char *where = g_strdup_printf ("history[%u].", index);
-  g_autofree char *event = NULL;
   JsonObject *object;
+  const char *event;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("history[%u]: expected an object"), index);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!(t->time = read_time (object, "time", where, error)))
+  if (!objector_json_read_object (node, path, &object, error)
+      || !objector_json_get_time (object, path, "time", OBJECTOR_JSON_REQUIRED, &t->time, error)
+      || !objector_json_get_string (object, path, "event", OBJECTOR_JSON_REQUIRED, &event, error))
     return NULL;
-
-  if (!read_string (object, "event", TRUE, &event, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return NULL;
-    }
   if (!objector_event_from_string (event, &t->event))
     {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%sevent: unknown event “%s”"), where, event);
+      objector_json_fail_member (error, path, "event", _("unknown event “%s”"), event);
       return NULL;
     }
-
-  if (!read_state (object, "from", where, &t->from, error) ||
-      !read_state (object, "to", where, &t->to, error))
+  if (!read_state (object, path, "from", &t->from, error)
+      || !read_state (object, path, "to", &t->to, error)
+      || !objector_json_dup_string (object, path, "note", OBJECTOR_JSON_OPTIONAL, &t->note, error))
     return NULL;
 
-  if (!read_string (object, "note", FALSE, &t->note, error))
+  return g_steal_pointer (&t);
+}
+
+/* The history, which must chain from "draft": one edited by hand or
+ * damaged would make the due date and the state lie. */
+static gboolean
+read_history (ObjectorObjection  *self,
+              JsonObject         *object,
+              const char         *path,
+              GError            **error)
+{
+  g_autofree char *history_path = objector_json_member_path (path, "history");
+  JsonArray *array;
+
+  if (!objector_json_get_array (object, path, "history", OBJECTOR_JSON_OPTIONAL, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_prefix_error (error, "%s", where);
-      return NULL;
+      g_autofree char *step_path = objector_json_element_path (history_path, i);
+      ObjectorTransition *t = read_transition (json_array_get_element (array, i), step_path, error);
+
+      if (t == NULL)
+        return FALSE;
+      if (t->from != self->state)
+        {
+          objector_json_fail_member (error, step_path, "from", _("“%s” does not follow the previous state “%s”"),
+                                     objector_state_to_string (t->from), objector_state_to_string (self->state));
+          objector_transition_free (t);
+          return FALSE;
+        }
+      self->state = t->to;
+      g_ptr_array_add (self->history, t);
+    }
+  return TRUE;
+}
+
+ObjectorObjection *
+_objector_objection_read (JsonNode    *node,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(ObjectorObjection) self = g_object_new (OBJECTOR_TYPE_OBJECTION, NULL);
+  JsonObject *object;
+  JsonArray *emails;
+  ObjectorState stored_state;
+
+  if (!objector_json_read_object (node, path, &object, error)
+      || !objector_json_dup_string (object, path, "id", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY,
+                                    &self->id, error)
+      || !objector_json_dup_string (object, path, "path", OBJECTOR_JSON_REQUIRED, &self->path_id, error)
+      || !objector_json_dup_string (object, path, "platform", OBJECTOR_JSON_REQUIRED, &self->platform, error)
+      || !objector_json_dup_string (object, path, "account", OBJECTOR_JSON_OPTIONAL, &self->account, error)
+      || !objector_json_dup_string (object, path, "country", OBJECTOR_JSON_OPTIONAL, &self->country, error)
+      || !objector_json_dup_string (object, path, "email", OBJECTOR_JSON_OPTIONAL, &self->email, error)
+      || !objector_json_dup_string (object, path, "reason", OBJECTOR_JSON_OPTIONAL, &self->reason, error))
+    goto fail;
+
+  if (self->country != NULL && !objector_country_code_is_valid (self->country))
+    {
+      objector_json_fail_member (error, path, "country", _("“%s” is not a country code"), self->country);
+      goto fail;
     }
 
-  return g_steal_pointer (&t);
+  if (!objector_json_get_boolean (object, path, "code_step", OBJECTOR_JSON_OPTIONAL, &self->has_code_step, error)
+      || !objector_json_get_time (object, path, "created", OBJECTOR_JSON_REQUIRED, &self->created, error)
+      || !read_state (object, path, "state", &stored_state, error)
+      || !read_history (self, object, path, error))
+    goto fail;
+
+  if (stored_state != self->state)
+    {
+      objector_json_fail_member (error, path, "state", _("“%s” does not match its history, which ends in “%s”"),
+                                 objector_state_to_string (stored_state), objector_state_to_string (self->state));
+      goto fail;
+    }
+
+  if (!objector_json_get_array (object, path, "emails", OBJECTOR_JSON_OPTIONAL, &emails, error))
+    goto fail;
+  if (emails != NULL)
+    {
+      g_clear_pointer (&self->emails, json_array_unref);
+      self->emails = json_array_ref (emails);
+    }
+
+  return g_steal_pointer (&self);
+
+fail:
+  objector_json_set_error_code (error, OBJECTOR_ERROR_STORE_DAMAGED);
+  return NULL;
 }
 
 ObjectorObjection *
 objector_objection_new_from_json (JsonNode  *node,
                                   GError   **error)
 {
-  g_autoptr(ObjectorObjection) self = NULL;
-  g_autofree char *country = NULL;
-  ObjectorState stored_state;
-  JsonObject *object;
-  JsonNode *member;
-
   g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("expected an object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  self = g_object_new (OBJECTOR_TYPE_OBJECTION, NULL);
-
-  if (!read_string (object, "id", TRUE, &self->id, error) ||
-      !read_string (object, "path", TRUE, &self->path_id, error) ||
-      !read_string (object, "platform", TRUE, &self->platform, error) ||
-      !read_string (object, "account", FALSE, &self->account, error) ||
-      !read_string (object, "country", FALSE, &country, error) ||
-      !read_string (object, "email", FALSE, &self->email, error) ||
-      !read_string (object, "reason", FALSE, &self->reason, error))
-    return NULL;
-
-  if (*self->id == '\0')
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED, _("id: empty"));
-      return NULL;
-    }
-
-  if (country != NULL && !objector_country_code_is_valid (country))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("country: “%s” is not a country code"), country);
-      return NULL;
-    }
-  self->country = g_steal_pointer (&country);
-
-  member = json_object_get_member (object, "code_step");
-  if (member != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("code_step: expected true or false"));
-          return NULL;
-        }
-      self->has_code_step = json_node_get_boolean (member);
-    }
-
-  if (!(self->created = read_time (object, "created", "", error)))
-    return NULL;
-
-  if (!read_state (object, "state", "", &stored_state, error))
-    return NULL;
-
-  member = json_object_get_member (object, "history");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    {
-      JsonArray *array;
-      ObjectorState state = OBJECTOR_STATE_DRAFT;
-
-      if (!JSON_NODE_HOLDS_ARRAY (member))
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("history: expected a list"));
-          return NULL;
-        }
-
-      array = json_node_get_array (member);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          ObjectorTransition *t = read_transition (json_array_get_element (array, i), i, error);
-
-          if (t == NULL)
-            return NULL;
-
-          /* A history that does not chain was edited by hand or damaged:
-           * trusting it would make the due date and the state lie. */
-          if (t->from != state)
-            {
-              g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                           _("history[%u].from: “%s” does not follow the previous state “%s”"),
-                           i, objector_state_to_string (t->from),
-                           objector_state_to_string (state));
-              objector_transition_free (t);
-              return NULL;
-            }
-          state = t->to;
-          g_ptr_array_add (self->history, t);
-        }
-      self->state = state;
-    }
-
-  if (stored_state != self->state)
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("state: “%s” does not match its history, which ends in “%s”"),
-                   objector_state_to_string (stored_state),
-                   objector_state_to_string (self->state));
-      return NULL;
-    }
-
-  member = json_object_get_member (object, "emails");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    {
-      if (!JSON_NODE_HOLDS_ARRAY (member))
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("emails: expected a list"));
-          return NULL;
-        }
-      g_clear_pointer (&self->emails, json_array_unref);
-      self->emails = json_array_ref (json_node_get_array (member));
-    }
-
-  return g_steal_pointer (&self);
+  return _objector_objection_read (node, NULL, error);
 }
 
 /* Takes over @other's contents, keeping @self's identity, so that widgets

@@ -106,12 +106,6 @@ typedef struct
   const char * const *languages;
 } Loader;
 
-/* A string check for read_string_list(): fails with @error set. */
-typedef gboolean (*CheckFunc) (const char  *value,
-                               const char  *path,
-                               gpointer     user_data,
-                               GError     **error);
-
 static void
 mail_rule_free (ObjectorMailRule *rule)
 {
@@ -236,53 +230,9 @@ objector_playbook_init (ObjectorPlaybook *self)
   self->extension_months = 2;
 }
 
-/* Error reporting. Every fault is reported as "<json path>: <problem>". */
-
-static gboolean fail (GError     **error,
-                      const char  *path,
-                      const char  *format,
-                      ...) G_GNUC_PRINTF (3, 4);
-
-static gboolean
-fail (GError     **error,
-      const char  *path,
-      const char  *format,
-      ...)
-{
-  g_autofree char *problem = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *valid = NULL;
-  va_list args;
-
-  va_start (args, format);
-  problem = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  /* A path or a quoted value may hold what json-glib made of a lone
-   * surrogate ("\ud800"), which is not UTF-8: the message must stay text. */
-  message = g_strdup_printf ("%s: %s", path != NULL ? path : "(root)", problem);
-  valid = g_utf8_make_valid (message, -1);
-  g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK, valid);
-
-  return FALSE;
-}
-
-static char *
-member_path (const char *path,
-             const char *key)
-{
-  if (path == NULL)
-    return g_strdup (key);
-
-  return g_strdup_printf ("%s.%s", path, key);
-}
-
-static char *
-element_path (const char *path,
-              guint       index)
-{
-  return g_strdup_printf ("%s[%u]", path, index);
-}
+/* Every playbook text: never empty, no control characters. */
+#define TEXT          (OBJECTOR_JSON_NON_EMPTY | OBJECTOR_JSON_NO_CONTROLS)
+#define REQUIRED_TEXT (OBJECTOR_JSON_REQUIRED | TEXT)
 
 /* Character classes of the small grammars the playbook uses. */
 
@@ -308,439 +258,7 @@ is_country_code (const char *s)
          g_ascii_isupper (s[0]) && g_ascii_isupper (s[1]) && s[2] == '\0';
 }
 
-/* "de", "pt_BR", "sr@latin": the shape of a gettext language name. */
-static gboolean
-is_language_code (const char *s)
-{
-  guint n = 0;
-
-  while (g_ascii_islower (s[n]))
-    n++;
-  if (n < 2 || n > 3)
-    return FALSE;
-  s += n;
-
-  if (*s == '_')
-    {
-      if (!g_ascii_isupper (s[1]) || !g_ascii_isupper (s[2]))
-        return FALSE;
-      s += 3;
-    }
-
-  if (*s == '@')
-    {
-      s++;
-      n = 0;
-      while (g_ascii_islower (s[n]))
-        n++;
-      if (n == 0)
-        return FALSE;
-      s += n;
-    }
-
-  return *s == '\0';
-}
-
-static gboolean
-is_date (const char *s)
-{
-  guint year, month, day;
-
-  if (strlen (s) != 10 || s[4] != '-' || s[7] != '-')
-    return FALSE;
-
-  for (guint i = 0; i < 10; i++)
-    {
-      if (i != 4 && i != 7 && !g_ascii_isdigit (s[i]))
-        return FALSE;
-    }
-
-  year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
-  month = (s[5] - '0') * 10 + (s[6] - '0');
-  day = (s[8] - '0') * 10 + (s[9] - '0');
-
-  return g_date_valid_dmy (day, month, year);
-}
-
-/* Typed access. A member that is absent or JSON null is "missing". */
-
-static gboolean
-lookup (JsonObject  *object,
-        const char  *path,
-        const char  *key,
-        gboolean     required,
-        JsonNode   **node,
-        GError     **error)
-{
-  *node = json_object_get_member (object, key);
-
-  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
-    *node = NULL;
-
-  if (*node == NULL && required)
-    {
-      g_autofree char *child = member_path (path, key);
-
-      return fail (error, child, _("missing"));
-    }
-
-  return TRUE;
-}
-
-static gboolean
-holds (JsonNode *node,
-       GType     type)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
-}
-
-static gboolean
-read_string (JsonNode    *node,
-             const char  *path,
-             const char **out,
-             GError     **error)
-{
-  gunichar forbidden;
-
-  *out = NULL;
-
-  if (!holds (node, G_TYPE_STRING))
-    return fail (error, path, _("expected a string"));
-
-  *out = json_node_get_string (node);
-  if (**out == '\0')
-    return fail (error, path, _("must not be empty"));
-  if (!g_utf8_validate (*out, -1, NULL))
-    return fail (error, path, _("not valid text (an escape such as “\\ud800” stands for no character)"));
-  /* A newline inside a form_url, a tab in a title, an escape sequence. */
-  if ((forbidden = objector_playbook_find_forbidden_char (*out)) != 0)
-    return fail (error, path, _("holds a control character (U+%04X), which no playbook text may"),
-                 (guint) forbidden);
-
-  return TRUE;
-}
-
-static gboolean
-read_object (JsonNode    *node,
-             const char  *path,
-             JsonObject **out,
-             GError     **error)
-{
-  *out = NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("expected an object"));
-
-  *out = json_node_get_object (node);
-
-  return TRUE;
-}
-
-static gboolean
-read_array (JsonNode    *node,
-            const char  *path,
-            gboolean     non_empty,
-            JsonArray  **out,
-            GError     **error)
-{
-  *out = NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return fail (error, path, _("expected an array"));
-
-  *out = json_node_get_array (node);
-  if (non_empty && json_array_get_length (*out) == 0)
-    return fail (error, path, _("must not be empty"));
-
-  return TRUE;
-}
-
-static gboolean
-get_string (JsonObject  *object,
-            const char  *path,
-            const char  *key,
-            gboolean     required,
-            const char **out,
-            GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  *out = NULL;
-
-  if (!lookup (object, path, key, required, &node, error))
-    return FALSE;
-
-  return node == NULL || read_string (node, child, out, error);
-}
-
-static gboolean
-get_int (JsonObject  *object,
-         const char  *path,
-         const char  *key,
-         gboolean     required,
-         gboolean    *found,
-         gint64      *out,
-         GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  *found = FALSE;
-
-  if (!lookup (object, path, key, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!holds (node, G_TYPE_INT64))
-    return fail (error, child, _("expected an integer"));
-
-  *found = TRUE;
-  *out = json_node_get_int (node);
-
-  return TRUE;
-}
-
-static gboolean
-get_boolean (JsonObject  *object,
-             const char  *path,
-             const char  *key,
-             gboolean    *out,
-             GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  if (!lookup (object, path, key, TRUE, &node, error))
-    return FALSE;
-
-  if (!holds (node, G_TYPE_BOOLEAN))
-    return fail (error, child, _("expected a boolean"));
-
-  *out = json_node_get_boolean (node);
-
-  return TRUE;
-}
-
-static gboolean
-get_object (JsonObject  *object,
-            const char  *path,
-            const char  *key,
-            gboolean     required,
-            JsonObject **out,
-            GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  *out = NULL;
-
-  if (!lookup (object, path, key, required, &node, error))
-    return FALSE;
-
-  return node == NULL || read_object (node, child, out, error);
-}
-
-static gboolean
-get_array (JsonObject  *object,
-           const char  *path,
-           const char  *key,
-           gboolean     non_empty,
-           JsonArray  **out,
-           GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  if (!lookup (object, path, key, TRUE, &node, error))
-    return FALSE;
-
-  return read_array (node, child, non_empty, out, error);
-}
-
-/* An array of strings, each passing @check; the result is NULL-terminated. */
-static gboolean
-get_string_list (JsonObject   *object,
-                 const char   *path,
-                 const char   *key,
-                 gboolean      non_empty,
-                 CheckFunc     check,
-                 gpointer      user_data,
-                 char       ***out,
-                 GError      **error)
-{
-  g_autofree char *child = member_path (path, key);
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *array = NULL;
-  guint n;
-
-  if (!get_array (object, path, key, non_empty, &array, error))
-    return FALSE;
-
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = element_path (child, i);
-      const char *value = NULL;
-
-      if (!read_string (json_array_get_element (array, i), item_path, &value, error))
-        return FALSE;
-      if (check != NULL && !check (value, item_path, user_data, error))
-        return FALSE;
-
-      g_ptr_array_add (values, g_strdup (value));
-    }
-
-  g_ptr_array_add (values, NULL);
-  *out = (char **) g_ptr_array_steal (values, NULL);
-
-  return TRUE;
-}
-
-/* Translatable texts: "English" or {"en": "English", "de": "Deutsch", …}. */
-
-static const char *
-pick_translation (JsonObject         *translations,
-                  const char * const *languages)
-{
-  for (guint i = 0; languages != NULL && languages[i] != NULL; i++)
-    {
-      JsonNode *node = NULL;
-
-      if (!is_language_code (languages[i]))
-        continue;
-
-      node = json_object_get_member (translations, languages[i]);
-      if (node != NULL)
-        return json_node_get_string (node);
-    }
-
-  return json_object_get_string_member (translations, "en");
-}
-
-static gboolean
-check_length (const char  *text,
-              const char  *path,
-              guint        min_chars,
-              GError     **error)
-{
-  glong n_chars = g_utf8_strlen (text, -1);
-
-  if (n_chars < (glong) min_chars)
-    return fail (error, path, _("too short (%ld of at least %u characters)"),
-                 n_chars, min_chars);
-
-  return TRUE;
-}
-
-static gboolean
-read_text (Loader      *loader,
-           JsonNode    *node,
-           const char  *path,
-           guint        min_chars,
-           char       **out,
-           GError     **error)
-{
-  g_autoptr(GList) languages = NULL;
-  JsonObject *translations = NULL;
-
-  if (holds (node, G_TYPE_STRING))
-    {
-      const char *text = NULL;
-
-      if (!read_string (node, path, &text, error))
-        return FALSE;
-      if (!check_length (text, path, min_chars, error))
-        return FALSE;
-
-      *out = g_strdup (text);
-      return TRUE;
-    }
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return fail (error, path, _("expected a string or an object of translations"));
-
-  translations = json_node_get_object (node);
-  if (!json_object_has_member (translations, "en"))
-    return fail (error, path, _("missing the English (“en”) text"));
-
-  languages = json_object_get_members (translations);
-  for (const GList *l = languages; l != NULL; l = l->next)
-    {
-      const char *language = l->data;
-      g_autofree char *child = member_path (path, language);
-      const char *text = NULL;
-
-      if (!is_language_code (language))
-        return fail (error, child, _("not a language code (like “de” or “pt_BR”)"));
-      if (!read_string (json_object_get_member (translations, language), child, &text, error))
-        return FALSE;
-      if (!check_length (text, child, min_chars, error))
-        return FALSE;
-    }
-
-  *out = g_strdup (pick_translation (translations, loader->languages));
-
-  return TRUE;
-}
-
-static gboolean
-get_text (Loader      *loader,
-          JsonObject  *object,
-          const char  *path,
-          const char  *key,
-          gboolean     required,
-          guint        min_chars,
-          char       **out,
-          GError     **error)
-{
-  g_autofree char *child = member_path (path, key);
-  JsonNode *node = NULL;
-
-  *out = NULL;
-
-  if (!lookup (object, path, key, required, &node, error))
-    return FALSE;
-
-  return node == NULL || read_text (loader, node, child, min_chars, out, error);
-}
-
-static gboolean
-get_text_list (Loader       *loader,
-               JsonObject   *object,
-               const char   *path,
-               const char   *key,
-               char       ***out,
-               GError      **error)
-{
-  g_autofree char *child = member_path (path, key);
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  JsonArray *array = NULL;
-  guint n;
-
-  if (!get_array (object, path, key, TRUE, &array, error))
-    return FALSE;
-
-  n = json_array_get_length (array);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = element_path (child, i);
-      char *text;
-
-      if (!read_text (loader, json_array_get_element (array, i), item_path, 0, &text, error))
-        return FALSE;
-
-      g_ptr_array_add (texts, text);
-    }
-
-  g_ptr_array_add (texts, NULL);
-  *out = (char **) g_ptr_array_steal (texts, NULL);
-
-  return TRUE;
-}
-
-/* Checks for get_string_list(). */
+/* Checks for objector_json_get_strv(). */
 
 static gboolean
 check_country_code (const char  *value,
@@ -749,7 +267,7 @@ check_country_code (const char  *value,
                     GError     **error)
 {
   if (!is_country_code (value))
-    return fail (error, path,
+    return objector_json_fail (error, path,
                  _("“%s” is not a country code (two capital letters, like “DE”)"), value);
 
   return TRUE;
@@ -762,7 +280,7 @@ check_host_name (const char  *value,
                  GError     **error)
 {
   if (!objector_is_host_name (value))
-    return fail (error, path, _("“%s” is not a lowercase host name"), value);
+    return objector_json_fail (error, path, _("“%s” is not a lowercase host name"), value);
 
   /* Whoever wrote the playbook, forms open and mail is trusted only where
    * the code itself says Meta is: a playbook narrows, never widens. */
@@ -770,7 +288,7 @@ check_host_name (const char  *value,
     {
       g_autofree char *meta = g_strjoinv (", ", (char **) objector_meta_domain_suffixes ());
 
-      return fail (error, path, _("“%s” is not one of Meta’s domains (%s or their subdomains)"), value, meta);
+      return objector_json_fail (error, path, _("“%s” is not one of Meta’s domains (%s or their subdomains)"), value, meta);
     }
 
   return TRUE;
@@ -802,7 +320,7 @@ check_region_id (const char  *value,
 
   known = describe_known_regions (self);
 
-  return fail (error, path, _("unknown region “%s” (known: %s)"), value, known);
+  return objector_json_fail (error, path, _("unknown region “%s” (known: %s)"), value, known);
 }
 
 static gboolean
@@ -814,13 +332,13 @@ check_url (JsonObject  *object,
            char       **out,
            GError     **error)
 {
-  g_autofree char *child = member_path (path, key);
+  g_autofree char *child = objector_json_member_path (path, key);
   g_autofree char *host = NULL;
   const char *url = NULL;
 
   *out = NULL;
 
-  if (!get_string (object, path, key, required, &url, error))
+  if (!objector_json_get_string (object, path, key, required ? REQUIRED_TEXT : TEXT, &url, error))
     return FALSE;
   if (url == NULL)
     return TRUE;
@@ -829,24 +347,24 @@ check_url (JsonObject  *object,
     {
     case OBJECTOR_URL_OK:
       if (!objector_playbook_host_is_trusted (host))
-        return fail (error, child, _("host “%s” is not one of Meta’s domains"), host);
+        return objector_json_fail (error, child, _("host “%s” is not one of Meta’s domains"), host);
       *out = g_strdup (url);
       return TRUE;
 
     case OBJECTOR_URL_INVALID:
-      return fail (error, child, _("not a valid URL: “%s”"), url);
+      return objector_json_fail (error, child, _("not a valid URL: “%s”"), url);
 
     case OBJECTOR_URL_NOT_HTTPS:
-      return fail (error, child, _("not an https URL"));
+      return objector_json_fail (error, child, _("not an https URL"));
 
     case OBJECTOR_URL_HAS_USER:
-      return fail (error, child, _("must not contain a user name"));
+      return objector_json_fail (error, child, _("must not contain a user name"));
 
     case OBJECTOR_URL_NO_HOST:
-      return fail (error, child, _("has no host name"));
+      return objector_json_fail (error, child, _("has no host name"));
 
     case OBJECTOR_URL_HOST_NOT_ALLOWED:
-      return fail (error, child, _("host “%s” is not in allowed_hosts"), host);
+      return objector_json_fail (error, child, _("host “%s” is not in allowed_hosts"), host);
 
     default:
       g_assert_not_reached ();
@@ -860,16 +378,16 @@ get_id (JsonObject  *object,
         const char **out,
         GError     **error)
 {
-  g_autofree char *child = member_path (path, "id");
+  g_autofree char *child = objector_json_member_path (path, "id");
 
-  if (!get_string (object, path, "id", TRUE, out, error))
+  if (!objector_json_get_string (object, path, "id", REQUIRED_TEXT, out, error))
     return FALSE;
 
   if (!is_id (*out))
-    return fail (error, child, _("invalid id “%s” (use a-z, 0-9 and “-”)"), *out);
+    return objector_json_fail (error, child, _("invalid id “%s” (use a-z, 0-9 and “-”)"), *out);
 
   if (!g_hash_table_add (seen, (gpointer) *out))
-    return fail (error, child, _("duplicate id “%s”"), *out);
+    return objector_json_fail (error, child, _("duplicate id “%s”"), *out);
 
   return TRUE;
 }
@@ -883,10 +401,10 @@ get_choice (JsonObject         *object,
             const char        **out,
             GError            **error)
 {
-  g_autofree char *child = member_path (path, key);
+  g_autofree char *child = objector_json_member_path (path, key);
   g_autofree char *known_list = NULL;
 
-  if (!get_string (object, path, key, TRUE, out, error))
+  if (!objector_json_get_string (object, path, key, REQUIRED_TEXT, out, error))
     return FALSE;
 
   if (g_strv_contains (known, *out))
@@ -896,7 +414,7 @@ get_choice (JsonObject         *object,
 
   /* Translators: the first %s is a JSON key such as “platform”, the last a list
    * of the values it may have. */
-  return fail (error, child, _("unknown %s “%s” (known: %s)"), key, *out, known_list);
+  return objector_json_fail (error, child, _("unknown %s “%s” (known: %s)"), key, *out, known_list);
 }
 
 static gboolean
@@ -907,21 +425,14 @@ get_months (JsonObject  *object,
             guint       *out,
             GError     **error)
 {
-  g_autofree char *child = member_path (path, key);
-  gboolean found = FALSE;
-  gint64 months = 0;
+  gint64 months = *out;
 
-  if (!get_int (object, path, key, required, &found, &months, error))
+  if (!objector_json_get_int (object, path, key,
+                              required ? OBJECTOR_JSON_REQUIRED : OBJECTOR_JSON_OPTIONAL,
+                              MIN_MONTHS, MAX_MONTHS, &months, error))
     return FALSE;
-  if (!found)
-    return TRUE;
-
-  if (months < MIN_MONTHS || months > MAX_MONTHS)
-    return fail (error, child, _("%lld is out of range (%d to %d)"),
-                 (long long) months, MIN_MONTHS, MAX_MONTHS);
 
   *out = (guint) months;
-
   return TRUE;
 }
 
@@ -933,27 +444,26 @@ load_header (Loader      *loader,
              GError     **error)
 {
   ObjectorPlaybook *self = loader->playbook;
-  gboolean found = FALSE;
   gint64 format = 0;
   const char *updated = NULL;
 
   /* The format comes first: a newer format may mean anything below. */
-  if (!get_int (root, NULL, "format", TRUE, &found, &format, error))
+  if (!objector_json_get_int (root, NULL, "format", OBJECTOR_JSON_REQUIRED,
+                              G_MININT64, G_MAXINT64, &format, error))
     return FALSE;
   if (format != OBJECTOR_PLAYBOOK_FORMAT)
-    return fail (error, "format",
+    return objector_json_fail (error, "format",
                  _("unsupported format %lld (this version of Objector reads format %d)"),
                  (long long) format, OBJECTOR_PLAYBOOK_FORMAT);
 
-  if (!get_int (root, NULL, "version", TRUE, &found, &self->version, error))
+  if (!objector_json_get_int (root, NULL, "version", OBJECTOR_JSON_REQUIRED,
+                              G_MININT64, G_MAXINT64, &self->version, error))
     return FALSE;
   if (self->version <= 0)
-    return fail (error, "version", _("must be a positive integer"));
+    return objector_json_fail (error, "version", _("must be a positive integer"));
 
-  if (!get_string (root, NULL, "updated", TRUE, &updated, error))
+  if (!objector_json_get_date (root, NULL, "updated", REQUIRED_TEXT, &updated, error))
     return FALSE;
-  if (!is_date (updated))
-    return fail (error, "updated", _("not a date in the form YYYY-MM-DD: “%s”"), updated);
   self->updated = g_strdup (updated);
 
   return TRUE;
@@ -969,7 +479,7 @@ load_regions (Loader      *loader,
   g_autoptr(GPtrArray) region_ids = g_ptr_array_new_with_free_func (g_free);
   JsonObject *regions = NULL;
 
-  if (!get_object (root, NULL, "regions", TRUE, &regions, error))
+  if (!objector_json_get_object (root, NULL, "regions", OBJECTOR_JSON_REQUIRED, &regions, error))
     return FALSE;
 
   ids = json_object_get_members (regions);
@@ -979,10 +489,10 @@ load_regions (Loader      *loader,
       char **members;
 
       if (!is_id (id))
-        return fail (error, "regions",
+        return objector_json_fail (error, "regions",
                      _("invalid region id “%s” (use a-z, 0-9 and “-”)"), id);
 
-      if (!get_string_list (regions, "regions", id, TRUE,
+      if (!objector_json_get_strv (regions, "regions", id, REQUIRED_TEXT,
                             check_country_code, NULL, &members, error))
         return FALSE;
 
@@ -1004,7 +514,7 @@ load_deadline (Loader      *loader,
   ObjectorPlaybook *self = loader->playbook;
   JsonObject *deadline = NULL;
 
-  return get_object (root, NULL, "deadline", TRUE, &deadline, error) &&
+  return objector_json_get_object (root, NULL, "deadline", OBJECTOR_JSON_REQUIRED, &deadline, error) &&
          get_months (deadline, "deadline", "answer_months", TRUE,
                      &self->answer_months, error) &&
          get_months (deadline, "deadline", "extension_months", TRUE,
@@ -1021,9 +531,9 @@ check_phrase (const char  *value,
   g_autofree char *trimmed = g_strstrip (g_strdup (value));
 
   if (*trimmed == '\0')
-    return fail (error, path, _("must not be empty"));
+    return objector_json_fail (error, path, _("must not be empty"));
   if (g_str_has_prefix (trimmed, "…") || g_str_has_suffix (trimmed, "…"))
-    return fail (error, path, _("“…” must stand between two words: “%s”"), value);
+    return objector_json_fail (error, path, _("“…” must stand between two words: “%s”"), value);
 
   return TRUE;
 }
@@ -1037,7 +547,7 @@ check_word (const char  *value,
 {
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     if (g_unichar_isspace (g_utf8_get_char (p)) || g_utf8_get_char (p) == 0x2026)
-      return fail (error, path, _("must be a single word: “%s”"), value);
+      return objector_json_fail (error, path, _("must be a single word: “%s”"), value);
 
   return TRUE;
 }
@@ -1051,7 +561,7 @@ check_sender (const char  *value,
 {
   for (const char *p = value; *p != '\0'; p++)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-' && *p != '.' && *p != '_')
-      return fail (error, path, _("“%s” is not the lowercase part of an address before the “@”"), value);
+      return objector_json_fail (error, path, _("“%s” is not the lowercase part of an address before the “@”"), value);
 
   return TRUE;
 }
@@ -1066,11 +576,11 @@ load_phrases (JsonObject  *rule,
               GPtrArray   *languages,
               GError     **error)
 {
-  g_autofree char *child = member_path (path, key);
+  g_autofree char *child = objector_json_member_path (path, key);
   g_autoptr(GList) codes = NULL;
   JsonObject *by_language = NULL;
 
-  if (!get_object (rule, path, key, FALSE, &by_language, error))
+  if (!objector_json_get_object (rule, path, key, OBJECTOR_JSON_OPTIONAL, &by_language, error))
     return FALSE;
   if (by_language == NULL)
     return TRUE;
@@ -1081,15 +591,15 @@ load_phrases (JsonObject  *rule,
       const char *language = l->data;
       g_auto(GStrv) list = NULL;
 
-      if (!is_language_code (language))
+      if (!objector_json_is_language_code (language))
         {
-          g_autofree char *language_path = member_path (child, language);
+          g_autofree char *language_path = objector_json_member_path (child, language);
 
-          return fail (error, language_path,
+          return objector_json_fail (error, language_path,
                        _("not a language code (like “de” or “pt_BR”)"));
         }
 
-      if (!get_string_list (by_language, child, language, FALSE, check_phrase, NULL, &list, error))
+      if (!objector_json_get_strv (by_language, child, language, OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NO_CONTROLS, check_phrase, NULL, &list, error))
         return FALSE;
 
       for (guint i = 0; list[i] != NULL; i++)
@@ -1111,20 +621,19 @@ steal_strv (GPtrArray *array)
 
 /* A list that may be left out: NULL becomes an empty list. */
 static gboolean
-get_optional_list (JsonObject   *object,
-                   const char   *path,
-                   const char   *key,
-                   CheckFunc     check,
-                   char       ***out,
-                   GError      **error)
+get_optional_list (JsonObject             *object,
+                   const char             *path,
+                   const char             *key,
+                   ObjectorJsonCheckFunc   check,
+                   char                 ***out,
+                   GError                **error)
 {
-  if (json_object_get_member (object, key) == NULL)
-    {
-      *out = g_new0 (char *, 1);
-      return TRUE;
-    }
+  if (!objector_json_get_strv (object, path, key, OBJECTOR_JSON_NO_CONTROLS, check, NULL, out, error))
+    return FALSE;
 
-  return get_string_list (object, path, key, FALSE, check, NULL, out, error);
+  if (*out == NULL)
+    *out = g_new0 (char *, 1);
+  return TRUE;
 }
 
 /* {"won't": "will not", "n'": "ne ", …}: a contraction holds an apostrophe. */
@@ -1134,24 +643,24 @@ load_contractions (JsonObject   *object,
                    char       ***out,
                    GError      **error)
 {
-  g_autofree char *child = member_path (path, "contractions");
+  g_autofree char *child = objector_json_member_path (path, "contractions");
   g_autoptr(GPtrArray) pairs = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GList) keys = NULL;
   JsonObject *contractions = NULL;
 
-  if (!get_object (object, path, "contractions", FALSE, &contractions, error))
+  if (!objector_json_get_object (object, path, "contractions", OBJECTOR_JSON_OPTIONAL, &contractions, error))
     return FALSE;
 
   if (contractions != NULL)
     keys = json_object_get_members (contractions);
   for (const GList *l = keys; l != NULL; l = l->next)
     {
-      g_autofree char *key_path = member_path (child, l->data);
+      g_autofree char *key_path = objector_json_member_path (child, l->data);
       const char *expansion = NULL;
 
       if (strchr (l->data, '\'') == NULL)
-        return fail (error, key_path, _("a contraction must contain an apostrophe (')"));
-      if (!get_string (contractions, child, l->data, TRUE, &expansion, error))
+        return objector_json_fail (error, key_path, _("a contraction must contain an apostrophe (')"));
+      if (!objector_json_get_string (contractions, child, l->data, REQUIRED_TEXT, &expansion, error))
         return FALSE;
 
       g_ptr_array_add (pairs, g_strdup (l->data));
@@ -1172,7 +681,7 @@ load_mail_languages (Loader      *loader,
   g_autoptr(GList) codes = NULL;
   JsonObject *languages = NULL;
 
-  if (!get_object (mail, "mail", "languages", FALSE, &languages, error))
+  if (!objector_json_get_object (mail, "mail", "languages", OBJECTOR_JSON_OPTIONAL, &languages, error))
     return FALSE;
   if (languages == NULL)
     return TRUE;
@@ -1180,14 +689,14 @@ load_mail_languages (Loader      *loader,
   codes = json_object_get_members (languages);
   for (const GList *l = codes; l != NULL; l = l->next)
     {
-      g_autofree char *path = member_path ("mail.languages", l->data);
+      g_autofree char *path = objector_json_member_path ("mail.languages", l->data);
       g_autoptr(ObjectorMailLanguage) language = g_new0 (ObjectorMailLanguage, 1);
       JsonObject *object = NULL;
 
-      if (!is_language_code (l->data))
-        return fail (error, path, _("not a language code (like “de” or “pt_BR”)"));
+      if (!objector_json_is_language_code (l->data))
+        return objector_json_fail (error, path, _("not a language code (like “de” or “pt_BR”)"));
 
-      if (!read_object (json_object_get_member (languages, l->data), path, &object, error) ||
+      if (!objector_json_read_object (json_object_get_member (languages, l->data), path, &object, error) ||
           !get_optional_list (object, path, "markers", check_word, &language->markers, error) ||
           !get_optional_list (object, path, "negations", check_phrase, &language->negations, error) ||
           !load_contractions (object, path, &language->contractions, error) ||
@@ -1212,43 +721,39 @@ load_mail_rule (JsonObject        *object,
                 ObjectorMailRule  *rule,
                 GError           **error)
 {
-  g_autofree char *kind_path = member_path (path, "kind");
-  g_autofree char *negated_path = member_path (path, "negated");
-  g_autofree char *weight_path = member_path (path, "weight");
+  g_autofree char *kind_path = objector_json_member_path (path, "kind");
+  g_autofree char *negated_path = objector_json_member_path (path, "negated");
   g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) subject_languages = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) body = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) body_languages = g_ptr_array_new_with_free_func (g_free);
   const char *kind = NULL;
   const char *negated = NULL;
-  gboolean found = FALSE;
   gint64 weight = 2;
 
-  if (!get_string (object, path, "kind", TRUE, &kind, error))
+  if (!objector_json_get_string (object, path, "kind", REQUIRED_TEXT, &kind, error))
     return FALSE;
   /* "unrecognised" is what no rule says. */
   if (!objector_mail_kind_from_string (kind, &rule->kind) ||
       rule->kind == OBJECTOR_MAIL_KIND_UNRECOGNISED)
-    return fail (error, kind_path,
+    return objector_json_fail (error, kind_path,
                  _("unknown kind “%s” "
                    "(known: code, receipt, approval, rejection, extension, other)"),
                  kind);
 
   rule->negated = OBJECTOR_MAIL_KIND_UNRECOGNISED;
-  if (!get_string (object, path, "negated", FALSE, &negated, error))
+  if (!objector_json_get_string (object, path, "negated", TEXT, &negated, error))
     return FALSE;
   if (negated != NULL &&
       (!objector_mail_kind_from_string (negated, &rule->negated) ||
        rule->negated == OBJECTOR_MAIL_KIND_UNRECOGNISED || rule->negated == rule->kind))
-    return fail (error, negated_path,
+    return objector_json_fail (error, negated_path,
                  _("“%s” is not another kind of email "
                    "(known: code, receipt, approval, rejection, extension, other)"),
                  negated);
 
-  if (!get_int (object, path, "weight", FALSE, &found, &weight, error))
+  if (!objector_json_get_int (object, path, "weight", OBJECTOR_JSON_OPTIONAL, 1, 3, &weight, error))
     return FALSE;
-  if (weight < 1 || weight > 3)
-    return fail (error, weight_path, _("%lld is out of range (%d to %d)"), (long long) weight, 1, 3);
   rule->weight = (guint) weight;
 
   if (!get_optional_list (object, path, "senders", check_sender, &rule->senders, error) ||
@@ -1257,7 +762,7 @@ load_mail_rule (JsonObject        *object,
     return FALSE;
 
   if (subject->len == 0 && body->len == 0 && rule->senders[0] == NULL)
-    return fail (error, path, _("no subject or body phrases"));
+    return objector_json_fail (error, path, _("no subject or body phrases"));
 
   rule->subject = steal_strv (subject);
   rule->subject_languages = steal_strv (subject_languages);
@@ -1277,27 +782,27 @@ load_mail (Loader      *loader,
   JsonArray *rules = NULL;
   guint n;
 
-  if (!get_object (root, NULL, "mail", TRUE, &mail, error))
+  if (!objector_json_get_object (root, NULL, "mail", OBJECTOR_JSON_REQUIRED, &mail, error))
     return FALSE;
 
-  if (!get_string_list (mail, "mail", "domains", TRUE,
+  if (!objector_json_get_strv (mail, "mail", "domains", REQUIRED_TEXT,
                         check_host_name, NULL, &self->mail_domains, error))
     return FALSE;
 
   if (!load_mail_languages (loader, mail, error))
     return FALSE;
 
-  if (!get_array (mail, "mail", "rules", FALSE, &rules, error))
+  if (!objector_json_get_array (mail, "mail", "rules", OBJECTOR_JSON_REQUIRED, &rules, error))
     return FALSE;
 
   n = json_array_get_length (rules);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = element_path ("mail.rules", i);
+      g_autofree char *path = objector_json_element_path ("mail.rules", i);
       g_autoptr(ObjectorMailRule) rule = g_new0 (ObjectorMailRule, 1);
       JsonObject *object = NULL;
 
-      if (!read_object (json_array_get_element (rules, i), path, &object, error) ||
+      if (!objector_json_read_object (json_array_get_element (rules, i), path, &object, error) ||
           !load_mail_rule (object, path, rule, error))
         return FALSE;
 
@@ -1321,24 +826,24 @@ load_app_routes (Loader       *loader,
                  ObjectorPath *result,
                  GError      **error)
 {
-  g_autofree char *routes_path = member_path (path, "app_routes");
+  g_autofree char *routes_path = objector_json_member_path (path, "app_routes");
   JsonArray *routes = NULL;
   guint n;
 
-  if (!get_array (object, path, "app_routes", FALSE, &routes, error))
+  if (!objector_json_get_array (object, path, "app_routes", OBJECTOR_JSON_REQUIRED, &routes, error))
     return FALSE;
 
   n = json_array_get_length (routes);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *route_path = element_path (routes_path, i);
+      g_autofree char *route_path = objector_json_element_path (routes_path, i);
       g_autoptr(ObjectorAppRoute) route = objector_app_route_new ();
       JsonObject *route_object = NULL;
       const char *app = NULL;
 
-      if (!read_object (json_array_get_element (routes, i), route_path, &route_object, error) ||
+      if (!objector_json_read_object (json_array_get_element (routes, i), route_path, &route_object, error) ||
           !get_choice (route_object, route_path, "app", apps, &app, error) ||
-          !get_text_list (loader, route_object, route_path, "steps", &route->steps, error))
+          !objector_json_get_text_list (route_object, route_path, "steps", REQUIRED_TEXT, loader->languages, &route->steps, error))
         return FALSE;
 
       route->app = g_strdup (app);
@@ -1355,29 +860,29 @@ load_fields (Loader       *loader,
              ObjectorPath *result,
              GError      **error)
 {
-  g_autofree char *fields_path = member_path (path, "fields");
+  g_autofree char *fields_path = objector_json_member_path (path, "fields");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *fields = NULL;
   guint n;
 
-  if (!get_array (object, path, "fields", TRUE, &fields, error))
+  if (!objector_json_get_array (object, path, "fields", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &fields, error))
     return FALSE;
 
   n = json_array_get_length (fields);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *field_path = element_path (fields_path, i);
+      g_autofree char *field_path = objector_json_element_path (fields_path, i);
       g_autoptr(ObjectorField) field = objector_field_new ();
       JsonObject *field_object = NULL;
       const char *id = NULL;
       const char *fill = NULL;
 
-      if (!read_object (json_array_get_element (fields, i), field_path, &field_object, error) ||
+      if (!objector_json_read_object (json_array_get_element (fields, i), field_path, &field_object, error) ||
           !get_id (field_object, field_path, seen, &id, error) ||
-          !get_text (loader, field_object, field_path, "label", TRUE, 0, &field->label, error) ||
-          !get_text (loader, field_object, field_path, "hint", FALSE, 0, &field->hint, error) ||
+          !objector_json_get_text (field_object, field_path, "label", REQUIRED_TEXT, loader->languages, 0, &field->label, error) ||
+          !objector_json_get_text (field_object, field_path, "hint", TEXT, loader->languages, 0, &field->hint, error) ||
           !get_choice (field_object, field_path, "fill", fills, &fill, error) ||
-          !get_boolean (field_object, field_path, "required", &field->required, error))
+          !objector_json_get_boolean (field_object, field_path, "required", OBJECTOR_JSON_REQUIRED, &field->required, error))
         return FALSE;
 
       field->id = g_strdup (id);
@@ -1411,8 +916,8 @@ load_forms (Loader        *loader,
             ObjectorPath  *result,
             GError       **error)
 {
-  g_autofree char *forms_path = member_path (path, "forms");
-  g_autofree char *form_url_path = member_path (path, "form_url");
+  g_autofree char *forms_path = objector_json_member_path (path, "forms");
+  g_autofree char *form_url_path = objector_json_member_path (path, "form_url");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *forms = NULL;
   guint n;
@@ -1427,28 +932,24 @@ load_forms (Loader        *loader,
       return TRUE;
     }
 
-  if (!get_array (object, path, "forms", TRUE, &forms, error))
+  if (!objector_json_get_array (object, path, "forms", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &forms, error))
     return FALSE;
 
   n = json_array_get_length (forms);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *form_path = element_path (forms_path, i);
-      g_autofree char *date_path = member_path (form_path, "last_checked");
-      g_autofree char *kind_path = member_path (form_path, "kind");
+      g_autofree char *form_path = objector_json_element_path (forms_path, i);
+      g_autofree char *kind_path = objector_json_member_path (form_path, "kind");
       g_autoptr(ObjectorFormCandidate) form = objector_form_candidate_new ();
       JsonObject *form_object = NULL;
       const char *date = NULL;
       const char *kind = "form";
 
-      if (!read_object (json_array_get_element (forms, i), form_path, &form_object, error) ||
+      if (!objector_json_read_object (json_array_get_element (forms, i), form_path, &form_object, error) ||
           !check_url (form_object, form_path, "url", TRUE, result->allowed_hosts, &form->url, error) ||
-          !get_text (loader, form_object, form_path, "label", TRUE, 0, &form->label, error) ||
-          !get_string (form_object, form_path, "last_checked", FALSE, &date, error))
+          !objector_json_get_text (form_object, form_path, "label", REQUIRED_TEXT, loader->languages, 0, &form->label, error) ||
+          !objector_json_get_date (form_object, form_path, "last_checked", TEXT, &date, error))
         return FALSE;
-
-      if (date != NULL && !is_date (date))
-        return fail (error, date_path, _("not a date in the form YYYY-MM-DD: “%s”"), date);
       form->last_checked = g_strdup (date);
 
       if (json_object_get_member (form_object, "kind") != NULL &&
@@ -1456,13 +957,13 @@ load_forms (Loader        *loader,
         return FALSE;
       form->is_form = g_str_equal (kind, "form");
       if (i == 0 && !form->is_form)
-        return fail (error, kind_path, _("the first of the forms must be a form, not a page"));
+        return objector_json_fail (error, kind_path, _("the first of the forms must be a form, not a page"));
 
       if (!g_hash_table_add (seen, form->url))
         {
-          g_autofree char *url_path = member_path (form_path, "url");
+          g_autofree char *url_path = objector_json_member_path (form_path, "url");
 
-          return fail (error, url_path, _("“%s” is listed twice"), form->url);
+          return objector_json_fail (error, url_path, _("“%s” is listed twice"), form->url);
         }
 
       g_ptr_array_add (result->forms, g_steal_pointer (&form));
@@ -1471,7 +972,7 @@ load_forms (Loader        *loader,
   /* Older versions of Objector read form_url only: it must be the first. */
   if (g_strcmp0 (result->form_url,
                  ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url) != 0)
-    return fail (error, form_url_path, _("must be the first of the forms (%s)"),
+    return objector_json_fail (error, form_url_path, _("must be the first of the forms (%s)"),
                  ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url);
 
   return TRUE;
@@ -1487,9 +988,9 @@ load_path (Loader        *loader,
 {
   ObjectorPlaybook *self = loader->playbook;
   g_autoptr(ObjectorPath) result = objector_path_new ();
-  g_autofree char *kind_path = member_path (path, "kind");
-  g_autofree char *reasons_path = member_path (path, "reasons");
-  g_autofree char *deadline_path = member_path (path, "deadline");
+  g_autofree char *kind_path = objector_json_member_path (path, "kind");
+  g_autofree char *reasons_path = objector_json_member_path (path, "reasons");
+  g_autofree char *deadline_path = objector_json_member_path (path, "deadline");
   JsonObject *reasons = NULL;
   JsonObject *deadline = NULL;
   const char *id = NULL;
@@ -1504,17 +1005,17 @@ load_path (Loader        *loader,
     return FALSE;
   result->platform = g_strdup (platform);
 
-  if (!get_string (object, path, "kind", TRUE, &kind, error))
+  if (!objector_json_get_string (object, path, "kind", REQUIRED_TEXT, &kind, error))
     return FALSE;
   if (!objector_path_kind_from_string (kind, &result->kind))
-    return fail (error, kind_path,
+    return objector_json_fail (error, kind_path,
                  _("unknown kind “%s” (known: objection, third-party)"), kind);
 
-  if (!get_string_list (object, path, "regions", TRUE,
+  if (!objector_json_get_strv (object, path, "regions", REQUIRED_TEXT,
                         check_region_id, self, &result->regions, error) ||
-      !get_text (loader, object, path, "title", TRUE, 0, &result->title, error) ||
-      !get_text (loader, object, path, "summary", TRUE, 0, &result->summary, error) ||
-      !get_string_list (object, path, "allowed_hosts", TRUE,
+      !objector_json_get_text (object, path, "title", REQUIRED_TEXT, loader->languages, 0, &result->title, error) ||
+      !objector_json_get_text (object, path, "summary", REQUIRED_TEXT, loader->languages, 0, &result->summary, error) ||
+      !objector_json_get_strv (object, path, "allowed_hosts", REQUIRED_TEXT,
                         check_host_name, NULL, &result->allowed_hosts, error) ||
       !check_url (object, path, "form_url", TRUE,
                   result->allowed_hosts, &result->form_url, error) ||
@@ -1523,23 +1024,23 @@ load_path (Loader        *loader,
       !check_url (object, path, "overview_url", TRUE,
                   result->allowed_hosts, &result->overview_url, error) ||
       !load_forms (loader, object, path, result, error) ||
-      !get_text_list (loader, object, path, "steps", &result->steps, error) ||
+      !objector_json_get_text_list (object, path, "steps", REQUIRED_TEXT, loader->languages, &result->steps, error) ||
       !load_app_routes (loader, object, path, result, error) ||
       !load_fields (loader, object, path, result, error))
     return FALSE;
 
-  if (!get_object (object, path, "reasons", TRUE, &reasons, error) ||
-      !get_text (loader, reasons, reasons_path, "short", TRUE, 0, &result->reason_short, error) ||
-      !get_text (loader, reasons, reasons_path, "full", TRUE, REASON_MIN_CHARS,
+  if (!objector_json_get_object (object, path, "reasons", OBJECTOR_JSON_REQUIRED, &reasons, error) ||
+      !objector_json_get_text (reasons, reasons_path, "short", REQUIRED_TEXT, loader->languages, 0, &result->reason_short, error) ||
+      !objector_json_get_text (reasons, reasons_path, "full", REQUIRED_TEXT, loader->languages, REASON_MIN_CHARS,
                  &result->reason_full, error))
     return FALSE;
 
-  if (!get_boolean (object, path, "code_step", &result->has_code_step, error))
+  if (!objector_json_get_boolean (object, path, "code_step", OBJECTOR_JSON_REQUIRED, &result->has_code_step, error))
     return FALSE;
 
   result->answer_months = self->answer_months;
   result->extension_months = self->extension_months;
-  if (!get_object (object, path, "deadline", FALSE, &deadline, error))
+  if (!objector_json_get_object (object, path, "deadline", OBJECTOR_JSON_OPTIONAL, &deadline, error))
     return FALSE;
   if (deadline != NULL &&
       (!get_months (deadline, deadline_path, "answer_months", FALSE,
@@ -1562,17 +1063,17 @@ load_paths (Loader      *loader,
   JsonArray *paths = NULL;
   guint n;
 
-  if (!get_array (root, NULL, "paths", TRUE, &paths, error))
+  if (!objector_json_get_array (root, NULL, "paths", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &paths, error))
     return FALSE;
 
   n = json_array_get_length (paths);
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *path = element_path ("paths", i);
+      g_autofree char *path = objector_json_element_path ("paths", i);
       g_autoptr(ObjectorPath) result = NULL;
       JsonObject *object = NULL;
 
-      if (!read_object (json_array_get_element (paths, i), path, &object, error) ||
+      if (!objector_json_read_object (json_array_get_element (paths, i), path, &object, error) ||
           !load_path (loader, object, path, seen, &result, error))
         return FALSE;
 
@@ -1619,7 +1120,7 @@ set_syntax_error (GError       **error,
         }
     }
 
-  fail (error, NULL, "%s", message);
+  objector_json_fail (error, NULL, "%s", message);
 }
 
 /* "\u0000" in any case of its hex digits. */
@@ -1634,19 +1135,10 @@ has_escaped_nul (const char *data,
   return FALSE;
 }
 
-/**
- * objector_playbook_new_from_bytes:
- * @bytes: the playbook's JSON text
- * @origin: (nullable): where it came from, for objector_playbook_get_origin()
- * @error: return location for an error
- *
- * Returns: (transfer full) (nullable): the playbook, or %NULL when it is
- *   invalid (OBJECTOR_ERROR_INVALID_PLAYBOOK, "<json path>: <problem>")
- */
-ObjectorPlaybook *
-objector_playbook_new_from_bytes (GBytes      *bytes,
-                                  const char  *origin,
-                                  GError     **error)
+static ObjectorPlaybook *
+load_playbook (GBytes      *bytes,
+               const char  *origin,
+               GError     **error)
 {
   g_autoptr(ObjectorPlaybook) self = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -1656,21 +1148,18 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
   gsize size;
   Loader loader;
 
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   data = g_bytes_get_data (bytes, &size);
 
   if (size > OBJECTOR_PLAYBOOK_MAX_SIZE)
     {
-      fail (error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
+      objector_json_fail (error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
             (unsigned long long) size);
       return NULL;
     }
 
   if (size == 0)
     {
-      fail (error, NULL, _("the playbook is empty"));
+      objector_json_fail (error, NULL, _("the playbook is empty"));
       return NULL;
     }
 
@@ -1678,7 +1167,7 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
    * would be read as less than it says. */
   if (has_escaped_nul (data, size))
     {
-      fail (error, NULL, _("holds an escaped NUL character (\\u0000), which no playbook text may"));
+      objector_json_fail (error, NULL, _("holds an escaped NUL character (\\u0000), which no playbook text may"));
       return NULL;
     }
 
@@ -1686,7 +1175,7 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
    * refused before it starts, or the stack runs out. */
   if (!objector_json_check_depth (data, size, OBJECTOR_JSON_MAX_DEPTH, &json_error))
     {
-      fail (error, NULL, "%s", json_error->message);
+      objector_json_fail (error, NULL, "%s", json_error->message);
       return NULL;
     }
 
@@ -1700,12 +1189,12 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      fail (error, NULL, _("the playbook is empty"));
+      objector_json_fail (error, NULL, _("the playbook is empty"));
       return NULL;
     }
   if (!JSON_NODE_HOLDS_OBJECT (root))
     {
-      fail (error, NULL, _("not a JSON object"));
+      objector_json_fail (error, NULL, _("not a JSON object"));
       return NULL;
     }
 
@@ -1723,6 +1212,31 @@ objector_playbook_new_from_bytes (GBytes      *bytes,
     return NULL;
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * objector_playbook_new_from_bytes:
+ * @bytes: the playbook's JSON text
+ * @origin: (nullable): where it came from, for objector_playbook_get_origin()
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): the playbook, or %NULL when it is
+ *   invalid (OBJECTOR_ERROR_INVALID_PLAYBOOK, "<json path>: <problem>")
+ */
+ObjectorPlaybook *
+objector_playbook_new_from_bytes (GBytes      *bytes,
+                                  const char  *origin,
+                                  GError     **error)
+{
+  ObjectorPlaybook *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = load_playbook (bytes, origin, error);
+  if (self == NULL)
+    objector_json_set_error_code (error, OBJECTOR_ERROR_INVALID_PLAYBOOK);
+  return self;
 }
 
 /**
@@ -1776,8 +1290,9 @@ objector_playbook_new_from_file (const char  *filename,
   /* Refuse before reading it all into memory. */
   if (st.st_size > OBJECTOR_PLAYBOOK_MAX_SIZE)
     {
-      fail (&local_error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
+      objector_json_fail (&local_error, NULL, _("too large: %llu bytes (the limit is 4 MiB)"),
             (unsigned long long) st.st_size);
+      objector_json_set_error_code (&local_error, OBJECTOR_ERROR_INVALID_PLAYBOOK);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error),
                                   _("“%s”: "), display_name);
       return NULL;
