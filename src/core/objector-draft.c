@@ -110,7 +110,7 @@ objector_draft_new (const char *directory)
   if (directory != NULL)
     self->filename = g_build_filename (directory, DRAFT_BASENAME, NULL);
   else
-    self->filename = g_build_filename (g_get_user_data_dir (), "objector", DRAFT_BASENAME, NULL);
+    self->filename = objector_files_dup_data_file (DRAFT_BASENAME);
   return self;
 }
 

@@ -58,7 +58,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateState, update_state_free)
 char *
 objector_net_dup_update_state_filename (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "objector", "playbook-update.json", NULL);
+  return objector_files_dup_data_file ("playbook-update.json");
 }
 
 /* NULL when there is none or it cannot be used: then the request is simply

@@ -16,6 +16,7 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-error.h"
+#include "objector-files.h"
 #include "objector-json.h"
 #include "objector-meta-domains.h"
 #include "objector-path-private.h"
@@ -1331,7 +1332,7 @@ objector_playbook_new_bundled (GError **error)
 char *
 objector_playbook_dup_user_filename (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "objector", "playbook.json", NULL);
+  return objector_files_dup_data_file ("playbook.json");
 }
 
 ObjectorPlaybook *

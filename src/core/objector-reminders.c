@@ -286,7 +286,7 @@ objector_reminders_new (const char *directory)
   if (directory != NULL)
     self->directory = g_strdup (directory);
   else
-    self->directory = g_build_filename (g_get_user_data_dir (), "objector", NULL);
+    self->directory = objector_files_dup_data_dir ();
 
   self->filename = g_build_filename (self->directory, LEDGER_BASENAME, NULL);
   self->lock_filename = g_build_filename (self->directory, LOCK_BASENAME, NULL);
