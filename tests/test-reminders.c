@@ -49,7 +49,7 @@ log_code_email (ObjectorObjection *o,
                                                  "Your confirmation code", "code", TRUE);
 
   json_object_set_string_member (email, "message_id", iso);
-  g_assert_true (objector_objection_add_email (o, email));
+  g_assert_true (test_util_add_email (o, email));
 }
 
 /* Sent on 31 January 2026 at 11:00 in Berlin: due 28 February. */

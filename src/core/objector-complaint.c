@@ -801,17 +801,6 @@ latest_effective (ObjectorObjection *objection,
   return NULL;
 }
 
-static const char *
-email_member (JsonObject *email,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (email, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 static void
 append_paragraph (GString    *out,
                   const char *paragraph)
@@ -860,7 +849,7 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
   ObjectorTransition *rejection;
   ObjectorTransition *receipt;
   GPtrArray *history;
-  JsonArray *emails;
+  GPtrArray *emails;
   const char *platform;
   const char *account;
   const char *country;
@@ -986,23 +975,23 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
   g_strv_builder_add (attachments, text (&lang, "attachment_summary"));
 
   emails = objector_objection_get_emails (objection);
-  if (json_array_get_length (emails) > 0)
+  if (emails->len > 0)
     {
       append_paragraph (out, text (&lang, "emails_heading"));
     }
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
+      ObjectorEmailRecord *logged = g_ptr_array_index (emails, i);
       g_autoptr(GHashTable) entry = new_vars ();
-      JsonObject *object;
+      const char *subject = objector_email_record_get_subject (logged);
+      const char *from = objector_email_record_get_from (logged);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (objector_email_record_is_damaged (logged))
         continue;
-      object = json_node_get_object (node);
 
-      take_var (entry, "date", format_email_date_in (&lang, email_member (object, "date")));
-      set_var (entry, "subject", email_member (object, "subject") != NULL ? email_member (object, "subject") : "");
-      set_var (entry, "from", email_member (object, "from") != NULL ? email_member (object, "from") : "?");
+      take_var (entry, "date", format_email_date_in (&lang, objector_email_record_get_date_text (logged)));
+      set_var (entry, "subject", subject != NULL ? subject : "");
+      set_var (entry, "from", from != NULL ? from : "?");
       g_free (line);
       line = expand (text (&lang, "email_entry"), entry);
       append_item (out, line);

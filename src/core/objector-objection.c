@@ -39,7 +39,7 @@ struct _ObjectorObjection
 
   ObjectorState  state;
   GPtrArray     *history;  /* of ObjectorTransition */
-  JsonArray     *emails;
+  GPtrArray     *emails;   /* of ObjectorEmailRecord */
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorObjection, objector_objection, G_TYPE_OBJECT)
@@ -105,7 +105,7 @@ objector_objection_finalize (GObject *object)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->emails, json_array_unref);
+  g_clear_pointer (&self->emails, g_ptr_array_unref);
 
   G_OBJECT_CLASS (objector_objection_parent_class)->finalize (object);
 }
@@ -222,7 +222,7 @@ static void
 objector_objection_init (ObjectorObjection *self)
 {
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_transition_free);
-  self->emails = json_array_new ();
+  self->emails = g_ptr_array_new_with_free_func (g_object_unref);
   self->state = OBJECTOR_STATE_DRAFT;
 }
 
@@ -386,74 +386,49 @@ objector_objection_get_history (ObjectorObjection *self)
   return self->history;
 }
 
-JsonArray *
+GPtrArray *
 objector_objection_get_emails (ObjectorObjection *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), NULL);
   return self->emails;
 }
 
-/* Tolerates what a damaged or hand-edited file may hold. */
-static const char *
-email_message_id (JsonNode *node)
-{
-  JsonNode *member;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  member = json_object_get_member (json_node_get_object (node), "message_id");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
-      || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (member);
-}
-
 gboolean
-objector_objection_add_email (ObjectorObjection *self,
-                              JsonObject        *email)
+objector_objection_add_email (ObjectorObjection   *self,
+                              ObjectorEmailRecord *email)
 {
-  g_autoptr(JsonNode) node = NULL;
   const char *message_id;
 
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
-  g_return_val_if_fail (email != NULL, FALSE);
+  g_return_val_if_fail (OBJECTOR_IS_EMAIL_RECORD (email), FALSE);
 
-  node = json_node_init_object (json_node_alloc (), email);
-  message_id = email_message_id (node);
+  message_id = objector_email_record_get_message_id (email);
   if (message_id != NULL && *message_id != '\0')
-    for (guint i = 0; i < json_array_get_length (self->emails); i++)
-      if (g_strcmp0 (email_message_id (json_array_get_element (self->emails, i)), message_id) == 0)
+    for (guint i = 0; i < self->emails->len; i++)
+      if (g_strcmp0 (objector_email_record_get_message_id (g_ptr_array_index (self->emails, i)),
+                     message_id) == 0)
         return FALSE;
 
-  json_array_add_element (self->emails, g_steal_pointer (&node));
+  g_ptr_array_add (self->emails, g_object_ref (email));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
 gboolean
-objector_objection_replace_email (ObjectorObjection *self,
-                                  guint              index,
-                                  JsonObject        *email)
+objector_objection_replace_email (ObjectorObjection   *self,
+                                  guint                index,
+                                  ObjectorEmailRecord *email)
 {
-  JsonArray *emails;
-
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
-  g_return_val_if_fail (email != NULL, FALSE);
+  g_return_val_if_fail (OBJECTOR_IS_EMAIL_RECORD (email), FALSE);
 
-  if (index >= json_array_get_length (self->emails))
+  if (index >= self->emails->len)
     return FALSE;
 
-  /* JsonArray cannot replace in place; it may be shared with a copy. */
-  emails = json_array_sized_new (json_array_get_length (self->emails));
-  for (guint i = 0; i < json_array_get_length (self->emails); i++)
-    {
-      if (i == index)
-        json_array_add_object_element (emails, json_object_ref (email));
-      else
-        json_array_add_element (emails, json_node_copy (json_array_get_element (self->emails, i)));
-    }
-  json_array_unref (self->emails);
-  self->emails = emails;
+  /* Records never change, so a copy of this objection may share them; the
+   * list itself is this objection's own. */
+  g_object_unref (g_ptr_array_index (self->emails, index));
+  g_ptr_array_index (self->emails, index) = g_object_ref (email);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -768,7 +743,10 @@ objector_objection_to_json (ObjectorObjection *self)
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "emails");
-  json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->emails));
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->emails->len; i++)
+    json_builder_add_value (builder, objector_email_record_to_json (g_ptr_array_index (self->emails, i)));
+  json_builder_end_array (builder);
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -894,11 +872,8 @@ _objector_objection_read (JsonNode    *node,
 
   if (!objector_json_get_array (object, path, "emails", OBJECTOR_JSON_OPTIONAL, &emails, error))
     goto fail;
-  if (emails != NULL)
-    {
-      g_clear_pointer (&self->emails, json_array_unref);
-      self->emails = json_array_ref (emails);
-    }
+  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
+    g_ptr_array_add (self->emails, objector_email_record_new_from_json (json_array_get_element (emails, i)));
 
   return g_steal_pointer (&self);
 
@@ -947,8 +922,9 @@ objector_objection_sync_from (ObjectorObjection *self,
     g_ptr_array_add (self->history,
                      objector_transition_copy (g_ptr_array_index (other->history, i)));
 
-  g_clear_pointer (&self->emails, json_array_unref);
-  self->emails = json_array_ref (other->emails);
+  g_ptr_array_set_size (self->emails, 0);
+  for (guint i = 0; i < other->emails->len; i++)
+    g_ptr_array_add (self->emails, g_object_ref (g_ptr_array_index (other->emails, i)));
 
   state_changed = self->state != other->state;
   self->state = other->state;
