@@ -456,6 +456,25 @@ effective_steps (ObjectorObjection *self)
   return stack;
 }
 
+ObjectorTransition *
+objector_objection_get_latest_step (ObjectorObjection *self,
+                                    ObjectorEvent      event)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), NULL);
+
+  steps = effective_steps (self);
+  for (guint i = steps->len; i > 0; i--)
+    {
+      ObjectorTransition *t = g_ptr_array_index (steps, i - 1);
+
+      if (t->event == event)
+        return t;
+    }
+  return NULL;
+}
+
 /* The latest submission still in effect, and whether an extension followed it. */
 static ObjectorTransition *
 find_submission (ObjectorObjection *self,

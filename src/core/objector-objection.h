@@ -65,6 +65,12 @@ void               objector_objection_set_reason       (ObjectorObjection  *self
 /* The history, oldest first: a GPtrArray of ObjectorTransition. */
 GPtrArray         *objector_objection_get_history      (ObjectorObjection  *self);
 
+/* The latest step of @event still in effect (the history replayed, every
+ * undo taking back the latest step still standing), or NULL: owned by the
+ * history. */
+ObjectorTransition *objector_objection_get_latest_step (ObjectorObjection *self,
+                                                        ObjectorEvent      event);
+
 /* Meta's emails logged on the objection, oldest first: a GPtrArray of
  * ObjectorEmailRecord. Records never change; the list changes only through
  * the two calls below. */
