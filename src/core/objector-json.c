@@ -116,6 +116,24 @@ objector_json_get_member (JsonObject         *object,
   return TRUE;
 }
 
+/* Member @key of @object and its JSON path (@child, a new string): FALSE
+ * on a fault, TRUE with *node NULL when an optional member is absent. */
+static gboolean
+find_member (JsonObject         *object,
+             const char         *path,
+             const char         *key,
+             ObjectorJsonFlags   flags,
+             JsonNode          **node,
+             char              **child,
+             GError            **error)
+{
+  if (!objector_json_get_member (object, path, key, flags, node, error))
+    return FALSE;
+
+  *child = *node != NULL ? objector_json_member_path (path, key) : NULL;
+  return TRUE;
+}
+
 gboolean
 objector_json_read_string (JsonNode           *node,
                            const char         *path,
@@ -159,14 +177,8 @@ objector_json_get_string (JsonObject         *object,
   JsonNode *node;
 
   *out = NULL;
-
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  return objector_json_read_string (node, child, flags, out, error);
+  return find_member (object, path, key, flags, &node, &child, error)
+         && (node == NULL || objector_json_read_string (node, child, flags, out, error));
 }
 
 gboolean
@@ -188,6 +200,31 @@ objector_json_dup_string (JsonObject         *object,
   return TRUE;
 }
 
+static gboolean
+read_int (JsonNode    *node,
+          const char  *path,
+          gint64       min,
+          gint64       max,
+          gint64      *out,
+          GError     **error)
+{
+  gint64 value;
+
+  if (!holds (node, G_TYPE_INT64))
+    return objector_json_fail (error, path, _("expected an integer"));
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      g_assert (min >= G_MININT && max <= G_MAXINT);
+      return objector_json_fail (error, path, _("%lld is out of range (%d to %d)"),
+                                 (long long) value, (int) min, (int) max);
+    }
+
+  *out = value;
+  return TRUE;
+}
+
 gboolean
 objector_json_get_int (JsonObject         *object,
                        const char         *path,
@@ -200,27 +237,9 @@ objector_json_get_int (JsonObject         *object,
 {
   g_autofree char *child = NULL;
   JsonNode *node;
-  gint64 value;
 
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  if (!holds (node, G_TYPE_INT64))
-    return objector_json_fail (error, child, _("expected an integer"));
-
-  value = json_node_get_int (node);
-  if (value < min || value > max)
-    {
-      g_assert (min >= G_MININT && max <= G_MAXINT);
-      return objector_json_fail (error, child, _("%lld is out of range (%d to %d)"),
-                                 (long long) value, (int) min, (int) max);
-    }
-
-  *out = value;
-  return TRUE;
+  return find_member (object, path, key, flags, &node, &child, error)
+         && (node == NULL || read_int (node, child, min, max, out, error));
 }
 
 gboolean
@@ -231,21 +250,16 @@ objector_json_get_boolean (JsonObject         *object,
                            gboolean           *out,
                            GError            **error)
 {
+  g_autofree char *child = NULL;
   JsonNode *node;
 
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
+  if (!find_member (object, path, key, flags, &node, &child, error))
     return FALSE;
-  if (node == NULL)
-    return TRUE;
+  if (node != NULL && !holds (node, G_TYPE_BOOLEAN))
+    return objector_json_fail (error, child, _("expected true or false"));
 
-  if (!holds (node, G_TYPE_BOOLEAN))
-    {
-      g_autofree char *child = objector_json_member_path (path, key);
-
-      return objector_json_fail (error, child, _("expected true or false"));
-    }
-
-  *out = json_node_get_boolean (node);
+  if (node != NULL)
+    *out = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -276,14 +290,8 @@ objector_json_get_object (JsonObject         *object,
   JsonNode *node;
 
   *out = NULL;
-
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  return objector_json_read_object (node, child, out, error);
+  return find_member (object, path, key, flags, &node, &child, error)
+         && (node == NULL || objector_json_read_object (node, child, out, error));
 }
 
 gboolean
@@ -317,21 +325,90 @@ objector_json_get_array (JsonObject         *object,
   JsonNode *node;
 
   *out = NULL;
-
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  return objector_json_read_array (node, child, flags, out, error);
+  return find_member (object, path, key, flags, &node, &child, error)
+         && (node == NULL || objector_json_read_array (node, child, flags, out, error));
 }
+
+/* Lists of strings */
 
 static char **
 steal_strv (GPtrArray *array)
 {
   g_ptr_array_add (array, NULL);
   return (char **) g_ptr_array_free (array, FALSE);
+}
+
+typedef gboolean (*ReadElementFunc) (JsonNode           *node,
+                                     const char         *path,
+                                     ObjectorJsonFlags   flags,
+                                     gpointer            data,
+                                     char              **out,
+                                     GError            **error);
+
+/* The list @key, each element read into a new string by @read. */
+static gboolean
+get_list (JsonObject         *object,
+          const char         *path,
+          const char         *key,
+          ObjectorJsonFlags   flags,
+          ReadElementFunc     read,
+          gpointer            data,
+          char             ***out,
+          GError            **error)
+{
+  g_autofree char *child = objector_json_member_path (path, key);
+  g_autoptr(GPtrArray) values = NULL;
+  JsonArray *array;
+  guint n;
+
+  *out = NULL;
+
+  if (!objector_json_get_array (object, path, key, flags, &array, error))
+    return FALSE;
+  if (array == NULL)
+    return TRUE;
+
+  n = json_array_get_length (array);
+  values = g_ptr_array_new_full (n + 1, g_free);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *item_path = objector_json_element_path (child, i);
+      char *value;
+
+      if (!read (json_array_get_element (array, i), item_path, flags, data, &value, error))
+        return FALSE;
+      g_ptr_array_add (values, value);
+    }
+
+  *out = steal_strv (g_steal_pointer (&values));
+  return TRUE;
+}
+
+typedef struct
+{
+  ObjectorJsonCheckFunc  check;
+  gpointer               user_data;
+} Check;
+
+/* A non-empty string that passes the check. */
+static gboolean
+read_checked_string (JsonNode           *node,
+                     const char         *path,
+                     ObjectorJsonFlags   flags,
+                     gpointer            data,
+                     char              **out,
+                     GError            **error)
+{
+  Check *check = data;
+  const char *value;
+
+  if (!objector_json_read_string (node, path, (flags & OBJECTOR_JSON_NO_CONTROLS) | OBJECTOR_JSON_NON_EMPTY,
+                                  &value, error)
+      || (check->check != NULL && !check->check (value, path, check->user_data, error)))
+    return FALSE;
+
+  *out = g_strdup (value);
+  return TRUE;
 }
 
 gboolean
@@ -344,38 +421,9 @@ objector_json_get_strv (JsonObject             *object,
                         char                 ***out,
                         GError                **error)
 {
-  g_autofree char *child = NULL;
-  g_autoptr(GPtrArray) values = NULL;
-  JsonArray *array;
-  guint n;
+  Check data = { check, user_data };
 
-  *out = NULL;
-
-  if (!objector_json_get_array (object, path, key, flags, &array, error))
-    return FALSE;
-  if (array == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  n = json_array_get_length (array);
-  values = g_ptr_array_new_full (n + 1, g_free);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = objector_json_element_path (child, i);
-      const char *value;
-
-      if (!objector_json_read_string (json_array_get_element (array, i), item_path,
-                                      (flags & OBJECTOR_JSON_NO_CONTROLS) | OBJECTOR_JSON_NON_EMPTY,
-                                      &value, error))
-        return FALSE;
-      if (check != NULL && !check (value, item_path, user_data, error))
-        return FALSE;
-
-      g_ptr_array_add (values, g_strdup (value));
-    }
-
-  *out = steal_strv (g_steal_pointer (&values));
-  return TRUE;
+  return get_list (object, path, key, flags, read_checked_string, &data, out, error);
 }
 
 static gboolean
@@ -584,14 +632,19 @@ objector_json_get_text (JsonObject         *object,
   JsonNode *node;
 
   *out = NULL;
+  return find_member (object, path, key, flags, &node, &child, error)
+         && (node == NULL || objector_json_read_text (node, child, flags, languages, min_chars, out, error));
+}
 
-  if (!objector_json_get_member (object, path, key, flags, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  return objector_json_read_text (node, child, flags, languages, min_chars, out, error);
+static gboolean
+read_text_element (JsonNode           *node,
+                   const char         *path,
+                   ObjectorJsonFlags   flags,
+                   gpointer            languages,
+                   char              **out,
+                   GError            **error)
+{
+  return objector_json_read_text (node, path, flags, languages, 0, out, error);
 }
 
 gboolean
@@ -603,34 +656,7 @@ objector_json_get_text_list (JsonObject         *object,
                              char             ***out,
                              GError            **error)
 {
-  g_autofree char *child = NULL;
-  g_autoptr(GPtrArray) texts = NULL;
-  JsonArray *array;
-  guint n;
-
-  *out = NULL;
-
-  if (!objector_json_get_array (object, path, key, flags, &array, error))
-    return FALSE;
-  if (array == NULL)
-    return TRUE;
-
-  child = objector_json_member_path (path, key);
-  n = json_array_get_length (array);
-  texts = g_ptr_array_new_full (n + 1, g_free);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *item_path = objector_json_element_path (child, i);
-      char *text;
-
-      if (!objector_json_read_text (json_array_get_element (array, i), item_path, flags,
-                                    languages, 0, &text, error))
-        return FALSE;
-      g_ptr_array_add (texts, text);
-    }
-
-  *out = steal_strv (g_steal_pointer (&texts));
-  return TRUE;
+  return get_list (object, path, key, flags, read_text_element, (gpointer) languages, out, error);
 }
 
 /* Lenient lookups */
