@@ -705,6 +705,15 @@ test_util_email (const char *date,
   return email;
 }
 
+gboolean
+test_util_add_email (ObjectorObjection *objection,
+                     JsonObject        *email)
+{
+  g_autoptr(ObjectorEmailRecord) record = objector_email_record_new_from_object (email);
+
+  return objector_objection_add_email (objection, record);
+}
+
 /* Servers on loopback */
 
 guint

@@ -236,12 +236,15 @@ gboolean    test_util_overdue_at      (ObjectorObjection *objection,
   } G_STMT_END
 
 /* An email as the store keeps it (date, from, subject, kind, trusted), to
- * give objector_objection_add_email() after adding what else a test needs. */
+ * give test_util_add_email() after adding what else a test needs. */
 JsonObject *test_util_email           (const char   *date,
                                        const char   *from,
                                        const char   *subject,
                                        const char   *kind,
                                        gboolean      trusted);
+/* objector_objection_add_email() of a record of @email's members. */
+gboolean    test_util_add_email       (ObjectorObjection *objection,
+                                       JsonObject        *email);
 
 /* Servers on loopback: a port nothing listens on (bound, then closed), and a
  * copy of tests/data/playbook/minimal.json named @name (under the private

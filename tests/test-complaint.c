@@ -71,7 +71,7 @@ add_email (ObjectorObjection *o,
 {
   g_autoptr(JsonObject) email = test_util_email (date, "Facebook <security@facebookmail.com>", subject, kind, TRUE);
 
-  objector_objection_add_email (o, email);
+  test_util_add_email (o, email);
 }
 
 /* TAP wants every line of a message commented. */

@@ -217,7 +217,7 @@ test_in_process (void)
       stored = objector_store_lookup (store, id, &error);
       g_assert_no_error (error);
       g_assert_cmpint (objector_objection_get_state (stored), ==, OBJECTOR_STATE_SUBMITTED);
-      g_assert_cmpuint (json_array_get_length (objector_objection_get_emails (stored)), ==, i + 1);
+      g_assert_cmpuint (objector_objection_get_emails (stored)->len, ==, i + 1);
     }
 }
 

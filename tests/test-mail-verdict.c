@@ -146,6 +146,7 @@ test_confirm_logged (void)
   g_autoptr(ObjectorMailLogResult) result = NULL;
   const char *files[] = { "no-auth-results.eml", "display-name-only.eml" };
   ObjectorObjection *stored;
+  g_autoptr(JsonNode) node = NULL;
   JsonObject *record;
   const char *id;
 
@@ -186,7 +187,8 @@ test_confirm_logged (void)
   g_assert_true (result->confirmed);
   g_assert_cmpint (result->after, ==, OBJECTOR_STATE_APPROVED);
   stored = objector_store_lookup (store, id, NULL);
-  record = json_array_get_object_element (objector_objection_get_emails (stored), 0);
+  node = objector_email_record_to_json (g_ptr_array_index (objector_objection_get_emails (stored), 0));
+  record = json_node_get_object (node);
   g_assert_true (json_object_get_boolean_member (record, "confirmed_by_user"));
   g_assert_cmpstr (json_object_get_string_member (record, "confirmed"), ==, "2026-11-25T10:00:00Z");
   g_assert_cmpstr (json_object_get_string_member (record, "event"), ==, "log-approval");

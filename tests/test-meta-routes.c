@@ -281,7 +281,7 @@ test_code_only_if_asked (void)
   json_object_set_string_member (code, "date", "2026-11-01T10:06:00Z");
   json_object_set_string_member (code, "kind", "code");
   json_object_set_string_member (code, "message_id", "code-1@facebookmail.com");
-  g_assert_true (objector_objection_add_email (o, code));
+  g_assert_true (test_util_add_email (o, code));
   g_assert_true (objector_mail_logged_since_submission (o, OBJECTOR_MAIL_KIND_CODE));
   reminders = objector_reminders_compute (G_LIST_MODEL (objections), days_later);
   g_assert_cmpuint (reminders->len, ==, 1);

@@ -329,10 +329,10 @@ test_json_faults (void)
     const char *json;
     const char *message;
   } cases[] = {
-    { "[]", "expected an object" },
+    { "[]", "(root): expected an object" },
     { "{}", "id: missing" },
     { "{\"id\": 3}", "id: expected a string" },
-    { "{\"id\": \"\", \"path\": \"p\", \"platform\": \"facebook\"}", "id: empty" },
+    { "{\"id\": \"\", \"path\": \"p\", \"platform\": \"facebook\"}", "id: must not be empty" },
     { "{\"id\": \"a\", \"path\": \"p\", \"platform\": \"facebook\", \"created\": \"yesterday\", \"state\": \"draft\"}",
       "created: “yesterday” is not a date and time" },
     { "{\"id\": \"a\", \"path\": \"p\", \"platform\": \"facebook\", \"country\": \"XX\"}",
@@ -411,6 +411,121 @@ test_sync_from (void)
   g_assert_true (json_node_equal (a, b));
 }
 
+/* Logged emails as any version may have stored them: every member, the
+ * unknown and the odd ones too, is saved again as it was. */
+static void
+test_json_emails_kept (void)
+{
+  static const char *json =
+    "{\"id\": \"a\", \"path\": \"p\", \"platform\": \"facebook\", \"created\": \"2026-01-01T00:00:00Z\", "
+    "\"state\": \"draft\", \"history\": [], \"emails\": ["
+    "{\"date\": \"2026-03-02T08:00:00Z\", \"from\": \"Facebook <security@facebookmail.com>\", "
+    "\"subject\": \"Über \\ud800x\", \"kind\": \"receipt\", \"verdict\": \"verified\", \"trusted\": true, "
+    "\"message_id\": \"m1@facebookmail.com\", \"to\": [\"zoe@example.org\", \"\", 3], "
+    "\"trust_notes\": [], \"foreign_hosts\": \"evil.example\", \"logged\": \"2026-03-02T09:00:00Z\", "
+    "\"source\": \"x.mbox\", \"source_index\": 3, \"event\": \"log-receipt\", "
+    "\"from_a_later_version\": {\"kept\": [1, 2, 3]}},"
+    "\"not an email\","
+    "{\"date\": 12, \"subject\": [\"odd\"], \"kind\": \"no-such-kind\", \"trusted\": false, \"event\": null}"
+    "]}";
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(JsonNode) again = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorObjection) o = NULL;
+  ObjectorEmailRecord *first, *damaged, *odd;
+  ObjectorMailRecordVerdict verdict;
+  ObjectorMailKind kind;
+  ObjectorEvent event;
+  GPtrArray *emails;
+
+  g_assert_nonnull (node);
+  o = objector_objection_new_from_json (node, &error);
+  g_assert_no_error (error);
+  emails = objector_objection_get_emails (o);
+  g_assert_cmpuint (emails->len, ==, 3);
+  first = g_ptr_array_index (emails, 0);
+  damaged = g_ptr_array_index (emails, 1);
+  odd = g_ptr_array_index (emails, 2);
+
+  g_assert_false (objector_email_record_is_damaged (first));
+  g_assert_cmpstr (objector_email_record_get_date_text (first), ==, "2026-03-02T08:00:00Z");
+  g_assert_cmpint (g_date_time_get_hour (objector_email_record_get_date (first)), ==, 8);
+  g_assert_cmpstr (objector_email_record_get_from (first), ==, "Facebook <security@facebookmail.com>");
+  /* A lone surrogate is shown, never handed on as bytes that are not text. */
+  g_assert_true (g_utf8_validate (objector_email_record_get_subject (first), -1, NULL));
+  g_assert_true (g_str_has_prefix (objector_email_record_get_subject (first), "Über "));
+  g_assert_true (objector_email_record_get_kind (first, &kind));
+  g_assert_cmpint (kind, ==, OBJECTOR_MAIL_KIND_RECEIPT);
+  verdict = objector_email_record_get_verdict (first);
+  g_assert_cmpint (verdict.verdict, ==, OBJECTOR_MAIL_VERDICT_VERIFIED);
+  g_assert_false (verdict.legacy);
+  g_assert_true (objector_email_record_get_event (first, &event));
+  g_assert_cmpint (event, ==, OBJECTOR_EVENT_LOG_RECEIPT);
+  g_assert_false (objector_email_record_can_confirm (first));
+  g_assert_cmpstr (objector_email_record_get_message_id (first), ==, "m1@facebookmail.com");
+  g_assert_cmpuint (g_strv_length ((char **) objector_email_record_get_to (first)), ==, 1);
+  g_assert_cmpstr (objector_email_record_get_foreign_hosts (first)[0], ==, "evil.example");
+  g_assert_null (objector_email_record_get_trust_notes (first)[0]);
+  g_assert_cmpstr (objector_email_record_get_source (first), ==, "x.mbox");
+  g_assert_cmpuint (objector_email_record_get_source_index (first), ==, 3);
+  g_assert_nonnull (objector_email_record_get_logged (first));
+
+  g_assert_true (objector_email_record_is_damaged (damaged));
+  g_assert_false (objector_email_record_can_confirm (damaged));
+
+  /* Members of the wrong type read as absent; an unknown kind keeps its word. */
+  g_assert_null (objector_email_record_get_date (odd));
+  g_assert_null (objector_email_record_get_subject (odd));
+  g_assert_cmpstr (objector_email_record_get_kind_name (odd), ==, "no-such-kind");
+  g_assert_false (objector_email_record_get_kind (odd, &kind));
+  verdict = objector_email_record_get_verdict (odd);
+  g_assert_cmpint (verdict.verdict, ==, OBJECTOR_MAIL_VERDICT_SUSPICIOUS);
+  g_assert_true (verdict.legacy);
+  g_assert_false (objector_email_record_get_event (odd, NULL));
+
+  /* Saved again: the very same JSON. */
+  again = objector_objection_to_json (o);
+  g_assert_true (json_node_equal (json_object_get_member (json_node_get_object (node), "emails"),
+                                  json_object_get_member (json_node_get_object (again), "emails")));
+}
+
+/* The person's confirmation makes a new record that keeps every member. */
+static void
+test_email_confirmed (void)
+{
+  g_autoptr(JsonObject) fields = test_util_email ("2026-03-02T08:00:00Z", "Facebook <a@facebookmail.com>",
+                                                  "Your objection", "approval", TRUE);
+  g_autoptr(ObjectorEmailRecord) logged = NULL;
+  g_autoptr(ObjectorEmailRecord) unchanged = NULL;
+  g_autoptr(ObjectorEmailRecord) confirmed = NULL;
+  g_autoptr(GDateTime) when = test_util_time ("2026-03-03T10:00:00Z");
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *described = NULL;
+  JsonObject *object;
+
+  json_object_set_string_member (fields, "verdict", "unverifiable");
+  json_object_set_string_member (fields, "later", "kept");
+  logged = objector_email_record_new_from_object (fields);
+  unchanged = objector_email_record_new_with_event (logged, FALSE, 0);
+  g_assert_true (objector_email_record_can_confirm (unchanged));
+  g_assert_null (objector_email_record_get_confirmed (unchanged));
+
+  confirmed = objector_email_record_new_confirmed (unchanged, OBJECTOR_EVENT_LOG_APPROVAL, when);
+  g_assert_false (objector_email_record_can_confirm (confirmed));
+  g_assert_true (objector_email_record_get_verdict (confirmed).confirmed_by_user);
+  g_assert_true (g_date_time_equal (objector_email_record_get_confirmed (confirmed), when));
+  described = objector_email_record_describe_verdict (confirmed);
+  test_util_assert_contains (described, "confirmed by you, not verified");
+
+  node = objector_email_record_to_json (confirmed);
+  object = json_node_get_object (node);
+  g_assert_cmpstr (json_object_get_string_member (object, "later"), ==, "kept");
+  g_assert_cmpstr (json_object_get_string_member (object, "event"), ==, "log-approval");
+  g_assert_cmpstr (json_object_get_string_member (object, "confirmed"), ==, "2026-03-03T10:00:00Z");
+  /* The record it came from is as it was. */
+  g_assert_true (objector_email_record_can_confirm (unchanged));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -434,6 +549,8 @@ main (int   argc,
   g_test_add_func ("/objection/retry-resubmits", test_retry_resubmits);
   g_test_add_func ("/objection/json/round-trip", test_json_round_trip);
   g_test_add_func ("/objection/json/faults", test_json_faults);
+  g_test_add_func ("/objection/json/emails-kept", test_json_emails_kept);
+  g_test_add_func ("/objection/email-confirmed", test_email_confirmed);
   g_test_add_func ("/objection/email-addresses", test_email_addresses);
   g_test_add_func ("/objection/sync-from", test_sync_from);
 

@@ -56,21 +56,21 @@ test_control_characters (void)
     const char *message;
   } cases[] = {
     { "paths[0].form_url", "\"https://www.facebook.com/help/contact/\\n6359191084165019\"",
-      "paths[0].form_url: holds a control character (U+000A), which no playbook text may" },
+      "paths[0].form_url: holds a control character (U+000A), which no text in this file may" },
     { "paths[0].overview_url", "\"https://www.facebook.com/privacy/genai\\r\"",
-      "paths[0].overview_url: holds a control character (U+000D), which no playbook text may" },
+      "paths[0].overview_url: holds a control character (U+000D), which no text in this file may" },
     { "paths[0].title", "\"Object\\tto AI training\"",
-      "paths[0].title: holds a control character (U+0009), which no playbook text may" },
+      "paths[0].title: holds a control character (U+0009), which no text in this file may" },
     { "paths[0].title", "{\"en\": \"Object\", \"de\": \"Wider\\u001b[31mspruch\"}",
-      "paths[0].title.de: holds a control character (U+001B), which no playbook text may" },
+      "paths[0].title.de: holds a control character (U+001B), which no text in this file may" },
     { "paths[0].summary", "\"Rubout\\u007f\"",
-      "paths[0].summary: holds a control character (U+007F), which no playbook text may" },
+      "paths[0].summary: holds a control character (U+007F), which no text in this file may" },
     { "paths[0].summary", "\"Next line\\u0085here\"",
-      "paths[0].summary: holds a control character (U+0085), which no playbook text may" },
+      "paths[0].summary: holds a control character (U+0085), which no text in this file may" },
     { "paths[0].summary", "\"Reads \\u202ebackwards\"",
-      "paths[0].summary: holds a control character (U+202E), which no playbook text may" },
+      "paths[0].summary: holds a control character (U+202E), which no text in this file may" },
     { "paths[0].summary", "\"Line\\u2028separator\"",
-      "paths[0].summary: holds a control character (U+2028), which no playbook text may" },
+      "paths[0].summary: holds a control character (U+2028), which no text in this file may" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -955,7 +955,7 @@ static const BrokenCase broken_cases[] = {
 
   /* Paths */
   { "paths-empty", "paths", "[]", NULL, "paths: must not be empty" },
-  { "paths-object", "paths", "{}", NULL, "paths: expected an array" },
+  { "paths-object", "paths", "{}", NULL, "paths: expected a list" },
   { "path-not-object", "paths[1]", "\"instagram-objection\"", NULL,
     "paths[1]: expected an object" },
   { "path-duplicate-id", "paths[1].id", "\"facebook-objection\"", NULL,
@@ -1013,7 +1013,7 @@ static const BrokenCase broken_cases[] = {
   { "path-app-route-app", "paths[0].app_routes[0].app", "\"tiktok\"", NULL,
     "paths[0].app_routes[0].app: unknown app “tiktok” (known: facebook, instagram, whatsapp)" },
   { "path-app-route-steps-type", "paths[1].app_routes[0].steps", "\"Open your profile.\"", NULL,
-    "paths[1].app_routes[0].steps: expected an array" },
+    "paths[1].app_routes[0].steps: expected a list" },
   { "path-fields-missing", "paths[2].fields", NULL, NULL, "paths[2].fields: missing" },
   { "path-field-fill", "paths[0].fields[2].fill", "\"phone\"", NULL,
     "paths[0].fields[2].fill: unknown fill “phone” "
@@ -1028,7 +1028,7 @@ static const BrokenCase broken_cases[] = {
   { "path-reason-full-plain-short", "paths[2].reasons.full", "\"Please stop.\"", NULL,
     "paths[2].reasons.full: too short (12 of at least 100 characters)" },
   { "path-code-step-type", "paths[0].code_step", "\"yes\"", NULL,
-    "paths[0].code_step: expected a boolean" },
+    "paths[0].code_step: expected true or false" },
   { "path-code-step-missing", "paths[2].code_step", NULL, NULL, "paths[2].code_step: missing" },
   { "path-deadline-type", "paths[0].deadline", "3", NULL, "paths[0].deadline: expected an object" },
   { "path-deadline-range", "paths[0].deadline", "{\"answer_months\": 13}", NULL,
@@ -1036,7 +1036,7 @@ static const BrokenCase broken_cases[] = {
 
   /* Issue 14: where the form may be, and how Meta's mail is read */
   { "path-forms-empty", "paths[0].forms", "[]", NULL, "paths[0].forms: must not be empty" },
-  { "path-forms-object", "paths[1].forms", "{}", NULL, "paths[1].forms: expected an array" },
+  { "path-forms-object", "paths[1].forms", "{}", NULL, "paths[1].forms: expected a list" },
   { "path-form-http", "paths[0].forms[1].url", "\"http://www.facebook.com/help/contact/6359191084165019\"", NULL,
     "paths[0].forms[1].url: not an https URL" },
   { "path-form-host", "paths[1].forms[2].url", "\"https://help.meta.com.evil.example/support\"", NULL,

@@ -156,7 +156,7 @@ log_email (ObjectorObjection *o,
   json_object_set_boolean_member (email, "trusted", FALSE);
   json_object_set_string_member (email, "excerpt", excerpt);
   json_object_set_string_member (email, "message_id", id);
-  g_assert_true (objector_objection_add_email (o, email));
+  g_assert_true (test_util_add_email (o, email));
 }
 
 static char *

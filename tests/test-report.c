@@ -306,7 +306,7 @@ add_email (ObjectorObjection *objection,
       json_array_add_string_element (hosts, foreign_host);
       json_object_set_array_member (email, "foreign_hosts", hosts);
     }
-  g_assert_true (objector_objection_add_email (objection, email));
+  g_assert_true (test_util_add_email (objection, email));
 }
 
 static ObjectorObjection *
@@ -845,8 +845,8 @@ test_odd_emails (void)
   json_object_set_string_member (odd, "to", "Zoë <" EMAIL_DE ">");
   /* Not UTF-8: shown with a replacement character, not refused. */
   json_object_set_string_member (odd, "excerpt", "Kaputt: \xff\xfe Ende");
-  objector_objection_add_email (objection, odd);
-  objector_objection_add_email (objection, bare);
+  test_util_add_email (objection, odd);
+  test_util_add_email (objection, bare);
 
   /* Cut inside a character, at the very end: in the overview it goes
    * through markup escaping, and into the outline and the header. */

@@ -503,20 +503,6 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_email_member (JsonBuilder *builder,
-                  JsonObject  *email,
-                  const char  *name)
-{
-  JsonNode *node = json_object_get_member (email, name);
-
-  json_builder_set_member_name (builder, name);
-  if (node != NULL)
-    json_builder_add_value (builder, json_node_copy (node));
-  else
-    json_builder_add_null_value (builder);
-}
-
 static JsonNode *
 objection_status_json (ObjectorObjection *objection,
                        GDateTime         *now)
@@ -527,7 +513,7 @@ objection_status_json (ObjectorObjection *objection,
   g_autofree char *submitted = objector_cli_format_time (objector_objection_get_submitted (objection));
   g_autofree char *due = objector_cli_format_date (due_date);
   GPtrArray *history = objector_objection_get_history (objection);
-  JsonArray *emails = objector_objection_get_emails (objection);
+  GPtrArray *emails = objector_objection_get_emails (objection);
 
   json_builder_begin_object (builder);
   add_string_or_null (builder, "id", objector_objection_get_id (objection));
@@ -548,34 +534,31 @@ objection_status_json (ObjectorObjection *objection,
 
   json_builder_set_member_name (builder, "emails");
   json_builder_begin_array (builder);
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
+      ObjectorMailRecordVerdict verdict = objector_email_record_get_verdict (email);
+      g_autofree char *described = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (objector_email_record_is_damaged (email))
         continue;
+      described = objector_email_record_describe_verdict (email);
 
       json_builder_begin_object (builder);
-      add_email_member (builder, json_node_get_object (node), "date");
-      add_email_member (builder, json_node_get_object (node), "from");
-      add_email_member (builder, json_node_get_object (node), "subject");
-      add_email_member (builder, json_node_get_object (node), "kind");
-      {
-        JsonObject *email = json_node_get_object (node);
-        ObjectorMailRecordVerdict verdict = objector_mail_record_get_verdict (email);
-        g_autofree char *described = objector_mail_record_describe (email);
-
-        /* Emails an older Objector logged as "trusted" read as unverifiable:
-         * "trusted" is true only for what is verified now. */
-        json_builder_set_member_name (builder, "trusted");
-        json_builder_add_boolean_value (builder, verdict.verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
-        json_builder_set_member_name (builder, "verdict");
-        json_builder_add_string_value (builder, objector_mail_verdict_to_string (verdict.verdict));
-        json_builder_set_member_name (builder, "confirmed_by_user");
-        json_builder_add_boolean_value (builder, verdict.confirmed_by_user);
-        json_builder_set_member_name (builder, "verdict_note");
-        json_builder_add_string_value (builder, described);
-      }
+      add_string_or_null (builder, "date", objector_email_record_get_date_text (email));
+      add_string_or_null (builder, "from", objector_email_record_get_from (email));
+      add_string_or_null (builder, "subject", objector_email_record_get_subject (email));
+      add_string_or_null (builder, "kind", objector_email_record_get_kind_name (email));
+      /* Emails an older Objector logged as "trusted" read as unverifiable:
+       * "trusted" is true only for what is verified now. */
+      json_builder_set_member_name (builder, "trusted");
+      json_builder_add_boolean_value (builder, verdict.verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
+      json_builder_set_member_name (builder, "verdict");
+      json_builder_add_string_value (builder, objector_mail_verdict_to_string (verdict.verdict));
+      json_builder_set_member_name (builder, "confirmed_by_user");
+      json_builder_add_boolean_value (builder, verdict.confirmed_by_user);
+      json_builder_set_member_name (builder, "verdict_note");
+      json_builder_add_string_value (builder, described);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -606,24 +589,20 @@ objection_status_json (ObjectorObjection *objection,
 static void
 print_confirmed_emails (ObjectorObjection *objection)
 {
-  JsonArray *emails = objector_objection_get_emails (objection);
+  GPtrArray *emails = objector_objection_get_emails (objection);
 
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
-      JsonNode *subject;
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
+      const char *subject = objector_email_record_get_subject (email);
       g_autofree char *line = NULL;
       g_autofree char *safe = NULL;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node)
-          || !objector_mail_record_get_verdict (json_node_get_object (node)).confirmed_by_user)
+      if (!objector_email_record_get_verdict (email).confirmed_by_user)
         continue;
-      subject = json_object_get_member (json_node_get_object (node), "subject");
       /* Translators: under an objection in “objector status”. */
       line = g_strdup_printf (_("the email “%s”: confirmed by you, not verified"),
-                              subject != NULL && JSON_NODE_HOLDS_VALUE (subject)
-                              && json_node_get_value_type (subject) == G_TYPE_STRING
-                              ? json_node_get_string (subject) : "");
+                              subject != NULL ? subject : "");
       safe = objector_safe_text (line, -1);
       g_print ("%-9s %s\n", "", safe);
     }

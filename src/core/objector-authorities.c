@@ -330,88 +330,10 @@ objector_authorities_init (ObjectorAuthorities *self)
   self->by_slug = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* Validation: every fault names its JSON path. */
+/* Validation: every fault names its JSON path. Strings are never empty. */
 
-static gboolean
-holds_string (JsonNode *node)
-{
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
-/* Reads member @key of @object as a non-empty UTF-8 string into @out. */
-static gboolean
-read_string (JsonObject  *object,
-             const char  *path,
-             const char  *key,
-             gboolean     required,
-             char       **out,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
-  const char *text;
-
-  if (node == NULL)
-    {
-      if (!required)
-        return TRUE;
-      return objector_json_fail (error, where, _("missing"));
-    }
-
-  if (!holds_string (node))
-    return objector_json_fail (error, where, _("expected a string"));
-
-  text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    return objector_json_fail (error, where, _("not valid UTF-8"));
-  if (*text == '\0')
-    return objector_json_fail (error, where, _("must not be empty"));
-
-  *out = g_strdup (text);
-  return TRUE;
-}
-
-static gboolean
-read_string_list (JsonObject   *object,
-                  const char   *path,
-                  const char   *key,
-                  gboolean      required,
-                  char       ***out,
-                  GError      **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-  g_autofree char *where = g_strdup_printf ("%s.%s", path, key);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  JsonArray *array;
-
-  if (node == NULL)
-    {
-      if (!required)
-        return TRUE;
-      return objector_json_fail (error, where, _("missing"));
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return objector_json_fail (error, where, _("expected a list"));
-
-  array = json_node_get_array (node);
-  if (required && json_array_get_length (array) == 0)
-    return objector_json_fail (error, where, _("must not be empty"));
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!holds_string (element) || !g_utf8_validate (json_node_get_string (element), -1, NULL)
-          || *json_node_get_string (element) == '\0')
-        return objector_json_fail (error, where, _("item %u is not a non-empty string"), i);
-      g_strv_builder_add (builder, json_node_get_string (element));
-    }
-
-  *out = g_strv_builder_end (builder);
-  return TRUE;
-}
+#define STRING          OBJECTOR_JSON_NON_EMPTY
+#define REQUIRED_STRING (OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY)
 
 static gboolean
 is_slug (const char *s)
@@ -420,19 +342,6 @@ is_slug (const char *s)
     if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
       return FALSE;
   return *s != '\0';
-}
-
-static gboolean
-is_language_code (const char *s)
-{
-  gsize n = strlen (s);
-
-  if (n < 2 || n > 3)
-    return FALSE;
-  for (const char *p = s; *p; p++)
-    if (!g_ascii_islower (*p))
-      return FALSE;
-  return TRUE;
 }
 
 static gboolean
@@ -445,104 +354,73 @@ is_web_url (const char *url)
   return g_str_equal (g_uri_get_scheme (uri), "https") || g_str_equal (g_uri_get_scheme (uri), "http");
 }
 
+static gboolean
+check_country (const char  *value,
+               const char  *path,
+               gpointer     user_data,
+               GError     **error)
+{
+  if (!objector_country_code_is_valid (value))
+    return objector_json_fail (error, path, _("“%s” is not a country code"), value);
+  return TRUE;
+}
+
+/* What the strings say, once they are read. */
+static gboolean
+check_authority (ObjectorAuthority  *self,
+                 const char         *path,
+                 GError            **error)
+{
+  if (!is_slug (self->slug))
+    return objector_json_fail (error, path, _("slug “%s”: only lower-case letters, digits and “-”"), self->slug);
+  if (self->email != NULL && !objector_email_address_is_valid (self->email))
+    return objector_json_fail_member (error, path, "email", _("“%s” is not an email address"), self->email);
+  if (self->webform != NULL && !is_web_url (self->webform))
+    return objector_json_fail_member (error, path, "webform", _("not a web address"));
+  if (self->web != NULL && !is_web_url (self->web))
+    return objector_json_fail_member (error, path, "web", _("not a web address"));
+  if (!objector_json_is_language_code (self->complaint_language))
+    return objector_json_fail_member (error, path, "complaint_language",
+                                      _("“%s” is not a language code (like “de”)"), self->complaint_language);
+  if (!g_strv_contains (laws, self->law))
+    return objector_json_fail_member (error, path, "law", _("“%s” is not one of gdpr, uk-gdpr, ch-fadp"),
+                                      self->law);
+  if ((self->region == NULL) != (self->region_code == NULL))
+    return objector_json_fail (error, path, _("“region” and “region_code” go together"));
+  /* So that a mail program is never offered an authority it cannot reach. */
+  if (self->email == NULL && self->webform == NULL)
+    return objector_json_fail (error, path, _("neither “email” nor “webform”: there is no way to send a complaint"));
+  return TRUE;
+}
+
 static ObjectorAuthority *
 read_authority (JsonNode  *node,
                 guint      index,
                 GError   **error)
 {
   g_autoptr(ObjectorAuthority) self = g_object_new (OBJECTOR_TYPE_AUTHORITY, NULL);
-  g_autofree char *path = g_strdup_printf ("authorities[%u]", index);
+  g_autofree char *path = objector_json_element_path ("authorities", index);
   JsonObject *object;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      objector_json_fail (error, path, _("expected an object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!read_string (object, path, "slug", TRUE, &self->slug, error)
-      || !read_string (object, path, "name", TRUE, &self->name, error)
-      || !read_string_list (object, path, "countries", TRUE, &self->countries, error)
-      || !read_string (object, path, "address", TRUE, &self->address, error)
-      || !read_string (object, path, "email", FALSE, &self->email, error)
-      || !read_string (object, path, "phone", FALSE, &self->phone, error)
-      || !read_string (object, path, "webform", FALSE, &self->webform, error)
-      || !read_string (object, path, "web", FALSE, &self->web, error)
-      || !read_string (object, path, "complaint_language", TRUE, &self->complaint_language, error)
-      || !read_string (object, path, "law", TRUE, &self->law, error)
-      || !read_string (object, path, "region", FALSE, &self->region, error)
-      || !read_string (object, path, "region_code", FALSE, &self->region_code, error)
-      || !read_string_list (object, path, "region_aliases", FALSE, &self->region_aliases, error))
+  if (!objector_json_read_object (node, path, &object, error)
+      || !objector_json_dup_string (object, path, "slug", REQUIRED_STRING, &self->slug, error)
+      || !objector_json_dup_string (object, path, "name", REQUIRED_STRING, &self->name, error)
+      || !objector_json_get_strv (object, path, "countries", REQUIRED_STRING, check_country, NULL,
+                                  &self->countries, error)
+      || !objector_json_dup_string (object, path, "address", REQUIRED_STRING, &self->address, error)
+      || !objector_json_dup_string (object, path, "email", STRING, &self->email, error)
+      || !objector_json_dup_string (object, path, "phone", STRING, &self->phone, error)
+      || !objector_json_dup_string (object, path, "webform", STRING, &self->webform, error)
+      || !objector_json_dup_string (object, path, "web", STRING, &self->web, error)
+      || !objector_json_dup_string (object, path, "complaint_language", REQUIRED_STRING,
+                                    &self->complaint_language, error)
+      || !objector_json_dup_string (object, path, "law", REQUIRED_STRING, &self->law, error)
+      || !objector_json_dup_string (object, path, "region", STRING, &self->region, error)
+      || !objector_json_dup_string (object, path, "region_code", STRING, &self->region_code, error)
+      || !objector_json_get_strv (object, path, "region_aliases", OBJECTOR_JSON_OPTIONAL, NULL, NULL,
+                                  &self->region_aliases, error)
+      || !check_authority (self, path, error))
     return NULL;
-
-  if (!is_slug (self->slug))
-    {
-      objector_json_fail (error, path, _("slug “%s”: only lower-case letters, digits and “-”"), self->slug);
-      return NULL;
-    }
-
-  for (guint i = 0; self->countries[i] != NULL; i++)
-    if (!objector_country_code_is_valid (self->countries[i]))
-      {
-        g_autofree char *where = g_strdup_printf ("%s.countries[%u]", path, i);
-
-        objector_json_fail (error, where, _("“%s” is not a country code"), self->countries[i]);
-        return NULL;
-      }
-
-  if (self->email != NULL && !objector_email_address_is_valid (self->email))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.email", path);
-
-      objector_json_fail (error, where, _("“%s” is not an email address"), self->email);
-      return NULL;
-    }
-
-  if (self->webform != NULL && !is_web_url (self->webform))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.webform", path);
-
-      objector_json_fail (error, where, _("not a web address"));
-      return NULL;
-    }
-
-  if (self->web != NULL && !is_web_url (self->web))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.web", path);
-
-      objector_json_fail (error, where, _("not a web address"));
-      return NULL;
-    }
-
-  if (!is_language_code (self->complaint_language))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.complaint_language", path);
-
-      objector_json_fail (error, where, _("“%s” is not a language code (like “de”)"), self->complaint_language);
-      return NULL;
-    }
-
-  if (!g_strv_contains (laws, self->law))
-    {
-      g_autofree char *where = g_strdup_printf ("%s.law", path);
-
-      objector_json_fail (error, where, _("“%s” is not one of gdpr, uk-gdpr, ch-fadp"), self->law);
-      return NULL;
-    }
-
-  if ((self->region == NULL) != (self->region_code == NULL))
-    {
-      objector_json_fail (error, path, _("“region” and “region_code” go together"));
-      return NULL;
-    }
-
-  /* So that a mail program is never offered an authority it cannot reach. */
-  if (self->email == NULL && self->webform == NULL)
-    {
-      objector_json_fail (error, path, _("neither “email” nor “webform”: there is no way to send a complaint"));
-      return NULL;
-    }
 
   return g_steal_pointer (&self);
 }
@@ -553,40 +431,36 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
 {
   g_autoptr(ObjectorAuthorities) self = NULL;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *lead = NULL;
   g_autoptr(GHashTable) region_countries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonObject *root;
-  JsonNode *node;
   JsonArray *array;
+  gint64 format = 0;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   if (!(root = objector_json_parse_object (parser, bytes, MAX_SIZE, error)))
     return NULL;
 
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+  if (!objector_json_get_int (root, NULL, "format", OBJECTOR_JSON_REQUIRED, G_MININT64, G_MAXINT64, &format, NULL))
     {
       objector_json_fail (error, "format", _("missing or not a number"));
       return NULL;
     }
-  if (json_node_get_int (node) != OBJECTOR_AUTHORITIES_FORMAT)
+  if (format != OBJECTOR_AUTHORITIES_FORMAT)
     {
-      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      g_autofree char *found = g_strdup_printf ("%" G_GINT64_FORMAT, format);
 
       objector_json_fail (error, "format", _("%s is not a format this version reads (%d)"),
             found, OBJECTOR_AUTHORITIES_FORMAT);
       return NULL;
     }
 
-  node = json_object_get_member (root, "authorities");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (!objector_json_get_array (root, NULL, "authorities", OBJECTOR_JSON_REQUIRED, &array, NULL))
     {
       objector_json_fail (error, "authorities", _("missing or not a list"));
       return NULL;
     }
-  array = json_node_get_array (node);
 
   self = g_object_new (OBJECTOR_TYPE_AUTHORITIES, NULL);
 
@@ -599,9 +473,9 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
 
       if (g_hash_table_contains (self->by_slug, authority->slug))
         {
-          g_autofree char *where = g_strdup_printf ("authorities[%u].slug", i);
+          g_autofree char *where = objector_json_element_path ("authorities", i);
 
-          objector_json_fail (error, where, _("“%s” appears twice"), authority->slug);
+          objector_json_fail_member (error, where, "slug", _("“%s” appears twice"), authority->slug);
           return NULL;
         }
 
@@ -624,7 +498,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
       for (guint c = 0; authority->countries[c] != NULL; c++)
         if (g_hash_table_contains (region_countries, authority->countries[c]))
           {
-            g_autofree char *where = g_strdup_printf ("authorities[%u]", i);
+            g_autofree char *where = objector_json_element_path ("authorities", i);
 
             objector_json_fail (error, where, _("%s has regional authorities, so this one needs a “region”"),
                   authority->countries[c]);
@@ -632,7 +506,7 @@ objector_authorities_new_from_bytes (GBytes  *bytes,
           }
     }
 
-  if (!read_string (root, "(root)", "lead", TRUE, &lead, error))
+  if (!objector_json_dup_string (root, NULL, "lead", REQUIRED_STRING, &lead, error))
     return NULL;
   self->lead = g_hash_table_lookup (self->by_slug, lead);
   if (self->lead == NULL)

@@ -1,4 +1,4 @@
-/* objector-complaint.c
+/* objector-complaint.c — one complaint to a data-protection authority
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,616 +6,12 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
-#include <json-glib/json-glib.h>
 
 #include "objector-clock.h"
 #include "objector-complaint.h"
-#include "objector-country.h"
+#include "objector-complaint-private.h"
 #include "objector-error.h"
-#include "objector-json.h"
-#include "objector-resources.h"
-
-/* Larger input is refused before it is parsed: the real file is 30 kB. */
-#define MAX_SIZE (1024 * 1024)
-
-/* Every text a language must have. */
-static const char * const required_texts[] = {
-  "subject", "greeting", "intro_rejected", "intro_no_answer",
-  "facts_heading", "complainant", "complainant_region", "controller",
-  "account", "account_unnamed", "no_account", "prepared", "submitted", "submitted_no_form",
-  "reason", "receipt", "due", "due_extended", "answer_rejected", "answer_none",
-  "timeline_heading", "timeline_entry", "timeline_note", "emails_heading", "email_entry",
-  "request_heading", "request_intro", "request_examine", "request_order", "request_inform",
-  "attachments_heading", "attachment_summary", "attachment_email",
-  "closing", "fill_in_name",
-  "people_title", "people_text", "people_forms_fallback",
-  NULL
-};
-
-static const char * const law_names[] = { "gdpr", "uk-gdpr", "ch-fadp", NULL };
-static const char * const law_texts[] = { "complaint", "objection", "deadline", "order", "progress", NULL };
-static const char * const platform_names[] = { "facebook", "instagram", NULL };
-
-/* What "{…}" in a text may name; anything else is a typo caught at load. */
-static const char * const placeholders[] = {
-  "account", "answer_date", "complaint_article", "controller", "controller_address",
-  "country", "created", "date", "deadline_article", "due", "email", "event", "form_url",
-  "forms", "from", "note", "objection_article", "order_article", "platform",
-  "progress_article", "reason", "receipt_date", "region", "subject", "submitted", "today",
-  NULL
-};
-
-static const char * const date_placeholders[] = { "day", "month", "year", NULL };
-
-struct _ObjectorComplaintTexts
-{
-  GObject     parent_instance;
-
-  JsonNode   *root;
-  JsonObject *languages;   /* borrowed from root */
-  char      **language_ids;
-  char       *controller;
-  char       *controller_address;
-};
-
-G_DEFINE_FINAL_TYPE (ObjectorComplaintTexts, objector_complaint_texts, G_TYPE_OBJECT)
-
-static void
-objector_complaint_texts_finalize (GObject *object)
-{
-  ObjectorComplaintTexts *self = OBJECTOR_COMPLAINT_TEXTS (object);
-
-  g_clear_pointer (&self->root, json_node_unref);
-  g_clear_pointer (&self->language_ids, g_strfreev);
-  g_clear_pointer (&self->controller, g_free);
-  g_clear_pointer (&self->controller_address, g_free);
-
-  G_OBJECT_CLASS (objector_complaint_texts_parent_class)->finalize (object);
-}
-
-static void
-objector_complaint_texts_class_init (ObjectorComplaintTextsClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = objector_complaint_texts_finalize;
-}
-
-static void
-objector_complaint_texts_init (ObjectorComplaintTexts *self)
-{
-}
-
-/* Validation: every fault names its JSON path. */
-
-static gboolean
-is_name_char (char c)
-{
-  return g_ascii_islower (c) || c == '_';
-}
-
-/* Checks that every "{name}" in @text is one of @allowed. */
-static gboolean
-check_placeholders (const char         *text,
-                    const char * const *allowed,
-                    const char         *path,
-                    GError            **error)
-{
-  for (const char *p = strchr (text, '{'); p != NULL; p = strchr (p + 1, '{'))
-    {
-      const char *end = p + 1;
-      g_autofree char *name = NULL;
-
-      while (is_name_char (*end))
-        end++;
-      if (*end != '}' || end == p + 1)
-        continue;
-
-      name = g_strndup (p + 1, end - p - 1);
-      if (!g_strv_contains (allowed, name))
-        return objector_json_fail (error, path, _("unknown placeholder “{%s}”"), name);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-get_text (JsonObject          *object,
-          const char          *parent,
-          const char          *key,
-          const char * const  *allowed,
-          const char         **out,
-          GError             **error)
-{
-  g_autofree char *path = g_strdup_printf ("%s.%s", parent, key);
-  JsonNode *node = json_object_get_member (object, key);
-  const char *text;
-
-  if (node == NULL)
-    return objector_json_fail (error, path, _("missing"));
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return objector_json_fail (error, path, _("expected a string"));
-
-  text = json_node_get_string (node);
-  if (!g_utf8_validate (text, -1, NULL))
-    return objector_json_fail (error, path, _("not valid UTF-8"));
-  if (*text == '\0')
-    return objector_json_fail (error, path, _("must not be empty"));
-  if (!check_placeholders (text, allowed, path, error))
-    return FALSE;
-
-  if (out != NULL)
-    *out = text;
-  return TRUE;
-}
-
-static gboolean
-get_object (JsonObject  *object,
-            const char  *parent,
-            const char  *key,
-            JsonObject **out,
-            GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_autofree char *path = g_strdup_printf ("%s.%s", parent, key);
-
-      return objector_json_fail (error, path, node == NULL ? _("missing") : _("expected an object"));
-    }
-
-  *out = json_node_get_object (node);
-  return TRUE;
-}
-
-static const char * const no_placeholders[] = { NULL };
-
-static gboolean
-validate_language (JsonObject  *language,
-                   const char  *path,
-                   GError     **error)
-{
-  JsonObject *object;
-  JsonNode *node;
-  g_autoptr(GList) members = NULL;
-  g_autofree char *child = NULL;
-
-  if (!get_text (language, path, "date", date_placeholders, NULL, error))
-    return FALSE;
-
-  if (json_object_has_member (language, "first_day")
-      && !get_text (language, path, "first_day", no_placeholders, NULL, error))
-    return FALSE;
-
-  node = json_object_get_member (language, "months");
-  child = g_strdup_printf ("%s.months", path);
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node) || json_array_get_length (json_node_get_array (node)) != 12)
-    return objector_json_fail (error, child, _("expected a list of the twelve month names"));
-  for (guint i = 0; i < 12; i++)
-    {
-      JsonNode *month = json_array_get_element (json_node_get_array (node), i);
-
-      if (!JSON_NODE_HOLDS_VALUE (month) || json_node_get_value_type (month) != G_TYPE_STRING
-          || *json_node_get_string (month) == '\0')
-        return objector_json_fail (error, child, _("item %u is not a month name"), i);
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "countries", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.countries", path);
-  members = json_object_get_members (object);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      if (!objector_country_code_is_valid (l->data))
-        return objector_json_fail (error, child, _("“%s” is not a country code"), (const char *) l->data);
-      if (!get_text (object, child, l->data, no_placeholders, NULL, error))
-        return FALSE;
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "platforms", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.platforms", path);
-  for (guint i = 0; platform_names[i] != NULL; i++)
-    if (!get_text (object, child, platform_names[i], no_placeholders, NULL, error))
-      return FALSE;
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "events", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.events", path);
-  for (ObjectorEvent e = 0; e < OBJECTOR_N_EVENTS; e++)
-    if (!get_text (object, child, objector_event_to_string (e), no_placeholders, NULL, error))
-      return FALSE;
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "laws", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.laws", path);
-  for (guint i = 0; law_names[i] != NULL; i++)
-    {
-      g_autofree char *law_path = g_strdup_printf ("%s.%s", child, law_names[i]);
-      JsonObject *law;
-
-      if (!get_object (object, child, law_names[i], &law, error))
-        return FALSE;
-      for (guint t = 0; law_texts[t] != NULL; t++)
-        if (!get_text (law, law_path, law_texts[t], no_placeholders, NULL, error))
-          return FALSE;
-      if (json_object_has_member (law, "lead_note")
-          && !get_text (law, law_path, "lead_note", no_placeholders, NULL, error))
-        return FALSE;
-    }
-  g_clear_pointer (&child, g_free);
-
-  if (!get_object (language, path, "texts", &object, error))
-    return FALSE;
-  child = g_strdup_printf ("%s.texts", path);
-  for (guint i = 0; required_texts[i] != NULL; i++)
-    if (!get_text (object, child, required_texts[i], placeholders, NULL, error))
-      return FALSE;
-
-  return TRUE;
-}
-
-static int
-compare_languages (gconstpointer a,
-                   gconstpointer b)
-{
-  const char *x = *(const char * const *) a;
-  const char *y = *(const char * const *) b;
-
-  /* English first: it is the fallback. */
-  if (g_str_equal (x, "en") != g_str_equal (y, "en"))
-    return g_str_equal (x, "en") ? -1 : 1;
-  return strcmp (x, y);
-}
-
-/* "de", or with a territory, "pt_BR". */
-static gboolean
-is_language_code (const char *s)
-{
-  gsize n = strcspn (s, "_");
-
-  if (n < 2 || n > 3)
-    return FALSE;
-  for (gsize i = 0; i < n; i++)
-    if (!g_ascii_islower (s[i]))
-      return FALSE;
-  if (s[n] == '\0')
-    return TRUE;
-  return strlen (s + n + 1) == 2 && g_ascii_isupper (s[n + 1]) && g_ascii_isupper (s[n + 2]);
-}
-
-ObjectorComplaintTexts *
-objector_complaint_texts_new_from_bytes (GBytes  *bytes,
-                                         GError **error)
-{
-  g_autoptr(ObjectorComplaintTexts) self = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(GList) members = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
-  JsonObject *root;
-  JsonObject *controller;
-  JsonNode *node;
-  const char *text;
-
-  g_return_val_if_fail (bytes != NULL, NULL);
-
-  if (!(root = objector_json_parse_object (parser, bytes, MAX_SIZE, error)))
-    return NULL;
-
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64
-      || json_node_get_int (node) != OBJECTOR_COMPLAINT_TEXTS_FORMAT)
-    {
-      objector_json_fail (error, "format", _("missing, or not a format this version reads (%d)"),
-            OBJECTOR_COMPLAINT_TEXTS_FORMAT);
-      return NULL;
-    }
-
-  self = g_object_new (OBJECTOR_TYPE_COMPLAINT_TEXTS, NULL);
-  self->root = json_node_ref (json_parser_get_root (parser));
-
-  if (!get_object (root, "(root)", "controller", &controller, error)
-      || !get_text (controller, "controller", "name", no_placeholders, &text, error))
-    return NULL;
-  self->controller = g_strdup (text);
-  if (!get_text (controller, "controller", "address", no_placeholders, &text, error))
-    return NULL;
-  self->controller_address = g_strdup (text);
-
-  if (!get_object (root, "(root)", "languages", &self->languages, error))
-    return NULL;
-
-  members = json_object_get_members (self->languages);
-  for (const GList *l = members; l != NULL; l = l->next)
-    {
-      g_autofree char *path = g_strdup_printf ("languages.%s", (const char *) l->data);
-      JsonNode *language = json_object_get_member (self->languages, l->data);
-
-      if (!is_language_code (l->data))
-        {
-          objector_json_fail (error, path, _("not a language code (like “de”)"));
-          return NULL;
-        }
-      if (!JSON_NODE_HOLDS_OBJECT (language))
-        {
-          objector_json_fail (error, path, _("expected an object"));
-          return NULL;
-        }
-      if (!validate_language (json_node_get_object (language), path, error))
-        return NULL;
-      g_ptr_array_add (ids, g_strdup (l->data));
-    }
-
-  if (!json_object_has_member (self->languages, "en"))
-    {
-      objector_json_fail (error, "languages.en", _("missing: English is the fallback"));
-      return NULL;
-    }
-
-  g_ptr_array_sort (ids, compare_languages);
-  g_ptr_array_add (ids, NULL);
-  self->language_ids = (char **) g_ptr_array_steal (ids, NULL);
-
-  return g_steal_pointer (&self);
-}
-
-ObjectorComplaintTexts *
-objector_complaint_texts_load (GError **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  ObjectorComplaintTexts *self;
-
-  /* Pulls the resource object out of the static library, which registers it. */
-  (void) objector_get_resource ();
-
-  bytes = g_resources_lookup_data (OBJECTOR_COMPLAINT_TEXTS_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
-  if (bytes == NULL)
-    return NULL;
-
-  self = objector_complaint_texts_new_from_bytes (bytes, error);
-  if (self == NULL)
-    g_prefix_error (error, "“%s”: ", OBJECTOR_COMPLAINT_TEXTS_RESOURCE);
-  return self;
-}
-
-const char * const *
-objector_complaint_texts_get_languages (ObjectorComplaintTexts *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_COMPLAINT_TEXTS (self), NULL);
-  return (const char * const *) self->language_ids;
-}
-
-gboolean
-objector_complaint_texts_has_language (ObjectorComplaintTexts *self,
-                                       const char             *language)
-{
-  g_return_val_if_fail (OBJECTOR_IS_COMPLAINT_TEXTS (self), FALSE);
-  return language != NULL && g_strv_contains ((const char * const *) self->language_ids, language);
-}
-
-/* "de_AT.UTF-8@euro" → "de", if there are texts in it. */
-static const char *
-match_language (ObjectorComplaintTexts *self,
-                const char             *name)
-{
-  g_autofree char *full = NULL;
-  g_autofree char *base = NULL;
-
-  if (name == NULL)
-    return NULL;
-  /* "pt_BR.UTF-8" → "pt_BR" exactly, else the language alone, else the
-   * same language of another territory ("pt" → "pt_BR"). */
-  full = g_strndup (name, strcspn (name, ".@"));
-  base = g_strndup (name, strcspn (name, "_.@"));
-  for (guint i = 0; self->language_ids[i] != NULL; i++)
-    if (g_str_equal (self->language_ids[i], full))
-      return self->language_ids[i];
-  for (guint i = 0; self->language_ids[i] != NULL; i++)
-    if (g_str_equal (self->language_ids[i], base))
-      return self->language_ids[i];
-  for (guint i = 0; self->language_ids[i] != NULL; i++)
-    if (g_str_has_prefix (self->language_ids[i], base) && self->language_ids[i][strlen (base)] == '_')
-      return self->language_ids[i];
-  return NULL;
-}
-
-static const char *
-user_language (ObjectorComplaintTexts *self,
-               const char             *language)
-{
-  const char * const *names;
-  const char *match;
-
-  if ((match = match_language (self, language)) != NULL)
-    return match;
-
-  names = g_get_language_names ();
-  for (guint i = 0; names[i] != NULL; i++)
-    if ((match = match_language (self, names[i])) != NULL)
-      return match;
-
-  return "en";
-}
-
-const char *
-objector_complaint_texts_resolve_language (ObjectorComplaintTexts *self,
-                                           const char             *language)
-{
-  g_return_val_if_fail (OBJECTOR_IS_COMPLAINT_TEXTS (self), NULL);
-  return match_language (self, language);
-}
-
-/* Texts of one language; validated at load, so members are there. */
-typedef struct
-{
-  JsonObject *block;
-  JsonObject *texts;
-  JsonObject *law;
-} Lang;
-
-static void
-lang_init (Lang                   *lang,
-           ObjectorComplaintTexts *self,
-           const char             *language,
-           const char             *law)
-{
-  lang->block = json_object_get_object_member (self->languages, language);
-  lang->texts = json_object_get_object_member (lang->block, "texts");
-  lang->law = law != NULL
-              ? json_object_get_object_member (json_object_get_object_member (lang->block, "laws"), law)
-              : NULL;
-}
-
-static const char *
-text (Lang       *lang,
-      const char *key)
-{
-  return json_object_get_string_member (lang->texts, key);
-}
-
-static const char *
-lookup (JsonObject *object,
-        const char *member,
-        const char *key)
-{
-  JsonObject *map = json_object_get_object_member (object, member);
-  JsonNode *node;
-
-  if (key == NULL)
-    return NULL;
-  node = json_object_get_member (map, key);
-  return node != NULL ? json_node_get_string (node) : NULL;
-}
-
-/* Fills "{name}" from @vars in one pass: what a value holds (a reason with
- * braces in it) is never expanded again. Unknown names stay as they are. */
-static char *
-expand (const char *template,
-        GHashTable *vars)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = template;
-
-  while (*p != '\0')
-    {
-      const char *open = strchr (p, '{');
-      const char *end;
-      g_autofree char *name = NULL;
-      const char *value;
-
-      if (open == NULL)
-        {
-          g_string_append (out, p);
-          break;
-        }
-
-      g_string_append_len (out, p, open - p);
-      end = open + 1;
-      while (is_name_char (*end))
-        end++;
-
-      if (*end == '}' && end > open + 1)
-        {
-          name = g_strndup (open + 1, end - open - 1);
-          value = g_hash_table_lookup (vars, name);
-          if (value != NULL)
-            {
-              g_string_append (out, value);
-              p = end + 1;
-              continue;
-            }
-        }
-
-      g_string_append_c (out, '{');
-      p = open + 1;
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-set_var (GHashTable *vars,
-         const char *name,
-         const char *value)
-{
-  g_hash_table_replace (vars, (gpointer) name, g_strdup (value != NULL ? value : ""));
-}
-
-static void
-take_var (GHashTable *vars,
-          const char *name,
-          char       *value)
-{
-  g_hash_table_replace (vars, (gpointer) name, value != NULL ? value : g_strdup (""));
-}
-
-static GHashTable *
-new_vars (void)
-{
-  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-}
-
-static const char *
-platform_label (Lang       *lang,
-                const char *platform)
-{
-  const char *label = lookup (lang->block, "platforms", platform);
-
-  return label != NULL ? label : platform;
-}
-
-char *
-objector_complaint_texts_dup_people_message (ObjectorComplaintTexts  *self,
-                                             ObjectorPlaybook        *playbook,
-                                             const char              *language,
-                                             char                   **title)
-{
-  g_autoptr(GHashTable) vars = new_vars ();
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  GString *forms = g_string_new (NULL);
-  Lang lang;
-
-  g_return_val_if_fail (OBJECTOR_IS_COMPLAINT_TEXTS (self), NULL);
-  g_return_val_if_fail (playbook == NULL || OBJECTOR_IS_PLAYBOOK (playbook), NULL);
-
-  lang_init (&lang, self, user_language (self, language), NULL);
-
-  /* One form per platform: the objection paths, which the friends need. */
-  if (playbook != NULL)
-    {
-      GListModel *paths = objector_playbook_get_paths (playbook);
-
-      for (guint i = 0; i < g_list_model_get_n_items (paths); i++)
-        {
-          g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
-          const char *platform = objector_path_get_platform (path);
-
-          if (objector_path_get_kind (path) != OBJECTOR_PATH_KIND_OBJECTION
-              || g_hash_table_contains (seen, platform))
-            continue;
-          g_hash_table_add (seen, (gpointer) platform);
-          g_string_append_printf (forms, "%s%s: %s", forms->len > 0 ? "\n" : "",
-                                  platform_label (&lang, platform),
-                                  objector_path_get_form_url (path));
-        }
-    }
-
-  if (forms->len == 0)
-    g_string_append (forms, text (&lang, "people_forms_fallback"));
-
-  take_var (vars, "forms", g_string_free (forms, FALSE));
-
-  if (title != NULL)
-    *title = g_strdup (text (&lang, "people_title"));
-  return expand (text (&lang, "people_text"), vars);
-}
 
 /* Grounds */
 
@@ -780,120 +176,288 @@ objector_complaint_get_attachments (ObjectorComplaint *self)
   return (const char * const *) self->attachments;
 }
 
-/* A date in the complaint's language, where the person lives: "5. März 2026". */
-static char *
-format_date_in (Lang      *lang,
-                GDateTime *time)
+/* Writing: the letter, section by section */
+
+typedef struct
 {
-  g_autoptr(GDateTime) local = g_date_time_to_local (time);
-  g_autoptr(GHashTable) vars = new_vars ();
-  JsonArray *months = json_object_get_array_member (lang->block, "months");
-  int day = g_date_time_get_day_of_month (local);
+  ObjectorComplaintLang  lang;
+  ObjectorObjection     *objection;
+  GHashTable            *vars;         /* the placeholders every section fills from */
+  GString               *out;          /* the letter so far */
+  GStrvBuilder          *attachments;
+  ObjectorTransition    *rejection;    /* nullable: Meta's refusal, still in effect */
+  ObjectorTransition    *receipt;      /* nullable */
+  GDate                 *due;          /* nullable */
+} Writer;
 
-  if (day == 1 && json_object_has_member (lang->block, "first_day"))
-    set_var (vars, "day", json_object_get_string_member (lang->block, "first_day"));
-  else
-    take_var (vars, "day", g_strdup_printf ("%d", day));
-  set_var (vars, "month", json_array_get_string_element (months, g_date_time_get_month (local) - 1));
-  take_var (vars, "year", g_strdup_printf ("%d", g_date_time_get_year (local)));
+static void
+writer_clear (Writer *w)
+{
+  g_clear_pointer (&w->vars, g_hash_table_unref);
+  if (w->out != NULL)
+    g_string_free (g_steal_pointer (&w->out), TRUE);
+  g_clear_pointer (&w->attachments, g_strv_builder_unref);
+  g_clear_pointer (&w->due, g_date_free);
+}
 
-  return expand (json_object_get_string_member (lang->block, "date"), vars);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Writer, writer_clear)
+
+static void
+append_paragraph (Writer     *w,
+                  const char *paragraph)
+{
+  if (w->out->len > 0)
+    g_string_append (w->out, "\n\n");
+  g_string_append (w->out, paragraph);
+}
+
+static void
+append_item (Writer     *w,
+             const char *item)
+{
+  g_string_append_printf (w->out, "\n- %s", item);
+}
+
+/* The text @key as an item of a list, its placeholders filled. */
+static void
+append_text_item (Writer     *w,
+                  const char *key)
+{
+  g_autofree char *line = _objector_complaint_lang_expand (&w->lang, key, w->vars);
+
+  append_item (w, line);
 }
 
 static char *
-format_gdate_in (Lang        *lang,
-                 const GDate *date)
+format_day_in (ObjectorComplaintLang *lang,
+               const GDate           *date)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_local ();
   g_autoptr(GDateTime) noon = g_date_time_new (zone, g_date_get_year (date), g_date_get_month (date),
                                                g_date_get_day (date), 12, 0, 0);
 
-  return format_date_in (lang, noon);
+  return _objector_complaint_lang_format_date (lang, noon);
 }
 
 /* An email's date as logged ("2026-03-02T08:00:00Z"), or as it came. */
 static char *
-format_email_date_in (Lang       *lang,
-                      const char *text_date)
+format_email_date_in (ObjectorComplaintLang *lang,
+                      ObjectorEmailRecord   *email)
 {
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-  g_autoptr(GDateTime) time = NULL;
-
-  if (text_date == NULL || *text_date == '\0')
-    return g_strdup ("?");
-  time = g_date_time_new_from_iso8601 (text_date, utc);
-  return time != NULL ? format_date_in (lang, time) : g_strdup (text_date);
+  if (objector_email_record_get_date (email) != NULL)
+    return _objector_complaint_lang_format_date (lang, objector_email_record_get_date (email));
+  if (objector_email_record_get_date_text (email) != NULL && *objector_email_record_get_date_text (email) != '\0')
+    return g_strdup (objector_email_record_get_date_text (email));
+  return g_strdup ("?");
 }
 
-/* The latest step of @event still in effect: the history replayed with
- * every undo taking back the latest step still standing. */
-static ObjectorTransition *
-latest_effective (ObjectorObjection *objection,
-                  ObjectorEvent      event)
+/* The facts of the case, as every section may name them. */
+static void
+fill_vars (Writer                 *w,
+           ObjectorComplaintTexts *texts,
+           ObjectorPath           *path,
+           const char             *region,
+           GDateTime              *when)
 {
-  GPtrArray *history = objector_objection_get_history (objection);
-  g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+  ObjectorObjection *objection = w->objection;
+  ObjectorComplaintLang *lang = &w->lang;
+  const char *email = objector_objection_get_email (objection);
+  const char *country = objector_objection_get_country (objection);
+  GDateTime *submitted = objector_objection_get_submitted (objection);
+  GHashTable *vars = w->vars;
 
+  _objector_complaint_vars_set (vars, "controller", _objector_complaint_texts_get_controller (texts));
+  _objector_complaint_vars_set (vars, "controller_address", _objector_complaint_texts_get_controller_address (texts));
+  _objector_complaint_vars_set (vars, "complaint_article", _objector_complaint_lang_law_text (lang, "complaint"));
+  _objector_complaint_vars_set (vars, "objection_article", _objector_complaint_lang_law_text (lang, "objection"));
+  _objector_complaint_vars_set (vars, "deadline_article", _objector_complaint_lang_law_text (lang, "deadline"));
+  _objector_complaint_vars_set (vars, "order_article", _objector_complaint_lang_law_text (lang, "order"));
+  _objector_complaint_vars_set (vars, "progress_article", _objector_complaint_lang_law_text (lang, "progress"));
+  _objector_complaint_vars_set (vars, "email", email != NULL && *email != '\0' ? email : "?");
+  _objector_complaint_vars_set (vars, "country", _objector_complaint_lang_country (lang, country) != NULL
+                                                 ? _objector_complaint_lang_country (lang, country) : country);
+  _objector_complaint_vars_set (vars, "region", region);
+  _objector_complaint_vars_set (vars, "platform",
+                                _objector_complaint_lang_platform (lang, objector_objection_get_platform (objection)));
+  _objector_complaint_vars_set (vars, "account", objector_objection_get_account (objection));
+  _objector_complaint_vars_set (vars, "reason", objector_objection_get_reason (objection));
+  _objector_complaint_vars_set (vars, "form_url", path != NULL ? objector_path_get_form_url (path) : NULL);
+  _objector_complaint_vars_take (vars, "created",
+                                 _objector_complaint_lang_format_date (lang, objector_objection_get_created (objection)));
+  _objector_complaint_vars_take (vars, "today", _objector_complaint_lang_format_date (lang, when));
+  if (submitted != NULL)
+    _objector_complaint_vars_take (vars, "submitted", _objector_complaint_lang_format_date (lang, submitted));
+  if (w->due != NULL)
+    _objector_complaint_vars_take (vars, "due", format_day_in (lang, w->due));
+  if (w->rejection != NULL)
+    _objector_complaint_vars_take (vars, "answer_date", _objector_complaint_lang_format_date (lang, w->rejection->time));
+  if (w->receipt != NULL)
+    _objector_complaint_vars_take (vars, "receipt_date", _objector_complaint_lang_format_date (lang, w->receipt->time));
+}
+
+/* To whom, about what, and why. */
+static void
+write_opening (Writer            *w,
+               ObjectorAuthority *authority,
+               const char        *subject)
+{
+  g_autofree char *intro = NULL;
+
+  g_string_append_printf (w->out, "%s\n%s", objector_authority_get_name (authority),
+                          objector_authority_get_address (authority));
+  append_paragraph (w, subject);
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "greeting"));
+
+  /* Rejected, or escalated after a rejection: Meta's refusal is the
+   * grievance. Otherwise its silence past the deadline. */
+  intro = _objector_complaint_lang_expand (&w->lang, w->rejection != NULL ? "intro_rejected" : "intro_no_answer",
+                                           w->vars);
+  append_paragraph (w, intro);
+}
+
+/* 1. Facts */
+static void
+write_facts (Writer       *w,
+             ObjectorPath *path,
+             const char   *region)
+{
+  const char *platform = objector_objection_get_platform (w->objection);
+  const char *account = objector_objection_get_account (w->objection);
+  const char *reason = objector_objection_get_reason (w->objection);
+
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "facts_heading"));
+  append_text_item (w, region != NULL && *region != '\0' ? "complainant_region" : "complainant");
+  append_text_item (w, "controller");
+  if (g_strcmp0 (platform, "facebook") != 0 && g_strcmp0 (platform, "instagram") != 0)
+    append_text_item (w, "no_account");
+  else if (account != NULL && *account != '\0')
+    append_text_item (w, "account");
+  else
+    append_text_item (w, "account_unnamed");
+  append_text_item (w, "prepared");
+  if (objector_objection_get_submitted (w->objection) != NULL)
+    append_text_item (w, path != NULL ? "submitted" : "submitted_no_form");
+  if (reason != NULL && *reason != '\0')
+    append_text_item (w, "reason");
+  if (w->receipt != NULL)
+    append_text_item (w, "receipt");
+  if (w->due != NULL)
+    append_text_item (w, objector_objection_get_extended (w->objection) ? "due_extended" : "due");
+  append_text_item (w, w->rejection != NULL ? "answer_rejected" : "answer_none");
+}
+
+/* 2. Timeline: every step, undone ones too, as the person recorded it. */
+static void
+write_timeline (Writer *w)
+{
+  GPtrArray *history = objector_objection_get_history (w->objection);
+
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "timeline_heading"));
   for (guint i = 0; i < history->len; i++)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
+      g_autoptr(GHashTable) entry = _objector_complaint_vars_new ();
+      g_autofree char *line = NULL;
 
-      if (t->event == OBJECTOR_EVENT_UNDO)
-        {
-          if (stack->len > 0)
-            g_ptr_array_set_size (stack, stack->len - 1);
-        }
-      else
-        g_ptr_array_add (stack, t);
+      _objector_complaint_vars_take (entry, "date", _objector_complaint_lang_format_date (&w->lang, t->time));
+      _objector_complaint_vars_set (entry, "event", _objector_complaint_lang_event (&w->lang, t->event));
+      _objector_complaint_vars_set (entry, "note", t->note);
+      line = _objector_complaint_lang_expand (&w->lang, t->note != NULL ? "timeline_note" : "timeline_entry", entry);
+      append_item (w, line);
     }
+}
 
-  for (guint i = stack->len; i > 0; i--)
+/* Meta's emails, each also an attachment. */
+static void
+write_emails (Writer *w)
+{
+  GPtrArray *emails = objector_objection_get_emails (w->objection);
+
+  if (emails->len > 0)
+    append_paragraph (w, _objector_complaint_lang_text (&w->lang, "emails_heading"));
+
+  for (guint i = 0; i < emails->len; i++)
     {
-      ObjectorTransition *t = g_ptr_array_index (stack, i - 1);
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
+      g_autoptr(GHashTable) entry = _objector_complaint_vars_new ();
+      const char *subject = objector_email_record_get_subject (email);
+      const char *from = objector_email_record_get_from (email);
+      g_autofree char *line = NULL;
+      g_autofree char *attachment = NULL;
 
-      if (t->event == event)
-        return t;
+      if (objector_email_record_is_damaged (email))
+        continue;
+
+      _objector_complaint_vars_take (entry, "date", format_email_date_in (&w->lang, email));
+      _objector_complaint_vars_set (entry, "subject", subject != NULL ? subject : "");
+      _objector_complaint_vars_set (entry, "from", from != NULL ? from : "?");
+      line = _objector_complaint_lang_expand (&w->lang, "email_entry", entry);
+      append_item (w, line);
+
+      attachment = _objector_complaint_lang_expand (&w->lang, "attachment_email", entry);
+      g_strv_builder_add (w->attachments, attachment);
     }
-
-  return NULL;
 }
 
+/* 3. Requests */
+static void
+write_requests (Writer            *w,
+                ObjectorAuthority *authority)
+{
+  const char *lead_note = _objector_complaint_lang_law_text (&w->lang, "lead_note");
+
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "request_heading"));
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "request_intro"));
+  append_text_item (w, "request_examine");
+  append_text_item (w, "request_order");
+  append_text_item (w, "request_inform");
+
+  /* Meta Platforms Ireland Limited's lead authority is the Irish one
+   * (GDPR Art. 56); any other EU/EEA authority hands the case to it. */
+  if (lead_note != NULL && !g_strv_contains (objector_authority_get_countries (authority), "IE"))
+    append_paragraph (w, lead_note);
+}
+
+/* The date, the signature to fill in, and what is attached. */
+static char **
+write_closing (Writer *w)
+{
+  char **attachments;
+
+  append_paragraph (w, g_hash_table_lookup (w->vars, "today"));
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "closing"));
+  g_string_append_printf (w->out, "\n%s\n%s", _objector_complaint_lang_text (&w->lang, "fill_in_name"),
+                          (const char *) g_hash_table_lookup (w->vars, "email"));
+
+  attachments = g_strv_builder_end (w->attachments);
+  append_paragraph (w, _objector_complaint_lang_text (&w->lang, "attachments_heading"));
+  for (guint i = 0; attachments[i] != NULL; i++)
+    append_item (w, attachments[i]);
+  g_string_append (w->out, "\n");
+  return attachments;
+}
+
+/* @language, checked, or the authority's language, or English. */
 static const char *
-email_member (JsonObject *email,
-              const char *name)
+choose_language (ObjectorComplaintTexts  *texts,
+                 ObjectorAuthority       *authority,
+                 const char              *language,
+                 GError                 **error)
 {
-  JsonNode *node = json_object_get_member (email, name);
+  const char *authority_language = objector_authority_get_complaint_language (authority);
 
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
+  if (language == NULL)
+    return objector_complaint_texts_has_language (texts, authority_language) ? authority_language : "en";
 
-static void
-append_paragraph (GString    *out,
-                  const char *paragraph)
-{
-  if (out->len > 0)
-    g_string_append (out, "\n\n");
-  g_string_append (out, paragraph);
-}
+  if (!objector_complaint_texts_has_language (texts, language))
+    {
+      g_autofree char *known = g_strjoinv (", ", (char **) objector_complaint_texts_get_languages (texts));
 
-static void
-append_item (GString    *out,
-             const char *item)
-{
-  g_string_append_printf (out, "\n- %s", item);
-}
-
-static void
-append_expanded_item (GString    *out,
-                      Lang       *lang,
-                      const char *key,
-                      GHashTable *vars)
-{
-  g_autofree char *line = expand (text (lang, key), vars);
-
-  append_item (out, line);
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("There is no complaint text in “%s”; the languages are: %s"), language, known);
+      return NULL;
+    }
+  return language;
 }
 
 ObjectorComplaint *
@@ -907,24 +471,8 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
                         GError                 **error)
 {
   g_autoptr(ObjectorComplaint) self = NULL;
-  g_autoptr(GHashTable) vars = new_vars ();
   g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDate) due = NULL;
-  g_autoptr(GStrvBuilder) attachments = g_strv_builder_new ();
-  g_autofree char *intro = NULL;
-  g_autofree char *line = NULL;
-  GString *out;
-  ObjectorTransition *rejection;
-  ObjectorTransition *receipt;
-  GPtrArray *history;
-  JsonArray *emails;
-  const char *platform;
-  const char *account;
-  const char *country;
-  const char *email;
-  const char *reason;
-  const char *law;
-  Lang lang;
+  g_auto(Writer) w = { 0 };
 
   g_return_val_if_fail (OBJECTOR_IS_COMPLAINT_TEXTS (texts), NULL);
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (objection), NULL);
@@ -932,167 +480,37 @@ objector_complaint_new (ObjectorComplaintTexts  *texts,
   g_return_val_if_fail (path == NULL || OBJECTOR_IS_PATH (path), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (language != NULL && !objector_complaint_texts_has_language (texts, language))
-    {
-      g_autofree char *known = g_strjoinv (", ", texts->language_ids);
-
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                   _("There is no complaint text in “%s”; the languages are: %s"), language, known);
-      return NULL;
-    }
+  if (language != NULL && !choose_language (texts, authority, language, error))
+    return NULL;
 
   when = now != NULL ? g_date_time_ref (now) : objector_clock_now ();
   if (!objector_complaint_check_grounds (objection, when, error))
     return NULL;
 
-  if (language == NULL)
-    language = objector_complaint_texts_has_language (texts, objector_authority_get_complaint_language (authority))
-               ? objector_authority_get_complaint_language (authority) : "en";
-
-  law = objector_authority_get_law (authority);
-  lang_init (&lang, texts, language, law);
-
   self = g_object_new (OBJECTOR_TYPE_COMPLAINT, NULL);
   self->authority = g_object_ref (authority);
-  self->language = g_strdup (language);
+  self->language = g_strdup (choose_language (texts, authority, language, NULL));
 
-  platform = objector_objection_get_platform (objection);
-  account = objector_objection_get_account (objection);
-  country = objector_objection_get_country (objection);
-  email = objector_objection_get_email (objection);
-  reason = objector_objection_get_reason (objection);
-  due = objector_objection_dup_due_date (objection);
-  rejection = latest_effective (objection, OBJECTOR_EVENT_LOG_REJECTION);
-  receipt = latest_effective (objection, OBJECTOR_EVENT_LOG_RECEIPT);
+  _objector_complaint_lang_init (&w.lang, texts, self->language, objector_authority_get_law (authority));
+  w.objection = objection;
+  w.vars = _objector_complaint_vars_new ();
+  w.out = g_string_new (NULL);
+  w.attachments = g_strv_builder_new ();
+  w.rejection = objector_objection_get_latest_step (objection, OBJECTOR_EVENT_LOG_REJECTION);
+  w.receipt = objector_objection_get_latest_step (objection, OBJECTOR_EVENT_LOG_RECEIPT);
+  w.due = objector_objection_dup_due_date (objection);
 
-  set_var (vars, "controller", texts->controller);
-  set_var (vars, "controller_address", texts->controller_address);
-  set_var (vars, "complaint_article", json_object_get_string_member (lang.law, "complaint"));
-  set_var (vars, "objection_article", json_object_get_string_member (lang.law, "objection"));
-  set_var (vars, "deadline_article", json_object_get_string_member (lang.law, "deadline"));
-  set_var (vars, "order_article", json_object_get_string_member (lang.law, "order"));
-  set_var (vars, "progress_article", json_object_get_string_member (lang.law, "progress"));
-  set_var (vars, "email", email != NULL && *email != '\0' ? email : "?");
-  set_var (vars, "country", lookup (lang.block, "countries", country) != NULL
-                            ? lookup (lang.block, "countries", country) : country);
-  set_var (vars, "region", region);
-  set_var (vars, "platform", platform_label (&lang, platform));
-  set_var (vars, "account", account);
-  set_var (vars, "reason", reason);
-  set_var (vars, "form_url", path != NULL ? objector_path_get_form_url (path) : NULL);
-  take_var (vars, "created", format_date_in (&lang, objector_objection_get_created (objection)));
-  take_var (vars, "today", format_date_in (&lang, when));
-  if (objector_objection_get_submitted (objection) != NULL)
-    take_var (vars, "submitted", format_date_in (&lang, objector_objection_get_submitted (objection)));
-  if (due != NULL)
-    take_var (vars, "due", format_gdate_in (&lang, due));
-  if (rejection != NULL)
-    take_var (vars, "answer_date", format_date_in (&lang, rejection->time));
-  if (receipt != NULL)
-    take_var (vars, "receipt_date", format_date_in (&lang, receipt->time));
+  fill_vars (&w, texts, path, region, when);
+  self->subject = _objector_complaint_lang_expand (&w.lang, "subject", w.vars);
+  g_strv_builder_add (w.attachments, _objector_complaint_lang_text (&w.lang, "attachment_summary"));
 
-  self->subject = expand (text (&lang, "subject"), vars);
+  write_opening (&w, authority, self->subject);
+  write_facts (&w, path, region);
+  write_timeline (&w);
+  write_emails (&w);
+  write_requests (&w, authority);
+  self->attachments = write_closing (&w);
 
-  out = g_string_new (objector_authority_get_name (authority));
-  g_string_append_printf (out, "\n%s", objector_authority_get_address (authority));
-  append_paragraph (out, self->subject);
-  append_paragraph (out, text (&lang, "greeting"));
-
-  /* Rejected, or escalated after a rejection: Meta's refusal is the
-   * grievance. Otherwise its silence past the deadline. */
-  intro = expand (text (&lang, rejection != NULL ? "intro_rejected" : "intro_no_answer"), vars);
-  append_paragraph (out, intro);
-
-  /* 1. Facts */
-  append_paragraph (out, text (&lang, "facts_heading"));
-  append_expanded_item (out, &lang, region != NULL && *region != '\0' ? "complainant_region" : "complainant", vars);
-  append_expanded_item (out, &lang, "controller", vars);
-  if (g_strcmp0 (platform, "facebook") != 0 && g_strcmp0 (platform, "instagram") != 0)
-    append_expanded_item (out, &lang, "no_account", vars);
-  else if (account != NULL && *account != '\0')
-    append_expanded_item (out, &lang, "account", vars);
-  else
-    append_expanded_item (out, &lang, "account_unnamed", vars);
-  append_expanded_item (out, &lang, "prepared", vars);
-  if (objector_objection_get_submitted (objection) != NULL)
-    append_expanded_item (out, &lang, path != NULL ? "submitted" : "submitted_no_form", vars);
-  if (reason != NULL && *reason != '\0')
-    append_expanded_item (out, &lang, "reason", vars);
-  if (receipt != NULL)
-    append_expanded_item (out, &lang, "receipt", vars);
-  if (due != NULL)
-    append_expanded_item (out, &lang, objector_objection_get_extended (objection) ? "due_extended" : "due", vars);
-  append_expanded_item (out, &lang, rejection != NULL ? "answer_rejected" : "answer_none", vars);
-
-  /* 2. Timeline: every step, undone ones too, as the person recorded it. */
-  append_paragraph (out, text (&lang, "timeline_heading"));
-  history = objector_objection_get_history (objection);
-  for (guint i = 0; i < history->len; i++)
-    {
-      ObjectorTransition *t = g_ptr_array_index (history, i);
-      g_autoptr(GHashTable) entry = new_vars ();
-
-      take_var (entry, "date", format_date_in (&lang, t->time));
-      set_var (entry, "event", lookup (lang.block, "events", objector_event_to_string (t->event)));
-      set_var (entry, "note", t->note);
-      g_free (line);
-      line = expand (text (&lang, t->note != NULL ? "timeline_note" : "timeline_entry"), entry);
-      append_item (out, line);
-    }
-
-  g_strv_builder_add (attachments, text (&lang, "attachment_summary"));
-
-  emails = objector_objection_get_emails (objection);
-  if (json_array_get_length (emails) > 0)
-    {
-      append_paragraph (out, text (&lang, "emails_heading"));
-    }
-  for (guint i = 0; i < json_array_get_length (emails); i++)
-    {
-      JsonNode *node = json_array_get_element (emails, i);
-      g_autoptr(GHashTable) entry = new_vars ();
-      JsonObject *object;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      object = json_node_get_object (node);
-
-      take_var (entry, "date", format_email_date_in (&lang, email_member (object, "date")));
-      set_var (entry, "subject", email_member (object, "subject") != NULL ? email_member (object, "subject") : "");
-      set_var (entry, "from", email_member (object, "from") != NULL ? email_member (object, "from") : "?");
-      g_free (line);
-      line = expand (text (&lang, "email_entry"), entry);
-      append_item (out, line);
-
-      g_free (line);
-      line = expand (text (&lang, "attachment_email"), entry);
-      g_strv_builder_add (attachments, line);
-    }
-
-  /* 3. Requests */
-  append_paragraph (out, text (&lang, "request_heading"));
-  append_paragraph (out, text (&lang, "request_intro"));
-  append_expanded_item (out, &lang, "request_examine", vars);
-  append_expanded_item (out, &lang, "request_order", vars);
-  append_expanded_item (out, &lang, "request_inform", vars);
-
-  /* Meta Platforms Ireland Limited's lead authority is the Irish one
-   * (GDPR Art. 56); any other EU/EEA authority hands the case to it. */
-  if (json_object_has_member (lang.law, "lead_note")
-      && !g_strv_contains (objector_authority_get_countries (authority), "IE"))
-    append_paragraph (out, json_object_get_string_member (lang.law, "lead_note"));
-
-  append_paragraph (out, g_hash_table_lookup (vars, "today"));
-  append_paragraph (out, text (&lang, "closing"));
-  g_string_append_printf (out, "\n%s\n%s", text (&lang, "fill_in_name"),
-                          (const char *) g_hash_table_lookup (vars, "email"));
-
-  self->attachments = g_strv_builder_end (attachments);
-  append_paragraph (out, text (&lang, "attachments_heading"));
-  for (guint i = 0; self->attachments[i] != NULL; i++)
-    append_item (out, self->attachments[i]);
-  g_string_append (out, "\n");
-
-  self->text = g_string_free (out, FALSE);
+  self->text = g_string_free (g_steal_pointer (&w.out), FALSE);
   return g_steal_pointer (&self);
 }

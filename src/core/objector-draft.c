@@ -110,7 +110,7 @@ objector_draft_new (const char *directory)
   if (directory != NULL)
     self->filename = g_build_filename (directory, DRAFT_BASENAME, NULL);
   else
-    self->filename = g_build_filename (g_get_user_data_dir (), "objector", DRAFT_BASENAME, NULL);
+    self->filename = objector_files_dup_data_file (DRAFT_BASENAME);
   return self;
 }
 
@@ -335,23 +335,11 @@ objector_draft_set_objections (ObjectorDraft      *self,
 
 /* Saving and loading */
 
-static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 gboolean
 objector_draft_save (ObjectorDraft  *self,
                      GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
@@ -362,12 +350,12 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, DRAFT_VERSION);
-  add_string (builder, "country", self->country);
-  add_string (builder, "region", self->region);
-  add_string (builder, "email", self->email);
-  add_string (builder, "reason_kind", self->reason_kind);
-  add_string (builder, "reason", self->reason);
-  add_string (builder, "page", self->page);
+  objector_json_add_string (builder, "country", self->country);
+  objector_json_add_string (builder, "region", self->region);
+  objector_json_add_string (builder, "email", self->email);
+  objector_json_add_string (builder, "reason_kind", self->reason_kind);
+  objector_json_add_string (builder, "reason", self->reason);
+  objector_json_add_string (builder, "page", self->page);
   json_builder_set_member_name (builder, "finished");
   json_builder_add_boolean_value (builder, self->finished);
   json_builder_set_member_name (builder, "no_account");
@@ -382,8 +370,8 @@ objector_draft_save (ObjectorDraft  *self,
       ObjectorAccount *account = &g_array_index (self->accounts, ObjectorAccount, i);
 
       json_builder_begin_object (builder);
-      add_string (builder, "platform", account->platform);
-      add_string (builder, "label", account->label);
+      objector_json_add_string (builder, "platform", account->platform);
+      objector_json_add_string (builder, "label", account->label);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -396,9 +384,7 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &length);
+  data = objector_json_to_data (root, &length);
 
   if (!objector_files_write_private (self->filename, data, length, &local_error))
     {
@@ -409,77 +395,36 @@ objector_draft_save (ObjectorDraft  *self,
   return TRUE;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return g_utf8_validate (json_node_get_string (node), -1, NULL) ? json_node_get_string (node) : NULL;
-}
-
-static gboolean
-member_boolean (JsonObject *object,
-                const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return FALSE;
-  return json_node_get_boolean (node);
-}
-
-static JsonArray *
-member_array (JsonObject *object,
-              const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return (node != NULL && JSON_NODE_HOLDS_ARRAY (node)) ? json_node_get_array (node) : NULL;
-}
-
 gboolean
 objector_draft_load (ObjectorDraft  *self,
                      GError        **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
-  g_autoptr(GBytes) contents = NULL;
   g_autofree char *aside = NULL;
-  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
-  g_auto(GStrv) objections = NULL;
   const char *kind;
   JsonObject *root;
   JsonArray *array;
-  const char *data;
-  gsize length;
 
   g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
 
   clear_fields (self);
 
-  contents = objector_json_read_file (self->filename, DRAFT_MAX_SIZE, &local_error);
-  if (contents == NULL && !g_error_matches (local_error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
+  /* Too large, too deeply nested (json-glib recurses), not JSON; or empty,
+   * which parses with no root (found by tests/fuzz). */
+  root = objector_json_load_file (parser, self->filename, DRAFT_MAX_SIZE, &local_error);
+  if (root == NULL && g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
     {
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        {
-          emit_changed (self);
-          return TRUE;
-        }
+      emit_changed (self);
+      return TRUE;
+    }
+  if (root == NULL && !g_error_matches (local_error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
+    {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not read where you were in the wizard: %s"), local_error->message);
       return FALSE;
     }
-  data = contents != NULL ? g_bytes_get_data (contents, &length) : NULL;
-
-  /* Too large, too deeply nested (json-glib recurses), not JSON; or empty,
-   * which parses with no root (found by tests/fuzz). */
-  if (contents == NULL
-      || !objector_json_load (parser, data, length, DRAFT_MAX_SIZE, &local_error)
-      || json_parser_get_root (parser) == NULL
-      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (root == NULL)
     {
       /* Only the wizard's place is lost: objections live in their own file. */
       aside = objector_files_move_aside (self->filename, NULL);
@@ -491,51 +436,40 @@ objector_draft_load (ObjectorDraft  *self,
       return FALSE;
     }
 
-  root = json_node_get_object (json_parser_get_root (parser));
-  self->country = g_strdup (member_string (root, "country"));
-  self->region = g_strdup (member_string (root, "region"));
-  self->email = g_strdup (member_string (root, "email"));
-  self->reason = g_strdup (member_string (root, "reason"));
-  self->page = g_strdup (member_string (root, "page"));
-  kind = member_string (root, "reason_kind");
+  self->country = g_strdup (objector_json_lookup_string (root, "country"));
+  self->region = g_strdup (objector_json_lookup_string (root, "region"));
+  self->email = g_strdup (objector_json_lookup_string (root, "email"));
+  self->reason = g_strdup (objector_json_lookup_string (root, "reason"));
+  self->page = g_strdup (objector_json_lookup_string (root, "page"));
+  kind = objector_json_lookup_string (root, "reason_kind");
   if (g_strcmp0 (kind, "full") == 0 || g_strcmp0 (kind, "custom") == 0)
     {
       g_free (self->reason_kind);
       self->reason_kind = g_strdup (kind);
     }
-  self->finished = member_boolean (root, "finished");
-  self->no_account = member_boolean (root, "no_account");
-  self->accounts_linked = member_boolean (root, "accounts_linked");
+  self->finished = objector_json_lookup_boolean (root, "finished", FALSE);
+  self->no_account = objector_json_lookup_boolean (root, "no_account", FALSE);
+  self->accounts_linked = objector_json_lookup_boolean (root, "accounts_linked", FALSE);
 
-  if ((array = member_array (root, "accounts")) != NULL)
+  if ((array = objector_json_lookup_array (root, "accounts")) != NULL)
     for (guint i = 0; i < json_array_get_length (array); i++)
       {
         JsonNode *node = json_array_get_element (array, i);
-        const char *platform;
+        JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+        const char *platform = objector_json_lookup_string (object, "platform");
+        const char *label = objector_json_lookup_string (object, "label");
         ObjectorAccount account;
 
-        if (!JSON_NODE_HOLDS_OBJECT (node))
-          continue;
-        platform = member_string (json_node_get_object (node), "platform");
         if (!objector_draft_is_account_platform (platform))
           continue;
         account.platform = g_strdup (platform);
-        account.label = g_strdup (member_string (json_node_get_object (node), "label"));
-        if (account.label == NULL)
-          account.label = g_strdup ("");
+        account.label = g_strdup (label != NULL ? label : "");
         g_array_append_val (self->accounts, account);
       }
 
-  if ((array = member_array (root, "objections")) != NULL)
-    for (guint i = 0; i < json_array_get_length (array); i++)
-      {
-        JsonNode *node = json_array_get_element (array, i);
-
-        if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-          g_strv_builder_add (ids, json_node_get_string (node));
-      }
-  objections = g_strv_builder_end (ids);
-  self->objections = g_steal_pointer (&objections);
+  self->objections = objector_json_lookup_strv (root, "objections");
+  if (self->objections == NULL)
+    self->objections = g_new0 (char *, 1);
 
   emit_changed (self);
   return TRUE;

@@ -22,6 +22,20 @@
 #include "objector-error.h"
 #include "objector-files.h"
 
+char *
+objector_files_dup_data_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "objector", NULL);
+}
+
+char *
+objector_files_dup_data_file (const char *basename)
+{
+  g_return_val_if_fail (basename != NULL, NULL);
+
+  return g_build_filename (g_get_user_data_dir (), "objector", basename, NULL);
+}
+
 gboolean
 objector_files_ensure_private_dir (const char  *directory,
                                    GError     **error)

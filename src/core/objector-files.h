@@ -10,6 +10,13 @@
 
 G_BEGIN_DECLS
 
+/* Objector's own folder in the user's data folder, $XDG_DATA_HOME/objector:
+ * the objections, the wizard's draft, the reminders ledger, an updated
+ * playbook and the updater's state live there, and nothing else does. */
+char     *objector_files_dup_data_dir       (void);
+/* The file @basename in that folder. */
+char     *objector_files_dup_data_file      (const char  *basename);
+
 /* Creates @directory (and parents) readable by the user alone (0700). */
 gboolean  objector_files_ensure_private_dir (const char  *directory,
                                              GError     **error);

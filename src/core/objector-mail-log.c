@@ -22,41 +22,39 @@ objector_mail_log_result_free (ObjectorMailLogResult *result)
   g_free (result);
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* Where the same Message-ID, or the very same bytes (pasted twice), is
  * logged; -1 when nowhere. */
 static int
 find_logged (ObjectorObjection *objection,
              ObjectorMail      *mail)
 {
-  JsonArray *emails = objector_objection_get_emails (objection);
+  GPtrArray *emails = objector_objection_get_emails (objection);
   const char *message_id = objector_mail_get_message_id (mail);
   const char *digest = objector_mail_get_digest (mail);
 
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
-      JsonObject *logged;
+      ObjectorEmailRecord *logged = g_ptr_array_index (emails, i);
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      logged = json_node_get_object (node);
-      if (message_id != NULL && g_strcmp0 (member_string (logged, "message_id"), message_id) == 0)
+      if (message_id != NULL && g_strcmp0 (objector_email_record_get_message_id (logged), message_id) == 0)
         return (int) i;
-      if (digest != NULL && g_strcmp0 (member_string (logged, "digest"), digest) == 0)
+      if (digest != NULL && g_strcmp0 (objector_email_record_get_digest (logged), digest) == 0)
         return (int) i;
     }
   return -1;
+}
+
+/* What logging @mail now stores. */
+static ObjectorEmailRecord *
+record_of (ObjectorMail  *mail,
+           GDateTime     *now,
+           gboolean       has_event,
+           ObjectorEvent  event)
+{
+  g_autoptr(JsonObject) fields = objector_mail_to_json (mail, now);
+  g_autoptr(ObjectorEmailRecord) read = objector_email_record_new_from_object (fields);
+
+  return objector_email_record_new_with_event (read, has_event, event);
 }
 
 static char *
@@ -123,7 +121,7 @@ log_edit (ObjectorObjection  *objection,
   LogData *data = user_data;
   ObjectorMail *mail = data->mail;
   ObjectorMailLogResult *result = data->result;
-  g_autoptr(JsonObject) email = NULL;
+  g_autoptr(ObjectorEmailRecord) email = NULL;
   gboolean apply = FALSE;
 
   g_clear_pointer (&result->reason, g_free);
@@ -159,12 +157,7 @@ log_edit (ObjectorObjection  *objection,
         break;
       }
 
-  email = objector_mail_to_json (mail, data->now);
-  if (apply)
-    json_object_set_string_member (email, "event", objector_event_to_string (result->event));
-  else
-    json_object_set_null_member (email, "event");
-
+  email = record_of (mail, data->now, apply, result->event);
   if (!objector_objection_add_email (objection, email))
     {
       result->outcome = OBJECTOR_MAIL_LOG_ALREADY_LOGGED;
@@ -177,7 +170,8 @@ log_edit (ObjectorObjection  *objection,
   if (apply)
     {
       g_autoptr(GError) local_error = NULL;
-      g_autofree char *note = history_note (member_string (email, "subject"), member_string (email, "date"), FALSE);
+      g_autofree char *note = history_note (objector_email_record_get_subject (email),
+                                            objector_email_record_get_date_text (email), FALSE);
 
       /* The email stays logged even if the step fails after all. */
       if (objector_objection_apply (objection, result->event, note, data->now, &local_error))
@@ -200,10 +194,10 @@ refuse (GError     **error,
 
 /* Why a record cannot be confirmed, as an error; TRUE when it can. */
 static gboolean
-check_confirmable (JsonObject  *record,
-                   GError     **error)
+check_confirmable (ObjectorEmailRecord  *record,
+                   GError              **error)
 {
-  ObjectorMailRecordVerdict verdict = objector_mail_record_get_verdict (record);
+  ObjectorMailRecordVerdict verdict = objector_email_record_get_verdict (record);
 
   switch (verdict.verdict)
     {
@@ -220,7 +214,7 @@ check_confirmable (JsonObject  *record,
     }
   if (verdict.confirmed_by_user)
     return refuse (error, _("You confirmed this email already"));
-  if (member_string (record, "event") != NULL)
+  if (objector_email_record_get_event (record, NULL))
     return refuse (error, _("This email changed the state already"));
   return TRUE;
 }
@@ -233,25 +227,20 @@ confirm_record (ObjectorObjection      *objection,
                 ObjectorMailLogResult  *result,
                 GError                **error)
 {
-  JsonArray *emails = objector_objection_get_emails (objection);
-  JsonNode *node = index < json_array_get_length (emails) ? json_array_get_element (emails, index) : NULL;
-  g_autoptr(JsonObject) confirmed = NULL;
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *when = NULL;
+  GPtrArray *emails = objector_objection_get_emails (objection);
+  ObjectorEmailRecord *record = index < emails->len ? g_ptr_array_index (emails, index) : NULL;
+  g_autoptr(ObjectorEmailRecord) confirmed = NULL;
   g_autofree char *note = NULL;
   g_autofree char *reason = NULL;
-  JsonObject *record;
-  GList *members;
   ObjectorMailKind kind = OBJECTOR_MAIL_KIND_OTHER;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+  if (record == NULL || objector_email_record_is_damaged (record))
     return refuse (error, _("There is no such logged email"));
-  record = json_node_get_object (node);
   if (!check_confirmable (record, error))
     return FALSE;
 
   result->before = result->after = objector_objection_get_state (objection);
-  if (!objector_mail_kind_from_string (member_string (record, "kind"), &kind)
+  if (!objector_email_record_get_kind (record, &kind)
       || !(result->has_event = objector_mail_kind_get_event (kind, objection, &result->event)))
     {
       reason = no_event_reason (kind, objection);
@@ -269,20 +258,12 @@ confirm_record (ObjectorObjection      *objection,
     }
 
   /* A new record: every field kept, the confirmation added. */
-  confirmed = json_object_new ();
-  members = json_object_get_members (record);
-  for (GList *l = members; l != NULL; l = l->next)
-    json_object_set_member (confirmed, l->data, json_node_copy (json_object_get_member (record, l->data)));
-  g_list_free (members);
-  utc = g_date_time_to_utc (now);
-  when = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  json_object_set_boolean_member (confirmed, "confirmed_by_user", TRUE);
-  json_object_set_string_member (confirmed, "confirmed", when);
-  json_object_set_string_member (confirmed, "event", objector_event_to_string (result->event));
+  confirmed = objector_email_record_new_confirmed (record, result->event, now);
   if (!objector_objection_replace_email (objection, index, confirmed))
     return refuse (error, _("There is no such logged email"));
 
-  note = history_note (member_string (confirmed, "subject"), member_string (confirmed, "date"), TRUE);
+  note = history_note (objector_email_record_get_subject (confirmed),
+                       objector_email_record_get_date_text (confirmed), TRUE);
   if (!objector_objection_apply (objection, result->event, note, now, error))
     return FALSE;
 
@@ -307,14 +288,13 @@ confirm_edit (ObjectorObjection  *objection,
    * the same change. */
   if ((index = find_logged (objection, data->mail)) < 0)
     {
-      g_autoptr(JsonObject) email = objector_mail_to_json (data->mail, data->now);
+      g_autoptr(ObjectorEmailRecord) email = record_of (data->mail, data->now, FALSE, 0);
 
       if (!check_confirmable (email, error))
         return FALSE;
-      json_object_set_null_member (email, "event");
       if (!objector_objection_add_email (objection, email))
         return refuse (error, _("There is no such logged email"));
-      index = (int) json_array_get_length (objector_objection_get_emails (objection)) - 1;
+      index = (int) objector_objection_get_emails (objection)->len - 1;
     }
   return confirm_record (objection, (guint) index, data->now, data->result, error);
 }
@@ -387,19 +367,17 @@ gboolean
 objector_mail_can_confirm_logged (ObjectorObjection *objection,
                                   guint              index)
 {
-  JsonArray *emails;
-  JsonNode *node;
+  GPtrArray *emails;
+  ObjectorEmailRecord *record;
   ObjectorMailKind kind;
   ObjectorEvent event;
 
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (objection), FALSE);
 
   emails = objector_objection_get_emails (objection);
-  node = index < json_array_get_length (emails) ? json_array_get_element (emails, index) : NULL;
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
-      || !objector_mail_record_can_confirm (json_node_get_object (node)))
-    return FALSE;
-  return objector_mail_kind_from_string (member_string (json_node_get_object (node), "kind"), &kind)
+  record = index < emails->len ? g_ptr_array_index (emails, index) : NULL;
+  return record != NULL && objector_email_record_can_confirm (record)
+         && objector_email_record_get_kind (record, &kind)
          && objector_mail_kind_get_event (kind, objection, &event)
          && objector_objection_can_apply (objection, event, NULL);
 }

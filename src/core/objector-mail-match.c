@@ -665,7 +665,7 @@ gboolean
 objector_mail_logged_since_submission (ObjectorObjection *objection,
                                        ObjectorMailKind   kind)
 {
-  JsonArray *emails;
+  GPtrArray *emails;
   GDateTime *submitted;
 
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (objection), FALSE);
@@ -675,24 +675,16 @@ objector_mail_logged_since_submission (ObjectorObjection *objection,
   if (submitted == NULL)
     return FALSE;
 
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
-      JsonObject *email;
-      const char *when;
-      g_autoptr(GDateTime) time = NULL;
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
+      GDateTime *time;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        continue;
-      email = json_node_get_object (node);
-      if (g_strcmp0 (json_object_get_string_member_with_default (email, "kind", NULL),
-                     objector_mail_kind_to_string (kind)) != 0)
+      if (g_strcmp0 (objector_email_record_get_kind_name (email), objector_mail_kind_to_string (kind)) != 0)
         continue;
       /* The email's own date, else when it was logged. */
-      when = json_object_get_string_member_with_default (email, "date", NULL);
-      if (when == NULL)
-        when = json_object_get_string_member_with_default (email, "logged", NULL);
-      time = when != NULL ? g_date_time_new_from_iso8601 (when, NULL) : NULL;
+      time = objector_email_record_get_date_text (email) != NULL
+             ? objector_email_record_get_date (email) : objector_email_record_get_logged (email);
       if (time != NULL && g_date_time_compare (time, submitted) >= 0)
         return TRUE;
     }

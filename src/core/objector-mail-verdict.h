@@ -72,7 +72,7 @@ char       *objector_mail_list_some           (const char * const    *items,
                                                guint                  n_items,
                                                guint                  max);
 
-/* Logged emails, as the store keeps them (objector_mail_to_json()). */
+/* The verdict of a logged email (objector_email_record_get_verdict()). */
 typedef struct
 {
   ObjectorMailVerdict verdict;
@@ -80,18 +80,6 @@ typedef struct
   gboolean            legacy;             /* logged by an older Objector: no "verdict" */
   gboolean            unchecked;          /* no verdict recorded at all */
 } ObjectorMailRecordVerdict;
-
-/* The verdict of a logged email. Emails that an older Objector logged carry
- * only "trusted": its rules were too lenient, so "trusted": true reads as
- * unverifiable (never verified) and false as suspicious; legacy says so.
- * A record with neither reads as unverifiable and unchecked. */
-ObjectorMailRecordVerdict objector_mail_record_get_verdict (JsonObject *email);
-/* One line for the person, translated: "Verified: sent by Meta",
- * "Unverifiable — confirmed by you, not verified", … */
-char       *objector_mail_record_describe     (JsonObject            *email);
-/* Whether the person may confirm this logged email: unverifiable, not yet
- * confirmed, not applied. */
-gboolean    objector_mail_record_can_confirm  (JsonObject            *email);
 
 /* The history note of a step the person records by hand (objector mark,
  * the answer buttons): Meta's answers (receipt, approval, rejection,

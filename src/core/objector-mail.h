@@ -168,7 +168,8 @@ gboolean            objector_mail_get_event          (ObjectorMail      *self,
  * "digest", "platform", "excerpt", "trust_notes", "foreign_hosts",
  * "logged" (@logged, ISO 8601 UTC), "source" and, inside an mbox file,
  * "source_index". objector_mail_log() adds "event", and
- * "confirmed_by_user" and "confirmed" when the person confirmed it. */
+ * "confirmed_by_user" and "confirmed" when the person confirmed it; the
+ * objection keeps it as an ObjectorEmailRecord (objector-email-record.h). */
 JsonObject         *objector_mail_to_json            (ObjectorMail  *self,
                                                       GDateTime     *logged);
 

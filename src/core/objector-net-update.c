@@ -25,6 +25,7 @@
 #include "objector-json.h"
 #include "objector-net-internal.h"
 #include "objector-net-private.h"
+#include "objector-playbook-trust.h"
 #include "objector-signature.h"
 
 #define UPDATE_STATE_FORMAT 1
@@ -57,61 +58,48 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpdateState, update_state_free)
 char *
 objector_net_dup_update_state_filename (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "objector", "playbook-update.json", NULL);
-}
-
-static const char *
-get_state_string (JsonObject *object,
-                  const char *key)
-{
-  JsonNode *node = json_object_get_member (object, key);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
+  return objector_files_dup_data_file ("playbook-update.json");
 }
 
 /* NULL when there is none or it cannot be used: then the request is simply
  * not conditional. */
+/* A string member fit for a request line or header, or NULL. */
+static const char *
+lookup_header_value (JsonObject *object,
+                     const char *key)
+{
+  const char *value = objector_json_lookup_string (object, key);
+
+  return value != NULL && objector_playbook_find_forbidden_char (value) == 0 ? value : NULL;
+}
+
 static UpdateState *
 update_state_load (const char *filename)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
   g_autoptr(UpdateState) state = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   JsonObject *object;
-  JsonNode *version;
-  const char *data;
-  gsize size;
 
   if (!g_file_test (filename, G_FILE_TEST_EXISTS))
     return NULL;
 
   /* A URL, two validators and a version: never more than a few hundred bytes. */
-  bytes = objector_json_read_file (filename, UPDATE_STATE_MAX_SIZE, &error);
-  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-  if (bytes == NULL || !objector_json_load (parser, data, size, UPDATE_STATE_MAX_SIZE, &error))
+  if (!(object = objector_json_load_file (parser, filename, UPDATE_STATE_MAX_SIZE, &error)))
     {
       g_debug ("Ignoring %s: %s", filename, error->message);
       return NULL;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    return NULL;
-  object = json_node_get_object (json_parser_get_root (parser));
-
-  if (json_object_get_int_member_with_default (object, "format", 0) != UPDATE_STATE_FORMAT)
+  if (objector_json_lookup_int (object, "format", 0) != UPDATE_STATE_FORMAT)
     return NULL;
 
+  /* They go into request headers: a control character is damage. */
   state = g_new0 (UpdateState, 1);
-  state->url = g_strdup (get_state_string (object, "url"));
-  state->etag = g_strdup (get_state_string (object, "etag"));
-  state->last_modified = g_strdup (get_state_string (object, "last_modified"));
-
-  version = json_object_get_member (object, "version");
-  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) && json_node_get_value_type (version) == G_TYPE_INT64)
-    state->version = json_node_get_int (version);
+  state->url = g_strdup (lookup_header_value (object, "url"));
+  state->etag = g_strdup (lookup_header_value (object, "etag"));
+  state->last_modified = g_strdup (lookup_header_value (object, "last_modified"));
+  state->version = objector_json_lookup_int (object, "version", 0);
 
   if (state->url == NULL || state->version <= 0)
     return NULL;

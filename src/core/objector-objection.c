@@ -14,7 +14,8 @@
 #include "objector-country.h"
 #include "objector-enums.h"
 #include "objector-error.h"
-#include "objector-objection.h"
+#include "objector-json.h"
+#include "objector-objection-private.h"
 
 /* GDPR Art. 12(3): one month to answer, two more if Meta says so in time.
  * The law, not Meta's forms, so it lives here rather than in the playbook. */
@@ -38,7 +39,7 @@ struct _ObjectorObjection
 
   ObjectorState  state;
   GPtrArray     *history;  /* of ObjectorTransition */
-  JsonArray     *emails;
+  GPtrArray     *emails;   /* of ObjectorEmailRecord */
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorObjection, objector_objection, G_TYPE_OBJECT)
@@ -104,7 +105,7 @@ objector_objection_finalize (GObject *object)
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
-  g_clear_pointer (&self->emails, json_array_unref);
+  g_clear_pointer (&self->emails, g_ptr_array_unref);
 
   G_OBJECT_CLASS (objector_objection_parent_class)->finalize (object);
 }
@@ -221,7 +222,7 @@ static void
 objector_objection_init (ObjectorObjection *self)
 {
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) objector_transition_free);
-  self->emails = json_array_new ();
+  self->emails = g_ptr_array_new_with_free_func (g_object_unref);
   self->state = OBJECTOR_STATE_DRAFT;
 }
 
@@ -385,74 +386,49 @@ objector_objection_get_history (ObjectorObjection *self)
   return self->history;
 }
 
-JsonArray *
+GPtrArray *
 objector_objection_get_emails (ObjectorObjection *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), NULL);
   return self->emails;
 }
 
-/* Tolerates what a damaged or hand-edited file may hold. */
-static const char *
-email_message_id (JsonNode *node)
-{
-  JsonNode *member;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    return NULL;
-  member = json_object_get_member (json_node_get_object (node), "message_id");
-  if (member == NULL || !JSON_NODE_HOLDS_VALUE (member)
-      || json_node_get_value_type (member) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (member);
-}
-
 gboolean
-objector_objection_add_email (ObjectorObjection *self,
-                              JsonObject        *email)
+objector_objection_add_email (ObjectorObjection   *self,
+                              ObjectorEmailRecord *email)
 {
-  g_autoptr(JsonNode) node = NULL;
   const char *message_id;
 
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
-  g_return_val_if_fail (email != NULL, FALSE);
+  g_return_val_if_fail (OBJECTOR_IS_EMAIL_RECORD (email), FALSE);
 
-  node = json_node_init_object (json_node_alloc (), email);
-  message_id = email_message_id (node);
+  message_id = objector_email_record_get_message_id (email);
   if (message_id != NULL && *message_id != '\0')
-    for (guint i = 0; i < json_array_get_length (self->emails); i++)
-      if (g_strcmp0 (email_message_id (json_array_get_element (self->emails, i)), message_id) == 0)
+    for (guint i = 0; i < self->emails->len; i++)
+      if (g_strcmp0 (objector_email_record_get_message_id (g_ptr_array_index (self->emails, i)),
+                     message_id) == 0)
         return FALSE;
 
-  json_array_add_element (self->emails, g_steal_pointer (&node));
+  g_ptr_array_add (self->emails, g_object_ref (email));
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
 
 gboolean
-objector_objection_replace_email (ObjectorObjection *self,
-                                  guint              index,
-                                  JsonObject        *email)
+objector_objection_replace_email (ObjectorObjection   *self,
+                                  guint                index,
+                                  ObjectorEmailRecord *email)
 {
-  JsonArray *emails;
-
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), FALSE);
-  g_return_val_if_fail (email != NULL, FALSE);
+  g_return_val_if_fail (OBJECTOR_IS_EMAIL_RECORD (email), FALSE);
 
-  if (index >= json_array_get_length (self->emails))
+  if (index >= self->emails->len)
     return FALSE;
 
-  /* JsonArray cannot replace in place; it may be shared with a copy. */
-  emails = json_array_sized_new (json_array_get_length (self->emails));
-  for (guint i = 0; i < json_array_get_length (self->emails); i++)
-    {
-      if (i == index)
-        json_array_add_object_element (emails, json_object_ref (email));
-      else
-        json_array_add_element (emails, json_node_copy (json_array_get_element (self->emails, i)));
-    }
-  json_array_unref (self->emails);
-  self->emails = emails;
+  /* Records never change, so a copy of this objection may share them; the
+   * list itself is this objection's own. */
+  g_object_unref (g_ptr_array_index (self->emails, index));
+  g_ptr_array_index (self->emails, index) = g_object_ref (email);
   g_signal_emit (self, signals[CHANGED], 0);
   return TRUE;
 }
@@ -478,6 +454,25 @@ effective_steps (ObjectorObjection *self)
     }
 
   return stack;
+}
+
+ObjectorTransition *
+objector_objection_get_latest_step (ObjectorObjection *self,
+                                    ObjectorEvent      event)
+{
+  g_autoptr(GPtrArray) steps = NULL;
+
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), NULL);
+
+  steps = effective_steps (self);
+  for (guint i = steps->len; i > 0; i--)
+    {
+      ObjectorTransition *t = g_ptr_array_index (steps, i - 1);
+
+      if (t->event == event)
+        return t;
+    }
+  return NULL;
 }
 
 /* The latest submission still in effect, and whether an extension followed it. */
@@ -726,17 +721,6 @@ format_time (GDateTime *time)
                           g_date_time_get_minute (utc), g_date_time_get_second (utc));
 }
 
-static void
-add_optional_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  if (value == NULL)
-    return;
-  json_builder_set_member_name (builder, name);
-  json_builder_add_string_value (builder, value);
-}
-
 JsonNode *
 objector_objection_to_json (ObjectorObjection *self)
 {
@@ -748,17 +732,17 @@ objector_objection_to_json (ObjectorObjection *self)
   created = format_time (self->created);
 
   json_builder_begin_object (builder);
-  add_optional_string (builder, "id", self->id);
-  add_optional_string (builder, "path", self->path_id);
-  add_optional_string (builder, "platform", self->platform);
+  objector_json_add_string (builder, "id", self->id);
+  objector_json_add_string (builder, "path", self->path_id);
+  objector_json_add_string (builder, "platform", self->platform);
   json_builder_set_member_name (builder, "code_step");
   json_builder_add_boolean_value (builder, self->has_code_step);
-  add_optional_string (builder, "created", created);
-  add_optional_string (builder, "state", objector_state_to_string (self->state));
-  add_optional_string (builder, "account", self->account);
-  add_optional_string (builder, "country", self->country);
-  add_optional_string (builder, "email", self->email);
-  add_optional_string (builder, "reason", self->reason);
+  objector_json_add_string (builder, "created", created);
+  objector_json_add_string (builder, "state", objector_state_to_string (self->state));
+  objector_json_add_string (builder, "account", self->account);
+  objector_json_add_string (builder, "country", self->country);
+  objector_json_add_string (builder, "email", self->email);
+  objector_json_add_string (builder, "reason", self->reason);
 
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
@@ -768,17 +752,20 @@ objector_objection_to_json (ObjectorObjection *self)
       g_autofree char *time = format_time (t->time);
 
       json_builder_begin_object (builder);
-      add_optional_string (builder, "time", time);
-      add_optional_string (builder, "event", objector_event_to_string (t->event));
-      add_optional_string (builder, "from", objector_state_to_string (t->from));
-      add_optional_string (builder, "to", objector_state_to_string (t->to));
-      add_optional_string (builder, "note", t->note);
+      objector_json_add_string (builder, "time", time);
+      objector_json_add_string (builder, "event", objector_event_to_string (t->event));
+      objector_json_add_string (builder, "from", objector_state_to_string (t->from));
+      objector_json_add_string (builder, "to", objector_state_to_string (t->to));
+      objector_json_add_string (builder, "note", t->note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "emails");
-  json_builder_add_value (builder, json_node_init_array (json_node_alloc (), self->emails));
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->emails->len; i++)
+    json_builder_add_value (builder, objector_email_record_to_json (g_ptr_array_index (self->emails, i)));
+  json_builder_end_array (builder);
 
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
@@ -787,257 +774,141 @@ objector_objection_to_json (ObjectorObjection *self)
 /* Reading: every fault names the member, so a person (or a test) can find it. */
 
 static gboolean
-read_string (JsonObject  *object,
-             const char  *member,
-             gboolean     required,
-             char       **out,
-             GError     **error)
+read_state (JsonObject     *object,
+            const char     *path,
+            const char     *key,
+            ObjectorState  *state,
+            GError        **error)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  const char *text;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!required)
-        return TRUE;
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: missing"), member);
-      return FALSE;
-    }
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: expected a string"), member);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s: not valid UTF-8"), member);
-      return FALSE;
-    }
-
-  *out = g_strdup (json_node_get_string (node));
-  return TRUE;
-}
-
-static GDateTime *
-read_time (JsonObject  *object,
-           const char  *member,
-           const char  *where,
-           GError     **error)
-{
-  g_autofree char *text = NULL;
-  GDateTime *time;
-
-  if (!read_string (object, member, TRUE, &text, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return NULL;
-    }
-
-  time = g_date_time_new_from_iso8601 (text, NULL);
-  if (time == NULL)
-    g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                 _("%s%s: “%s” is not a date and time"), where, member, text);
-  return time;
-}
-
-static gboolean
-read_state (JsonObject    *object,
-            const char    *member,
-            const char    *where,
-            ObjectorState *state,
-            GError       **error)
-{
-  g_autofree char *text = NULL;
-
-  if (!read_string (object, member, TRUE, &text, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return FALSE;
-    }
-
+  if (!objector_json_get_string (object, path, key, OBJECTOR_JSON_REQUIRED, &text, error))
+    return FALSE;
   if (!objector_state_from_string (text, state))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%s%s: unknown state “%s”"), where, member, text);
-      return FALSE;
-    }
-
+    return objector_json_fail_member (error, path, key, _("unknown state “%s”"), text);
   return TRUE;
 }
 
 static ObjectorTransition *
-read_transition (JsonNode  *node,
-                 guint      index,
-                 GError   **error)
+read_transition (JsonNode    *node,
+                 const char  *path,
+                 GError     **error)
 {
   g_autoptr(ObjectorTransition) t = g_new0 (ObjectorTransition, 1);
-  g_autofree char *where = g_strdup_printf ("history[%u].", index);
-  g_autofree char *event = NULL;
   JsonObject *object;
+  const char *event;
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("history[%u]: expected an object"), index);
-      return NULL;
-    }
-  object = json_node_get_object (node);
-
-  if (!(t->time = read_time (object, "time", where, error)))
+  if (!objector_json_read_object (node, path, &object, error)
+      || !objector_json_get_time (object, path, "time", OBJECTOR_JSON_REQUIRED, &t->time, error)
+      || !objector_json_get_string (object, path, "event", OBJECTOR_JSON_REQUIRED, &event, error))
     return NULL;
-
-  if (!read_string (object, "event", TRUE, &event, error))
-    {
-      g_prefix_error (error, "%s", where);
-      return NULL;
-    }
   if (!objector_event_from_string (event, &t->event))
     {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("%sevent: unknown event “%s”"), where, event);
+      objector_json_fail_member (error, path, "event", _("unknown event “%s”"), event);
       return NULL;
     }
-
-  if (!read_state (object, "from", where, &t->from, error) ||
-      !read_state (object, "to", where, &t->to, error))
+  if (!read_state (object, path, "from", &t->from, error)
+      || !read_state (object, path, "to", &t->to, error)
+      || !objector_json_dup_string (object, path, "note", OBJECTOR_JSON_OPTIONAL, &t->note, error))
     return NULL;
 
-  if (!read_string (object, "note", FALSE, &t->note, error))
+  return g_steal_pointer (&t);
+}
+
+/* The history, which must chain from "draft": one edited by hand or
+ * damaged would make the due date and the state lie. */
+static gboolean
+read_history (ObjectorObjection  *self,
+              JsonObject         *object,
+              const char         *path,
+              GError            **error)
+{
+  g_autofree char *history_path = objector_json_member_path (path, "history");
+  JsonArray *array;
+
+  if (!objector_json_get_array (object, path, "history", OBJECTOR_JSON_OPTIONAL, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      g_prefix_error (error, "%s", where);
-      return NULL;
+      g_autofree char *step_path = objector_json_element_path (history_path, i);
+      ObjectorTransition *t = read_transition (json_array_get_element (array, i), step_path, error);
+
+      if (t == NULL)
+        return FALSE;
+      if (t->from != self->state)
+        {
+          objector_json_fail_member (error, step_path, "from", _("“%s” does not follow the previous state “%s”"),
+                                     objector_state_to_string (t->from), objector_state_to_string (self->state));
+          objector_transition_free (t);
+          return FALSE;
+        }
+      self->state = t->to;
+      g_ptr_array_add (self->history, t);
+    }
+  return TRUE;
+}
+
+ObjectorObjection *
+_objector_objection_read (JsonNode    *node,
+                          const char  *path,
+                          GError     **error)
+{
+  g_autoptr(ObjectorObjection) self = g_object_new (OBJECTOR_TYPE_OBJECTION, NULL);
+  JsonObject *object;
+  JsonArray *emails;
+  ObjectorState stored_state;
+
+  if (!objector_json_read_object (node, path, &object, error)
+      || !objector_json_dup_string (object, path, "id", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY,
+                                    &self->id, error)
+      || !objector_json_dup_string (object, path, "path", OBJECTOR_JSON_REQUIRED, &self->path_id, error)
+      || !objector_json_dup_string (object, path, "platform", OBJECTOR_JSON_REQUIRED, &self->platform, error)
+      || !objector_json_dup_string (object, path, "account", OBJECTOR_JSON_OPTIONAL, &self->account, error)
+      || !objector_json_dup_string (object, path, "country", OBJECTOR_JSON_OPTIONAL, &self->country, error)
+      || !objector_json_dup_string (object, path, "email", OBJECTOR_JSON_OPTIONAL, &self->email, error)
+      || !objector_json_dup_string (object, path, "reason", OBJECTOR_JSON_OPTIONAL, &self->reason, error))
+    goto fail;
+
+  if (self->country != NULL && !objector_country_code_is_valid (self->country))
+    {
+      objector_json_fail_member (error, path, "country", _("“%s” is not a country code"), self->country);
+      goto fail;
     }
 
-  return g_steal_pointer (&t);
+  if (!objector_json_get_boolean (object, path, "code_step", OBJECTOR_JSON_OPTIONAL, &self->has_code_step, error)
+      || !objector_json_get_time (object, path, "created", OBJECTOR_JSON_REQUIRED, &self->created, error)
+      || !read_state (object, path, "state", &stored_state, error)
+      || !read_history (self, object, path, error))
+    goto fail;
+
+  if (stored_state != self->state)
+    {
+      objector_json_fail_member (error, path, "state", _("“%s” does not match its history, which ends in “%s”"),
+                                 objector_state_to_string (stored_state), objector_state_to_string (self->state));
+      goto fail;
+    }
+
+  if (!objector_json_get_array (object, path, "emails", OBJECTOR_JSON_OPTIONAL, &emails, error))
+    goto fail;
+  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
+    g_ptr_array_add (self->emails, objector_email_record_new_from_json (json_array_get_element (emails, i)));
+
+  return g_steal_pointer (&self);
+
+fail:
+  objector_json_set_error_code (error, OBJECTOR_ERROR_STORE_DAMAGED);
+  return NULL;
 }
 
 ObjectorObjection *
 objector_objection_new_from_json (JsonNode  *node,
                                   GError   **error)
 {
-  g_autoptr(ObjectorObjection) self = NULL;
-  g_autofree char *country = NULL;
-  ObjectorState stored_state;
-  JsonObject *object;
-  JsonNode *member;
-
   g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("expected an object"));
-      return NULL;
-    }
-  object = json_node_get_object (node);
-  self = g_object_new (OBJECTOR_TYPE_OBJECTION, NULL);
-
-  if (!read_string (object, "id", TRUE, &self->id, error) ||
-      !read_string (object, "path", TRUE, &self->path_id, error) ||
-      !read_string (object, "platform", TRUE, &self->platform, error) ||
-      !read_string (object, "account", FALSE, &self->account, error) ||
-      !read_string (object, "country", FALSE, &country, error) ||
-      !read_string (object, "email", FALSE, &self->email, error) ||
-      !read_string (object, "reason", FALSE, &self->reason, error))
-    return NULL;
-
-  if (*self->id == '\0')
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED, _("id: empty"));
-      return NULL;
-    }
-
-  if (country != NULL && !objector_country_code_is_valid (country))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("country: “%s” is not a country code"), country);
-      return NULL;
-    }
-  self->country = g_steal_pointer (&country);
-
-  member = json_object_get_member (object, "code_step");
-  if (member != NULL)
-    {
-      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("code_step: expected true or false"));
-          return NULL;
-        }
-      self->has_code_step = json_node_get_boolean (member);
-    }
-
-  if (!(self->created = read_time (object, "created", "", error)))
-    return NULL;
-
-  if (!read_state (object, "state", "", &stored_state, error))
-    return NULL;
-
-  member = json_object_get_member (object, "history");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    {
-      JsonArray *array;
-      ObjectorState state = OBJECTOR_STATE_DRAFT;
-
-      if (!JSON_NODE_HOLDS_ARRAY (member))
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("history: expected a list"));
-          return NULL;
-        }
-
-      array = json_node_get_array (member);
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          ObjectorTransition *t = read_transition (json_array_get_element (array, i), i, error);
-
-          if (t == NULL)
-            return NULL;
-
-          /* A history that does not chain was edited by hand or damaged:
-           * trusting it would make the due date and the state lie. */
-          if (t->from != state)
-            {
-              g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                           _("history[%u].from: “%s” does not follow the previous state “%s”"),
-                           i, objector_state_to_string (t->from),
-                           objector_state_to_string (state));
-              objector_transition_free (t);
-              return NULL;
-            }
-          state = t->to;
-          g_ptr_array_add (self->history, t);
-        }
-      self->state = state;
-    }
-
-  if (stored_state != self->state)
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("state: “%s” does not match its history, which ends in “%s”"),
-                   objector_state_to_string (stored_state),
-                   objector_state_to_string (self->state));
-      return NULL;
-    }
-
-  member = json_object_get_member (object, "emails");
-  if (member != NULL && !JSON_NODE_HOLDS_NULL (member))
-    {
-      if (!JSON_NODE_HOLDS_ARRAY (member))
-        {
-          g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("emails: expected a list"));
-          return NULL;
-        }
-      g_clear_pointer (&self->emails, json_array_unref);
-      self->emails = json_array_ref (json_node_get_array (member));
-    }
-
-  return g_steal_pointer (&self);
+  return _objector_objection_read (node, NULL, error);
 }
 
 /* Takes over @other's contents, keeping @self's identity, so that widgets
@@ -1070,8 +941,9 @@ objector_objection_sync_from (ObjectorObjection *self,
     g_ptr_array_add (self->history,
                      objector_transition_copy (g_ptr_array_index (other->history, i)));
 
-  g_clear_pointer (&self->emails, json_array_unref);
-  self->emails = json_array_ref (other->emails);
+  g_ptr_array_set_size (self->emails, 0);
+  for (guint i = 0; i < other->emails->len; i++)
+    g_ptr_array_add (self->emails, g_object_ref (g_ptr_array_index (other->emails, i)));
 
   state_changed = self->state != other->state;
   self->state = other->state;

@@ -8,6 +8,7 @@
 
 #include <json-glib/json-glib.h>
 
+#include "objector-email-record.h"
 #include "objector-flow.h"
 
 G_BEGIN_DECLS
@@ -64,21 +65,27 @@ void               objector_objection_set_reason       (ObjectorObjection  *self
 /* The history, oldest first: a GPtrArray of ObjectorTransition. */
 GPtrArray         *objector_objection_get_history      (ObjectorObjection  *self);
 
-/* Evidence logged against the objection (Meta's emails): kept verbatim as
- * JSON objects so that later versions can add fields without loss. */
-JsonArray         *objector_objection_get_emails       (ObjectorObjection  *self);
-/* Appends @email, keeping a reference: do not change it afterwards. It is an
- * object with at least "date", "from", "subject", "kind" and "trusted", and
- * "message_id" when known. Emits ::changed. Returns FALSE, changing nothing,
- * when an email with the same non-empty "message_id" is already logged. */
-gboolean           objector_objection_add_email        (ObjectorObjection  *self,
-                                                        JsonObject         *email);
+/* The latest step of @event still in effect (the history replayed, every
+ * undo taking back the latest step still standing), or NULL: owned by the
+ * history. */
+ObjectorTransition *objector_objection_get_latest_step (ObjectorObjection *self,
+                                                        ObjectorEvent      event);
+
+/* Meta's emails logged on the objection, oldest first: a GPtrArray of
+ * ObjectorEmailRecord. Records never change; the list changes only through
+ * the two calls below. */
+GPtrArray         *objector_objection_get_emails       (ObjectorObjection  *self);
+/* Appends @email (keeping a reference) and emits ::changed. Returns FALSE,
+ * changing nothing, when an email with the same non-empty Message-ID is
+ * already logged. */
+gboolean           objector_objection_add_email        (ObjectorObjection   *self,
+                                                        ObjectorEmailRecord *email);
 /* Puts @email (keeping a reference) in the place of the @index-th logged
  * email, as when the person confirms one. Emits ::changed. FALSE, changing
  * nothing, when there is no such email. */
-gboolean           objector_objection_replace_email    (ObjectorObjection  *self,
-                                                        guint               index,
-                                                        JsonObject         *email);
+gboolean           objector_objection_replace_email    (ObjectorObjection   *self,
+                                                        guint                index,
+                                                        ObjectorEmailRecord *email);
 
 gboolean           objector_objection_apply            (ObjectorObjection  *self,
                                                         ObjectorEvent       event,

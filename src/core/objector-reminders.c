@@ -286,7 +286,7 @@ objector_reminders_new (const char *directory)
   if (directory != NULL)
     self->directory = g_strdup (directory);
   else
-    self->directory = g_build_filename (g_get_user_data_dir (), "objector", NULL);
+    self->directory = objector_files_dup_data_dir ();
 
   self->filename = g_build_filename (self->directory, LEDGER_BASENAME, NULL);
   self->lock_filename = g_build_filename (self->directory, LOCK_BASENAME, NULL);
@@ -300,20 +300,6 @@ objector_reminders_get_filename (ObjectorReminders *self)
   return self->filename;
 }
 
-static const char *
-member_string (JsonObject *object,
-               const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  if (!g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return NULL;
-  return json_node_get_string (node);
-}
-
 /* id → Entry. Never fails: whatever cannot be read is left out, and the
  * next write replaces the file. Forgetting means reminding again, which is
  * better than never reminding or refusing to start. */
@@ -324,59 +310,44 @@ read_ledger (ObjectorReminders *self)
                                                          (GDestroyNotify) entry_free);
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) contents = NULL;
-  const char *data;
-  gsize length;
-  JsonNode *root;
-  JsonNode *node;
+  JsonObject *root;
   JsonArray *given;
 
-  contents = objector_json_read_file (self->filename, LEDGER_MAX_SIZE, &error);
-  if (contents == NULL && !g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
+  /* Too large or too deeply nested (json-glib recurses) is damaged too. */
+  root = objector_json_load_file (parser, self->filename, LEDGER_MAX_SIZE, &error);
+  if (root == NULL)
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+      if (g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA))
+        g_debug ("Reminders ledger %s is damaged (%s); it will be replaced", self->filename,
+                 error->message);
+      else if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
         g_debug ("Reminders ledger %s not read: %s", self->filename, error->message);
       return g_steal_pointer (&entries);
     }
 
-  /* Too large or too deeply nested (json-glib recurses) is damaged too. */
-  data = contents != NULL ? g_bytes_get_data (contents, &length) : NULL;
-  if (contents == NULL || !objector_json_load (parser, data, length, LEDGER_MAX_SIZE, &error))
-    {
-      g_debug ("Reminders ledger %s is damaged (%s); it will be replaced", self->filename,
-               error->message);
-      return g_steal_pointer (&entries);
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root)
-      || g_strcmp0 (member_string (json_node_get_object (root), "format"), LEDGER_FORMAT_NAME) != 0)
+  if (g_strcmp0 (objector_json_lookup_string (root, "format"), LEDGER_FORMAT_NAME) != 0)
     {
       g_debug ("Reminders ledger %s does not hold reminders; it will be replaced", self->filename);
       return g_steal_pointer (&entries);
     }
 
-  node = json_object_get_member (json_node_get_object (root), "given");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if ((given = objector_json_lookup_array (root, "given")) == NULL)
     return g_steal_pointer (&entries);
 
-  given = json_node_get_array (node);
   for (guint i = 0; i < json_array_get_length (given); i++)
     {
       JsonNode *element = json_array_get_element (given, i);
-      const char *id;
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *id = objector_json_lookup_string (object, "id");
       Entry *entry;
 
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        continue;
-      id = member_string (json_node_get_object (element), "id");
       if (id == NULL || *id == '\0' || g_hash_table_contains (entries, id))
         continue;
 
       entry = g_new0 (Entry, 1);
       entry->id = g_strdup (id);
-      entry->objection_id = g_strdup (member_string (json_node_get_object (element), "objection"));
-      entry->given = g_strdup (member_string (json_node_get_object (element), "given"));
+      entry->objection_id = g_strdup (objector_json_lookup_string (object, "objection"));
+      entry->given = g_strdup (objector_json_lookup_string (object, "given"));
       g_hash_table_insert (entries, entry->id, entry);
     }
 
@@ -400,7 +371,6 @@ write_ledger (ObjectorReminders  *self,
               GError            **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GError) local_error = NULL;
@@ -427,27 +397,16 @@ write_ledger (ObjectorReminders  *self,
       Entry *entry = g_ptr_array_index (sorted, i);
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, entry->id);
-      if (entry->objection_id != NULL)
-        {
-          json_builder_set_member_name (builder, "objection");
-          json_builder_add_string_value (builder, entry->objection_id);
-        }
-      if (entry->given != NULL)
-        {
-          json_builder_set_member_name (builder, "given");
-          json_builder_add_string_value (builder, entry->given);
-        }
+      objector_json_add_string (builder, "id", entry->id);
+      objector_json_add_string (builder, "objection", entry->objection_id);
+      objector_json_add_string (builder, "given", entry->given);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &length);
+  data = objector_json_to_data (root, &length);
 
   if (!objector_files_write_private (self->filename, data, length, &local_error))
     {

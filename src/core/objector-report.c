@@ -634,55 +634,16 @@ mail_kind_label (const char *nick)
     }
 }
 
-static const char *
-json_string (JsonObject *object,
-             const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-  return json_node_get_string (node);
-}
-
-/* A string, or an array of strings joined with @separator; NULL when empty. */
+/* @texts joined with @separator; NULL when there are none. */
 static char *
-json_strings (JsonObject *object,
-              const char *member,
-              const char *separator)
+join_texts (const char * const *texts,
+            const char         *separator)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  g_autoptr(GString) text = NULL;
-  JsonArray *array;
-
-  if (node == NULL)
+  if (texts == NULL || texts[0] == NULL)
     return NULL;
-
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return *json_node_get_string (node) != '\0' ? g_strdup (json_node_get_string (node)) : NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return NULL;
-
-  array = json_node_get_array (node);
-  text = g_string_new (NULL);
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *element = json_array_get_element (array, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING
-          || *json_node_get_string (element) == '\0')
-        continue;
-      if (text->len > 0)
-        g_string_append (text, separator);
-      g_string_append (text, json_node_get_string (element));
-    }
-
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+  return g_strjoinv (separator, (char **) texts);
 }
 
-/* Emails carry ISO 8601 dates; anything else is shown as it was stored. */
 static char *
 format_email_date (const char *text)
 {
@@ -869,14 +830,13 @@ static void
 add_emails (Builder           *builder,
             ObjectorObjection *objection)
 {
-  JsonArray *emails = objector_objection_get_emails (objection);
-  guint n = json_array_get_length (emails);
+  GPtrArray *emails = objector_objection_get_emails (objection);
   guint shown = 0;
 
   add_text (builder->blocks, BLOCK_SUBHEADING, STYLE_SUBHEADING, _("Emails from Meta"));
 
-  for (guint i = 0; i < n; i++)
-    shown += JSON_NODE_HOLDS_OBJECT (json_array_get_element (emails, i)) ? 1 : 0;
+  for (guint i = 0; i < emails->len; i++)
+    shown += objector_email_record_is_damaged (g_ptr_array_index (emails, i)) ? 0 : 1;
 
   if (shown == 0)
     {
@@ -884,10 +844,9 @@ add_emails (Builder           *builder,
       return;
     }
 
-  for (guint i = 0, number = 0; i < n; i++)
+  for (guint i = 0, number = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
-      JsonObject *email;
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
       ObjectorMailRecordVerdict verdict;
       const char *kind;
       g_autofree char *heading = NULL;
@@ -899,12 +858,11 @@ add_emails (Builder           *builder,
       char *trust;
       Style trust_style = STYLE_VALUE;
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (objector_email_record_is_damaged (email))
         continue;
-      email = json_node_get_object (node);
       number++;
 
-      kind = mail_kind_label (json_string (email, "kind"));
+      kind = mail_kind_label (objector_email_record_get_kind_name (email));
       if (kind != NULL)
         /* Translators: "Email 2 of 3: Receipt" */
         heading = g_strdup_printf (_("Email %u of %u: %s"), number, shown, kind);
@@ -912,22 +870,22 @@ add_emails (Builder           *builder,
         heading = g_strdup_printf (_("Email %u of %u"), number, shown);
       add_text (builder->blocks, BLOCK_MINOR_HEADING, STYLE_MINOR_HEADING, heading);
 
-      date = format_email_date (json_string (email, "date"));
+      date = format_email_date (objector_email_record_get_date_text (email));
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Date"), STYLE_VALUE, dup_or_dash (date));
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("From"), STYLE_VALUE,
-                 redact (&builder->redactor, json_string (email, "from")));
-      if ((to = json_strings (email, "to", ", ")) != NULL)
+                 redact (&builder->redactor, objector_email_record_get_from (email)));
+      if ((to = join_texts (objector_email_record_get_to (email), ", ")) != NULL)
         add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("To"), STYLE_VALUE,
                    redact (&builder->redactor, to));
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Subject"), STYLE_STRONG,
-                 redact (&builder->redactor, json_string (email, "subject")));
+                 redact (&builder->redactor, objector_email_record_get_subject (email)));
 
-      verdict = objector_mail_record_get_verdict (email);
-      notes = json_strings (email, "trust_notes", " ");
-      hosts = json_strings (email, "foreign_hosts", ", ");
+      verdict = objector_email_record_get_verdict (email);
+      notes = join_texts (objector_email_record_get_trust_notes (email), " ");
+      hosts = join_texts (objector_email_record_get_foreign_hosts (email), ", ");
       /* Verified only when the receiving server vouched for it; never
        * "every check passed" for what was not checked. */
-      trust = objector_mail_record_describe (email);
+      trust = objector_email_record_describe_verdict (email);
       if (verdict.verdict != OBJECTOR_MAIL_VERDICT_VERIFIED && !verdict.unchecked)
         trust_style = STYLE_ALERT;
       add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Trust"), trust_style, trust);
@@ -938,12 +896,11 @@ add_emails (Builder           *builder,
         add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Links lead to"), STYLE_VALUE,
                    redact (&builder->redactor, hosts));
 
-      excerpt = redact (&builder->redactor, json_string (email, "excerpt"));
+      excerpt = redact (&builder->redactor, objector_email_record_get_excerpt (email));
       if (excerpt != NULL && *excerpt != '\0')
         /* Translators: the first lines of an email, quoted. */
         add_field (builder->blocks, BLOCK_EMAIL_FIELD, _("Excerpt"), STYLE_VALUE,
                    g_strdup_printf ("“%s”", excerpt));
-
     }
 }
 

@@ -19,6 +19,7 @@
 #include "objector-error.h"
 #include "objector-files.h"
 #include "objector-json.h"
+#include "objector-objection-private.h"
 #include "objector-store.h"
 
 #define STORE_FORMAT_NAME "objector"
@@ -157,7 +158,7 @@ objector_store_new (const char *directory)
   if (directory != NULL)
     self->directory = g_strdup (directory);
   else
-    self->directory = g_build_filename (g_get_user_data_dir (), "objector", NULL);
+    self->directory = objector_files_dup_data_dir ();
 
   self->filename = g_build_filename (self->directory, STORE_BASENAME, NULL);
   self->lock_filename = g_build_filename (self->directory, LOCK_BASENAME, NULL);
@@ -297,55 +298,43 @@ parse_store (GBytes  *bytes,
     }
 
   node = json_parser_get_root (parser);
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                   _("it does not hold Objector’s data"));
-      return FALSE;
-    }
-  root = json_node_get_object (node);
-
-  node = json_object_get_member (root, "format");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_STRING
-      || g_strcmp0 (json_node_get_string (node), STORE_FORMAT_NAME) != 0)
+  root = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  if (root == NULL || g_strcmp0 (objector_json_lookup_string (root, "format"), STORE_FORMAT_NAME) != 0)
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
                    _("it does not hold Objector’s data"));
       return FALSE;
     }
 
-  node = json_object_get_member (root, "version");
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
-      || json_node_get_value_type (node) != G_TYPE_INT64 || json_node_get_int (node) < 1)
+  if (!objector_json_get_int (root, NULL, "version", OBJECTOR_JSON_REQUIRED, G_MININT64, G_MAXINT64,
+                              &parsed->version, NULL)
+      || parsed->version < 1)
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
                    _("version: missing or not a positive whole number"));
       return FALSE;
     }
-  parsed->version = json_node_get_int (node);
 
-  node = json_object_get_member (root, "objections");
-  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+  if (!objector_json_get_array (root, NULL, "objections", OBJECTOR_JSON_REQUIRED, &array, NULL))
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
                    _("objections: missing or not a list"));
       return FALSE;
     }
 
-  array = json_node_get_array (node);
   parsed->n_total = json_array_get_length (array);
 
   for (guint i = 0; i < parsed->n_total; i++)
     {
+      g_autofree char *path = objector_json_element_path ("objections", i);
       g_autoptr(GError) item_error = NULL;
       g_autoptr(ObjectorObjection) objection = NULL;
 
-      objection = objector_objection_new_from_json (json_array_get_element (array, i), &item_error);
+      objection = _objector_objection_read (json_array_get_element (array, i), path, &item_error);
       if (objection != NULL && g_hash_table_contains (seen, objector_objection_get_id (objection)))
         {
-          g_set_error (&item_error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
-                       _("id: “%s” appears twice"), objector_objection_get_id (objection));
+          objector_json_fail_member (&item_error, path, "id", _("“%s” appears twice"),
+                                     objector_objection_get_id (objection));
           g_clear_object (&objection);
         }
 
@@ -353,7 +342,7 @@ parse_store (GBytes  *bytes,
         {
           parsed->n_bad++;
           if (parsed->first_problem == NULL)
-            parsed->first_problem = g_strdup_printf ("objections[%u].%s", i, item_error->message);
+            parsed->first_problem = g_strdup (item_error->message);
           continue;
         }
 
@@ -575,7 +564,6 @@ static GBytes *
 serialize (ObjectorStore *self)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   gsize length;
   char *data;
@@ -595,9 +583,7 @@ serialize (ObjectorStore *self)
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  json_generator_set_pretty (generator, TRUE);
-  data = json_generator_to_data (generator, &length);
+  data = objector_json_to_data (root, &length);
   return g_bytes_new_take (data, length);
 }
 

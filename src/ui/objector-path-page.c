@@ -180,16 +180,6 @@ format_moment (GDateTime *time)
   return local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup (_("unknown date"));
 }
 
-static const char *
-member (JsonObject *object,
-        const char *name)
-{
-  JsonNode *node = json_object_get_member (object, name);
-
-  return (node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-         ? json_node_get_string (node) : NULL;
-}
-
 static void
 confirm_clicked_cb (GtkButton        *button,
                     ObjectorPathPage *self)
@@ -239,7 +229,7 @@ rebuild_timeline (ObjectorPathPage *self)
 {
   g_autoptr(GArray) moments = g_array_new (FALSE, TRUE, sizeof (Moment));
   GPtrArray *history = objector_objection_get_history (self->objection);
-  JsonArray *emails = objector_objection_get_emails (self->objection);
+  GPtrArray *emails = objector_objection_get_emails (self->objection);
 
   g_array_set_clear_func (moments, (GDestroyNotify) moment_clear);
 
@@ -258,28 +248,26 @@ rebuild_timeline (ObjectorPathPage *self)
       g_array_append_val (moments, m);
     }
 
-  for (guint i = 0; i < json_array_get_length (emails); i++)
+  for (guint i = 0; i < emails->len; i++)
     {
-      JsonNode *node = json_array_get_element (emails, i);
-      JsonObject *email;
-      const char *date, *subject, *from, *excerpt;
+      ObjectorEmailRecord *email = g_ptr_array_index (emails, i);
+      const char *subject, *from, *excerpt;
       g_autofree char *when = NULL;
       g_autofree char *verdict = NULL;
       Moment m = { 0 };
 
-      if (!JSON_NODE_HOLDS_OBJECT (node))
+      if (objector_email_record_is_damaged (email))
         continue;
-      email = json_node_get_object (node);
-      date = member (email, "date");
-      subject = member (email, "subject");
-      from = member (email, "from");
-      excerpt = member (email, "excerpt");
+      subject = objector_email_record_get_subject (email);
+      from = objector_email_record_get_from (email);
+      excerpt = objector_email_record_get_excerpt (email);
       /* Verified, unverifiable (confirmed by the person or not), or failed. */
-      m.verdict = objector_mail_record_get_verdict (email);
+      m.verdict = objector_email_record_get_verdict (email);
       m.email = (int) i;
-      verdict = objector_mail_record_describe (email);
+      verdict = objector_email_record_describe_verdict (email);
 
-      m.time = date ? g_date_time_new_from_iso8601 (date, NULL) : NULL;
+      m.time = objector_email_record_get_date (email) != NULL
+               ? g_date_time_ref (objector_email_record_get_date (email)) : NULL;
       when = format_moment (m.time);
       /* Translators: the title of a logged email in the timeline: “Email: <subject>” */
       m.title = g_strdup_printf (_("Email: %s"), subject ? subject : _("(no subject)"));

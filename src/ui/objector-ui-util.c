@@ -168,41 +168,28 @@ static GHashTable *
 load_country_names (void)
 {
   GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize size;
-  JsonNode *root;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
   JsonArray *array;
 
   bind_textdomain_codeset ("iso_3166-1", "UTF-8");
 
   /* A system file, but read like every other JSON: limited in size and
    * nesting before json-glib recurses into it (about 100 KB today). */
-  bytes = objector_json_read_file ("/usr/share/iso-codes/json/iso_3166-1.json", ISO_CODES_MAX_SIZE, NULL);
-  data = bytes != NULL ? g_bytes_get_data (bytes, &size) : NULL;
-  if (bytes == NULL || !objector_json_load (parser, data, size, ISO_CODES_MAX_SIZE, NULL))
-    return names;
-
-  root = json_parser_get_root (parser);
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    return names;
-  array = json_object_get_array_member (json_node_get_object (root), "3166-1");
-  if (array == NULL)
+  root = objector_json_load_file (parser, "/usr/share/iso-codes/json/iso_3166-1.json", ISO_CODES_MAX_SIZE, NULL);
+  if ((array = objector_json_lookup_array (root, "3166-1")) == NULL)
     return names;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      JsonObject *entry = json_array_get_object_element (array, i);
-      const char *code, *name;
-
-      if (entry == NULL)
-        continue;
-      code = json_object_get_string_member_with_default (entry, "alpha_2", NULL);
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *code = objector_json_lookup_string (entry, "alpha_2");
       /* The short common name people use ("Bolivia"), else the official one. */
-      name = json_object_get_string_member_with_default (entry, "common_name", NULL);
+      const char *name = objector_json_lookup_string (entry, "common_name");
+
       if (name == NULL)
-        name = json_object_get_string_member_with_default (entry, "name", NULL);
+        name = objector_json_lookup_string (entry, "name");
       if (code != NULL && name != NULL)
         g_hash_table_insert (names, g_strdup (code), g_strdup (g_dgettext ("iso_3166-1", name)));
     }

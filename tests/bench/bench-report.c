@@ -89,7 +89,7 @@ add_email (ObjectorObjection *objection,
       json_array_add_string_element (notes, "The sender’s domain is not Meta’s.");
       json_object_set_array_member (email, "trust_notes", notes);
     }
-  objector_objection_add_email (objection, email);
+  test_util_add_email (objection, email);
 }
 
 static void
