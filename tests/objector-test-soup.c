@@ -30,6 +30,32 @@ test_util_soup_listen (SoupServer *server,
 }
 
 static void
+serve_cb (SoupServer        *server,
+          SoupServerMessage *msg,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           user_data)
+{
+  TestUtilSoupHandler handler = (TestUtilSoupHandler) user_data;
+
+  handler (msg, path);
+}
+
+SoupServer *
+test_util_soup_serve (TestUtilSoupHandler   handler,
+                      GTlsCertificate      *certificate,
+                      char                **base)
+{
+  SoupServer *server = soup_server_new ("server-header", "objector-test",
+                                        "tls-certificate", certificate,
+                                        NULL);
+
+  soup_server_add_handler (server, NULL, serve_cb, (gpointer) handler, NULL);
+  *base = test_util_soup_listen (server, certificate != NULL);
+  return server;
+}
+
+static void
 wrote_chunk_cb (SoupServerMessage *msg,
                 gpointer           user_data)
 {

@@ -14,6 +14,18 @@
 
 G_BEGIN_DECLS
 
+/* What a test server does with a request for @path (no query: the tests
+ * pass none); @msg is answered when the handler returns unless it pauses it. */
+typedef void (*TestUtilSoupHandler) (SoupServerMessage *msg,
+                                     const char        *path);
+
+/* A server that passes every request to @handler, listening on 127.0.0.1
+ * (test_util_soup_listen()), with TLS when @certificate is given; its base
+ * URL is put in @base. Its answers carry "Server: objector-test". */
+SoupServer *test_util_soup_serve           (TestUtilSoupHandler handler,
+                                            GTlsCertificate   *certificate,
+                                            char             **base);
+
 /* Makes @server listen on 127.0.0.1 at a free port, with TLS when @https
  * (the server must have its "tls-certificate"), and returns its base URL,
  * "http://127.0.0.1:PORT" or "https://127.0.0.1:PORT". Fails the program if

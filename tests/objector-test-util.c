@@ -466,10 +466,9 @@ test_util_launcher (GSubprocessFlags flags)
 }
 
 GSubprocess *
-test_util_spawn (GSubprocessFlags    flags,
-                 const char * const *args)
+test_util_spawn_with (GSubprocessLauncher *launcher,
+                      const char * const  *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = test_util_launcher (flags);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   GSubprocess *process;
@@ -482,6 +481,15 @@ test_util_spawn (GSubprocessFlags    flags,
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   return process;
+}
+
+GSubprocess *
+test_util_spawn (GSubprocessFlags    flags,
+                 const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = test_util_launcher (flags);
+
+  return test_util_spawn_with (launcher, args);
 }
 
 typedef struct

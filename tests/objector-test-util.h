@@ -163,12 +163,15 @@ typedef struct
 void                 test_run_clear       (TestRun *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_run_clear)
 
-/* test_util_spawn() starts `objector ARGS…` so; test_util_run_wait() gives
+/* test_util_spawn() starts `objector ARGS…` so (test_util_spawn_with() with
+ * a launcher from test_util_launcher() the caller changed); test_util_run_wait() gives
  * its @input, collects its output into @run and waits for it to end (several
  * processes can be started before the first is waited for). */
 const char          *test_util_binary     (void);
 GSubprocessLauncher *test_util_launcher   (GSubprocessFlags     flags);
 GSubprocess         *test_util_spawn      (GSubprocessFlags     flags,
+                                           const char * const  *args);
+GSubprocess         *test_util_spawn_with (GSubprocessLauncher *launcher,
                                            const char * const  *args);
 void                 test_util_run_wait   (TestRun             *run,
                                            GSubprocess         *process,

@@ -64,19 +64,10 @@ spawn (const char          *crash_at,
 {
   g_autoptr(GSubprocessLauncher) launcher =
     test_util_launcher (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
 
   if (crash_at != NULL)
     g_subprocess_launcher_setenv (launcher, "OBJECTOR_TEST_CRASH_AT", crash_at, TRUE);
-  g_ptr_array_add (argv, (gpointer) test_util_binary ());
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
+  return test_util_spawn_with (launcher, args);
 }
 
 static char *

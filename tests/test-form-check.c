@@ -13,6 +13,7 @@
 #include "objector-form-check.h"
 #include "objector-net-private.h"
 #include "objector-path-private.h"
+#include "objector-test-soup.h"
 #include "objector-test-util.h"
 
 static SoupServer *server;
@@ -21,11 +22,8 @@ static GPtrArray *requests;  /* "GET /path" since the last reset */
 static const char * const hosts[] = { "127.0.0.1", NULL };
 
 static void
-server_cb (SoupServer        *soup_server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+server_cb (SoupServerMessage *msg,
+          const char        *path)
 {
   g_ptr_array_add (requests, g_strdup_printf ("%s %s", soup_server_message_get_method (msg), path));
 
@@ -64,14 +62,6 @@ candidates (const char *first,
   return forms;
 }
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static gboolean
 has_result (gpointer data)
 {
@@ -87,7 +77,7 @@ check (GPtrArray    *forms,
   g_autoptr(GAsyncResult) result = NULL;
 
   g_ptr_array_set_size (requests, 0);
-  objector_form_check_async (net, forms, hosts, cancellable, store_result_cb, &result);
+  objector_form_check_async (net, forms, hosts, cancellable, test_util_store_result_cb, &result);
   test_util_wait_for ("the form check", has_result, &result);
   return objector_form_check_finish (net, result, error);
 }
@@ -236,20 +226,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   int status;
 
   test_util_init (&argc, &argv, "form-check");
   objector_net_set_insecure_loopback_for_testing (TRUE);
 
   requests = g_ptr_array_new_with_free_func (g_free);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%u", g_uri_get_port (uris->data));
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+  server = test_util_soup_serve (server_cb, NULL, &base);
 
   g_test_add_func ("/form-check/first-answers", test_first_answers);
   g_test_add_func ("/form-check/fallback", test_fallback);

@@ -127,7 +127,7 @@ test_scan_mbox (void)
 
 typedef struct
 {
-  gboolean   done;
+  GAsyncResult *result;
   GPtrArray *found;
   GError    *error;
   guint      n_signals;
@@ -164,15 +164,14 @@ fraction_cb (ObjectorMailScanner *scanner,
   data->last_fraction = fraction;
 }
 
+/* Waits for the scan started with &@data->result and takes its outcome. */
 static void
-scan_done_cb (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+finish_scan (ObjectorMailScanner *scanner,
+             AsyncData           *data)
 {
-  AsyncData *data = user_data;
-
-  data->found = objector_mail_scanner_scan_finish (OBJECTOR_MAIL_SCANNER (source), result, &data->error);
-  data->done = TRUE;
+  test_util_wait_until (data->result != NULL);
+  data->found = objector_mail_scanner_scan_finish (scanner, data->result, &data->error);
+  g_clear_object (&data->result);
 }
 
 static void
@@ -187,14 +186,14 @@ test_scan_async (void)
   g_signal_connect (scanner, "found", G_CALLBACK (found_cb), &data);
   g_signal_connect (scanner, "notify::fraction", G_CALLBACK (fraction_cb), &data);
 
-  objector_mail_scanner_scan_async (scanner, path, NULL, scan_done_cb, &data);
+  objector_mail_scanner_scan_async (scanner, path, NULL, test_util_store_result_cb, &data.result);
   g_assert_true (objector_mail_scanner_get_busy (scanner));
 
   /* A second scan waits for the first. */
   g_assert_null (objector_mail_scanner_scan (scanner, path, NULL, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_PENDING);
 
-  test_util_wait_until (data.done);
+  finish_scan (scanner, &data);
 
   g_assert_no_error (data.error);
   assert_found_all (data.found);
@@ -220,8 +219,8 @@ test_scan_cancelled (void)
   AsyncData data = { 0 };
 
   g_cancellable_cancel (cancellable);
-  objector_mail_scanner_scan_async (scanner, path, cancellable, scan_done_cb, &data);
-  test_util_wait_until (data.done);
+  objector_mail_scanner_scan_async (scanner, path, cancellable, test_util_store_result_cb, &data.result);
+  finish_scan (scanner, &data);
 
   g_assert_null (data.found);
   g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

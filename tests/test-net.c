@@ -235,11 +235,8 @@ served_playbook (const char *path)
 }
 
 static void
-server_cb (SoupServer        *soup_server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+server_cb (SoupServerMessage *msg,
+          const char        *path)
 {
   SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (msg);
   SoupMessageHeaders *response_headers = soup_server_message_get_response_headers (msg);
@@ -1670,9 +1667,7 @@ start_tls_server (void)
   test_ca = g_tls_file_database_new (ca_file, &error);
   g_assert_no_error (error);
 
-  tls_server = soup_server_new ("tls-certificate", certificate, NULL);
-  soup_server_add_handler (tls_server, NULL, server_cb, NULL, NULL);
-  tls_base = test_util_soup_listen (tls_server, TRUE);
+  tls_server = test_util_soup_serve (server_cb, certificate, &tls_base);
 }
 
 int
@@ -1697,9 +1692,7 @@ main (int   argc,
   newer_playbook = playbook_with_version (NEWER_VERSION);
   older_playbook = playbook_with_version (OLDER_VERSION);
 
-  server = soup_server_new ("server-header", "objector-test", NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  base = test_util_soup_listen (server, FALSE);
+  server = test_util_soup_serve (server_cb, NULL, &base);
 
   start_tls_server ();
 

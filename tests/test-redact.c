@@ -117,25 +117,6 @@ test_edges (void)
 
 /* The PDF */
 
-static GDateTime *
-at (const char *iso)
-{
-  return test_util_time (iso);
-}
-
-static void
-step (ObjectorObjection *o,
-      ObjectorEvent      event,
-      const char        *iso,
-      const char        *note)
-{
-  g_autoptr(GDateTime) when = at (iso);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (objector_objection_apply (o, event, note, when, &error));
-  g_assert_no_error (error);
-}
-
 static void
 log_email (ObjectorObjection *o,
            const char        *date,
@@ -233,7 +214,7 @@ test_pdf (void)
 {
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *qpdf = g_find_program_in_path ("qpdf");
-  g_autoptr(GDateTime) created = at ("2026-11-02T09:00:00Z");
+  g_autoptr(GDateTime) created = test_util_time ("2026-11-02T09:00:00Z");
   g_autoptr(ObjectorObjection) o = objector_objection_new ("facebook-objection", "facebook", TRUE, created);
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
   g_autoptr(GError) error = NULL;
@@ -262,9 +243,9 @@ test_pdf (void)
   objector_objection_set_account (o, "Zed <quincy.vaughan＠example.org>");
   objector_objection_set_reason (o, "I object under Art. 21 GDPR. Answer to quincy.vaughan at example dot org, "
                                     "or \"quincy vaughan\"@example.net.");
-  step (o, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-02T09:00:00Z", NULL);
-  step (o, OBJECTOR_EVENT_SUBMIT, "2026-11-02T09:20:00Z", "copy sent to quincy.vaughan(at)example.org");
-  step (o, OBJECTOR_EVENT_LOG_RECEIPT, "2026-11-03T08:15:00Z", "ＱＵＩＮＣＹ．ＶＡＵＧＨＡＮ＠ＥＸＡＭＰＬＥ．ＯＲＧ");
+  test_util_apply_at (o, OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, "2026-11-02T09:00:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_SUBMIT, "copy sent to quincy.vaughan(at)example.org", "2026-11-02T09:20:00Z");
+  test_util_apply_at (o, OBJECTOR_EVENT_LOG_RECEIPT, "ＱＵＩＮＣＹ．ＶＡＵＧＨＡＮ＠ＥＸＡＭＰＬＥ．ＯＲＧ", "2026-11-03T08:15:00Z");
   log_email (o, "2026-11-03T08:12:00Z", "Your request, quincy.vaughan [at] example.org",
              "\"quincy.vaughan\"@example.org",
              "Hi, we sent this to quincy dot vaughan at example dot org and "
@@ -277,8 +258,8 @@ test_pdf (void)
 
     objector_objection_set_country (quoted, "DE");
     objector_objection_set_email (quoted, QUOTED);
-    step (quoted, OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-02T09:00:00Z", "as quincy vaughan at example dot net");
-    step (quoted, OBJECTOR_EVENT_SUBMIT, "2026-11-02T09:30:00Z", "sent as \"quincy vaughan\"@example.net");
+    test_util_apply_at (quoted, OBJECTOR_EVENT_COMPLETE_DETAILS, "as quincy vaughan at example dot net", "2026-11-02T09:00:00Z");
+    test_util_apply_at (quoted, OBJECTOR_EVENT_SUBMIT, "sent as \"quincy vaughan\"@example.net", "2026-11-02T09:30:00Z");
     g_list_store_append (objections, quoted);
   }
 

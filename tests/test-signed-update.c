@@ -27,6 +27,7 @@
 #include "objector-playbook.h"
 #include "objector-signature.h"
 #include "objector-test-playbooks.h"
+#include "objector-test-soup.h"
 #include "objector-test-util.h"
 
 #define NEWER_VERSION 2099010101
@@ -63,11 +64,8 @@ serve (const char *path,
 }
 
 static void
-server_cb (SoupServer        *soup_server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+server_cb (SoupServerMessage *msg,
+          const char        *path)
 {
   GBytes *body = g_hash_table_lookup (bodies, path);
   const char *signature = g_hash_table_lookup (signatures, path);
@@ -94,14 +92,6 @@ server_cb (SoupServer        *soup_server,
 
 /* Updating */
 
-static void
-store_result_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 static ObjectorPlaybook *
 update (const char                    *path,
         ObjectorPlaybookUpdateResult  *outcome,
@@ -113,7 +103,7 @@ update (const char                    *path,
   g_autofree char *url = g_strconcat (base, path, NULL);
   ObjectorPlaybook *playbook;
 
-  objector_net_update_playbook_async (net, url, bundled, NULL, store_result_cb, &result);
+  objector_net_update_playbook_async (net, url, bundled, NULL, test_util_store_result_cb, &result);
   test_util_wait_until (result != NULL);
   playbook = objector_net_update_playbook_finish (net, result, outcome, error);
   if (error != NULL && *error != NULL)
@@ -394,7 +384,6 @@ main (int   argc,
   g_autofree char *other = NULL;
   g_autofree char *cut = NULL;
   g_autofree char *huge = NULL;
-  GSList *uris;
 
   test_util_init (&argc, &argv, "signed-update");
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
@@ -430,13 +419,7 @@ main (int   argc,
     serve ("/signed-newline/meta.json", newline, newline_sig);
   }
 
-  server = soup_server_new ("server-header", "objector-test", NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  base = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  server = test_util_soup_serve (server_cb, NULL, &base);
 
   g_test_add_func ("/signed-update/unsigned", test_unsigned);
   g_test_add_func ("/signed-update/wrong-key", test_wrong_key);

@@ -30,6 +30,7 @@
 #include "objector-net.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
+#include "objector-test-soup.h"
 #include "objector-test-util.h"
 
 #define TICK_MS        10
@@ -221,11 +222,8 @@ answer_cb (gpointer user_data)
 }
 
 static void
-slow_server_cb (SoupServer        *server,
-                SoupServerMessage *msg,
-                const char        *path,
-                GHashTable        *query,
-                gpointer           user_data)
+slow_server_cb (SoupServerMessage *msg,
+               const char        *path)
 {
   soup_server_message_pause (msg);
   g_timeout_add_full (G_PRIORITY_DEFAULT, SLOW_REPLY_MS, answer_cb,
@@ -243,7 +241,7 @@ test_scan_and_link_check (void)
   g_autoptr(ObjectorNet) net = NULL;
   g_autoptr(SoupServer) server = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoslist(GUri) uris = NULL;
+  g_autofree char *base = NULL;
   const char * const allowed[] = { "127.0.0.1", NULL };
   Stall stall = { 0 };
   guint tick;
@@ -253,12 +251,7 @@ test_scan_and_link_check (void)
   playbook = objector_playbook_new_bundled (&error);
   g_assert_no_error (error);
 
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, slow_server_cb, NULL, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  g_assert_nonnull (uris);
+  server = test_util_soup_serve (slow_server_cb, NULL, &base);
 
   stall.loop = g_main_loop_new (NULL, FALSE);
   g_mutex_init (&stall.lock);
@@ -277,8 +270,7 @@ test_scan_and_link_check (void)
   net = objector_net_new ();
   for (guint i = 0; i < N_LINKS; i++)
     {
-      g_autofree char *base = g_uri_to_string (uris->data);
-      g_autofree char *url = g_strdup_printf ("%sform/%u", base, i);
+      g_autofree char *url = g_strdup_printf ("%s/form/%u", base, i);
 
       objector_net_check_link_async (net, url, allowed, cancellable, link_checked_cb, &stall);
       stall.pending++;

@@ -40,11 +40,8 @@ static GBytes *playbook_bytes;
 static const char * const loopback_hosts[] = { "127.0.0.1", NULL };
 
 static void
-server_cb (SoupServer        *server,
-           SoupServerMessage *msg,
-           const char        *path,
-           GHashTable        *query,
-           gpointer           user_data)
+server_cb (SoupServerMessage *msg,
+          const char        *path)
 {
   if (g_str_equal (path, "/ok"))
     {
@@ -150,9 +147,7 @@ main (int   argc,
 
   json_object_set_int_member (json_node_get_object (newer), "version", 2099010101);
   playbook_bytes = test_util_json_bytes (newer);
-  server = soup_server_new (NULL, NULL);
-  soup_server_add_handler (server, NULL, server_cb, NULL, NULL);
-  base = test_util_soup_listen (server, FALSE);
+  server = test_util_soup_serve (server_cb, NULL, &base);
   ok = g_strconcat (base, "/ok", NULL);
   hop = g_strconcat (base, "/hop-1", NULL);
   playbook_url = g_strconcat (base, "/playbook.json", NULL);
