@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-authorities.h"
 #include "objector-error.h"
 #include "objector-objection.h"
 #include "objector-playbook.h"
@@ -874,38 +875,39 @@ test_odd_emails (void)
   assert_text_has (text, "Kaputt: \xef\xbf\xbd\xef\xbf\xbd Ende");
 }
 
-static char *
-authority_cb (ObjectorObjection *objection,
-              gpointer           user_data)
-{
-  guint *calls = user_data;
-
-  (*calls)++;
-  if (g_strcmp0 (objector_objection_get_country (objection), "FR") == 0)
-    return g_strdup ("Commission nationale de l’informatique et des libertés (CNIL)");
-  return NULL;
-}
-
+/* Each objection names the authority its country's residents complain to;
+ * a country of regional authorities only once the region is known. */
 static void
 test_authority (void)
 {
   g_autoptr(GListStore) objections = two_objections ();
-  g_autoptr(ObjectorReport) report = new_report (G_LIST_MODEL (objections));
+  g_autoptr(ObjectorPlaybook) book = test_util_bundled_playbook ();
+  g_autoptr(ObjectorAuthorities) authorities = objector_authorities_load (NULL);
+  g_autoptr(GDateTime) generated = test_util_time ("2026-05-01T12:00:00Z");
   g_autofree char *file = tmp_file ("authority.pdf");
   g_autofree char *text = NULL;
-  guint calls = 0;
+  const char *regions[] = { NULL, "BY" };
 
   if (!have_tools ())
     return;
 
-  objector_report_set_authority_func (report, authority_cb, &calls, NULL);
-  save (report, file);
-  g_assert_cmpuint (calls, ==, 2);
+  g_assert_nonnull (authorities);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autoptr(ObjectorReport) report =
+        objector_report_new_for_person (G_LIST_MODEL (objections), book, authorities, regions[i],
+                                        "Zoë Łukasiewicz");
 
-  text = pdf_text (file);
-  assert_text_has (text, "Authority to complain to");
-  assert_text_has (text, "Commission nationale de l’informatique et des libertés (CNIL)");
-  g_assert_cmpuint (count_occurrences (text, "Authority to complain to"), ==, 1);
+      objector_report_set_generated (report, generated);
+      save (report, file);
+      g_clear_pointer (&text, g_free);
+      text = pdf_text (file);
+      assert_text_has (text, "Zoë Łukasiewicz");
+      assert_text_has (text, "Commission nationale de l’informatique et des libertés (CNIL)");
+      assert_text_has (text, "www.cnil.fr/");
+      g_assert_cmpuint (count_occurrences (text, "Authority to complain to"), ==, i + 1);
+      g_assert_cmpuint (count_occurrences (text, "Bayerisches Landesamt"), ==, i);
+    }
 }
 
 /* Printing: the same pages drawn on any cairo_t. */

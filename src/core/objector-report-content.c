@@ -504,6 +504,30 @@ add_emails (Builder           *builder,
     }
 }
 
+/* The authority a resident of @objection's country complains to, found as
+ * the complaint finds it, for display ("Commission nationale de
+ * l’informatique et des libertés (CNIL), https://www.cnil.fr/"); NULL when
+ * there is none to name: no country, none listed for it, or a country of
+ * regional authorities and the region not known. */
+static char *
+authority_text (Builder           *builder,
+                ObjectorObjection *objection)
+{
+  ObjectorReport *self = builder->report;
+  const char *country = objector_objection_get_country (objection);
+  ObjectorAuthority *authority;
+
+  if (self->authorities == NULL || country == NULL)
+    return NULL;
+  authority = objector_authorities_for_country (self->authorities, country, self->region, NULL);
+  if (authority == NULL)
+    return NULL;
+  if (objector_authority_get_web (authority) != NULL)
+    return g_strdup_printf ("%s, %s", objector_authority_get_name (authority),
+                            objector_authority_get_web (authority));
+  return g_strdup (objector_authority_get_name (authority));
+}
+
 static void
 add_objection (Builder           *builder,
                ObjectorObjection *objection,
@@ -574,8 +598,7 @@ add_objection (Builder           *builder,
   due = due_text (builder, objection, &due_style);
   add_field (builder->blocks, BLOCK_FIELD, _("Answer due"), due_style, due);
 
-  if (self->authority_func != NULL
-      && (authority = self->authority_func (objection, self->authority_data)) != NULL)
+  if ((authority = authority_text (builder, objection)) != NULL)
     add_field (builder->blocks, BLOCK_FIELD, _("Authority to complain to"), STYLE_VALUE,
                g_steal_pointer (&authority));
 

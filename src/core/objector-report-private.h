@@ -242,9 +242,8 @@ struct _ObjectorReport
   gboolean                     redact;
   ObjectorPaper                paper;
   GDateTime                   *generated;
-  ObjectorReportAuthorityFunc  authority_func;
-  gpointer                     authority_data;
-  GDestroyNotify               authority_destroy;
+  ObjectorAuthorities         *authorities;  /* nullable */
+  char                        *region;       /* nullable */
 
   Layout                      *layout;  /* for paginate and draw_page */
 };

@@ -211,10 +211,10 @@ objector_report_finalize (GObject *object)
   ObjectorReport *self = OBJECTOR_REPORT (object);
 
   g_clear_pointer (&self->layout, _objector_report_layout_free);
-  if (self->authority_destroy != NULL)
-    self->authority_destroy (self->authority_data);
   g_clear_object (&self->objections);
   g_clear_object (&self->playbook);
+  g_clear_object (&self->authorities);
+  g_clear_pointer (&self->region, g_free);
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->generated, g_date_time_unref);
 
@@ -303,6 +303,26 @@ objector_report_new (GListModel       *objections,
   return self;
 }
 
+ObjectorReport *
+objector_report_new_for_person (GListModel          *objections,
+                                ObjectorPlaybook    *playbook,
+                                ObjectorAuthorities *authorities,
+                                const char          *region,
+                                const char          *name)
+{
+  ObjectorReport *self;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (objections), NULL);
+  g_return_val_if_fail (playbook == NULL || OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+  g_return_val_if_fail (authorities == NULL || OBJECTOR_IS_AUTHORITIES (authorities), NULL);
+
+  self = objector_report_new (objections, playbook);
+  self->authorities = authorities != NULL ? g_object_ref (authorities) : NULL;
+  self->region = g_strdup (region);
+  self->name = g_strdup (name);
+  return self;
+}
+
 const char *
 objector_report_get_name (ObjectorReport *self)
 {
@@ -369,21 +389,6 @@ objector_report_set_generated (ObjectorReport *self,
     g_date_time_ref (generated);
   g_clear_pointer (&self->generated, g_date_time_unref);
   self->generated = generated;
-}
-
-void
-objector_report_set_authority_func (ObjectorReport              *self,
-                                    ObjectorReportAuthorityFunc  func,
-                                    gpointer                     user_data,
-                                    GDestroyNotify               destroy)
-{
-  g_return_if_fail (OBJECTOR_IS_REPORT (self));
-
-  if (self->authority_destroy != NULL)
-    self->authority_destroy (self->authority_data);
-  self->authority_func = func;
-  self->authority_data = user_data;
-  self->authority_destroy = destroy;
 }
 
 guint
