@@ -25,6 +25,7 @@
 #include "objector-playbook.h"
 #include "objector-report.h"
 #include "objector-store.h"
+#include "objector-test-pdf.h"
 #include "objector-test-util.h"
 
 #define ACCOUNT_DE  "Zoë Łukasiewicz 李小龍 Αλέξης Дмитрий שלום"
@@ -82,43 +83,10 @@ run_tool (const char * const *argv,
 
 #define TOOL(status, ...) run_tool ((const char * const[]) { __VA_ARGS__, NULL }, status)
 
-/* The text in reading order; with @raw, in the order it was drawn, which
- * keeps each table cell's lines together however the columns wrap. */
-static char *
-pdf_text_mode (const char *file,
-               gboolean    raw)
-{
-  int status;
-  g_autofree char *text = raw ? TOOL (&status, "pdftotext", "-raw", "-enc", "UTF-8", file, "-")
-                              : TOOL (&status, "pdftotext", "-enc", "UTF-8", file, "-");
-  g_autoptr(GString) squeezed = g_string_new (NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  /* Words as a reader sees them: any run of white space is one space, and
-   * without the invisible direction marks pdftotext puts around Arabic and
-   * Hebrew (U+200E, U+200F, U+202A…U+202E, U+2066…U+2069). */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          if (squeezed->len > 0 && squeezed->str[squeezed->len - 1] != ' ')
-            g_string_append_c (squeezed, ' ');
-        }
-      else
-        g_string_append_unichar (squeezed, c);
-    }
-  return g_string_free (g_steal_pointer (&squeezed), FALSE);
-}
-
 static char *
 pdf_text (const char *file)
 {
-  return pdf_text_mode (file, FALSE);
+  return test_util_pdf_text (file, FALSE);
 }
 
 static char *
@@ -526,7 +494,7 @@ test_two_objections (void)
 
   /* The timeline, with the undone step, cell by cell. */
   {
-    g_autofree char *raw = pdf_text_mode (file, TRUE);
+    g_autofree char *raw = test_util_pdf_text (file, TRUE);
     const char *timeline[] = {
       "2026-03-02 09:20 UTC+00:00", "Form submitted", "Meta confirmed receipt", "Received by Meta",
       "Formular abgeschickt, Kopie an " EMAIL_DE, "Meta rejected the objection (undone later)",
