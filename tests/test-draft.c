@@ -105,6 +105,14 @@ test_missing_and_damaged (void)
   g_assert_null (objector_draft_get_country (draft));
 
   g_free (test_util_write_file (file, "{\"country\": \"DE\", ", -1));
+  /* A reader that changes nothing leaves the damaged file where it is. */
+  g_assert_false (objector_draft_load_read_only (draft, &error));
+  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
+  test_util_assert_lacks (error->message, ".damaged-");
+  g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
+  g_assert_null (objector_draft_get_country (draft));
+  g_clear_error (&error);
+
   g_assert_false (objector_draft_load (draft, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
   test_util_assert_contains (error->message, "your objections are not affected");

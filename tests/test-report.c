@@ -19,11 +19,13 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "objector-authorities.h"
 #include "objector-error.h"
 #include "objector-objection.h"
 #include "objector-playbook.h"
 #include "objector-report.h"
 #include "objector-store.h"
+#include "objector-test-pdf.h"
 #include "objector-test-util.h"
 
 #define ACCOUNT_DE  "Zoë Łukasiewicz 李小龍 Αλέξης Дмитрий שלום"
@@ -81,43 +83,10 @@ run_tool (const char * const *argv,
 
 #define TOOL(status, ...) run_tool ((const char * const[]) { __VA_ARGS__, NULL }, status)
 
-/* The text in reading order; with @raw, in the order it was drawn, which
- * keeps each table cell's lines together however the columns wrap. */
-static char *
-pdf_text_mode (const char *file,
-               gboolean    raw)
-{
-  int status;
-  g_autofree char *text = raw ? TOOL (&status, "pdftotext", "-raw", "-enc", "UTF-8", file, "-")
-                              : TOOL (&status, "pdftotext", "-enc", "UTF-8", file, "-");
-  g_autoptr(GString) squeezed = g_string_new (NULL);
-
-  g_assert_cmpint (status, ==, 0);
-  g_assert_true (g_utf8_validate (text, -1, NULL));
-  /* Words as a reader sees them: any run of white space is one space, and
-   * without the invisible direction marks pdftotext puts around Arabic and
-   * Hebrew (U+200E, U+200F, U+202A…U+202E, U+2066…U+2069). */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069))
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          if (squeezed->len > 0 && squeezed->str[squeezed->len - 1] != ' ')
-            g_string_append_c (squeezed, ' ');
-        }
-      else
-        g_string_append_unichar (squeezed, c);
-    }
-  return g_string_free (g_steal_pointer (&squeezed), FALSE);
-}
-
 static char *
 pdf_text (const char *file)
 {
-  return pdf_text_mode (file, FALSE);
+  return test_util_pdf_text (file, FALSE);
 }
 
 static char *
@@ -525,7 +494,7 @@ test_two_objections (void)
 
   /* The timeline, with the undone step, cell by cell. */
   {
-    g_autofree char *raw = pdf_text_mode (file, TRUE);
+    g_autofree char *raw = test_util_pdf_text (file, TRUE);
     const char *timeline[] = {
       "2026-03-02 09:20 UTC+00:00", "Form submitted", "Meta confirmed receipt", "Received by Meta",
       "Formular abgeschickt, Kopie an " EMAIL_DE, "Meta rejected the objection (undone later)",
@@ -874,38 +843,39 @@ test_odd_emails (void)
   assert_text_has (text, "Kaputt: \xef\xbf\xbd\xef\xbf\xbd Ende");
 }
 
-static char *
-authority_cb (ObjectorObjection *objection,
-              gpointer           user_data)
-{
-  guint *calls = user_data;
-
-  (*calls)++;
-  if (g_strcmp0 (objector_objection_get_country (objection), "FR") == 0)
-    return g_strdup ("Commission nationale de l’informatique et des libertés (CNIL)");
-  return NULL;
-}
-
+/* Each objection names the authority its country's residents complain to;
+ * a country of regional authorities only once the region is known. */
 static void
 test_authority (void)
 {
   g_autoptr(GListStore) objections = two_objections ();
-  g_autoptr(ObjectorReport) report = new_report (G_LIST_MODEL (objections));
+  g_autoptr(ObjectorPlaybook) book = test_util_bundled_playbook ();
+  g_autoptr(ObjectorAuthorities) authorities = objector_authorities_load (NULL);
+  g_autoptr(GDateTime) generated = test_util_time ("2026-05-01T12:00:00Z");
   g_autofree char *file = tmp_file ("authority.pdf");
   g_autofree char *text = NULL;
-  guint calls = 0;
+  const char *regions[] = { NULL, "BY" };
 
   if (!have_tools ())
     return;
 
-  objector_report_set_authority_func (report, authority_cb, &calls, NULL);
-  save (report, file);
-  g_assert_cmpuint (calls, ==, 2);
+  g_assert_nonnull (authorities);
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    {
+      g_autoptr(ObjectorReport) report =
+        objector_report_new_for_person (G_LIST_MODEL (objections), book, authorities, regions[i],
+                                        "Zoë Łukasiewicz");
 
-  text = pdf_text (file);
-  assert_text_has (text, "Authority to complain to");
-  assert_text_has (text, "Commission nationale de l’informatique et des libertés (CNIL)");
-  g_assert_cmpuint (count_occurrences (text, "Authority to complain to"), ==, 1);
+      objector_report_set_generated (report, generated);
+      save (report, file);
+      g_clear_pointer (&text, g_free);
+      text = pdf_text (file);
+      assert_text_has (text, "Zoë Łukasiewicz");
+      assert_text_has (text, "Commission nationale de l’informatique et des libertés (CNIL)");
+      assert_text_has (text, "www.cnil.fr/");
+      g_assert_cmpuint (count_occurrences (text, "Authority to complain to"), ==, i + 1);
+      g_assert_cmpuint (count_occurrences (text, "Bayerisches Landesamt"), ==, i);
+    }
 }
 
 /* Printing: the same pages drawn on any cairo_t. */

@@ -1,4 +1,4 @@
-/* objector-cli-report.c — objector export-pdf FILE [--redact] [--name NAME]
+/* objector-cli-report.c — objector export-pdf FILE [--redact] [--name NAME] [--region LAND]
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -11,9 +11,56 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "objector-authorities.h"
 #include "objector-cli-private.h"
+#include "objector-draft.h"
 #include "objector-error.h"
 #include "objector-report.h"
+
+/* The region that picks among a country's regional authorities (Germany's
+ * Länder), as the app knows it: --region, else the one chosen in the app
+ * (the wizard's draft, read without changing it). NULL when unknown. */
+static char *
+dup_region (CliOptions *options)
+{
+  g_autoptr(ObjectorDraft) draft = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (options->region != NULL)
+    return g_strdup (options->region);
+
+  draft = objector_draft_new (NULL);
+  if (!objector_draft_load_read_only (draft, &error))
+    {
+      /* Translators: the first %s says why the wizard's file could not be read */
+      g_printerr (_("objector: %s. The summary names no regional authority: say which region "
+                    "you live in with --region.\n"), error->message);
+      return NULL;
+    }
+  return g_strdup (objector_draft_get_region (draft));
+}
+
+/* A --region that names no region of a country the objections are from is a
+ * mistake to say, not a summary without the authority. */
+static gboolean
+check_region (CliOptions           *options,
+              ObjectorAuthorities  *authorities,
+              GListModel           *objections,
+              GError              **error)
+{
+  if (options->region == NULL)
+    return TRUE;
+  for (guint i = 0; i < g_list_model_get_n_items (objections); i++)
+    {
+      g_autoptr(ObjectorObjection) objection = g_list_model_get_item (objections, i);
+      const char *country = objector_objection_get_country (objection);
+
+      if (country != NULL && objector_authorities_has_regions (authorities, country)
+          && objector_authorities_for_country (authorities, country, options->region, error) == NULL)
+        return FALSE;
+    }
+  return TRUE;
+}
 
 int
 objector_cli_export_pdf (CliOptions *options)
@@ -21,8 +68,10 @@ objector_cli_export_pdf (CliOptions *options)
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(ObjectorStore) store = NULL;
+  g_autoptr(ObjectorAuthorities) authorities = NULL;
   g_autoptr(ObjectorReport) report = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *region = NULL;
   g_autofree char *display = NULL;
   const char *filename = options->args[0];
   gboolean regular;
@@ -48,13 +97,18 @@ objector_cli_export_pdf (CliOptions *options)
       return objector_cli_fail (error);
     }
 
-  report = objector_report_new (G_LIST_MODEL (store), playbook);
-  objector_report_set_redact (report, options->redact);
+  if (!(authorities = objector_authorities_load (&error)))
+    return objector_cli_fail (error);
+  if (!check_region (options, authorities, G_LIST_MODEL (store), &error))
+    return objector_cli_usage_error ("export-pdf", error->message);
+
   if (options->name != NULL)
-    {
-      name = g_strstrip (g_strdup (options->name));
-      objector_report_set_name (report, *name != '\0' ? name : NULL);
-    }
+    name = g_strstrip (g_strdup (options->name));
+  region = dup_region (options);
+  /* The document the app's “Save PDF Summary…” writes: core assembles it. */
+  report = objector_report_new_for_person (G_LIST_MODEL (store), playbook, authorities, region,
+                                           name != NULL && *name != '\0' ? name : NULL);
+  objector_report_set_redact (report, options->redact);
 
   if (!objector_report_save (report, filename, NULL, &error))
     return objector_cli_fail (error);

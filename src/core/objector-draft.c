@@ -395,9 +395,10 @@ objector_draft_save (ObjectorDraft  *self,
   return TRUE;
 }
 
-gboolean
-objector_draft_load (ObjectorDraft  *self,
-                     GError        **error)
+static gboolean
+load (ObjectorDraft  *self,
+      gboolean        set_aside,
+      GError        **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) local_error = NULL;
@@ -405,8 +406,6 @@ objector_draft_load (ObjectorDraft  *self,
   const char *kind;
   JsonObject *root;
   JsonArray *array;
-
-  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
 
   clear_fields (self);
 
@@ -422,6 +421,13 @@ objector_draft_load (ObjectorDraft  *self,
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not read where you were in the wizard: %s"), local_error->message);
+      return FALSE;
+    }
+  if (root == NULL && !set_aside)
+    {
+      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED,
+                   _("Where you were in the wizard could not be read: %s"), local_error->message);
+      emit_changed (self);
       return FALSE;
     }
   if (root == NULL)
@@ -473,4 +479,20 @@ objector_draft_load (ObjectorDraft  *self,
 
   emit_changed (self);
   return TRUE;
+}
+
+gboolean
+objector_draft_load (ObjectorDraft  *self,
+                     GError        **error)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+  return load (self, TRUE, error);
+}
+
+gboolean
+objector_draft_load_read_only (ObjectorDraft  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
+  return load (self, FALSE, error);
 }

@@ -29,6 +29,10 @@ ObjectorDraft      *objector_draft_new              (const char     *directory);
  * and the draft starts empty (objections themselves live elsewhere). */
 gboolean            objector_draft_load             (ObjectorDraft  *self,
                                                      GError        **error);
+/* The same for a reader that changes nothing (`objector export-pdf`): a
+ * damaged file stays where it is, for the app to set aside when it starts. */
+gboolean            objector_draft_load_read_only   (ObjectorDraft  *self,
+                                                     GError        **error);
 gboolean            objector_draft_save             (ObjectorDraft  *self,
                                                      GError        **error);
 void                objector_draft_reset            (ObjectorDraft  *self);

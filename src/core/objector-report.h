@@ -9,34 +9,12 @@
 #include <cairo.h>
 #include <gio/gio.h>
 
+#include "objector-authorities.h"
 #include "objector-objection.h"
+#include "objector-paper.h"
 #include "objector-playbook.h"
 
 G_BEGIN_DECLS
-
-typedef enum
-{
-  OBJECTOR_PAPER_A4,      /* 210 × 297 mm */
-  OBJECTOR_PAPER_LETTER,  /* 8.5 × 11 in */
-} ObjectorPaper;
-
-/* The paper a locale name ("en_US.UTF-8", "fr_CA", "de_DE@euro") prints on:
- * Letter for US, CA, MX, PH, CL, CO and VE, A4 for everything else (and NULL). */
-ObjectorPaper   objector_paper_for_locale          (const char       *locale);
-/* The paper of the current LC_PAPER locale (glibc's own answer when that
- * locale is loaded), else of the LC_ALL, LC_PAPER or LANG variable. */
-ObjectorPaper   objector_paper_get_default         (void);
-/* In points (1/72 inch). */
-void            objector_paper_get_size            (ObjectorPaper     paper,
-                                                    double           *width,
-                                                    double           *height);
-
-/* The data-protection authority the person behind @objection complains to,
- * for display ("Commission nationale de l’informatique et des libertés
- * (CNIL), cnil.fr"), newly allocated; NULL when it is not known. It is
- * called on the thread that lays the report out or starts saving it. */
-typedef char *(*ObjectorReportAuthorityFunc) (ObjectorObjection *objection,
-                                              gpointer           user_data);
 
 #define OBJECTOR_TYPE_REPORT (objector_report_get_type ())
 G_DECLARE_FINAL_TYPE (ObjectorReport, objector_report, OBJECTOR, REPORT, GObject)
@@ -47,6 +25,21 @@ G_DECLARE_FINAL_TYPE (ObjectorReport, objector_report, OBJECTOR, REPORT, GObject
  * out or saved, so it always shows the latest records. */
 ObjectorReport *objector_report_new                (GListModel       *objections,
                                                     ObjectorPlaybook *playbook);
+/* The report as Objector gives it to the person, the same document whether
+ * `objector export-pdf` or the window asks for it: objector_report_new()
+ * with everything else the report says.
+ * @authorities (nullable): for each objection, the data-protection authority
+ * a resident of its country complains to, found as the complaint finds it
+ * (objector_authorities_for_country()).
+ * @region (nullable): the region the person lives in (the draft's, or
+ * --region), which picks among a country's regional authorities (Germany's
+ * Länder); without it such a country's objections name no authority.
+ * @name (nullable): the person's name, as objector_report_set_name(). */
+ObjectorReport *objector_report_new_for_person     (GListModel          *objections,
+                                                    ObjectorPlaybook    *playbook,
+                                                    ObjectorAuthorities *authorities,
+                                                    const char          *region,
+                                                    const char          *name);
 
 /* The person's name for the first page and the PDF's author; nullable. */
 const char     *objector_report_get_name           (ObjectorReport   *self);
@@ -65,10 +58,6 @@ void            objector_report_set_paper          (ObjectorReport   *self,
  * NULL means now, at each layout. */
 void            objector_report_set_generated      (ObjectorReport   *self,
                                                     GDateTime        *generated);
-void            objector_report_set_authority_func (ObjectorReport              *self,
-                                                    ObjectorReportAuthorityFunc  func,
-                                                    gpointer                     user_data,
-                                                    GDestroyNotify               destroy);
 
 /* Printing (GtkPrintOperation): lay out on pages of @width × @height points
  * in ::begin-print, then draw each page in ::draw-page. The report keeps its

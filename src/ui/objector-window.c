@@ -177,38 +177,20 @@ start_another_action (GtkWidget  *widget,
 
 /* The PDF summary: proof of everything submitted */
 
-static char *
-authority_for (ObjectorObjection *objection,
-               gpointer           user_data)
-{
-  ObjectorApplication *app = user_data;
-  ObjectorAuthorities *authorities = objector_application_get_authorities (app);
-  ObjectorAuthority *authority;
-  const char *country = objector_objection_get_country (objection);
-
-  if (authorities == NULL || country == NULL)
-    return NULL;
-  authority = objector_authorities_for_country (authorities, country,
-                                                objector_draft_get_region (objector_application_get_draft (app)),
-                                                NULL);
-  if (authority == NULL)
-    return NULL;
-  if (objector_authority_get_web (authority) != NULL)
-    return g_strdup_printf ("%s, %s", objector_authority_get_name (authority), objector_authority_get_web (authority));
-  return g_strdup (objector_authority_get_name (authority));
-}
-
 static ObjectorReport *
 make_report (ObjectorWindow *self,
              gboolean        redact)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  ObjectorReport *report = objector_report_new (G_LIST_MODEL (self->store), self->playbook);
+  ObjectorAuthorities *authorities = NULL;
+  ObjectorReport *report;
 
+  if (app != NULL)
+    authorities = objector_application_get_authorities (OBJECTOR_APPLICATION (app));
+  /* The document `objector export-pdf` writes: core assembles it. */
+  report = objector_report_new_for_person (G_LIST_MODEL (self->store), self->playbook, authorities,
+                                           objector_draft_get_region (self->draft), NULL);
   objector_report_set_redact (report, redact);
-  /* The authorities are read here, on the main thread, before any worker runs. */
-  if (app != NULL && objector_application_get_authorities (OBJECTOR_APPLICATION (app)) != NULL)
-    objector_report_set_authority_func (report, authority_for, g_object_ref (app), g_object_unref);
   return report;
 }
 
