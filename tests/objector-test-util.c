@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-clock.h"
+#include "objector-draft.h"
 #include "objector-playbook.h"
 #include "objector-resources.h"
 #include "objector-test-util.h"
@@ -296,6 +297,21 @@ test_util_reset_data (void)
   g_autofree char *dir = test_util_data_dir ();
 
   test_util_rm_rf (dir);
+}
+
+void
+test_util_choose_region (const char *country,
+                         const char *region)
+{
+  g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  objector_draft_load (draft, &error);
+  g_assert_no_error (error);
+  objector_draft_set_country (draft, country);
+  objector_draft_set_region (draft, region);
+  objector_draft_save (draft, &error);
+  g_assert_no_error (error);
 }
 
 char *

@@ -109,6 +109,10 @@ char       *test_util_data_dir        (void);
 void        test_util_reset_data      (void);
 char       *test_util_write_store     (const char * const *objections);
 char      **test_util_damaged_copies  (void);
+/* The country and region (a Land, for Germany) the person chose in the app,
+ * saved in the wizard's file as the window's wizard saves them. */
+void        test_util_choose_region   (const char         *country,
+                                       const char         *region);
 
 /* JSON: a text that must parse; the bundled playbook (meta.json) as JSON, to
  * change before loading; a node as bytes, to load or serve. The bundled

@@ -79,6 +79,7 @@ typedef struct
   const char *out_start; /* how the output begins; NULL: not looked at */
   const char *out[14];   /* in the output */
   const char *err[3];    /* in the error output; with status 0 there must be none */
+  const char *app_region; /* the Land chosen in the app (the wizard's file), if any */
 } ComplaintRun;
 
 static const ComplaintRun complaint_runs[] = {
@@ -121,6 +122,15 @@ static const ComplaintRun complaint_runs[] = {
   { "regions/bavaria", { ID_DE, "--region", "by" }, 0,
     "Authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)",
     { "Web form:  https://www.lda.bayern.de/de/beschwerde.html", "Wohnsitzland: Deutschland (Bayern)." } },
+  /* The Land chosen in the app is the one meant, unless --region says otherwise;
+   * it picks nothing for another country. */
+  { "regions/from-the-app", { ID_DE }, 0, "Authority: Bayerisches Landesamt für Datenschutzaufsicht (BayLDA)",
+    { "Wohnsitzland: Deutschland (Bayern)." }, { NULL }, "Bayern" },
+  { "regions/option-over-app", { ID_DE, "--region", "NW" }, 0,
+    "Authority: Landesbeauftragte für Datenschutz und Informationsfreiheit Nordrhein-Westfalen",
+    { "Wohnsitzland: Deutschland (Nordrhein-Westfalen)." }, { NULL }, "Bayern" },
+  { "regions/app-region-elsewhere", { ID_FR }, 0,
+    "Authority: Commission nationale de l’informatique et des libertés (CNIL)", { NULL }, { NULL }, "Bayern" },
   { "regions/unknown", { "--region", "Atlantis", ID_DE }, 2, NULL,
     { "Sachsen-Anhalt" }, { "“Atlantis” is not a region of DE" } },
   /* Meta's lead authority takes anyone's complaint. */
@@ -145,6 +155,8 @@ test_complaint_run (gconstpointer data)
   g_auto(TestRun) run = { 0 };
 
   write_residents ();
+  if (expected->app_region != NULL)
+    test_util_choose_region ("DE", expected->app_region);
   g_ptr_array_add (args, (gpointer) "complaint");
   for (guint i = 0; i < G_N_ELEMENTS (expected->args) && expected->args[i] != NULL; i++)
     g_ptr_array_add (args, (gpointer) expected->args[i]);

@@ -40,21 +40,6 @@ three_residents (void)
     g_free (test_util_cli_submitted ("facebook-objection", countries[i]));
 }
 
-/* The region as the window's wizard saves it when the person picks a Land. */
-static void
-choose_region (const char *region)
-{
-  g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
-  g_autoptr(GError) error = NULL;
-
-  objector_draft_load (draft, &error);
-  g_assert_no_error (error);
-  objector_draft_set_country (draft, "DE");
-  objector_draft_set_region (draft, region);
-  objector_draft_save (draft, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 pdf_file (const char *name)
 {
@@ -114,7 +99,7 @@ test_cli_authorities (void)
   g_clear_pointer (&text, g_free);
 
   /* The Land chosen in the app, as the complaint takes it. */
-  choose_region ("Bayern");
+  test_util_choose_region ("DE", "Bayern");
   text = EXPORT_TEXT (file, NULL);
   test_util_assert_contains (text, BAYLDA ", https://");
   test_util_assert_contains (text, CNIL);
@@ -223,7 +208,7 @@ test_same_as_app (void)
   if (!test_util_have_pdftotext ())
     return;
   three_residents ();
-  choose_region ("Bayern");
+  test_util_choose_region ("DE", "Bayern");
 
   for (guint redact = 0; redact <= 1; redact++)
     {

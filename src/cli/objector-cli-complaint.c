@@ -69,6 +69,7 @@ pick_authority (CliOptions           *options,
 {
   g_autoptr(GError) error = NULL;
   const char *country = objector_objection_get_country (objection);
+  g_autofree char *region = NULL;
 
   if (options->authority != NULL)
     {
@@ -94,7 +95,10 @@ pick_authority (CliOptions           *options,
       return objector_cli_fail (error);
     }
 
-  *out = objector_authorities_for_country (authorities, country, options->region, &error);
+  /* --region, else the region chosen in the app; a wizard file that cannot
+   * be read only means asking for --region below. */
+  region = objector_cli_dup_region (options, NULL);
+  *out = objector_authorities_for_country (authorities, country, region, &error);
   if (*out != NULL)
     return OBJECTOR_EXIT_OK;
 
@@ -105,7 +109,7 @@ pick_authority (CliOptions           *options,
                                    "“--region Bayern” or “--region BY”"));
     }
 
-  if (options->region != NULL && objector_authorities_has_regions (authorities, country))
+  if (region != NULL && objector_authorities_has_regions (authorities, country))
     return usage_with_regions (authorities, country, error->message);
 
   {

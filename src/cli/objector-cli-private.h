@@ -73,6 +73,12 @@ ObjectorStore    *objector_cli_load_store     (GError     **error);
 char             *objector_cli_format_date    (const GDate *date);   /* YYYY-MM-DD */
 char             *objector_cli_format_time    (GDateTime   *time);   /* ISO 8601, UTC */
 char             *objector_cli_short_id       (ObjectorObjection *objection);
+/* The region that picks among a country's regional authorities (Germany's
+ * Länder): --region, else the one chosen in the app (the wizard's draft, read
+ * without changing it). NULL when neither says; NULL with @error set when the
+ * wizard's file cannot be read. */
+char             *objector_cli_dup_region     (CliOptions  *options,
+                                               GError     **error);
 
 /* objector-cli-report.c */
 int               objector_cli_export_pdf     (CliOptions  *options);

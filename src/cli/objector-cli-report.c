@@ -13,32 +13,8 @@
 
 #include "objector-authorities.h"
 #include "objector-cli-private.h"
-#include "objector-draft.h"
 #include "objector-error.h"
 #include "objector-report.h"
-
-/* The region that picks among a country's regional authorities (Germany's
- * Länder), as the app knows it: --region, else the one chosen in the app
- * (the wizard's draft, read without changing it). NULL when unknown. */
-static char *
-dup_region (CliOptions *options)
-{
-  g_autoptr(ObjectorDraft) draft = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (options->region != NULL)
-    return g_strdup (options->region);
-
-  draft = objector_draft_new (NULL);
-  if (!objector_draft_load_read_only (draft, &error))
-    {
-      /* Translators: the first %s says why the wizard's file could not be read */
-      g_printerr (_("objector: %s. The summary names no regional authority: say which region "
-                    "you live in with --region.\n"), error->message);
-      return NULL;
-    }
-  return g_strdup (objector_draft_get_region (draft));
-}
 
 /* A --region that names no region of a country the objections are from is a
  * mistake to say, not a summary without the authority. */
@@ -104,7 +80,15 @@ objector_cli_export_pdf (CliOptions *options)
 
   if (options->name != NULL)
     name = g_strstrip (g_strdup (options->name));
-  region = dup_region (options);
+  {
+    g_autoptr(GError) draft_error = NULL;
+
+    region = objector_cli_dup_region (options, &draft_error);
+    if (draft_error != NULL)
+      /* Translators: the first %s says why the wizard's file could not be read */
+      g_printerr (_("objector: %s. The summary names no regional authority: say which region "
+                    "you live in with --region.\n"), draft_error->message);
+  }
   /* The document the app's “Save PDF Summary…” writes: core assembles it. */
   report = objector_report_new_for_person (G_LIST_MODEL (store), playbook, authorities, region,
                                            name != NULL && *name != '\0' ? name : NULL);

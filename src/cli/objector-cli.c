@@ -16,6 +16,7 @@
 #include "objector-cli-private.h"
 #include "objector-mail-verdict.h"
 #include "objector-country.h"
+#include "objector-draft.h"
 #include "objector-error.h"
 #include "objector-form-check.h"
 #include "objector-playbook.h"
@@ -410,6 +411,21 @@ char *
 objector_cli_short_id (ObjectorObjection *objection)
 {
   return g_strndup (objector_objection_get_id (objection), 8);
+}
+
+char *
+objector_cli_dup_region (CliOptions  *options,
+                         GError     **error)
+{
+  g_autoptr(ObjectorDraft) draft = NULL;
+
+  if (options->region != NULL)
+    return g_strdup (options->region);
+
+  draft = objector_draft_new (NULL);
+  if (!objector_draft_load_read_only (draft, error))
+    return NULL;
+  return g_strdup (objector_draft_get_region (draft));
 }
 
 static int
