@@ -63,6 +63,25 @@ objector_window_get_wizard (ObjectorWindow *self)
   return self->wizard;
 }
 
+static void objection_activated_cb (ObjectorDashboard *dashboard,
+                                    const char        *objection_id,
+                                    ObjectorWindow    *self);
+
+/* The overview is built when first shown: a first start never needs it
+ * before its first frame. */
+static void
+show_view (ObjectorWindow *self,
+           const char     *name)
+{
+  if (g_str_equal (name, "dashboard") && self->dashboard == NULL)
+    {
+      self->dashboard = objector_dashboard_new (self->store, self->playbook);
+      g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
+      gtk_stack_add_named (self->views, self->dashboard, "dashboard");
+    }
+  gtk_stack_set_visible_child_name (self->views, name);
+}
+
 static void
 save_draft (ObjectorWindow *self)
 {
@@ -80,7 +99,7 @@ objector_window_show_dashboard (ObjectorWindow *self)
   /* The overview is where the person is now: reopening lands here too. */
   objector_draft_set_finished (self->draft, TRUE);
   save_draft (self);
-  gtk_stack_set_visible_child_name (self->views, "dashboard");
+  show_view (self, "dashboard");
   adw_bin_set_child (self->detail_bin, NULL);
 }
 
@@ -93,7 +112,7 @@ objector_window_show_wizard (ObjectorWindow *self)
     return;
   objector_draft_set_finished (self->draft, FALSE);
   objector_wizard_resume (self->wizard);
-  gtk_stack_set_visible_child_name (self->views, "wizard");
+  show_view (self, "wizard");
 }
 
 void
@@ -117,7 +136,7 @@ objector_window_show_objection (ObjectorWindow *self,
 
   adw_window_title_set_title (self->detail_title, objector_page_get_title (page));
   adw_bin_set_child (self->detail_bin, GTK_WIDGET (page));
-  gtk_stack_set_visible_child_name (self->views, "detail");
+  show_view (self, "detail");
 }
 
 static void
@@ -172,7 +191,7 @@ start_another_action (GtkWidget  *widget,
   objector_draft_set_page (self->draft, objector_draft_get_country (self->draft) ? "accounts" : "welcome");
   save_draft (self);
   objector_wizard_resume (self->wizard);
-  gtk_stack_set_visible_child_name (self->views, "wizard");
+  show_view (self, "wizard");
 }
 
 /* The PDF summary: proof of everything submitted */
@@ -408,6 +427,20 @@ scan_mail_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (objector_scan_dialog_new (GTK_WINDOW (self), self->store, self->playbook)));
 }
 
+/* Built when asked for, not with every window as GTK does with
+ * gtk/help-overlay.ui: most starts never show it. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 load_window_size (ObjectorWindow *self)
 {
@@ -484,6 +517,7 @@ objector_window_class_init (ObjectorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-summary", "b", save_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.scan-mail", NULL, scan_mail_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-summary", "b", FALSE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
 }
@@ -509,10 +543,6 @@ objector_window_new (ObjectorApplication *application)
 
   load_window_size (self);
 
-  self->dashboard = objector_dashboard_new (self->store, self->playbook);
-  g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
-  gtk_stack_add_named (self->views, self->dashboard, "dashboard");
-
   if (self->playbook == NULL)
     {
       /* Nothing to walk through without the playbook; the overview still works. */
@@ -520,9 +550,7 @@ objector_window_new (ObjectorApplication *application)
                                        _("Objector cannot guide you without it. Start Objector without "
                                          "--playbook, or fix the file it names."));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-another", FALSE);
-      gtk_stack_set_visible_child_name (self->views,
-                                        g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0
-                                        ? "dashboard" : "error");
+      show_view (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "dashboard" : "error");
       return self;
     }
 
@@ -536,11 +564,11 @@ objector_window_new (ObjectorApplication *application)
   if (objector_draft_get_finished (self->draft)
       || (objector_draft_get_page (self->draft) == NULL
           && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0))
-    gtk_stack_set_visible_child_name (self->views, "dashboard");
+    show_view (self, "dashboard");
   else
     {
       objector_wizard_resume (self->wizard);
-      gtk_stack_set_visible_child_name (self->views, "wizard");
+      show_view (self, "wizard");
     }
 
   return self;

@@ -220,6 +220,10 @@ static void
 show_page (ObjectorWizard *self,
            ObjectorPage   *page)
 {
+  /* A page joins the stack when first shown: the stack then lays out only
+   * the pages the person has seen, and the first frame waits for one. */
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) == NULL)
+    gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
   self->current = page;
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   objector_page_shown (page);
@@ -248,7 +252,7 @@ add_page (ObjectorWizard *self,
   g_signal_connect_object (page, "notify::applies", G_CALLBACK (page_notify_cb), self, 0);
   g_signal_connect_object (page, "notify::title", G_CALLBACK (page_notify_cb), self, 0);
   g_signal_connect_object (page, "notify::next-label", G_CALLBACK (page_notify_cb), self, 0);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
+  g_object_ref_sink (page);
   if (position < 0)
     g_ptr_array_add (self->pages, page);
   else
@@ -262,8 +266,9 @@ remove_page (ObjectorWizard *self,
   g_signal_handlers_disconnect_by_data (page, self);
   if (self->current == page)
     self->current = NULL;
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (page));
   g_ptr_array_remove (self->pages, page);
-  gtk_stack_remove (self->stack, GTK_WIDGET (page));
 }
 
 void
@@ -306,7 +311,7 @@ objector_wizard_sync_path_pages (ObjectorWizard *self)
       else
         {
           /* Keep the draft's order. */
-          g_ptr_array_remove (self->pages, page);
+          g_ptr_array_steal_index (self->pages, page_index (self, page));
           g_ptr_array_insert (self->pages, page_index (self, done), page);
         }
       position = page_index (self, done);
@@ -442,7 +447,7 @@ objector_wizard_class_init (ObjectorWizardClass *klass)
 static void
 objector_wizard_init (ObjectorWizard *self)
 {
-  self->pages = g_ptr_array_new ();
+  self->pages = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
