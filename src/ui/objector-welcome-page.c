@@ -8,8 +8,9 @@
 
 #include <glib/gi18n.h>
 
-#include "objector-pages.h"
+#include "objector-welcome-page.h"
 #include "objector-ui-util.h"
+#include "objector-wizard.h"
 
 struct _ObjectorWelcomePage
 {
@@ -89,7 +90,9 @@ objector_welcome_page_init (ObjectorWelcomePage *self)
 }
 
 ObjectorPage *
-objector_welcome_page_new (void)
+objector_welcome_page_new (ObjectorWizard *wizard)
 {
-  return g_object_new (OBJECTOR_TYPE_WELCOME_PAGE, NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_WELCOME_PAGE, "wizard", wizard, NULL);
 }

@@ -10,9 +10,10 @@
 
 #include "objector-clock.h"
 #include "objector-dashboard.h"
-#include "objector-pages.h"
+#include "objector-objection-page.h"
 #include "objector-report.h"
 #include "objector-scan-dialog.h"
+#include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
 
@@ -40,13 +41,10 @@ void
 objector_window_show_error (ObjectorWindow *self,
                             const char     *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (OBJECTOR_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);  /* stays until dismissed: it matters */
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Stays until dismissed: it matters. */
+  objector_ui_toast (GTK_WIDGET (self->toast_overlay), message, TRUE);
 }
 
 const char *
@@ -123,10 +121,10 @@ objector_window_show_objection (ObjectorWindow *self,
 
   g_return_if_fail (OBJECTOR_IS_WINDOW (self));
 
-  if (self->playbook == NULL)
+  if (self->wizard == NULL)
     return;
 
-  page = objector_path_page_new (self->store, self->playbook, objection_id);
+  page = objector_objection_page_new (self->wizard, objection_id);
   if (page == NULL)
     {
       objector_window_show_error (self, _("This objection’s path is not in the playbook any more, "
@@ -556,7 +554,7 @@ objector_window_new (ObjectorApplication *application)
 
   g_signal_connect_object (application, "notify::playbook", G_CALLBACK (playbook_changed_cb), self, 0);
 
-  self->wizard = objector_wizard_new (self->store, self->playbook, self->draft);
+  self->wizard = objector_wizard_new (application);
   g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
   gtk_stack_add_named (self->views, GTK_WIDGET (self->wizard), "wizard");
 
