@@ -14,6 +14,7 @@
 #include "objector-preferences.h"
 #include "objector-reminders.h"
 #include "objector-window.h"
+#include "objector-ui-resources.h"
 
 struct _ObjectorApplication
 {
@@ -393,6 +394,9 @@ objector_application_class_init (ObjectorApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
 
   object_class->finalize = objector_application_finalize;
   object_class->get_property = objector_application_get_property;

@@ -16,6 +16,7 @@
 #include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
+#include "objector-ui-resources.h"
 
 struct _ObjectorWindow
 {
@@ -499,6 +500,9 @@ objector_window_class_init (ObjectorWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
 
   object_class->dispose = objector_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = objector_window_close_request;

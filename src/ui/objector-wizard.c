@@ -16,6 +16,7 @@
 #include "objector-welcome-page.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
+#include "objector-ui-resources.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -444,6 +445,9 @@ objector_wizard_class_init (ObjectorWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
 
   object_class->dispose = objector_wizard_dispose;
 
