@@ -42,7 +42,7 @@ ObjectorPage     *objector_wizard_get_page         (ObjectorWizard   *self,
 gboolean          objector_wizard_next             (ObjectorWizard   *self);
 void              objector_wizard_back             (ObjectorWizard   *self);
 /* Makes one page per objection the draft lists, before the last page. */
-void              objector_wizard_sync_objection_pages  (ObjectorWizard   *self);
+void              objector_wizard_sync_objection_pages (ObjectorWizard *self);
 void              objector_wizard_show_message     (ObjectorWizard   *self,
                                                     const char       *message);
 
