@@ -18,7 +18,7 @@
 
 #include "objector-application.h"
 #include "objector-draft.h"
-#include "objector-pages.h"
+#include "objector-objection-page.h"
 #include "objector-store.h"
 #include "objector-ui-util.h"
 #include "objector-window.h"
@@ -180,7 +180,7 @@ open_detail (ObjectorWindow *window)
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 0));
   settle ();
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
-  page = find_type (GTK_WIDGET (window), OBJECTOR_TYPE_PATH_PAGE);
+  page = find_type (GTK_WIDGET (window), OBJECTOR_TYPE_OBJECTION_PAGE);
   g_assert_nonnull (page);
   return page;
 }

@@ -21,7 +21,7 @@
 #include "objector-complaint-section.h"
 #include "objector-dashboard.h"
 #include "objector-mail-list.h"
-#include "objector-pages.h"
+#include "objector-objection-page.h"
 #include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
@@ -492,7 +492,7 @@ look (ObjectorWindow *window,
   g_autofree char *name = g_strdup (g_str_has_prefix (page, "objection:") ? "objection" : page);
   GtkWidget *current = GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window)));
 
-  if (OBJECTOR_IS_PATH_PAGE (current))
+  if (OBJECTOR_IS_OBJECTION_PAGE (current))
     {
       g_free (name);
       name = g_strdup_printf ("objection-%s", objector_page_get_title (OBJECTOR_PAGE (current)));

@@ -8,7 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "objector-pages.h"
+#include "objector-accounts-page.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
 
@@ -315,7 +315,9 @@ objector_accounts_page_init (ObjectorAccountsPage *self)
 }
 
 ObjectorPage *
-objector_accounts_page_new (void)
+objector_accounts_page_new (ObjectorWizard *wizard)
 {
-  return g_object_new (OBJECTOR_TYPE_ACCOUNTS_PAGE, NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_ACCOUNTS_PAGE, "wizard", wizard, NULL);
 }

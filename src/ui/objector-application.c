@@ -14,6 +14,7 @@
 #include "objector-preferences.h"
 #include "objector-reminders.h"
 #include "objector-window.h"
+#include "objector-ui-resources.h"
 
 struct _ObjectorApplication
 {
@@ -394,6 +395,9 @@ objector_application_class_init (ObjectorApplicationClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
+
   object_class->finalize = objector_application_finalize;
   object_class->get_property = objector_application_get_property;
   app_class->shutdown = objector_application_shutdown;
@@ -507,6 +511,7 @@ objector_application_init (ObjectorApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   self->cancellable = g_cancellable_new ();
 
@@ -514,6 +519,7 @@ objector_application_init (ObjectorApplication *self)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "playbook", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,

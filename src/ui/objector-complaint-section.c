@@ -8,14 +8,15 @@
 
 #include <glib/gi18n.h>
 
-#include "objector-application.h"
 #include "objector-complaint-section.h"
 #include "objector-ui-util.h"
+#include "objector-wizard.h"
 
 struct _ObjectorComplaintSection
 {
   AdwBin             parent_instance;
 
+  ObjectorWizard    *wizard;  /* weak: the wizard's window holds the page that holds this */
   ObjectorStore     *store;
   ObjectorObjection *objection;
   ObjectorPath      *path;
@@ -36,12 +37,6 @@ struct _ObjectorComplaintSection
 
 G_DEFINE_FINAL_TYPE (ObjectorComplaintSection, objector_complaint_section, ADW_TYPE_BIN)
 
-static ObjectorApplication *
-get_app (void)
-{
-  return OBJECTOR_APPLICATION (g_application_get_default ());
-}
-
 const char *
 objector_complaint_section_get_text (ObjectorComplaintSection *self)
 {
@@ -53,10 +48,7 @@ static void
 show_message (ObjectorComplaintSection *self,
               const char               *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  objector_ui_toast (GTK_WIDGET (self), message, FALSE);
 }
 
 /* The complaint goes in the language the authority reads, where Objector has it. */
@@ -87,16 +79,20 @@ set_row (GtkWidget  *row,
 static void
 update (ObjectorComplaintSection *self)
 {
-  ObjectorApplication *app = get_app ();
-  ObjectorAuthorities *authorities = objector_application_get_authorities (app);
-  ObjectorComplaintTexts *texts = objector_application_get_complaint_texts (app);
-  ObjectorDraft *draft = objector_application_get_draft (app);
+  ObjectorAuthorities *authorities;
+  ObjectorComplaintTexts *texts;
+  ObjectorDraft *draft;
   const char *country = objector_objection_get_country (self->objection);
   g_autoptr(GError) error = NULL;
   ObjectorAuthority *authority;
   gboolean has_regions;
 
   g_clear_object (&self->complaint);
+  if (self->wizard == NULL)
+    return;
+  authorities = objector_wizard_get_authorities (self->wizard);
+  texts = objector_wizard_get_complaint_texts (self->wizard);
+  draft = objector_wizard_get_draft (self->wizard);
 
   if (authorities == NULL || texts == NULL
       || !objector_complaint_check_grounds (self->objection, NULL, NULL))
@@ -177,13 +173,14 @@ region_selected_cb (AdwComboRow              *row,
   guint selected = adw_combo_row_get_selected (row);
   g_autoptr(ObjectorAuthority) authority = NULL;
 
-  if (self->updating || self->regions == NULL || selected == GTK_INVALID_LIST_POSITION)
+  if (self->updating || self->regions == NULL || selected == GTK_INVALID_LIST_POSITION
+      || self->wizard == NULL)
     return;
 
   authority = g_list_model_get_item (self->regions, selected);
-  objector_draft_set_region (objector_application_get_draft (get_app ()),
+  objector_draft_set_region (objector_wizard_get_draft (self->wizard),
                              objector_authority_get_region (authority));
-  objector_draft_save (objector_application_get_draft (get_app ()), NULL);
+  objector_draft_save (objector_wizard_get_draft (self->wizard), NULL);
   update (self);
 }
 
@@ -242,6 +239,7 @@ objector_complaint_section_dispose (GObject *object)
   if (self->objection != NULL)
     g_signal_handlers_disconnect_by_data (self->objection, self);
   g_clear_object (&self->objection);
+  g_clear_weak_pointer (&self->wizard);
   g_clear_object (&self->store);
   g_clear_object (&self->path);
   g_clear_object (&self->complaint);
@@ -344,13 +342,17 @@ objector_complaint_section_init (ObjectorComplaintSection *self)
 }
 
 GtkWidget *
-objector_complaint_section_new (ObjectorStore     *store,
+objector_complaint_section_new (ObjectorWizard    *wizard,
                                 ObjectorObjection *objection,
                                 ObjectorPath      *path)
 {
-  ObjectorComplaintSection *self = g_object_new (OBJECTOR_TYPE_COMPLAINT_SECTION, NULL);
+  ObjectorComplaintSection *self;
 
-  self->store = g_object_ref (store);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  self = g_object_new (OBJECTOR_TYPE_COMPLAINT_SECTION, NULL);
+  g_set_weak_pointer (&self->wizard, wizard);
+  self->store = g_object_ref (objector_wizard_get_store (wizard));
   self->objection = g_object_ref (objection);
   self->path = g_object_ref (path);
   g_signal_connect (objection, "changed", G_CALLBACK (objection_changed_cb), self);

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "objector-store.h"
+#include "objector-page.h"
 #include "objector-path.h"
 
 G_BEGIN_DECLS
@@ -18,7 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ObjectorComplaintSection, objector_complaint_section, OBJECTOR, COMPLAINT_SECTION, AdwBin)
 
 /* Hidden while the objection gives no grounds for a complaint. */
-GtkWidget  *objector_complaint_section_new      (ObjectorStore     *store,
+GtkWidget  *objector_complaint_section_new      (ObjectorWizard    *wizard,
                                                  ObjectorObjection *objection,
                                                  ObjectorPath      *path);
 /* The complaint as it stands, or NULL when none can be written. */

@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-country.h"
-#include "objector-pages.h"
+#include "objector-country-page.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
 
@@ -315,7 +315,9 @@ objector_country_page_init (ObjectorCountryPage *self)
 }
 
 ObjectorPage *
-objector_country_page_new (void)
+objector_country_page_new (ObjectorWizard *wizard)
 {
-  return g_object_new (OBJECTOR_TYPE_COUNTRY_PAGE, NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_COUNTRY_PAGE, "wizard", wizard, NULL);
 }

@@ -9,7 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-objection.h"
-#include "objector-pages.h"
+#include "objector-details-page.h"
 #include "objector-plan.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
@@ -175,7 +175,7 @@ objector_details_page_leave (ObjectorPage  *page,
                                  NULL, error))
     return FALSE;
 
-  objector_wizard_sync_path_pages (wizard);
+  objector_wizard_sync_objection_pages (wizard);
   return TRUE;
 }
 
@@ -272,7 +272,9 @@ objector_details_page_init (ObjectorDetailsPage *self)
 }
 
 ObjectorPage *
-objector_details_page_new (void)
+objector_details_page_new (ObjectorWizard *wizard)
 {
-  return g_object_new (OBJECTOR_TYPE_DETAILS_PAGE, NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_DETAILS_PAGE, "wizard", wizard, NULL);
 }

@@ -8,8 +8,7 @@
 
 #include <glib/gi18n.h>
 
-#include "objector-application.h"
-#include "objector-pages.h"
+#include "objector-done-page.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
 
@@ -100,8 +99,8 @@ ask_people (GtkWidget  *widget,
             const char *action_name,
             GVariant   *parameter)
 {
-  ObjectorApplication *app = OBJECTOR_APPLICATION (g_application_get_default ());
-  ObjectorComplaintTexts *texts = objector_application_get_complaint_texts (app);
+  ObjectorWizard *wizard = objector_page_get_wizard (OBJECTOR_PAGE (widget));
+  ObjectorComplaintTexts *texts = objector_wizard_get_complaint_texts (wizard);
   g_autofree char *title = NULL;
   g_autofree char *message = NULL;
   const char * const *languages = g_get_language_names ();
@@ -118,7 +117,7 @@ ask_people (GtkWidget  *widget,
         break;
       }
 
-  message = objector_complaint_texts_dup_people_message (texts, objector_application_get_playbook (app),
+  message = objector_complaint_texts_dup_people_message (texts, objector_wizard_get_playbook (wizard),
                                                          language, &title);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        title, message));
@@ -192,7 +191,9 @@ objector_done_page_init (ObjectorDonePage *self)
 }
 
 ObjectorPage *
-objector_done_page_new (void)
+objector_done_page_new (ObjectorWizard *wizard)
 {
-  return g_object_new (OBJECTOR_TYPE_DONE_PAGE, NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_DONE_PAGE, "wizard", wizard, NULL);
 }

@@ -37,11 +37,7 @@ static void
 show_message (ObjectorMailList *self,
               const char       *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
+  objector_ui_toast (GTK_WIDGET (self), message, FALSE);
 }
 
 static char *

@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "objector-page.h"
+#include "objector-wizard.h"
 
 typedef struct
 {
@@ -15,7 +16,7 @@ typedef struct
   char           *next_label;
   gboolean        complete;
   gboolean        applies;
-  ObjectorWizard *wizard;  /* not owned: the wizard owns the page */
+  ObjectorWizard *wizard;  /* weak: the wizard (or its window) owns the page */
 } ObjectorPagePrivate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (ObjectorPage, objector_page, ADW_TYPE_BIN)
@@ -27,10 +28,36 @@ enum {
   PROP_COMPLETE,
   PROP_APPLIES,
   PROP_NEXT_LABEL,
+  PROP_WIZARD,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+#define PRIV(self) ((ObjectorPagePrivate *) objector_page_get_instance_private (self))
+
+static void
+objector_page_constructed (GObject *object)
+{
+  ObjectorPage *self = OBJECTOR_PAGE (object);
+
+  G_OBJECT_CLASS (objector_page_parent_class)->constructed (object);
+
+  /* Every page is made for a wizard, which serves it all it needs. */
+  g_assert (OBJECTOR_IS_WIZARD (PRIV (self)->wizard));
+  if (OBJECTOR_PAGE_GET_CLASS (self)->attached != NULL)
+    OBJECTOR_PAGE_GET_CLASS (self)->attached (self);
+}
+
+static void
+objector_page_dispose (GObject *object)
+{
+  ObjectorPagePrivate *priv = objector_page_get_instance_private (OBJECTOR_PAGE (object));
+
+  g_clear_weak_pointer (&priv->wizard);
+
+  G_OBJECT_CLASS (objector_page_parent_class)->dispose (object);
+}
 
 static void
 objector_page_finalize (GObject *object)
@@ -69,6 +96,9 @@ objector_page_get_property (GObject    *object,
     case PROP_NEXT_LABEL:
       g_value_set_string (value, objector_page_get_next_label (self));
       break;
+    case PROP_WIZARD:
+      g_value_set_object (value, objector_page_get_wizard (self));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -99,6 +129,9 @@ objector_page_set_property (GObject      *object,
     case PROP_NEXT_LABEL:
       objector_page_set_next_label (self, g_value_get_string (value));
       break;
+    case PROP_WIZARD:
+      g_set_weak_pointer (&PRIV (self)->wizard, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -109,6 +142,8 @@ objector_page_class_init (ObjectorPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = objector_page_constructed;
+  object_class->dispose = objector_page_dispose;
   object_class->finalize = objector_page_finalize;
   object_class->get_property = objector_page_get_property;
   object_class->set_property = objector_page_set_property;
@@ -128,6 +163,11 @@ objector_page_class_init (ObjectorPageClass *klass)
   properties[PROP_NEXT_LABEL] =
     g_param_spec_string ("next-label", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The driver, after GNOME Initial Setup: the store, the playbook, the
+   * draft, the network and the bundled texts all come from it. */
+  properties[PROP_WIZARD] =
+    g_param_spec_object ("wizard", NULL, NULL, OBJECTOR_TYPE_WIZARD,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -139,8 +179,6 @@ objector_page_init (ObjectorPage *self)
   priv->complete = TRUE;
   priv->applies = TRUE;
 }
-
-#define PRIV(self) ((ObjectorPagePrivate *) objector_page_get_instance_private (self))
 
 static void
 set_string_property (ObjectorPage  *self,
@@ -247,16 +285,6 @@ objector_page_get_wizard (ObjectorPage *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_PAGE (self), NULL);
   return PRIV (self)->wizard;
-}
-
-void
-objector_page_set_wizard (ObjectorPage   *self,
-                          ObjectorWizard *wizard)
-{
-  g_return_if_fail (OBJECTOR_IS_PAGE (self));
-  PRIV (self)->wizard = wizard;
-  if (wizard != NULL && OBJECTOR_PAGE_GET_CLASS (self)->attached != NULL)
-    OBJECTOR_PAGE_GET_CLASS (self)->attached (self);
 }
 
 void

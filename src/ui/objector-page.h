@@ -23,7 +23,7 @@ struct _ObjectorPageClass
 {
   AdwBinClass parent_class;
 
-  /* The page now belongs to a wizard: connect to its shared state here. */
+  /* Once constructed, with its wizard: connect to the shared state here. */
   void     (*attached) (ObjectorPage  *self);
   void     (*shown) (ObjectorPage  *self);
   gboolean (*leave) (ObjectorPage  *self,
@@ -48,8 +48,6 @@ void            objector_page_set_next_label (ObjectorPage   *self,
                                               const char     *label);
 
 ObjectorWizard *objector_page_get_wizard     (ObjectorPage   *self);
-void            objector_page_set_wizard     (ObjectorPage   *self,
-                                              ObjectorWizard *wizard);
 void            objector_page_shown          (ObjectorPage   *self);
 gboolean        objector_page_leave          (ObjectorPage   *self,
                                               GError        **error);

@@ -90,7 +90,7 @@ static void
 show_message (ObjectorScanDialog *self,
               const char         *message)
 {
-  adw_toast_overlay_add_toast (self->overlay, adw_toast_new (message));
+  objector_ui_toast (GTK_WIDGET (self->overlay), message, FALSE);
 }
 
 static void

@@ -129,19 +129,45 @@ objector_ui_wrapping_check (const char *mnemonic_label)
   return check;
 }
 
+void
+objector_ui_toast (GtkWidget  *widget,
+                   const char *message,
+                   gboolean    persistent)
+{
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
+
+  g_debug ("%s", message);
+  if (widget == NULL)
+    return;
+
+  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  if (overlay == NULL && GTK_IS_WINDOW (widget))
+    for (overlay = gtk_widget_get_first_child (widget);
+         overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay);
+         overlay = gtk_widget_get_first_child (overlay))
+      ;
+  if (overlay == NULL)
+    return;
+
+  toast = adw_toast_new (message);
+  if (persistent)
+    adw_toast_set_timeout (toast, 0);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
 static void
 copy_clicked_cb (GtkButton *button,
                  gpointer   user_data)
 {
   const char *text = g_object_get_data (G_OBJECT (button), "objector-copy-text");
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (button));
-  GtkWidget *overlay;
 
   gdk_clipboard_set_text (clipboard, text != NULL ? text : "");
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (_("Copied")));
+  objector_ui_toast (GTK_WIDGET (button), _("Copied"), FALSE);
 }
 
 GtkWidget *
@@ -234,18 +260,6 @@ launch_free (Launch *launch)
   g_free (launch);
 }
 
-static void
-show_toast (GtkWindow  *window,
-            const char *message)
-{
-  GtkWidget *overlay = window != NULL ? gtk_widget_get_first_child (GTK_WIDGET (window)) : NULL;
-
-  while (overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay))
-    overlay = gtk_widget_get_first_child (overlay);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-}
-
 /* Takes @launch. A cancelled launch (the window went away) reports nothing. */
 static void
 launch_done (Launch       *launch,
@@ -260,7 +274,7 @@ launch_done (Launch       *launch,
         launch->callback (error == NULL, error, launch->user_data);
     }
   else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_toast (launch->parent, _("No web browser could be opened. Copy the address instead."));
+    objector_ui_toast (GTK_WIDGET (launch->parent), _("No web browser could be opened. Copy the address instead."), FALSE);
 
   launch_free (launch);
 }

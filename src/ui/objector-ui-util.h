@@ -21,6 +21,12 @@ GtkWidget  *objector_ui_paragraph         (const char  *text);
 GtkWidget  *objector_ui_wrapping_button   (const char  *mnemonic_label);
 /* A check button whose label wraps (GTK's own does not). */
 GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
+/* Shows @message in the toast overlay around @widget (found upwards, or, for a
+ * window, downwards from its content); @persistent toasts stay until
+ * dismissed. Logged at debug level too, so that tests and bug reports see it. */
+void        objector_ui_toast             (GtkWidget   *widget,
+                                           const char  *message,
+                                           gboolean     persistent);
 /* An icon button that copies @text, with a tooltip and accessible label. */
 GtkWidget  *objector_ui_copy_button       (const char  *what,
                                            const char  *text);

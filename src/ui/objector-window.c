@@ -10,11 +10,13 @@
 
 #include "objector-clock.h"
 #include "objector-dashboard.h"
-#include "objector-pages.h"
+#include "objector-objection-page.h"
 #include "objector-report.h"
 #include "objector-scan-dialog.h"
+#include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
+#include "objector-ui-resources.h"
 
 struct _ObjectorWindow
 {
@@ -40,13 +42,10 @@ void
 objector_window_show_error (ObjectorWindow *self,
                             const char     *message)
 {
-  AdwToast *toast;
-
   g_return_if_fail (OBJECTOR_IS_WINDOW (self));
 
-  toast = adw_toast_new (message);
-  adw_toast_set_timeout (toast, 0);  /* stays until dismissed: it matters */
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  /* Stays until dismissed: it matters. */
+  objector_ui_toast (GTK_WIDGET (self->toast_overlay), message, TRUE);
 }
 
 const char *
@@ -61,6 +60,25 @@ objector_window_get_wizard (ObjectorWindow *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_WINDOW (self), NULL);
   return self->wizard;
+}
+
+static void objection_activated_cb (ObjectorDashboard *dashboard,
+                                    const char        *objection_id,
+                                    ObjectorWindow    *self);
+
+/* The overview is built when first shown: a first start never needs it
+ * before its first frame. */
+static void
+show_view (ObjectorWindow *self,
+           const char     *name)
+{
+  if (g_str_equal (name, "dashboard") && self->dashboard == NULL)
+    {
+      self->dashboard = objector_dashboard_new (self->store, self->playbook);
+      g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
+      gtk_stack_add_named (self->views, self->dashboard, "dashboard");
+    }
+  gtk_stack_set_visible_child_name (self->views, name);
 }
 
 static void
@@ -80,7 +98,7 @@ objector_window_show_dashboard (ObjectorWindow *self)
   /* The overview is where the person is now: reopening lands here too. */
   objector_draft_set_finished (self->draft, TRUE);
   save_draft (self);
-  gtk_stack_set_visible_child_name (self->views, "dashboard");
+  show_view (self, "dashboard");
   adw_bin_set_child (self->detail_bin, NULL);
 }
 
@@ -93,7 +111,7 @@ objector_window_show_wizard (ObjectorWindow *self)
     return;
   objector_draft_set_finished (self->draft, FALSE);
   objector_wizard_resume (self->wizard);
-  gtk_stack_set_visible_child_name (self->views, "wizard");
+  show_view (self, "wizard");
 }
 
 void
@@ -104,10 +122,10 @@ objector_window_show_objection (ObjectorWindow *self,
 
   g_return_if_fail (OBJECTOR_IS_WINDOW (self));
 
-  if (self->playbook == NULL)
+  if (self->wizard == NULL)
     return;
 
-  page = objector_path_page_new (self->store, self->playbook, objection_id);
+  page = objector_objection_page_new (self->wizard, objection_id);
   if (page == NULL)
     {
       objector_window_show_error (self, _("This objection’s path is not in the playbook any more, "
@@ -117,7 +135,7 @@ objector_window_show_objection (ObjectorWindow *self,
 
   adw_window_title_set_title (self->detail_title, objector_page_get_title (page));
   adw_bin_set_child (self->detail_bin, GTK_WIDGET (page));
-  gtk_stack_set_visible_child_name (self->views, "detail");
+  show_view (self, "detail");
 }
 
 static void
@@ -172,7 +190,7 @@ start_another_action (GtkWidget  *widget,
   objector_draft_set_page (self->draft, objector_draft_get_country (self->draft) ? "accounts" : "welcome");
   save_draft (self);
   objector_wizard_resume (self->wizard);
-  gtk_stack_set_visible_child_name (self->views, "wizard");
+  show_view (self, "wizard");
 }
 
 /* The PDF summary: proof of everything submitted */
@@ -390,6 +408,20 @@ scan_mail_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (objector_scan_dialog_new (GTK_WINDOW (self), self->store, self->playbook)));
 }
 
+/* Built when asked for, not with every window as GTK does with
+ * gtk/help-overlay.ui: most starts never show it. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 static void
 load_window_size (ObjectorWindow *self)
 {
@@ -451,6 +483,9 @@ objector_window_class_init (ObjectorWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
+
   object_class->dispose = objector_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = objector_window_close_request;
 
@@ -466,6 +501,7 @@ objector_window_class_init (ObjectorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.save-summary", "b", save_summary_action);
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.scan-mail", NULL, scan_mail_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-summary", "b", FALSE);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
 }
@@ -491,10 +527,6 @@ objector_window_new (ObjectorApplication *application)
 
   load_window_size (self);
 
-  self->dashboard = objector_dashboard_new (self->store, self->playbook);
-  g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
-  gtk_stack_add_named (self->views, self->dashboard, "dashboard");
-
   if (self->playbook == NULL)
     {
       /* Nothing to walk through without the playbook; the overview still works. */
@@ -502,15 +534,13 @@ objector_window_new (ObjectorApplication *application)
                                        _("Objector cannot guide you without it. Start Objector without "
                                          "--playbook, or fix the file it names."));
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.start-another", FALSE);
-      gtk_stack_set_visible_child_name (self->views,
-                                        g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0
-                                        ? "dashboard" : "error");
+      show_view (self, g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "dashboard" : "error");
       return self;
     }
 
   g_signal_connect_object (application, "notify::playbook", G_CALLBACK (playbook_changed_cb), self, 0);
 
-  self->wizard = objector_wizard_new (self->store, self->playbook, self->draft);
+  self->wizard = objector_wizard_new (application);
   g_signal_connect (self->wizard, "finished", G_CALLBACK (wizard_finished_cb), self);
   gtk_stack_add_named (self->views, GTK_WIDGET (self->wizard), "wizard");
 
@@ -518,11 +548,11 @@ objector_window_new (ObjectorApplication *application)
   if (objector_draft_get_finished (self->draft)
       || (objector_draft_get_page (self->draft) == NULL
           && g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0))
-    gtk_stack_set_visible_child_name (self->views, "dashboard");
+    show_view (self, "dashboard");
   else
     {
       objector_wizard_resume (self->wizard);
-      gtk_stack_set_visible_child_name (self->views, "wizard");
+      show_view (self, "wizard");
     }
 
   return self;

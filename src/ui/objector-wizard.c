@@ -8,8 +8,15 @@
 
 #include <glib/gi18n.h>
 
-#include "objector-pages.h"
+#include "objector-accounts-page.h"
+#include "objector-country-page.h"
+#include "objector-details-page.h"
+#include "objector-done-page.h"
+#include "objector-objection-page.h"
+#include "objector-welcome-page.h"
+#include "objector-ui-util.h"
 #include "objector-wizard.h"
+#include "objector-ui-resources.h"
 
 #define SAVE_DELAY_MS 400
 
@@ -22,6 +29,7 @@ struct _ObjectorWizard
   AdwWindowTitle   *window_title;
   GtkStack         *stack;
 
+  ObjectorApplication *application;
   ObjectorStore    *store;
   ObjectorPlaybook *playbook;
   ObjectorDraft    *draft;
@@ -72,6 +80,28 @@ objector_wizard_get_draft (ObjectorWizard *self)
   return self->draft;
 }
 
+/* The rest is loaded when a page first asks: a first frame needs none of it. */
+ObjectorNet *
+objector_wizard_get_net (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return objector_application_get_net (self->application);
+}
+
+ObjectorAuthorities *
+objector_wizard_get_authorities (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return objector_application_get_authorities (self->application);
+}
+
+ObjectorComplaintTexts *
+objector_wizard_get_complaint_texts (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return objector_application_get_complaint_texts (self->application);
+}
+
 ObjectorPage *
 objector_wizard_get_current_page (ObjectorWizard *self)
 {
@@ -83,16 +113,7 @@ void
 objector_wizard_show_message (ObjectorWizard *self,
                               const char     *message)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    {
-      AdwToast *toast = adw_toast_new (message);
-
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-    }
+  objector_ui_toast (GTK_WIDGET (self), message, TRUE);
 }
 
 static gboolean
@@ -220,6 +241,10 @@ static void
 show_page (ObjectorWizard *self,
            ObjectorPage   *page)
 {
+  /* A page joins the stack when first shown: the stack then lays out only
+   * the pages the person has seen, and the first frame waits for one. */
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) == NULL)
+    gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
   self->current = page;
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   objector_page_shown (page);
@@ -243,12 +268,11 @@ add_page (ObjectorWizard *self,
           ObjectorPage   *page,
           int             position)
 {
-  objector_page_set_wizard (page, self);
   g_signal_connect_object (page, "notify::complete", G_CALLBACK (page_notify_cb), self, 0);
   g_signal_connect_object (page, "notify::applies", G_CALLBACK (page_notify_cb), self, 0);
   g_signal_connect_object (page, "notify::title", G_CALLBACK (page_notify_cb), self, 0);
   g_signal_connect_object (page, "notify::next-label", G_CALLBACK (page_notify_cb), self, 0);
-  gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
+  g_object_ref_sink (page);
   if (position < 0)
     g_ptr_array_add (self->pages, page);
   else
@@ -262,12 +286,13 @@ remove_page (ObjectorWizard *self,
   g_signal_handlers_disconnect_by_data (page, self);
   if (self->current == page)
     self->current = NULL;
+  if (gtk_widget_get_parent (GTK_WIDGET (page)) != NULL)
+    gtk_stack_remove (self->stack, GTK_WIDGET (page));
   g_ptr_array_remove (self->pages, page);
-  gtk_stack_remove (self->stack, GTK_WIDGET (page));
 }
 
 void
-objector_wizard_sync_path_pages (ObjectorWizard *self)
+objector_wizard_sync_objection_pages (ObjectorWizard *self)
 {
   const char * const *ids;
   g_autoptr(GPtrArray) stale = g_ptr_array_new ();
@@ -282,8 +307,8 @@ objector_wizard_sync_path_pages (ObjectorWizard *self)
     {
       ObjectorPage *page = g_ptr_array_index (self->pages, i);
 
-      if (OBJECTOR_IS_PATH_PAGE (page)
-          && !g_strv_contains (ids, objector_path_page_get_objection_id (OBJECTOR_PATH_PAGE (page))))
+      if (OBJECTOR_IS_OBJECTION_PAGE (page)
+          && !g_strv_contains (ids, objector_objection_page_get_objection_id (OBJECTOR_OBJECTION_PAGE (page))))
         g_ptr_array_add (stale, page);
     }
   for (guint i = 0; i < stale->len; i++)
@@ -298,7 +323,7 @@ objector_wizard_sync_path_pages (ObjectorWizard *self)
 
       if (page == NULL)
         {
-          page = objector_path_page_new (self->store, self->playbook, ids[i]);
+          page = objector_objection_page_new (self, ids[i]);
           if (page == NULL)
             continue;  /* removed meanwhile, by another window or the command line */
           add_page (self, page, position);
@@ -306,7 +331,7 @@ objector_wizard_sync_path_pages (ObjectorWizard *self)
       else
         {
           /* Keep the draft's order. */
-          g_ptr_array_remove (self->pages, page);
+          g_ptr_array_steal_index (self->pages, page_index (self, page));
           g_ptr_array_insert (self->pages, page_index (self, done), page);
         }
       position = page_index (self, done);
@@ -334,7 +359,7 @@ objector_wizard_resume (ObjectorWizard *self)
 {
   g_return_if_fail (OBJECTOR_IS_WIZARD (self));
 
-  objector_wizard_sync_path_pages (self);
+  objector_wizard_sync_objection_pages (self);
   objector_wizard_go_to (self, objector_draft_get_page (self->draft));
 }
 
@@ -410,6 +435,7 @@ objector_wizard_dispose (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->playbook);
   g_clear_object (&self->draft);
+  g_clear_object (&self->application);
 
   G_OBJECT_CLASS (objector_wizard_parent_class)->dispose (object);
 }
@@ -419,6 +445,9 @@ objector_wizard_class_init (ObjectorWizardClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  /* Links the UI bundle in, which registers itself. */
+  (void) objector_ui_get_resource ();
 
   object_class->dispose = objector_wizard_dispose;
 
@@ -442,32 +471,30 @@ objector_wizard_class_init (ObjectorWizardClass *klass)
 static void
 objector_wizard_init (ObjectorWizard *self)
 {
-  self->pages = g_ptr_array_new ();
+  self->pages = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 ObjectorWizard *
-objector_wizard_new (ObjectorStore    *store,
-                     ObjectorPlaybook *playbook,
-                     ObjectorDraft    *draft)
+objector_wizard_new (ObjectorApplication *application)
 {
   ObjectorWizard *self;
 
-  g_return_val_if_fail (OBJECTOR_IS_STORE (store), NULL);
-  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
-  g_return_val_if_fail (OBJECTOR_IS_DRAFT (draft), NULL);
+  g_return_val_if_fail (OBJECTOR_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (objector_application_get_playbook (application) != NULL, NULL);
 
   self = g_object_new (OBJECTOR_TYPE_WIZARD, NULL);
-  self->store = g_object_ref (store);
-  self->playbook = g_object_ref (playbook);
-  self->draft = g_object_ref (draft);
-  g_signal_connect (draft, "changed", G_CALLBACK (draft_changed_cb), self);
+  self->application = g_object_ref (application);
+  self->store = g_object_ref (objector_application_get_store (application));
+  self->playbook = g_object_ref (objector_application_get_playbook (application));
+  self->draft = g_object_ref (objector_application_get_draft (application));
+  g_signal_connect (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
 
-  add_page (self, objector_welcome_page_new (), -1);
-  add_page (self, objector_country_page_new (), -1);
-  add_page (self, objector_accounts_page_new (), -1);
-  add_page (self, objector_details_page_new (), -1);
-  add_page (self, objector_done_page_new (), -1);
+  add_page (self, objector_welcome_page_new (self), -1);
+  add_page (self, objector_country_page_new (self), -1);
+  add_page (self, objector_accounts_page_new (self), -1);
+  add_page (self, objector_details_page_new (self), -1);
+  add_page (self, objector_done_page_new (self), -1);
 
   return self;
 }

@@ -1,52 +1,22 @@
-/* objector-path-page.c — one objection: the form, its fields, and each step
+/* objector-objection-page.c — one objection: the form, its fields, and each step
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the page shows; what its buttons do is in objector-objection-page-actions.c.
  */
 
 #include "config.h"
 
-#include <json-glib/json-glib.h>
-
 #include <glib/gi18n.h>
 
-#include "objector-application.h"
 #include "objector-complaint-section.h"
 #include "objector-form-check.h"
 #include "objector-mail-list.h"
-#include "objector-pages.h"
+#include "objector-objection-page-private.h"
 #include "objector-qr.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
-
-struct _ObjectorPathPage
-{
-  ObjectorPage       parent_instance;
-
-  ObjectorStore     *store;
-  ObjectorPlaybook  *playbook;
-  ObjectorObjection *objection;
-  ObjectorPath      *path;
-
-  GtkWidget         *state_row;
-  GtkWidget         *fields_group;
-  GPtrArray         *field_rows;
-  GtkWidget         *open_button;
-  GtkWidget         *submitted_button;
-  GtkWidget         *code_button;
-  GtkWidget         *undo_button;
-  GtkWidget         *answer_group;
-  GtkWidget         *timeline_group;
-  GPtrArray         *timeline_rows;
-  GtkWidget         *send_box;
-  GtkWidget         *link_banner;
-  GtkWidget         *link_message;
-  GtkWidget         *link_overview;
-  GtkWidget         *link_anyway;
-  GCancellable      *cancellable;
-  GtkWidget         *retry_button;
-  GtkWidget         *answer_buttons[4];
-};
 
 /* What Meta can answer, and the step each answer records. */
 static const struct {
@@ -59,24 +29,13 @@ static const struct {
   { OBJECTOR_EVENT_EXTEND,        N_("Meta _Extended the Deadline") },
 };
 
-G_DEFINE_FINAL_TYPE (ObjectorPathPage, objector_path_page, OBJECTOR_TYPE_PAGE)
+G_DEFINE_FINAL_TYPE (ObjectorObjectionPage, objector_objection_page, OBJECTOR_TYPE_PAGE)
 
 const char *
-objector_path_page_get_objection_id (ObjectorPathPage *self)
+objector_objection_page_get_objection_id (ObjectorObjectionPage *self)
 {
-  g_return_val_if_fail (OBJECTOR_IS_PATH_PAGE (self), NULL);
+  g_return_val_if_fail (OBJECTOR_IS_OBJECTION_PAGE (self), NULL);
   return objector_objection_get_id (self->objection);
-}
-
-static void
-show_message (ObjectorPathPage *self,
-              const char       *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  g_debug ("%s", message);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
 
 static char *
@@ -93,9 +52,9 @@ format_due (ObjectorObjection *objection)
 }
 
 static const char *
-field_value (ObjectorPathPage *self,
-             const char       *fill,
-             char            **owned)
+field_value (ObjectorObjectionPage  *self,
+             const char             *fill,
+             char                  **owned)
 {
   if (g_strcmp0 (fill, "email") == 0)
     return objector_objection_get_email (self->objection);
@@ -109,7 +68,7 @@ field_value (ObjectorPathPage *self,
 }
 
 static void
-rebuild_fields (ObjectorPathPage *self)
+rebuild_fields (ObjectorObjectionPage *self)
 {
   GPtrArray *fields = objector_path_get_fields (self->path);
 
@@ -181,8 +140,8 @@ format_moment (GDateTime *time)
 }
 
 static void
-confirm_clicked_cb (GtkButton        *button,
-                    ObjectorPathPage *self)
+confirm_clicked_cb (GtkButton             *button,
+                    ObjectorObjectionPage *self)
 {
   g_autoptr(ObjectorMailLogResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -190,21 +149,21 @@ confirm_clicked_cb (GtkButton        *button,
 
   if (!objector_mail_confirm_logged (self->store, objector_objection_get_id (self->objection), index,
                                      NULL, &result, &error))
-    show_message (self, error->message);
+    objector_ui_toast (GTK_WIDGET (self), error->message, FALSE);
   else
     {
       g_autofree char *message = g_strdup_printf (_("Recorded as confirmed by you, not verified: %s"),
                                                   objector_state_get_label (result->after));
 
-      show_message (self, message);
+      objector_ui_toast (GTK_WIDGET (self), message, FALSE);
     }
 }
 
 /* "This is genuine: record it", under an unverifiable email of the timeline. */
 static GtkWidget *
-confirm_row (ObjectorPathPage *self,
-             guint             email,
-             const char       *title)
+confirm_row (ObjectorObjectionPage *self,
+             guint                  email,
+             const char            *title)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *button = objector_ui_wrapping_button (_("This Is _Genuine: Record It"));
@@ -225,7 +184,7 @@ confirm_row (ObjectorPathPage *self,
 
 /* Every step and every logged email, oldest first: the record of what happened. */
 static void
-rebuild_timeline (ObjectorPathPage *self)
+rebuild_timeline (ObjectorObjectionPage *self)
 {
   g_autoptr(GArray) moments = g_array_new (FALSE, TRUE, sizeof (Moment));
   GPtrArray *history = objector_objection_get_history (self->objection);
@@ -301,7 +260,7 @@ rebuild_timeline (ObjectorPathPage *self)
 }
 
 static void
-update (ObjectorPathPage *self)
+update (ObjectorObjectionPage *self)
 {
   ObjectorState state = objector_objection_get_state (self->objection);
   g_autofree char *due = format_due (self->objection);
@@ -360,442 +319,10 @@ update (ObjectorPathPage *self)
 }
 
 static void
-objection_changed_cb (ObjectorObjection *objection,
-                      ObjectorPathPage  *self)
+objection_changed_cb (ObjectorObjection     *objection,
+                      ObjectorObjectionPage *self)
 {
   update (self);
-}
-
-static gboolean
-apply (ObjectorPathPage *self,
-       ObjectorEvent     event)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *note = objector_mail_own_statement_note (event, NULL);
-
-  if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
-                             event, note, NULL, &error))
-    {
-      show_message (self, error->message);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Records that the form opened at @url; the history says which address it
- * was ("Meta’s 2024 form:
- * https://…"), since Meta's forms change. */
-static void
-record_form_opened (ObjectorPathPage *self,
-                    const char       *url)
-{
-  g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
-  GPtrArray *forms = objector_path_get_forms (self->path);
-
-  for (guint i = 0; i < forms->len && note == NULL; i++)
-    {
-      ObjectorFormCandidate *form = g_ptr_array_index (forms, i);
-
-      if (g_str_equal (form->url, url))
-        note = g_strdup_printf ("%s: %s", form->label, url);
-    }
-  if (note == NULL)
-    note = g_strdup (url);
-  if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
-                             OBJECTOR_EVENT_OPEN_FORM, note, NULL, &error))
-    show_message (self, error->message);
-}
-
-static void
-show_link_banner (ObjectorPathPage *self,
-                  const char       *message,
-                  gboolean          offer_anyway)
-{
-  gtk_label_set_text (GTK_LABEL (self->link_message), message);
-  gtk_widget_set_visible (self->link_anyway, offer_anyway);
-  gtk_widget_set_visible (self->link_banner, TRUE);
-}
-
-/* What to do once the browser has (or has not) opened an address. */
-typedef struct
-{
-  ObjectorPathPage *self;
-  char             *url;
-  gboolean          is_form;  /* the form itself, not the overview */
-  char             *banner;   /* said once it opened; nullable */
-  char             *toast;    /* the same, in passing; nullable */
-} Launch;
-
-static void
-launch_free (Launch *launch)
-{
-  g_object_unref (launch->self);
-  g_free (launch->url);
-  g_free (launch->banner);
-  g_free (launch->toast);
-  g_free (launch);
-}
-
-static void
-launched_cb (gboolean      launched,
-             const GError *error,
-             gpointer      user_data)
-{
-  Launch *launch = user_data;
-  ObjectorPathPage *self = launch->self;
-  g_autofree char *message = NULL;
-
-  if (!launched)
-    {
-      /* One message, and the record stays as it was: nothing was opened. */
-      message = g_strdup_printf (_("No web browser could be opened, so %s was not opened and nothing was "
-                                   "recorded. Open the address in a browser yourself, then come back here."),
-                                 launch->url);
-      show_link_banner (self, message, FALSE);
-      return;
-    }
-
-  /* Only now did the form open: the step is true. */
-  if (launch->is_form && objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
-    record_form_opened (self, launch->url);
-  if (launch->banner != NULL)
-    show_link_banner (self, launch->banner, FALSE);
-  if (launch->toast != NULL)
-    show_message (self, launch->toast);
-}
-
-/* Takes @banner and @toast. */
-static void
-launch (ObjectorPathPage *self,
-        const char       *url,
-        gboolean          is_form,
-        char             *banner,
-        char             *toast)
-{
-  Launch *data = g_new0 (Launch, 1);
-
-  data->self = g_object_ref (self);
-  data->url = g_strdup (url);
-  data->is_form = is_form;
-  data->banner = banner;
-  data->toast = toast;
-  gtk_widget_set_visible (self->link_banner, FALSE);
-  objector_ui_launch_uri_then (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url,
-                               launched_cb, data, (GDestroyNotify) launch_free);
-}
-
-static void
-form_checked_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(ObjectorPathPage) self = user_data;
-  g_autoptr(ObjectorFormChoice) choice = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  const char *url = objector_path_get_form_url (self->path);
-  ObjectorFormCandidate *form;
-  ObjectorLinkResult *checked;
-
-  choice = objector_form_check_finish (OBJECTOR_NET (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  gtk_widget_set_sensitive (self->open_button, TRUE);
-  gtk_widget_set_visible (self->link_banner, FALSE);
-
-  if (choice == NULL)
-    {
-      /* The check itself failed: never a reason to stop the person. */
-      launch (self, url, TRUE, NULL, NULL);
-      return;
-    }
-
-  form = g_ptr_array_index (objector_path_get_forms (self->path), choice->index);
-  checked = choice->index < choice->results->len ? g_ptr_array_index (choice->results, choice->index) : NULL;
-
-  switch (choice->action)
-    {
-    case OBJECTOR_FORM_CHOICE_OPEN:
-      /* Said only once the browser did open it. */
-      if (choice->message != NULL)
-        message = g_strdup (choice->message);
-      else if (checked != NULL && objector_link_result_get_verdict (checked) == OBJECTOR_LINK_VERDICT_MOVED)
-        message = g_strdup_printf (_("Meta moved this form. It was opened at its new address, %s."), choice->url);
-      launch (self, choice->url, TRUE, g_steal_pointer (&message), NULL);
-      break;
-
-    case OBJECTOR_FORM_CHOICE_OPEN_UNCHECKED:
-      message = g_strdup_printf (_("The form’s address could not be checked (%s). It was opened anyway."),
-                                 objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
-      launch (self, choice->url, TRUE, NULL, g_steal_pointer (&message));
-      break;
-
-    case OBJECTOR_FORM_CHOICE_ASK:
-      /* Translators: the first %s names the form, the second why it failed ("gone") */
-      message = g_strdup_printf (_("None of the addresses Objector knows for this form answered as it should; "
-                                   "%s answered “%s”. It may have moved: the overview page links to the current form."),
-                                 form->label, objector_link_verdict_get_label (objector_link_result_get_verdict (checked)));
-      show_link_banner (self, message, TRUE);
-      break;
-
-    case OBJECTOR_FORM_CHOICE_REFUSE:
-    default:
-      message = g_strdup_printf (_("The form’s address now leads away from Meta, to %s, so Objector did not "
-                                   "open it. The overview page links to the current form."),
-                                 checked != NULL && objector_link_result_get_foreign_host (checked)
-                                 ? objector_link_result_get_foreign_host (checked) : url);
-      show_link_banner (self, message, FALSE);
-      break;
-    }
-}
-
-static void
-open_form (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-  const char *url = objector_path_get_form_url (self->path);
-  ObjectorApplication *app = OBJECTOR_APPLICATION (g_application_get_default ());
-
-  /* Only what the playbook allows ever reaches the browser. */
-  if (!objector_path_url_is_allowed (self->path, url))
-    {
-      show_message (self, _("This form’s address is not one Objector trusts, so it was not opened."));
-      return;
-    }
-
-  if (!objector_ui_get_check_links () || app == NULL)
-    {
-      launch (self, url, TRUE, NULL, NULL);
-      return;
-    }
-
-  /* The person asked to go there: check the addresses first (Meta moves its
-   * forms), the current form first, and open the first that answers. */
-  gtk_widget_set_sensitive (self->open_button, FALSE);
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-  objector_form_check_async (objector_application_get_net (app), objector_path_get_forms (self->path),
-                             objector_path_get_allowed_hosts (self->path),
-                             self->cancellable, form_checked_cb, g_object_ref (self));
-}
-
-static void
-open_overview (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-  const char *url = objector_path_get_overview_url (self->path);
-
-  /* The overview is not the form: opening it records nothing. */
-  gtk_widget_set_visible (self->link_banner, FALSE);
-  if (url != NULL && objector_path_url_is_allowed (self->path, url))
-    launch (self, url, FALSE, NULL, NULL);
-}
-
-static void
-open_anyway (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-
-  launch (self, objector_path_get_form_url (self->path), TRUE, NULL, NULL);
-}
-
-static void
-mark_submitted (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-
-  /* Sent from the phone or another browser, the form was never opened
-   * here: only the submission is recorded, never an invented opening. */
-  apply (self, OBJECTOR_EVENT_SUBMIT);
-}
-
-static void
-mark_code_confirmed (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  apply (OBJECTOR_PATH_PAGE (widget), OBJECTOR_EVENT_CONFIRM_CODE);
-}
-
-static void
-retry (GtkWidget  *widget,
-       const char *action_name,
-       GVariant   *parameter)
-{
-  apply (OBJECTOR_PATH_PAGE (widget), OBJECTOR_EVENT_RETRY);
-}
-
-static void
-undo_step (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  apply (OBJECTOR_PATH_PAGE (widget), OBJECTOR_EVENT_UNDO);
-}
-
-static void
-answer_clicked_cb (GtkButton        *button,
-                   ObjectorPathPage *self)
-{
-  apply (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "event")));
-}
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-email_file_chosen_cb (GObject      *source,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(ObjectorPathPage) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  if (file != NULL)
-    objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                  self->playbook, file, objector_objection_get_id (self->objection));
-}
-#else
-static void
-email_chooser_response_cb (GtkNativeDialog  *chooser,
-                           int               response,
-                           ObjectorPathPage *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                    self->playbook, file, objector_objection_get_id (self->objection));
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-#endif
-
-static void
-log_email_file (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-
-  gtk_file_filter_set_name (filter, _("Email messages"));
-  gtk_file_filter_add_mime_type (filter, "message/rfc822");
-  gtk_file_filter_add_mime_type (filter, "application/mbox");
-  gtk_file_filter_add_suffix (filter, "eml");
-  gtk_file_filter_add_suffix (filter, "msg");
-  gtk_file_filter_add_suffix (filter, "mbox");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Log Meta’s Email"));
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_open (dialog, parent, NULL, email_file_chosen_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Log Meta’s Email"), parent,
-                                                                 GTK_FILE_CHOOSER_ACTION_OPEN,
-                                                                 _("_Open"), _("_Cancel"));
-
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (email_chooser_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
-}
-
-static void
-paste_response_cb (AdwMessageDialog *dialog,
-                   const char       *response,
-                   ObjectorPathPage *self)
-{
-  GtkTextBuffer *buffer = g_object_get_data (G_OBJECT (dialog), "buffer");
-  g_autofree char *text = NULL;
-  GtkTextIter start, end;
-
-  if (g_strcmp0 (response, "read") != 0)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  objector_mail_list_show_text (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                self->playbook, text, objector_objection_get_id (self->objection));
-}
-
-static void
-paste_email (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-  GtkWidget *dialog, *view, *scrolled;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Paste Meta’s Email"),
-                                   _("In your email program, show the whole message with its headers "
-                                     "(often “View Source” or “Show Original”), copy all of it and paste it here."));
-  view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
-  gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The email, with its headers"), -1);
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled), 200);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
-  gtk_widget_add_css_class (scrolled, "card");
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
-  g_object_set_data (G_OBJECT (dialog), "buffer", gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "read", _("_Read"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "read", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (paste_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* An email file dropped on the page is read as one from Meta for this objection. */
-static gboolean
-drop_cb (GtkDropTarget    *target,
-         const GValue     *value,
-         double            x,
-         double            y,
-         ObjectorPathPage *self)
-{
-  GSList *files;
-
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
-  files = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = files; l != NULL; l = l->next)
-    objector_mail_list_show_file (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->store,
-                                  self->playbook, l->data, objector_objection_get_id (self->objection));
-  g_slist_free (files);
-  return TRUE;
-}
-
-static void
-copy_url (GtkWidget  *widget,
-          const char *action_name,
-          GVariant   *parameter)
-{
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (widget);
-
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), objector_path_get_form_url (self->path));
-  show_message (self, _("The form’s address was copied"));
 }
 
 static GtkWidget *
@@ -854,7 +381,7 @@ short_title (ObjectorPath *path)
 }
 
 static void
-build (ObjectorPathPage *self)
+build (ObjectorObjectionPage *self)
 {
   GtkWidget *box;
   GtkWidget *body = objector_ui_page_body (&box);
@@ -1022,7 +549,7 @@ build (ObjectorPathPage *self)
     {
       self->answer_buttons[i] = objector_ui_wrapping_button (_(answers[i].label));
       g_object_set_data (G_OBJECT (self->answer_buttons[i]), "event", GINT_TO_POINTER (answers[i].event));
-      g_signal_connect (self->answer_buttons[i], "clicked", G_CALLBACK (answer_clicked_cb), self);
+      g_signal_connect (self->answer_buttons[i], "clicked", G_CALLBACK (_objector_objection_page_answer_clicked_cb), self);
       gtk_box_append (GTK_BOX (self->answer_group), self->answer_buttons[i]);
     }
   {
@@ -1038,7 +565,7 @@ build (ObjectorPathPage *self)
   }
   gtk_box_append (GTK_BOX (box), self->answer_group);
 
-  gtk_box_append (GTK_BOX (box), objector_complaint_section_new (self->store, self->objection, self->path));
+  gtk_box_append (GTK_BOX (box), objector_complaint_section_new (objector_page_get_wizard (OBJECTOR_PAGE (self)), self->objection, self->path));
 
   self->retry_button = objector_ui_wrapping_button (_("Send the Form _Again"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "path.retry");
@@ -1062,16 +589,16 @@ build (ObjectorPathPage *self)
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
-    g_signal_connect (target, "drop", G_CALLBACK (drop_cb), self);
+    g_signal_connect (target, "drop", G_CALLBACK (_objector_objection_page_drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
   update (self);
 }
 
 static void
-objector_path_page_dispose (GObject *object)
+objector_objection_page_dispose (GObject *object)
 {
-  ObjectorPathPage *self = OBJECTOR_PATH_PAGE (object);
+  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
@@ -1084,46 +611,41 @@ objector_path_page_dispose (GObject *object)
   g_clear_pointer (&self->field_rows, g_ptr_array_unref);
   g_clear_pointer (&self->timeline_rows, g_ptr_array_unref);
 
-  G_OBJECT_CLASS (objector_path_page_parent_class)->dispose (object);
+  G_OBJECT_CLASS (objector_objection_page_parent_class)->dispose (object);
 }
 
 static void
-objector_path_page_class_init (ObjectorPathPageClass *klass)
+objector_objection_page_class_init (ObjectorObjectionPageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = objector_path_page_dispose;
+  G_OBJECT_CLASS (klass)->dispose = objector_objection_page_dispose;
 
-  gtk_widget_class_install_action (widget_class, "path.open-form", NULL, open_form);
-  gtk_widget_class_install_action (widget_class, "path.open-overview", NULL, open_overview);
-  gtk_widget_class_install_action (widget_class, "path.open-anyway", NULL, open_anyway);
-  gtk_widget_class_install_action (widget_class, "path.copy-url", NULL, copy_url);
-  gtk_widget_class_install_action (widget_class, "path.submitted", NULL, mark_submitted);
-  gtk_widget_class_install_action (widget_class, "path.code-confirmed", NULL, mark_code_confirmed);
-  gtk_widget_class_install_action (widget_class, "path.undo", NULL, undo_step);
-  gtk_widget_class_install_action (widget_class, "path.retry", NULL, retry);
-  gtk_widget_class_install_action (widget_class, "path.log-email-file", NULL, log_email_file);
-  gtk_widget_class_install_action (widget_class, "path.paste-email", NULL, paste_email);
+  _objector_objection_page_class_add_actions (widget_class);
 }
 
 static void
-objector_path_page_init (ObjectorPathPage *self)
+objector_objection_page_init (ObjectorObjectionPage *self)
 {
   self->field_rows = g_ptr_array_new ();
   self->timeline_rows = g_ptr_array_new ();
 }
 
 ObjectorPage *
-objector_path_page_new (ObjectorStore    *store,
-                        ObjectorPlaybook *playbook,
-                        const char       *objection_id)
+objector_objection_page_new (ObjectorWizard *wizard,
+                             const char     *objection_id)
 {
-  ObjectorPathPage *self;
+  ObjectorObjectionPage *self;
   ObjectorObjection *objection;
+  ObjectorStore *store;
+  ObjectorPlaybook *playbook;
   ObjectorPath *path;
 
-  g_return_val_if_fail (OBJECTOR_IS_STORE (store), NULL);
-  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (wizard), NULL);
+  g_return_val_if_fail (objection_id != NULL, NULL);
+
+  store = objector_wizard_get_store (wizard);
+  playbook = objector_wizard_get_playbook (wizard);
 
   objection = objector_store_lookup (store, objection_id, NULL);
   if (objection == NULL)
@@ -1132,7 +654,7 @@ objector_path_page_new (ObjectorStore    *store,
   if (path == NULL)
     return NULL;  /* a path a later playbook dropped: the overview still lists it */
 
-  self = g_object_new (OBJECTOR_TYPE_PATH_PAGE, NULL);
+  self = g_object_new (OBJECTOR_TYPE_OBJECTION_PAGE, "wizard", wizard, NULL);
   self->store = g_object_ref (store);
   self->playbook = g_object_ref (playbook);
   self->objection = g_object_ref (objection);
