@@ -14,6 +14,7 @@
 #include "objector-net-private.h"
 #include "objector-path-private.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 static SoupServer *server;
 static char *base;
@@ -240,7 +241,7 @@ main (int   argc,
   int status;
 
   test_util_init (&argc, &argv, "form-check");
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
 
   requests = g_ptr_array_new_with_free_func (g_free);
   server = soup_server_new (NULL, NULL);

@@ -9,7 +9,7 @@
 #include <libsoup/soup.h>
 
 #include "objector-net.h"
-#include "objector-path-private.h"
+#include "objector-url-policy.h"
 
 G_BEGIN_DECLS
 
@@ -55,14 +55,6 @@ char                *objector_net_describe_failure  (ObjectorLinkVerdict   verdi
                                                      const GError         *error,
                                                      ObjectorNetExchange  *exchange);
 
-/* objector_url_check(), plus the tests' loopback exception. */
-ObjectorUrlCheck     objector_net_url_check         (const char           *url,
-                                                     const char * const   *allowed_hosts,
-                                                     char                **host);
-/* What a server's Location may hold for us to show and follow it. */
-gboolean             objector_net_is_printable_ascii (const char          *text);
-/* For messages: the host, or the whole URL when it has none. */
-char                *objector_net_dup_host          (const char           *url);
 char                *objector_net_format_duration   (guint                 msec);
 
 G_END_DECLS

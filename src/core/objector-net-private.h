@@ -10,13 +10,6 @@
 
 G_BEGIN_DECLS
 
-/* Lets plain http through, to 127.0.0.1 and ::1 only, so that tests can use
- * a SoupServer on the loopback interface. Every other rule still holds (the
- * host must be allowed, redirects are checked). It refuses to work (with a
- * critical warning) unless g_test_init() ran, so the app cannot turn it on;
- * nothing but tests/ calls it. */
-void                objector_net_set_insecure_loopback_for_testing (gboolean enabled);
-
 /* Verifies certificates against @database (a test CA) instead of the
  * system's; verification itself stays on. Same guard as above. */
 void                objector_net_set_tls_database_for_testing (ObjectorNet  *self,

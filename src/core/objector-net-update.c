@@ -27,6 +27,7 @@
 #include "objector-net-private.h"
 #include "objector-playbook-trust.h"
 #include "objector-signature.h"
+#include "objector-url-policy.h"
 
 #define UPDATE_STATE_FORMAT 1
 #define UPDATE_STATE_MAX_SIZE (64 * 1024)
@@ -511,7 +512,7 @@ update_follow (GTask      *owned_task,
   g_autoptr(GUri) next = NULL;
   g_autofree char *next_url = NULL;
 
-  if (location != NULL && objector_net_is_printable_ascii (location))
+  if (location != NULL && objector_url_is_printable_ascii (location))
     next = g_uri_parse_relative (soup_message_get_uri (update->exchange->message), location,
                                  SOUP_HTTP_URI_FLAGS, NULL);
   if (next != NULL)
@@ -525,7 +526,7 @@ update_follow (GTask      *owned_task,
       return;
     }
 
-  if (objector_net_url_check (next_url, (const char * const *) update->allowed_hosts, NULL) != OBJECTOR_URL_OK)
+  if (objector_url_check_request (next_url, (const char * const *) update->allowed_hosts, NULL) != OBJECTOR_URL_OK)
     {
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s redirects to %s, which is not https on the same host; "
@@ -669,7 +670,7 @@ update_sent_cb (GObject      *object,
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                    _("The answer from %s is not a playbook: its type is “%s”, not JSON; nothing changed."),
                    update->current_url,
-                   content_type != NULL && objector_net_is_printable_ascii (content_type) ? content_type : _("unknown"));
+                   content_type != NULL && objector_url_is_printable_ascii (content_type) ? content_type : _("unknown"));
       return;
     }
 
@@ -703,7 +704,7 @@ objector_net_validate_update_url (const char  *url,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  switch (objector_net_url_check (url, NULL, &host))
+  switch (objector_url_check_request (url, NULL, &host))
     {
     /* No list of hosts: the person chose this one. */
     case OBJECTOR_URL_OK:
@@ -764,7 +765,7 @@ objector_net_update_playbook_async (ObjectorNet         *self,
 
   update = g_new0 (Update, 1);
   update->url = g_strdup (url);
-  update->allowed_hosts[0] = objector_net_dup_host (url);
+  update->allowed_hosts[0] = objector_url_dup_host (url);
   update->current_url = g_strdup (url);
   update->host = g_strdup (update->allowed_hosts[0]);
   update->visited = g_ptr_array_new_with_free_func (g_free);

@@ -15,7 +15,7 @@
 #include "objector-error.h"
 #include "objector-net-internal.h"
 #include "objector-net-private.h"
-#include "objector-playbook-trust.h"
+#include "objector-url-policy.h"
 
 struct _ObjectorNet
 {
@@ -37,52 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gint insecure_loopback_for_testing;
-
-/* Which URLs may be requested */
-
-static gboolean
-is_loopback_http (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *host;
-
-  if (uri == NULL || g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") != 0)
-    return FALSE;
-
-  host = g_uri_get_host (uri);
-  return g_strcmp0 (host, "127.0.0.1") == 0 || g_strcmp0 (host, "::1") == 0;
-}
-
-/* objector_url_check(), plus the tests' loopback exception: a loopback
- * http URL is judged as if it were the same URL over https. */
-ObjectorUrlCheck
-objector_net_url_check (const char         *url,
-                        const char * const *allowed_hosts,
-                        char              **host)
-{
-  if (url != NULL && g_atomic_int_get (&insecure_loopback_for_testing) && is_loopback_http (url))
-    {
-      /* is_loopback_http() saw a scheme of exactly four letters. */
-      g_autofree char *secure = g_strconcat ("https", url + 4, NULL);
-
-      return objector_url_check (secure, allowed_hosts, host);
-    }
-
-  return objector_url_check (url, allowed_hosts, host);
-}
-
-void
-objector_net_set_insecure_loopback_for_testing (gboolean enabled)
-{
-  /* Only a test program calls g_test_init(): the app cannot open this door. */
-  g_return_if_fail (g_test_initialized ());
-
-  g_atomic_int_set (&insecure_loopback_for_testing, enabled ? 1 : 0);
-  /* …and playbooks may name the loopback hosts, to point at the tests' servers. */
-  objector_playbook_trust_loopback_for_testing (enabled);
-}
-
 void
 objector_net_set_tls_database_for_testing (ObjectorNet  *self,
                                            GTlsDatabase *database)
@@ -92,43 +46,6 @@ objector_net_set_tls_database_for_testing (ObjectorNet  *self,
   g_return_if_fail (G_IS_TLS_DATABASE (database));
 
   g_object_set (self->session, "tls-database", database, NULL);
-}
-
-gboolean
-objector_net_url_is_allowed (const char         *url,
-                             const char * const *allowed_hosts)
-{
-  return objector_net_url_check (url, allowed_hosts, NULL) == OBJECTOR_URL_OK;
-}
-
-/* A server's Location may hold anything; we show and follow only URLs made
- * of printable ASCII (what a valid, encoded URL is). */
-gboolean
-objector_net_is_printable_ascii (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if ((guchar) *p < 0x21 || (guchar) *p > 0x7e)
-      return FALSE;
-  return TRUE;
-}
-
-static char *
-dup_host_or_null (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    return NULL;
-  return g_ascii_strdown (g_uri_get_host (uri), -1);
-}
-
-/* For messages: the host, or the whole URL when it has none. */
-char *
-objector_net_dup_host (const char *url)
-{
-  char *host = dup_host_or_null (url);
-
-  return host != NULL ? host : g_strdup (url);
 }
 
 char *
@@ -391,28 +308,6 @@ link_check_free (LinkCheck *check)
   g_free (check);
 }
 
-static char *
-describe_refused_url (ObjectorUrlCheck  check,
-                      const char       *url,
-                      const char       *host)
-{
-  switch (check)
-    {
-    case OBJECTOR_URL_NOT_HTTPS:
-      return g_strdup_printf (_("%s is not a secure (https) address."), url);
-    case OBJECTOR_URL_HAS_USER:
-      return g_strdup_printf (_("%s puts a name before the host, a way to disguise the real site."), url);
-    case OBJECTOR_URL_NO_HOST:
-      return g_strdup_printf (_("%s names no host."), url);
-    case OBJECTOR_URL_HOST_NOT_ALLOWED:
-      return g_strdup_printf (_("%s is not one of the sites the playbook allows for it."), host);
-    case OBJECTOR_URL_INVALID:
-    case OBJECTOR_URL_OK:
-    default:
-      return g_strdup_printf (_("“%s” is not a valid address."), url);
-    }
-}
-
 /* Ends a check; takes @message. */
 static void
 link_check_return (GTask               *task,
@@ -498,13 +393,13 @@ link_check_follow (GTask       *owned_task,
       return;
     }
 
-  if (objector_net_is_printable_ascii (location))
+  if (objector_url_is_printable_ascii (location))
     next = g_uri_parse_relative (soup_message_get_uri (check->exchange->message), location,
                                  SOUP_HTTP_URI_FLAGS, NULL);
   if (next != NULL)
     next_url = g_uri_to_string (next);
 
-  url_check = next_url != NULL ? objector_net_url_check (next_url, (const char * const *) check->allowed_hosts, &next_host)
+  url_check = next_url != NULL ? objector_url_check_request (next_url, (const char * const *) check->allowed_hosts, &next_host)
                                : OBJECTOR_URL_INVALID;
   if (url_check == OBJECTOR_URL_INVALID)
     {
@@ -520,8 +415,8 @@ link_check_follow (GTask       *owned_task,
 
       /* objector_url_check() names no host for a URL it refuses early. */
       if (next_host == NULL)
-        next_host = dup_host_or_null (next_url);
-      why = describe_refused_url (url_check, next_url, next_host);
+        next_host = objector_url_dup_host (next_url);
+      why = objector_url_describe_refusal (url_check, next_url, next_host);
       link_check_return (task, OBJECTOR_LINK_VERDICT_FOREIGN_REDIRECT, status, next_url, next_host,
                          g_strdup_printf (_("The page redirects to %s, which was not followed: %s "
                                             "Do not enter your details there; look for a newer playbook."),
@@ -665,12 +560,12 @@ link_check_start (ObjectorNet         *self,
   g_ptr_array_add (check->visited, g_strdup (url));
   g_task_set_task_data (task, check, (GDestroyNotify) link_check_free);
 
-  url_check = objector_net_url_check (url, allowed_hosts, &host);
+  url_check = objector_url_check_request (url, allowed_hosts, &host);
   check->host = host != NULL ? g_strdup (host) : g_strdup (url);
 
   if (url_check != OBJECTOR_URL_OK)
     {
-      g_autofree char *why = describe_refused_url (url_check, url, host);
+      g_autofree char *why = objector_url_describe_refusal (url_check, url, host);
 
       link_check_return (task, OBJECTOR_LINK_VERDICT_NOT_ALLOWED, 0, NULL, NULL,
                          g_strdup_printf (_("Not checked: %s"), why));

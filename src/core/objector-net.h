@@ -57,10 +57,6 @@ guint               objector_net_get_overall_timeout   (ObjectorNet         *sel
 void                objector_net_set_overall_timeout   (ObjectorNet         *self,
                                                         guint                msec);
 
-/* TRUE when @url may be requested: https, no user name, host in @allowed_hosts. */
-gboolean            objector_net_url_is_allowed        (const char          *url,
-                                                        const char * const  *allowed_hosts);
-
 /* Checks one link. Failing to reach it is a verdict, not an error: the
  * finish function fails only when cancelled. */
 void                objector_net_check_link_async      (ObjectorNet         *self,
