@@ -981,7 +981,7 @@ test_classify_error (void)
                       : cases[i].domain == 1 ? G_IO_ERROR : G_TLS_ERROR;
       g_autoptr(GError) error = g_error_new_literal (domain, cases[i].code, "test");
 
-      g_assert_cmpint (objector_net_classify_error (error, cases[i].resolving), ==, cases[i].verdict);
+      g_assert_cmpint (objector_http_classify_error (error, cases[i].resolving), ==, cases[i].verdict);
     }
 }
 
