@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "objector-clock.h"
+#include "objector-lookalike.h"
 #include "objector-mail-match.h"
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
@@ -31,7 +32,7 @@ objector_mail_rules_new (ObjectorPlaybook *playbook)
   ObjectorMailRules *self = g_new0 (ObjectorMailRules, 1);
 
   self->playbook = g_object_ref (playbook);
-  self->stems = objector_mail_dup_meta_stems (playbook);
+  self->stems = objector_lookalike_dup_stems (playbook);
   return self;
 }
 

@@ -82,10 +82,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRules, objector_mail_rules_free)
  * claims_meta, verdict, trust_notes and foreign_hosts. */
 void          objector_mail_judge               (ObjectorMail      *self,
                                                  ObjectorMailRules *rules);
-/* Which of Meta's mail domains @domain imitates, or NULL. */
-const char   *objector_mail_lookalike_of        (ObjectorPlaybook   *playbook,
-                                                 const char * const *stems,
-                                                 const char         *domain);
 
 /* objector_mail_get_event() for a kind, such as a logged email's. */
 gboolean      objector_mail_kind_get_event      (ObjectorMailKind   kind,
@@ -160,25 +156,10 @@ int           objector_mail_open_regular        (const char   *filename,
 /* "2.1 GB", "64 MB": sizes in messages, in decimal units. */
 char         *objector_mail_format_size         (guint64       size);
 
-/* The stems in @text as a sender name or address would show them: a token
- * (split at spaces, dots, "@" and brackets) whose skeleton contains a long
- * stem, or is a short one ("meta") or starts or ends with it next to a "-". */
-gboolean      objector_mail_text_names_meta     (const char * const *stems,
-                                                 const char   *text,
-                                                 gboolean      lenient);
-
-/* Folds a text so that look-alikes compare equal: lower case, Cyrillic and
- * Greek letters that look Latin made Latin, 0→o, 1/i→l, 3→e, 4→a, 5→s,
- * rn→m, vv→w; anything but letters and digits dropped. */
-char         *objector_mail_skeleton            (const char   *text,
-                                                 gssize        length);
-/* The names Meta's domains are built on ("facebook", "instagram", "meta"),
- * as skeletons, from the playbook's mail domains. */
-char        **objector_mail_dup_meta_stems      (ObjectorPlaybook *playbook);
-
 /* A cheap look at the raw header block of a message: could it be from
  * Meta, or pretend to be? Looks at From, Sender, Reply-To and Return-Path
- * only, so that a scan parses only the few messages that may matter. */
+ * only, so that a scan parses only the few messages that may matter
+ * (objector-mail-prefilter.c). @stems: objector_lookalike_dup_stems(). */
 gboolean      objector_mail_headers_may_be_meta (const char * const *stems,
                                                  const char   *headers,
                                                  gsize         length);

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-html-text.h"
 #include "objector-mail-private.h"
 
 /* Text beyond this is cut: recognition needs the first lines, and a
