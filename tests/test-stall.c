@@ -25,8 +25,7 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "objector-mail-private.h"
-#include "objector-mail-scanner.h"
+#include "objector-mail-scanner-private.h"
 #include "objector-net.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"

@@ -71,7 +71,6 @@ ObjectorPlaybook *objector_cli_load_playbook  (CliOptions  *options,
 /* NULL when the store could not be read (a damaged file is set aside first). */
 ObjectorStore    *objector_cli_load_store     (GError     **error);
 char             *objector_cli_format_date    (const GDate *date);   /* YYYY-MM-DD */
-char             *objector_cli_format_time    (GDateTime   *time);   /* ISO 8601, UTC */
 char             *objector_cli_short_id       (ObjectorObjection *objection);
 
 /* objector-cli-report.c */

@@ -480,17 +480,6 @@ cmd_mark (CliOptions *options)
 
 /* status */
 
-char *
-objector_cli_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (time == NULL)
-    return NULL;
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
 static void
 add_string_or_null (JsonBuilder *builder,
                     const char  *name,
@@ -509,8 +498,8 @@ objection_status_json (ObjectorObjection *objection,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDate) due_date = objector_objection_dup_due_date (objection);
-  g_autofree char *created = objector_cli_format_time (objector_objection_get_created (objection));
-  g_autofree char *submitted = objector_cli_format_time (objector_objection_get_submitted (objection));
+  g_autofree char *created = objector_clock_format_utc (objector_objection_get_created (objection));
+  g_autofree char *submitted = objector_clock_format_utc (objector_objection_get_submitted (objection));
   g_autofree char *due = objector_cli_format_date (due_date);
   GPtrArray *history = objector_objection_get_history (objection);
   GPtrArray *emails = objector_objection_get_emails (objection);
@@ -568,7 +557,7 @@ objection_status_json (ObjectorObjection *objection,
   for (guint i = 0; i < history->len; i++)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
-      g_autofree char *time = objector_cli_format_time (t->time);
+      g_autofree char *time = objector_clock_format_utc (t->time);
 
       json_builder_begin_object (builder);
       add_string_or_null (builder, "time", time);

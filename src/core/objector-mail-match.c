@@ -27,8 +27,8 @@
 
 #include <string.h>
 
-#include "objector-mail-match.h"
 #include "objector-lookalike.h"
+#include "objector-mail-match.h"
 #include "objector-mail-words.h"
 
 /* A strong phrase (3), or a verb (2) with a second signal. */

@@ -101,6 +101,10 @@ void          objector_mail_init_gmime          (void);
 /* How every message is parsed (loose compliance, fallback charsets). */
 GMimeParserOptions *objector_mail_get_parser_options (void);
 
+/* A raw "Name: value" line (@length bytes, no line end needed): a name of
+ * printable ASCII, then optional blanks and a colon. */
+gboolean      objector_mail_is_header_line      (const char   *line,
+                                                 gsize         length);
 /* objector-mail-read.c: the message with its header block bounded before
  * GMime reads it (display headers cut, headers over 4 MB and fields past
  * the 10,000th left out; *@n_dropped and *@largest say what was left out),
@@ -163,47 +167,5 @@ char         *objector_mail_format_size         (guint64       size);
 gboolean      objector_mail_headers_may_be_meta (const char * const *stems,
                                                  const char   *headers,
                                                  gsize         length);
-
-/* Streaming reader of mbox files: one read buffer, whatever the file size.
- * Messages are split at "From " lines that name a sender and nothing or a
- * date, and are followed by a header line; a Content-Length header is
- * honoured when it points at the next "From " line or the end of the file. */
-typedef struct _ObjectorMbox ObjectorMbox;
-
-/* Decides from the raw header block whether to keep a message. */
-typedef gboolean (*ObjectorMboxFilter) (const char *headers,
-                                        gsize       length,
-                                        gpointer    user_data);
-
-ObjectorMbox *objector_mbox_open                (const char   *filename,
-                                                 GError      **error);
-void          objector_mbox_free                (ObjectorMbox *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMbox, objector_mbox_free)
-
-guint64       objector_mbox_get_size            (ObjectorMbox *self);
-/* Bytes read so far, for progress. */
-guint64       objector_mbox_get_position        (ObjectorMbox *self);
-/* The file starts with a "From " line. */
-gboolean      objector_mbox_is_mbox             (ObjectorMbox *self);
-
-/* Moves to the next message. Returns FALSE at the end of the file or on a
- * read error (@error set). Otherwise *@index is the message's position
- * (1-based) and *@message holds its bytes without the "From " line, or is
- * NULL when @filter turned it down; a message larger than
- * OBJECTOR_MAIL_MAX_SIZE comes back as NULL with *@too_large set to its size. */
-gboolean      objector_mbox_next                (ObjectorMbox        *self,
-                                                 ObjectorMboxFilter   filter,
-                                                 gpointer             user_data,
-                                                 guint               *index,
-                                                 GBytes             **message,
-                                                 guint64             *too_large,
-                                                 GError             **error);
-
-/* For tests only: @hook is called in the scanning thread after each message
- * of an mbox, so a test can hold the scan at a chosen point. */
-typedef void (*ObjectorScanTestHook) (guint    n_messages,
-                                      gpointer user_data);
-void objector_mail_scanner_set_test_hook (ObjectorScanTestHook hook,
-                                          gpointer             user_data);
 
 G_END_DECLS

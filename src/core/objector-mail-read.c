@@ -569,6 +569,23 @@ objector_mail_read_message (ObjectorMail *self,
     }
 }
 
+/* Raw header blocks */
+
+gboolean
+objector_mail_is_header_line (const char *line,
+                              gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && line[i] > ' ' && line[i] < 127 && line[i] != ':')
+    i++;
+  if (i == 0)
+    return FALSE;
+  while (i < length && (line[i] == ' ' || line[i] == '\t'))
+    i++;
+  return i < length && line[i] == ':';
+}
+
 /* Headers whose text is only shown, never judged: the start is enough. */
 static gboolean
 is_display_header (const char *name,

@@ -115,7 +115,7 @@ update_state_save (const char *filename,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = objector_clock_now ();
-  g_autofree char *checked = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *checked = objector_clock_format_utc (now);
   g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
   gsize length;
