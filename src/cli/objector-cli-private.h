@@ -66,6 +66,10 @@ int               objector_cli_fail           (GError      *error);
 int               objector_cli_usage_error    (const char  *command,
                                                const char  *message);
 void              objector_cli_print_json     (JsonNode    *node);
+/* Member @name: @value, or null. */
+void              objector_cli_add_string_or_null (JsonBuilder *builder,
+                                                   const char  *name,
+                                                   const char  *value);
 ObjectorPlaybook *objector_cli_load_playbook  (CliOptions  *options,
                                                GError     **error);
 /* NULL when the store could not be read (a damaged file is set aside first). */
