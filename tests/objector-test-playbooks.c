@@ -11,12 +11,12 @@
 
 #include <nettle/eddsa.h>
 
-#include "objector-net-private.h"
 #include "objector-playbook.h"
 #include "objector-resources.h"
 #include "objector-signature.h"
 #include "objector-test-playbooks.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 /* Seeds, not secrets: these keys sign test data only. */
 static const guint8 test_seed[ED25519_KEY_SIZE] = {
@@ -62,7 +62,7 @@ test_playbooks_public_key (void)
 void
 test_playbooks_trust_test_key (void)
 {
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
   objector_signature_trust_key_for_testing (test_playbooks_public_key ());
 }
 

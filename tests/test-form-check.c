@@ -15,6 +15,7 @@
 #include "objector-path-private.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 static SoupServer *server;
 static char *base;
@@ -229,7 +230,7 @@ main (int   argc,
   int status;
 
   test_util_init (&argc, &argv, "form-check");
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
 
   requests = g_ptr_array_new_with_free_func (g_free);
   server = test_util_soup_serve (server_cb, NULL, &base);

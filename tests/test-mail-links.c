@@ -8,7 +8,7 @@
 
 #include <string.h>
 
-#include "objector-mail-links.h"
+#include "objector-html-text.h"
 #include "objector-test-util.h"
 
 typedef struct

@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-lookalike.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner.h"
 #include "objector-test-util.h"
@@ -353,7 +354,7 @@ test_scan_prefilter (void)
     { "From: shop@example.com\nSender: list@lists.example.org\n", FALSE },
     { "", FALSE },
   };
-  g_auto(GStrv) stems = objector_mail_dup_meta_stems (playbook);
+  g_auto(GStrv) stems = objector_lookalike_dup_stems (playbook);
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {

@@ -14,7 +14,8 @@
 
 #include "objector-error.h"
 #include "objector-mail.h"
-#include "objector-mail-private.h"
+#include "objector-lookalike.h"
+#include "objector-html-text.h"
 #include "objector-store.h"
 #include "objector-test-util.h"
 
@@ -700,7 +701,7 @@ test_skeleton (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *skeleton = objector_mail_skeleton (cases[i].text, -1);
+      g_autofree char *skeleton = objector_lookalike_skeleton (cases[i].text, -1);
 
       g_assert_cmpstr (skeleton, ==, cases[i].skeleton);
     }

@@ -24,6 +24,7 @@
 #include "objector-test-playbooks.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 #define NEWER_VERSION 2099010101
 #define OLDER_VERSION 2020010101
@@ -928,25 +929,25 @@ test_loopback_exception (void)
   const char * const others[] = { "localhost", "10.0.0.1", "127.0.0.2", "www.facebook.com",
                                   "127.0.0.1.evil.example", NULL };
 
-  g_assert_true (objector_net_url_is_allowed ("http://127.0.0.1:8080/form", loopback));
-  g_assert_true (objector_net_url_is_allowed ("http://[::1]:8080/form", loopback));
-  g_assert_true (objector_net_url_is_allowed ("https://127.0.0.1/form", loopback));
+  g_assert_true (objector_url_is_allowed ("http://127.0.0.1:8080/form", loopback));
+  g_assert_true (objector_url_is_allowed ("http://[::1]:8080/form", loopback));
+  g_assert_true (objector_url_is_allowed ("https://127.0.0.1/form", loopback));
 
-  g_assert_false (objector_net_url_is_allowed ("http://localhost/form", others));
-  g_assert_false (objector_net_url_is_allowed ("http://10.0.0.1/form", others));
-  g_assert_false (objector_net_url_is_allowed ("http://127.0.0.2/form", others));
-  g_assert_false (objector_net_url_is_allowed ("http://www.facebook.com/form", others));
-  g_assert_false (objector_net_url_is_allowed ("http://127.0.0.1.evil.example/form", others));
-  g_assert_false (objector_net_url_is_allowed ("http://user@127.0.0.1/form", loopback));
-  g_assert_false (objector_net_url_is_allowed ("ftp://127.0.0.1/form", loopback));
+  g_assert_false (objector_url_is_allowed ("http://localhost/form", others));
+  g_assert_false (objector_url_is_allowed ("http://10.0.0.1/form", others));
+  g_assert_false (objector_url_is_allowed ("http://127.0.0.2/form", others));
+  g_assert_false (objector_url_is_allowed ("http://www.facebook.com/form", others));
+  g_assert_false (objector_url_is_allowed ("http://127.0.0.1.evil.example/form", others));
+  g_assert_false (objector_url_is_allowed ("http://user@127.0.0.1/form", loopback));
+  g_assert_false (objector_url_is_allowed ("ftp://127.0.0.1/form", loopback));
   /* Still only hosts on the list. */
-  g_assert_false (objector_net_url_is_allowed ("http://127.0.0.1/form", others));
+  g_assert_false (objector_url_is_allowed ("http://127.0.0.1/form", others));
 
-  objector_net_set_insecure_loopback_for_testing (FALSE);
-  g_assert_false (objector_net_url_is_allowed ("http://127.0.0.1:8080/form", loopback));
-  g_assert_false (objector_net_url_is_allowed ("http://[::1]:8080/form", loopback));
-  g_assert_true (objector_net_url_is_allowed ("https://127.0.0.1/form", loopback));
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (FALSE);
+  g_assert_false (objector_url_is_allowed ("http://127.0.0.1:8080/form", loopback));
+  g_assert_false (objector_url_is_allowed ("http://[::1]:8080/form", loopback));
+  g_assert_true (objector_url_is_allowed ("https://127.0.0.1/form", loopback));
+  objector_url_set_loopback_for_testing (TRUE);
 }
 
 static void
@@ -977,7 +978,7 @@ test_classify_error (void)
                       : cases[i].domain == 1 ? G_IO_ERROR : G_TLS_ERROR;
       g_autoptr(GError) error = g_error_new_literal (domain, cases[i].code, "test");
 
-      g_assert_cmpint (objector_net_classify_error (error, cases[i].resolving), ==, cases[i].verdict);
+      g_assert_cmpint (objector_http_classify_error (error, cases[i].resolving), ==, cases[i].verdict);
     }
 }
 
@@ -1683,7 +1684,7 @@ main (int   argc,
   test_util_init (&argc, &argv, "net");
   work_dir = test_util_make_dir ("tls");
 
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
   test_playbooks_trust_test_key ();
   resolver = g_object_new (FAKE_TYPE_RESOLVER, NULL);
   g_resolver_set_default (G_RESOLVER (resolver));

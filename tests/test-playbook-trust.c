@@ -17,11 +17,11 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
-#include "objector-net-private.h"
 #include "objector-playbook.h"
 #include "objector-playbook-trust.h"
 #include "objector-test-playbooks.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 static void
 assert_refused (GBytes     *bytes,
@@ -164,10 +164,10 @@ test_loopback_only_in_tests (void)
                          "metamail.com, messenger.com, threads.net, threads.com, whatsapp.com, whatsapp.net or "
                          "their subdomains)");
 
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
   g_assert_true (objector_playbook_host_is_trusted ("127.0.0.1"));
   assert_loads (bytes);
-  objector_net_set_insecure_loopback_for_testing (FALSE);
+  objector_url_set_loopback_for_testing (FALSE);
   g_assert_false (objector_playbook_host_is_trusted ("127.0.0.1"));
 }
 

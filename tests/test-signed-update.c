@@ -29,6 +29,7 @@
 #include "objector-test-playbooks.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 #define NEWER_VERSION 2099010101
 
@@ -302,12 +303,12 @@ test_key_needs_test_mode (void)
   g_assert_no_error (error);
   g_assert_cmpuint (n_keys, >=, 1);
 
-  objector_net_set_insecure_loopback_for_testing (FALSE);
+  objector_url_set_loopback_for_testing (FALSE);
   g_assert_cmpuint (objector_signature_get_n_keys (), ==, n_keys - 1);
   g_assert_false (objector_signature_verify_playbook (body, signature, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE);
   g_clear_error (&error);
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
 
   /* Forgotten, it is no key at all. */
   objector_signature_trust_key_for_testing (NULL);

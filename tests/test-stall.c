@@ -25,13 +25,13 @@
 #include <glib/gstdio.h>
 #include <libsoup/soup.h>
 
-#include "objector-mail-private.h"
-#include "objector-mail-scanner.h"
+#include "objector-mail-scanner-private.h"
 #include "objector-net.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 #define TICK_MS        10
 #define HOLD_EVERY     5000    /* messages between two holds of the scan */
@@ -317,7 +317,7 @@ main (int   argc,
 {
   test_util_init (&argc, &argv, "stall");
   /* Plain http to 127.0.0.1 for the local server; every other rule holds. */
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
 
   g_test_add_func ("/stall/scan-and-link-check", test_scan_and_link_check);
 

@@ -53,18 +53,6 @@ describe_playbook (ObjectorPlaybook *playbook)
 /* check-links */
 
 static void
-add_nullable_string (JsonBuilder *builder,
-                     const char  *name,
-                     const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_results_json (GListModel *results)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -77,11 +65,11 @@ print_results_json (GListModel *results)
       g_autoptr(ObjectorLinkResult) link = g_list_model_get_item (results, i);
 
       json_builder_begin_object (builder);
-      add_nullable_string (builder, "path", objector_link_result_get_path_id (link));
-      add_nullable_string (builder, "role", objector_link_role_to_string (objector_link_result_get_role (link)));
-      add_nullable_string (builder, "url", objector_link_result_get_url (link));
-      add_nullable_string (builder, "verdict",
-                           objector_link_verdict_to_string (objector_link_result_get_verdict (link)));
+      objector_cli_add_string_or_null (builder, "path", objector_link_result_get_path_id (link));
+      objector_cli_add_string_or_null (builder, "role", objector_link_role_to_string (objector_link_result_get_role (link)));
+      objector_cli_add_string_or_null (builder, "url", objector_link_result_get_url (link));
+      objector_cli_add_string_or_null (builder, "verdict",
+                                       objector_link_verdict_to_string (objector_link_result_get_verdict (link)));
       json_builder_set_member_name (builder, "usable");
       json_builder_add_boolean_value (builder, objector_link_result_is_usable (link));
       json_builder_set_member_name (builder, "http_status");
@@ -89,9 +77,9 @@ print_results_json (GListModel *results)
         json_builder_add_int_value (builder, objector_link_result_get_http_status (link));
       else
         json_builder_add_null_value (builder);
-      add_nullable_string (builder, "final_url", objector_link_result_get_final_url (link));
-      add_nullable_string (builder, "foreign_host", objector_link_result_get_foreign_host (link));
-      add_nullable_string (builder, "message", objector_link_result_get_message (link));
+      objector_cli_add_string_or_null (builder, "final_url", objector_link_result_get_final_url (link));
+      objector_cli_add_string_or_null (builder, "foreign_host", objector_link_result_get_foreign_host (link));
+      objector_cli_add_string_or_null (builder, "message", objector_link_result_get_message (link));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -66,12 +66,15 @@ int               objector_cli_fail           (GError      *error);
 int               objector_cli_usage_error    (const char  *command,
                                                const char  *message);
 void              objector_cli_print_json     (JsonNode    *node);
+/* Member @name: @value, or null. */
+void              objector_cli_add_string_or_null (JsonBuilder *builder,
+                                                   const char  *name,
+                                                   const char  *value);
 ObjectorPlaybook *objector_cli_load_playbook  (CliOptions  *options,
                                                GError     **error);
 /* NULL when the store could not be read (a damaged file is set aside first). */
 ObjectorStore    *objector_cli_load_store     (GError     **error);
 char             *objector_cli_format_date    (const GDate *date);   /* YYYY-MM-DD */
-char             *objector_cli_format_time    (GDateTime   *time);   /* ISO 8601, UTC */
 char             *objector_cli_short_id       (ObjectorObjection *objection);
 /* The region that picks among a country's regional authorities (Germany's
  * Länder): --region, else the one chosen in the app (the wizard's draft, read

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-cli-private.h"
+#include "objector-clock.h"
 #include "objector-reminders.h"
 
 /* The autostart entry runs `objector remind --notify` at login: each reminder
@@ -87,7 +88,7 @@ objector_cli_remind (CliOptions *options)
       for (guint i = 0; i < due->len; i++)
         {
           ObjectorReminder *reminder = g_ptr_array_index (due, i);
-          g_autofree char *since = objector_cli_format_time (reminder->since);
+          g_autofree char *since = objector_clock_format_utc (reminder->since);
 
           json_builder_begin_object (builder);
           json_builder_set_member_name (builder, "id");

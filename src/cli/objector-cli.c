@@ -496,21 +496,10 @@ cmd_mark (CliOptions *options)
 
 /* status */
 
-char *
-objector_cli_format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-
-  if (time == NULL)
-    return NULL;
-  utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
+void
+objector_cli_add_string_or_null (JsonBuilder *builder,
+                                 const char  *name,
+                                 const char  *value)
 {
   json_builder_set_member_name (builder, name);
   if (value != NULL)
@@ -525,24 +514,24 @@ objection_status_json (ObjectorObjection *objection,
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(GDate) due_date = objector_objection_dup_due_date (objection);
-  g_autofree char *created = objector_cli_format_time (objector_objection_get_created (objection));
-  g_autofree char *submitted = objector_cli_format_time (objector_objection_get_submitted (objection));
+  g_autofree char *created = objector_clock_format_utc (objector_objection_get_created (objection));
+  g_autofree char *submitted = objector_clock_format_utc (objector_objection_get_submitted (objection));
   g_autofree char *due = objector_cli_format_date (due_date);
   GPtrArray *history = objector_objection_get_history (objection);
   GPtrArray *emails = objector_objection_get_emails (objection);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "id", objector_objection_get_id (objection));
-  add_string_or_null (builder, "path", objector_objection_get_path_id (objection));
-  add_string_or_null (builder, "platform", objector_objection_get_platform (objection));
-  add_string_or_null (builder, "account", objector_objection_get_account (objection));
-  add_string_or_null (builder, "country", objector_objection_get_country (objection));
-  add_string_or_null (builder, "email", objector_objection_get_email (objection));
-  add_string_or_null (builder, "reason", objector_objection_get_reason (objection));
-  add_string_or_null (builder, "state", objector_state_to_string (objector_objection_get_state (objection)));
-  add_string_or_null (builder, "created", created);
-  add_string_or_null (builder, "submitted", submitted);
-  add_string_or_null (builder, "due", due);
+  objector_cli_add_string_or_null (builder, "id", objector_objection_get_id (objection));
+  objector_cli_add_string_or_null (builder, "path", objector_objection_get_path_id (objection));
+  objector_cli_add_string_or_null (builder, "platform", objector_objection_get_platform (objection));
+  objector_cli_add_string_or_null (builder, "account", objector_objection_get_account (objection));
+  objector_cli_add_string_or_null (builder, "country", objector_objection_get_country (objection));
+  objector_cli_add_string_or_null (builder, "email", objector_objection_get_email (objection));
+  objector_cli_add_string_or_null (builder, "reason", objector_objection_get_reason (objection));
+  objector_cli_add_string_or_null (builder, "state", objector_state_to_string (objector_objection_get_state (objection)));
+  objector_cli_add_string_or_null (builder, "created", created);
+  objector_cli_add_string_or_null (builder, "submitted", submitted);
+  objector_cli_add_string_or_null (builder, "due", due);
   json_builder_set_member_name (builder, "overdue");
   json_builder_add_boolean_value (builder, objector_objection_is_overdue (objection, now));
   json_builder_set_member_name (builder, "extended");
@@ -561,10 +550,10 @@ objection_status_json (ObjectorObjection *objection,
       described = objector_email_record_describe_verdict (email);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "date", objector_email_record_get_date_text (email));
-      add_string_or_null (builder, "from", objector_email_record_get_from (email));
-      add_string_or_null (builder, "subject", objector_email_record_get_subject (email));
-      add_string_or_null (builder, "kind", objector_email_record_get_kind_name (email));
+      objector_cli_add_string_or_null (builder, "date", objector_email_record_get_date_text (email));
+      objector_cli_add_string_or_null (builder, "from", objector_email_record_get_from (email));
+      objector_cli_add_string_or_null (builder, "subject", objector_email_record_get_subject (email));
+      objector_cli_add_string_or_null (builder, "kind", objector_email_record_get_kind_name (email));
       /* Emails an older Objector logged as "trusted" read as unverifiable:
        * "trusted" is true only for what is verified now. */
       json_builder_set_member_name (builder, "trusted");
@@ -584,14 +573,14 @@ objection_status_json (ObjectorObjection *objection,
   for (guint i = 0; i < history->len; i++)
     {
       ObjectorTransition *t = g_ptr_array_index (history, i);
-      g_autofree char *time = objector_cli_format_time (t->time);
+      g_autofree char *time = objector_clock_format_utc (t->time);
 
       json_builder_begin_object (builder);
-      add_string_or_null (builder, "time", time);
-      add_string_or_null (builder, "event", objector_event_to_string (t->event));
-      add_string_or_null (builder, "from", objector_state_to_string (t->from));
-      add_string_or_null (builder, "to", objector_state_to_string (t->to));
-      add_string_or_null (builder, "note", t->note);
+      objector_cli_add_string_or_null (builder, "time", time);
+      objector_cli_add_string_or_null (builder, "event", objector_event_to_string (t->event));
+      objector_cli_add_string_or_null (builder, "from", objector_state_to_string (t->from));
+      objector_cli_add_string_or_null (builder, "to", objector_state_to_string (t->to));
+      objector_cli_add_string_or_null (builder, "note", t->note);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -12,7 +12,7 @@
 
 #include "objector-auth-results.h"
 #include "objector-error.h"
-#include "objector-mail.h"
+#include "objector-lookalike.h"
 #include "objector-meta-domains.h"
 
 /* A header longer than this is no server's: refused before it is read. */

@@ -85,3 +85,14 @@ objector_clock_pin_from_environment (GError **error)
   objector_clock_pin (when);
   return TRUE;
 }
+
+char *
+objector_clock_format_utc (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (time);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}

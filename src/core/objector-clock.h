@@ -30,4 +30,8 @@ gboolean   objector_clock_is_pinned             (void);
  * translated: only tests set the variable. */
 gboolean   objector_clock_pin_from_environment  (GError    **error);
 
+/* @time (any zone) in UTC as Objector stores and prints times:
+ * "2026-11-20T09:00:00Z"; NULL for a NULL @time. */
+char      *objector_clock_format_utc            (GDateTime  *time);
+
 G_END_DECLS

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-clock.h"
 #include "objector-email-record.h"
 #include "objector-json.h"
 
@@ -278,15 +279,13 @@ objector_email_record_new_confirmed (ObjectorEmailRecord *self,
                                      GDateTime           *when)
 {
   g_autoptr(JsonObject) members = NULL;
-  g_autoptr(GDateTime) utc = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (OBJECTOR_IS_EMAIL_RECORD (self), NULL);
   g_return_val_if_fail (!objector_email_record_is_damaged (self), NULL);
   g_return_val_if_fail (when != NULL, NULL);
 
-  utc = g_date_time_to_utc (when);
-  text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  text = objector_clock_format_utc (when);
   members = copy_members (self);
   json_object_set_boolean_member (members, "confirmed_by_user", TRUE);
   json_object_set_string_member (members, "confirmed", text);

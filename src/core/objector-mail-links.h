@@ -4,14 +4,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A link's text is written by the sender; where it leads is decided by the
- * browser that opens it. So HTML is read with libxml2's HTML parser (the
- * way browsers forgive broken markup), every attribute that leads somewhere
- * is taken (href, src, action, …, <meta http-equiv=refresh>), and each link
- * is resolved as the WHATWG URL standard says a browser does: spaces and
- * controls around it dropped, tabs and line breaks inside it dropped,
- * "https:evil.example" and "https:///evil" taken to the host "evil…", "\" read
- * as "/", "//evil" as a link to the host "evil", the host decoded and turned
- * into ASCII. Sets of links are kept in linear time, whatever their number.
+ * browser that opens it. So every attribute of an email's HTML that leads
+ * somewhere is taken (href, src, action, …, <meta http-equiv=refresh>:
+ * objector-html-text.c), and each link is resolved as the WHATWG URL
+ * standard says a browser does: spaces and controls around it dropped, tabs
+ * and line breaks inside it dropped, "https:evil.example" and
+ * "https:///evil" taken to the host "evil…", "\" read as "/", "//evil" as a
+ * link to the host "evil", the host decoded and turned into ASCII. Sets of
+ * links are kept in linear time, whatever their number.
  */
 
 #pragma once
@@ -70,14 +70,5 @@ const char * const *objector_link_set_get_other_schemes (ObjectorLinkSet *self);
 void                objector_link_set_add_text       (ObjectorLinkSet *self,
                                                       const char      *text,
                                                       gsize            length);
-
-/* Reads HTML (@html: UTF-8, @length bytes) with libxml2's HTML parser; adds
- * every link to @links (nullable): the URL attributes of every element,
- * <meta http-equiv="refresh">, and web addresses in its text. Returns its
- * readable text: tags dropped, blocks on lines of their own, script, style
- * and the head left out. */
-char               *objector_html_read               (const char      *html,
-                                                      gsize            length,
-                                                      ObjectorLinkSet *links);
 
 G_END_DECLS

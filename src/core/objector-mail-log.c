@@ -22,6 +22,68 @@ objector_mail_log_result_free (ObjectorMailLogResult *result)
   g_free (result);
 }
 
+/* What is stored */
+
+static void
+set_string_or_null (JsonObject *object,
+                    const char *name,
+                    const char *value)
+{
+  if (value != NULL)
+    json_object_set_string_member (object, name, value);
+  else
+    json_object_set_null_member (object, name);
+}
+
+static JsonArray *
+strv_to_json (char **strv)
+{
+  JsonArray *array = json_array_new ();
+
+  for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  return array;
+}
+
+JsonObject *
+objector_mail_to_json (ObjectorMail *self,
+                       GDateTime    *logged)
+{
+  JsonObject *object;
+  g_autofree char *date = NULL;
+  g_autofree char *logged_text = NULL;
+  g_autofree char *excerpt = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (OBJECTOR_IS_MAIL (self), NULL);
+
+  if (logged == NULL)
+    logged = now = objector_clock_now ();
+
+  date = objector_clock_format_utc (self->date);
+  logged_text = objector_clock_format_utc (logged);
+  excerpt = objector_mail_dup_excerpt (self);
+
+  object = json_object_new ();
+  set_string_or_null (object, "date", date);
+  set_string_or_null (object, "from", self->from);
+  set_string_or_null (object, "subject", self->subject);
+  json_object_set_string_member (object, "kind", objector_mail_kind_to_string (self->kind));
+  json_object_set_string_member (object, "verdict", objector_mail_verdict_to_string (self->verdict));
+  json_object_set_boolean_member (object, "trusted", self->verdict == OBJECTOR_MAIL_VERDICT_VERIFIED);
+  set_string_or_null (object, "message_id", self->message_id);
+  set_string_or_null (object, "digest", self->digest);
+  set_string_or_null (object, "platform", self->platform);
+  json_object_set_string_member (object, "excerpt", excerpt);
+  json_object_set_array_member (object, "trust_notes", strv_to_json (self->trust_notes));
+  json_object_set_array_member (object, "foreign_hosts", strv_to_json (self->foreign_hosts));
+  json_object_set_string_member (object, "logged", logged_text);
+  set_string_or_null (object, "source", self->source);
+  if (self->source_index > 0)
+    json_object_set_int_member (object, "source_index", self->source_index);
+  return object;
+}
+
 /* Where the same Message-ID, or the very same bytes (pasted twice), is
  * logged; -1 when nowhere. */
 static int

@@ -27,8 +27,8 @@
 
 #include <string.h>
 
+#include "objector-lookalike.h"
 #include "objector-mail-match.h"
-#include "objector-mail-private.h"
 #include "objector-mail-words.h"
 
 /* A strong phrase (3), or a verb (2) with a second signal. */
@@ -603,12 +603,12 @@ objector_mail_platform_of_domain (ObjectorPlaybook *playbook,
 
   if (domain == NULL)
     return NULL;
-  skeleton = objector_mail_skeleton (domain, -1);
+  skeleton = objector_lookalike_skeleton (domain, -1);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
       const char *platform = objector_path_get_platform (path);
-      g_autofree char *name = objector_mail_skeleton (platform, -1);
+      g_autofree char *name = objector_lookalike_skeleton (platform, -1);
 
       if (!g_str_equal (platform, "none") && *name != '\0' && strstr (skeleton, name) != NULL)
         return g_intern_string (platform);

@@ -49,9 +49,6 @@ ObjectorMailKind     objector_mail_matcher_read     (ObjectorMailMatcher  *self,
                                                      const char           *from_address,
                                                      ObjectorMailReading  *reading);
 
-/* Case, composition, apostrophes, quotes and white space folded, so that
- * what mail programs write compares equal to the playbook's phrases. */
-char                *objector_mail_fold_text        (const char           *text);
 /* The first six-digit number of @subject, else of @body; NULL when none. */
 char                *objector_mail_find_code        (const char           *subject,
                                                      const char           *body);

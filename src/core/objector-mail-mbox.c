@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
 
 /* One buffer for the whole file: memory does not grow with the mailbox. */
@@ -237,21 +238,6 @@ is_separator (const char *line,
   while (i < length && (line[i] == ' ' || line[i] == '\t' || line[i] == '\r' || line[i] == '\n'))
     i++;
   return i == length || has_time_of_day (line + i, length - i);
-}
-
-static gboolean
-is_header_line (const char *line,
-                gsize       length)
-{
-  gsize i = 0;
-
-  while (i < length && line[i] > ' ' && line[i] < 127 && line[i] != ':')
-    i++;
-  if (i == 0)
-    return FALSE;
-  while (i < length && (line[i] == ' ' || line[i] == '\t'))
-    i++;
-  return i < length && line[i] == ':';
 }
 
 ObjectorMbox *
@@ -544,7 +530,7 @@ objector_mbox_next (ObjectorMbox        *self,
               self->done = TRUE;
               break;
             }
-          if (!continued && is_header_line (line, length))
+          if (!continued && objector_mail_is_header_line (line, length))
             {
               g_byte_array_append (self->carry, (const guint8 *) line, length);
               break;

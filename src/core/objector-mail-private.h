@@ -82,10 +82,6 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMailRules, objector_mail_rules_free)
  * claims_meta, verdict, trust_notes and foreign_hosts. */
 void          objector_mail_judge               (ObjectorMail      *self,
                                                  ObjectorMailRules *rules);
-/* Which of Meta's mail domains @domain imitates, or NULL. */
-const char   *objector_mail_lookalike_of        (ObjectorPlaybook   *playbook,
-                                                 const char * const *stems,
-                                                 const char         *domain);
 
 /* objector_mail_get_event() for a kind, such as a logged email's. */
 gboolean      objector_mail_kind_get_event      (ObjectorMailKind   kind,
@@ -105,6 +101,10 @@ void          objector_mail_init_gmime          (void);
 /* How every message is parsed (loose compliance, fallback charsets). */
 GMimeParserOptions *objector_mail_get_parser_options (void);
 
+/* A raw "Name: value" line (@length bytes, no line end needed): a name of
+ * printable ASCII, then optional blanks and a colon. */
+gboolean      objector_mail_is_header_line      (const char   *line,
+                                                 gsize         length);
 /* objector-mail-read.c: the message with its header block bounded before
  * GMime reads it (display headers cut, headers over 4 MB and fields past
  * the 10,000th left out; *@n_dropped and *@largest say what was left out),
@@ -160,69 +160,12 @@ int           objector_mail_open_regular        (const char   *filename,
 /* "2.1 GB", "64 MB": sizes in messages, in decimal units. */
 char         *objector_mail_format_size         (guint64       size);
 
-/* The stems in @text as a sender name or address would show them: a token
- * (split at spaces, dots, "@" and brackets) whose skeleton contains a long
- * stem, or is a short one ("meta") or starts or ends with it next to a "-". */
-gboolean      objector_mail_text_names_meta     (const char * const *stems,
-                                                 const char   *text,
-                                                 gboolean      lenient);
-
-/* Folds a text so that look-alikes compare equal: lower case, Cyrillic and
- * Greek letters that look Latin made Latin, 0→o, 1/i→l, 3→e, 4→a, 5→s,
- * rn→m, vv→w; anything but letters and digits dropped. */
-char         *objector_mail_skeleton            (const char   *text,
-                                                 gssize        length);
-/* The names Meta's domains are built on ("facebook", "instagram", "meta"),
- * as skeletons, from the playbook's mail domains. */
-char        **objector_mail_dup_meta_stems      (ObjectorPlaybook *playbook);
-
 /* A cheap look at the raw header block of a message: could it be from
  * Meta, or pretend to be? Looks at From, Sender, Reply-To and Return-Path
- * only, so that a scan parses only the few messages that may matter. */
+ * only, so that a scan parses only the few messages that may matter
+ * (objector-mail-prefilter.c). @stems: objector_lookalike_dup_stems(). */
 gboolean      objector_mail_headers_may_be_meta (const char * const *stems,
                                                  const char   *headers,
                                                  gsize         length);
-
-/* Streaming reader of mbox files: one read buffer, whatever the file size.
- * Messages are split at "From " lines that name a sender and nothing or a
- * date, and are followed by a header line; a Content-Length header is
- * honoured when it points at the next "From " line or the end of the file. */
-typedef struct _ObjectorMbox ObjectorMbox;
-
-/* Decides from the raw header block whether to keep a message. */
-typedef gboolean (*ObjectorMboxFilter) (const char *headers,
-                                        gsize       length,
-                                        gpointer    user_data);
-
-ObjectorMbox *objector_mbox_open                (const char   *filename,
-                                                 GError      **error);
-void          objector_mbox_free                (ObjectorMbox *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorMbox, objector_mbox_free)
-
-guint64       objector_mbox_get_size            (ObjectorMbox *self);
-/* Bytes read so far, for progress. */
-guint64       objector_mbox_get_position        (ObjectorMbox *self);
-/* The file starts with a "From " line. */
-gboolean      objector_mbox_is_mbox             (ObjectorMbox *self);
-
-/* Moves to the next message. Returns FALSE at the end of the file or on a
- * read error (@error set). Otherwise *@index is the message's position
- * (1-based) and *@message holds its bytes without the "From " line, or is
- * NULL when @filter turned it down; a message larger than
- * OBJECTOR_MAIL_MAX_SIZE comes back as NULL with *@too_large set to its size. */
-gboolean      objector_mbox_next                (ObjectorMbox        *self,
-                                                 ObjectorMboxFilter   filter,
-                                                 gpointer             user_data,
-                                                 guint               *index,
-                                                 GBytes             **message,
-                                                 guint64             *too_large,
-                                                 GError             **error);
-
-/* For tests only: @hook is called in the scanning thread after each message
- * of an mbox, so a test can hold the scan at a chosen point. */
-typedef void (*ObjectorScanTestHook) (guint    n_messages,
-                                      gpointer user_data);
-void objector_mail_scanner_set_test_hook (ObjectorScanTestHook hook,
-                                          gpointer             user_data);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-html-text.h"
 #include "objector-mail-private.h"
 
 /* Text beyond this is cut: recognition needs the first lines, and a
@@ -566,6 +567,23 @@ objector_mail_read_message (ObjectorMail *self,
       g_string_free (walk.plain, TRUE);
       g_string_free (walk.html, TRUE);
     }
+}
+
+/* Raw header blocks */
+
+gboolean
+objector_mail_is_header_line (const char *line,
+                              gsize       length)
+{
+  gsize i = 0;
+
+  while (i < length && line[i] > ' ' && line[i] < 127 && line[i] != ':')
+    i++;
+  if (i == 0)
+    return FALSE;
+  while (i < length && (line[i] == ' ' || line[i] == '\t'))
+    i++;
+  return i < length && line[i] == ':';
 }
 
 /* Headers whose text is only shown, never judged: the start is enough. */

@@ -16,8 +16,9 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
-#include "objector-mail-scanner.h"
+#include "objector-mail-scanner-private.h"
 #include "objector-progress.h"
 
 /* Enough of a Maildir file to hold its headers. */

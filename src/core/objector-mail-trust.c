@@ -16,107 +16,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "objector-auth-results.h"
+#include "objector-lookalike.h"
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
-
-/* Domains */
-
-static gboolean
-domain_in (const char         *domain,
-           const char * const *bases)
-{
-  if (domain == NULL || *domain == '\0')
-    return FALSE;
-  for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
-    if (objector_domain_is_within (domain, bases[i]))
-      return TRUE;
-  return FALSE;
-}
-
-gboolean
-objector_mail_domain_is_meta (ObjectorPlaybook *playbook,
-                              const char       *domain)
-{
-  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), FALSE);
-
-  if (domain == NULL)
-    return FALSE;
-
-  /* The playbook may narrow Meta's domains, never widen them. */
-  return objector_meta_domain_is_meta (domain) &&
-         domain_in (domain, objector_playbook_get_mail_domains (playbook));
-}
-
-/* The Unicode form of a punycode domain, for showing; NULL when it has none. */
-static char *
-unicode_domain (const char *domain)
-{
-  g_autofree char *unicode = NULL;
-
-  if (domain == NULL || strstr (domain, "xn--") == NULL)
-    return NULL;
-  unicode = g_hostname_to_unicode (domain);
-  if (unicode == NULL || g_str_equal (unicode, domain))
-    return NULL;
-  return g_steal_pointer (&unicode);
-}
-
-const char *
-objector_mail_lookalike_of (ObjectorPlaybook   *playbook,
-                            const char * const *stems,
-                            const char         *domain)
-{
-  const char * const *domains = objector_playbook_get_mail_domains (playbook);
-  g_autofree char *unicode = NULL;
-  g_autofree char *skeleton = NULL;
-  g_auto(GStrv) labels = NULL;
-  const char *shown;
-  guint n;
-
-  if (domain == NULL || objector_mail_domain_is_meta (playbook, domain))
-    return NULL;
-
-  unicode = unicode_domain (domain);
-  shown = unicode != NULL ? unicode : domain;
-  labels = g_strsplit (shown, ".", -1);
-  n = g_strv_length (labels);
-
-  /* Every label but the top-level one: "facebookmail.com.evil.net" imitates
-   * through its first label, "faceb00k-mail.co" through its second-level one. */
-  for (guint i = 0; i + 1 < n || (n == 1 && i == 0); i++)
-    {
-      if (!objector_mail_text_names_meta (stems, labels[i], FALSE))
-        continue;
-
-      /* The Meta domain whose name this label echoes, for the message: an
-       * exact echo first, then the shortest domain whose name it holds. */
-      skeleton = objector_mail_skeleton (labels[i], -1);
-      for (guint pass = 0; pass < 2; pass++)
-        {
-          const char *best = NULL;
-          guint best_labels = G_MAXUINT;
-
-          for (guint d = 0; domains != NULL && domains[d] != NULL; d++)
-            {
-              g_auto(GStrv) parts = g_strsplit (domains[d], ".", -1);
-              guint m = g_strv_length (parts);
-              g_autofree char *name = objector_mail_skeleton (m >= 2 ? parts[m - 2] : parts[0], -1);
-              gboolean echoes = pass == 0 ? g_str_equal (name, skeleton) : strstr (skeleton, name) != NULL;
-
-              if (echoes && m < best_labels)
-                {
-                  best = domains[d];
-                  best_labels = m;
-                }
-            }
-          if (best != NULL)
-            return best;
-        }
-      return domains != NULL && domains[0] != NULL ? domains[0] : "";
-    }
-  return NULL;
-}
-
 
 /* The part after the "@", or NULL. */
 static const char *
@@ -154,7 +56,7 @@ judge_sender (ObjectorMail          *self,
                                  g_strdup (_("The email names no sender")));
   else if (!self->from_meta)
     {
-      g_autofree char *unicode = unicode_domain (self->from_domain);
+      g_autofree char *unicode = objector_lookalike_dup_unicode (self->from_domain);
       g_autofree char *shown = objector_mail_quote (unicode);
 
       if (unicode != NULL && imitated != NULL)
@@ -267,7 +169,7 @@ judge_links (ObjectorMail          *self,
       for (guint i = 0; i < foreign->len; i++)
         {
           const char *host = g_ptr_array_index (foreign, i);
-          g_autofree char *unicode = unicode_domain (host);
+          g_autofree char *unicode = objector_lookalike_dup_unicode (host);
           g_autofree char *quoted = objector_mail_quote (host);
 
           g_ptr_array_add (shown, unicode != NULL ? g_strdup_printf ("%s (%s)", quoted, unicode)
@@ -341,7 +243,7 @@ objector_mail_judge (ObjectorMail      *self,
   objector_mail_judgement_init (&judgement);
 
   self->from_meta = objector_mail_domain_is_meta (playbook, self->from_domain);
-  imitated = objector_mail_lookalike_of (playbook, stems, self->from_domain);
+  imitated = objector_lookalike_imitated_domain (playbook, stems, self->from_domain);
 
   judge_sender (self, playbook, imitated, &judgement);
   judge_authentication (self, playbook, &judgement);
@@ -353,10 +255,10 @@ objector_mail_judge (ObjectorMail      *self,
             || (self->from_meta && judgement.notes->len == 0));
   self->verdict = judgement.verdict;
   self->claims_meta = self->from_meta || imitated != NULL
-                      || objector_mail_text_names_meta (stems, self->from_name, FALSE)
-                      || objector_mail_text_names_meta (stems, domain_of (self->reply_to), FALSE)
-                      || objector_mail_text_names_meta (stems, domain_of (self->return_path), FALSE)
-                      || objector_mail_text_names_meta (stems, domain_of (self->sender), FALSE);
+                      || objector_lookalike_names_meta (stems, self->from_name, FALSE)
+                      || objector_lookalike_names_meta (stems, domain_of (self->reply_to), FALSE)
+                      || objector_lookalike_names_meta (stems, domain_of (self->return_path), FALSE)
+                      || objector_lookalike_names_meta (stems, domain_of (self->sender), FALSE);
 
   replace_strv (&self->trust_notes, g_steal_pointer (&judgement.notes));
   replace_strv (&self->foreign_hosts, g_steal_pointer (&foreign));

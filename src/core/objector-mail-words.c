@@ -8,7 +8,6 @@
 
 #include <string.h>
 
-#include "objector-mail-match.h"
 #include "objector-mail-words.h"
 
 /* Compiled phrases */

@@ -56,6 +56,10 @@ typedef struct
   guint8    *negation;     /* per word */
 } ObjectorMailSentence;
 
+/* Case, composition, apostrophes, quotes and white space folded, so that
+ * what mail programs write compares equal to the playbook's phrases. */
+char                 *objector_mail_fold_text        (const char                 *text);
+
 void                  objector_mail_pattern_free     (ObjectorMailPattern        *pattern);
 /* TRUE when one of @pattern's own words is @word ("not" of "not use … information"). */
 gboolean              objector_mail_pattern_says     (const ObjectorMailPattern  *pattern,

@@ -17,6 +17,7 @@
 
 #include "objector-enums.h"
 #include "objector-error.h"
+#include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
 
 /* The first bytes of an OLE compound file: Outlook's binary .msg format. */
@@ -312,21 +313,6 @@ set_too_large (GError     **error,
 
 /* Reading */
 
-static gboolean
-is_header_line (const char *line,
-                gsize       length)
-{
-  gsize i = 0;
-
-  while (i < length && line[i] > ' ' && line[i] < 127 && line[i] != ':')
-    i++;
-  if (i == 0)
-    return FALSE;
-  while (i < length && (line[i] == ' ' || line[i] == '\t'))
-    i++;
-  return i < length && line[i] == ':';
-}
-
 static const char *
 next_line (const char *p,
            const char *end)
@@ -421,7 +407,7 @@ objector_mail_new_from_data (const char  *data,
     p = next_line (p, end);
 
   line_end = memchr (p, '\n', end - p);
-  if (!is_header_line (p, (line_end ? line_end : end) - p))
+  if (!objector_mail_is_header_line (p, (line_end ? line_end : end) - p))
     {
       set_invalid (error, source, source_index, _("no header lines"));
       return NULL;

@@ -140,10 +140,6 @@ const char * const *objector_mail_get_trust_notes    (ObjectorMail  *self);
 /* Hosts the links lead to that are not Meta's (the first OBJECTOR_MAIL_MAX_LISTED). */
 const char * const *objector_mail_get_foreign_hosts  (ObjectorMail  *self);
 
-/* Helpers the checks use, public for the interface and tests. */
-gboolean            objector_mail_domain_is_meta     (ObjectorPlaybook *playbook,
-                                                      const char       *domain);
-
 /* The objection among @objections (a GListModel of ObjectorObjection, such as
  * the store) this email most likely answers: the same platform, its email
  * address among the recipients, dated after the objection was created; the

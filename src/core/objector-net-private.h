@@ -1,4 +1,4 @@
-/* objector-net-private.h — for tests only
+/* objector-net-private.h — what the network files share, and the tests' hooks
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,25 +6,30 @@
 
 #pragma once
 
+#include "objector-http.h"
 #include "objector-net.h"
 
 G_BEGIN_DECLS
 
-/* Lets plain http through, to 127.0.0.1 and ::1 only, so that tests can use
- * a SoupServer on the loopback interface. Every other rule still holds (the
- * host must be allowed, redirects are checked). It refuses to work (with a
- * critical warning) unless g_test_init() ran, so the app cannot turn it on;
- * nothing but tests/ calls it. */
-void                objector_net_set_insecure_loopback_for_testing (gboolean enabled);
+/* The end of an operation that starts now (monotonic µs): :overall-timeout
+ * from now. */
+gint64                objector_net_get_deadline (ObjectorNet         *self);
 
-/* Verifies certificates against @database (a test CA) instead of the
- * system's; verification itself stays on. Same guard as above. */
-void                objector_net_set_tls_database_for_testing (ObjectorNet  *self,
-                                                               GTlsDatabase *database);
+/* Sends @message (taken) as the next request of an operation that must end
+ * by @deadline: its time limit is :request-timeout, or what is left of the
+ * overall one. @callback gets the SoupSession as its source; the exchange
+ * under way is returned, or NULL (the message dropped) when no time is left. */
+ObjectorHttpExchange *objector_net_send         (ObjectorNet         *self,
+                                                 SoupMessage         *message,
+                                                 gint64               deadline,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data);
 
-/* How a failed exchange is judged; @resolving is TRUE when it failed while
- * the host name was being looked up. */
-ObjectorLinkVerdict objector_net_classify_error (const GError *error,
-                                                 gboolean      resolving);
+/* For tests only: verifies certificates against @database (a test CA)
+ * instead of the system's; verification itself stays on. It refuses to work
+ * (with a critical warning) unless g_test_init() ran. */
+void                  objector_net_set_tls_database_for_testing (ObjectorNet  *self,
+                                                                 GTlsDatabase *database);
 
 G_END_DECLS

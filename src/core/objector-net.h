@@ -1,7 +1,13 @@
-/* objector-net.h
+/* objector-net.h — ObjectorNet, the only object that goes on the network
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One type whose work is spread over files of one job each, sharing
+ * objector-net-private.h: the object and its time limits (objector-net.c),
+ * one HTTP exchange (objector-http.c), which URLs may be requested
+ * (objector-url-policy.c), checking links (objector-link-checker.c) and
+ * fetching a newer playbook (objector-playbook-updater.c).
  */
 
 #pragma once
@@ -57,9 +63,7 @@ guint               objector_net_get_overall_timeout   (ObjectorNet         *sel
 void                objector_net_set_overall_timeout   (ObjectorNet         *self,
                                                         guint                msec);
 
-/* TRUE when @url may be requested: https, no user name, host in @allowed_hosts. */
-gboolean            objector_net_url_is_allowed        (const char          *url,
-                                                        const char * const  *allowed_hosts);
+/* Links (objector-link-checker.c) */
 
 /* Checks one link. Failing to reach it is a verdict, not an error: the
  * finish function fails only when cancelled. */
@@ -86,6 +90,8 @@ void                objector_net_check_playbook_async  (ObjectorNet         *sel
 GListModel         *objector_net_check_playbook_finish (ObjectorNet         *self,
                                                         GAsyncResult        *result,
                                                         GError             **error);
+
+/* Playbook updates (objector-playbook-updater.c) */
 
 /* OBJECTOR_ERROR_INVALID_INPUT with a message naming the fault when @url
  * cannot serve updates (not https, a user name, no host). */

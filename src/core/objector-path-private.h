@@ -38,18 +38,6 @@ struct _ObjectorPath
   guint             extension_months;
 };
 
-/* Why a URL is refused; shared by validation and objector_path_url_is_allowed()
- * so that both apply the same rule. */
-typedef enum
-{
-  OBJECTOR_URL_OK,
-  OBJECTOR_URL_INVALID,
-  OBJECTOR_URL_NOT_HTTPS,
-  OBJECTOR_URL_HAS_USER,
-  OBJECTOR_URL_NO_HOST,
-  OBJECTOR_URL_HOST_NOT_ALLOWED,
-} ObjectorUrlCheck;
-
 ObjectorPath     *objector_path_new          (void);
 ObjectorField    *objector_field_new         (void);
 void              objector_field_free        (ObjectorField      *field);
@@ -58,10 +46,6 @@ void              objector_form_candidate_free (ObjectorFormCandidate *form);
 ObjectorAppRoute *objector_app_route_new     (void);
 void              objector_app_route_free    (ObjectorAppRoute   *route);
 
-/* @host: (out) (optional): the URL's host, lowercase, when it has one. */
-ObjectorUrlCheck  objector_url_check         (const char         *url,
-                                              const char * const *allowed_hosts,
-                                              char              **host);
 gboolean          objector_is_host_name      (const char         *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorField, objector_field_free)

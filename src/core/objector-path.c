@@ -11,6 +11,7 @@
 #include "objector-enums.h"
 #include "objector-path-private.h"
 #include "objector-playbook-trust.h"
+#include "objector-url-policy.h"
 
 G_DEFINE_FINAL_TYPE (ObjectorPath, objector_path, G_TYPE_OBJECT)
 
@@ -271,47 +272,6 @@ objector_is_host_name (const char *name)
     }
 
   return label_len > 0 && name[len - 1] != '-' && n_labels >= 2;
-}
-
-ObjectorUrlCheck
-objector_url_check (const char         *url,
-                    const char * const *allowed_hosts,
-                    char              **host)
-{
-  g_autoptr(GUri) uri = NULL;
-  g_autofree char *lower_host = NULL;
-  const char *uri_host;
-
-  if (host != NULL)
-    *host = NULL;
-
-  if (url == NULL)
-    return OBJECTOR_URL_INVALID;
-
-  uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return OBJECTOR_URL_INVALID;
-
-  if (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") != 0)
-    return OBJECTOR_URL_NOT_HTTPS;
-
-  /* "https://www.facebook.com@evil.example/" looks like Facebook to a person. */
-  if (g_uri_get_userinfo (uri) != NULL)
-    return OBJECTOR_URL_HAS_USER;
-
-  uri_host = g_uri_get_host (uri);
-  if (uri_host == NULL || *uri_host == '\0')
-    return OBJECTOR_URL_NO_HOST;
-
-  lower_host = g_ascii_strdown (uri_host, -1);
-  if (host != NULL)
-    *host = g_strdup (lower_host);
-
-  if (allowed_hosts == NULL ||
-      !g_strv_contains ((const char * const *) allowed_hosts, lower_host))
-    return OBJECTOR_URL_HOST_NOT_ALLOWED;
-
-  return OBJECTOR_URL_OK;
 }
 
 const char *

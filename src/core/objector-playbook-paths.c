@@ -14,6 +14,7 @@
 #include "objector-path-private.h"
 #include "objector-playbook-private.h"
 #include "objector-playbook-trust.h"
+#include "objector-url-policy.h"
 
 /* Meta's 2024 form reportedly refused shorter reasons. */
 #define REASON_MIN_CHARS 100

@@ -29,7 +29,7 @@ char    *objector_playbook_describe_own          (const char *filename);
 /* For tests only: also trust 127.0.0.1 and ::1, so that playbooks can point
  * at a SoupServer on the loopback interface. Refuses (a critical warning)
  * unless g_test_init() ran: the app cannot turn it on.
- * objector_net_set_insecure_loopback_for_testing() turns it on and off. */
+ * objector_url_set_loopback_for_testing() turns it on and off. */
 void     objector_playbook_trust_loopback_for_testing (gboolean trust);
 gboolean objector_playbook_trusts_loopback_for_testing (void);
 

@@ -163,8 +163,7 @@ code_reminder (ObjectorObjection *objection,
                GDateTime         *submitted)
 {
   ObjectorReminder *reminder = g_new0 (ObjectorReminder, 1);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (submitted);
-  g_autofree char *stamp = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *stamp = objector_clock_format_utc (submitted);
   g_autofree char *what = describe_objection (objection);
   g_autofree char *sent_text = format_day (submitted);
 
@@ -440,9 +439,11 @@ lock_ledger (ObjectorReminders  *self,
 static char *
 format_now (GDateTime *now)
 {
-  g_autoptr(GDateTime) utc = now != NULL ? g_date_time_to_utc (now) : objector_clock_now ();
+  g_autoptr(GDateTime) clock_now = NULL;
 
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  if (now == NULL)
+    now = clock_now = objector_clock_now ();
+  return objector_clock_format_utc (now);
 }
 
 static void

@@ -35,7 +35,7 @@ guint    objector_signature_get_n_keys      (void);
 /* For tests only: also trust @public_key (base64 of 32 bytes; NULL forgets
  * it). Refuses (a critical warning) unless g_test_init() ran, and the key is
  * used only while the tests' loopback exception is on
- * (objector_net_set_insecure_loopback_for_testing()): the app can neither
+ * (objector_url_set_loopback_for_testing()): the app can neither
  * set it nor use it. */
 void     objector_signature_trust_key_for_testing (const char *public_key);
 

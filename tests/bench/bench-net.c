@@ -31,6 +31,7 @@
 #include "objector-playbook.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
+#include "objector-url-policy.h"
 
 #define SEQUENTIAL_CHECKS 200
 #define CONCURRENT_CHECKS 50
@@ -143,7 +144,7 @@ main (int   argc,
   test_util_init (&argc, &argv, "bench-net");
   /* A test program shows every debug message: not wanted between numbers. */
   g_log_set_default_handler (quiet_handler, NULL);
-  objector_net_set_insecure_loopback_for_testing (TRUE);
+  objector_url_set_loopback_for_testing (TRUE);
 
   json_object_set_int_member (json_node_get_object (newer), "version", 2099010101);
   playbook_bytes = test_util_json_bytes (newer);

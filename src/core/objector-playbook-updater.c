@@ -1,10 +1,10 @@
-/* objector-net-update.c — fetching a newer playbook, signed by Objector's maintainers
+/* objector-playbook-updater.c — fetching a newer playbook, signed by Objector's maintainers
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * An update is two downloads from the update URL's own host, both over
- * https with every redirect checked (objector-net.c's rules): the playbook,
+ * https with every redirect checked (objector-http.c's rules): the playbook,
  * then its detached signature at the address it finally came from with
  * ".sig" appended to the path. Only when the signature is valid for one of
  * the compiled-in keys (objector-signature.c) is the playbook read at all;
@@ -23,10 +23,9 @@
 #include "objector-error.h"
 #include "objector-files.h"
 #include "objector-json.h"
-#include "objector-net-internal.h"
 #include "objector-net-private.h"
-#include "objector-playbook-trust.h"
 #include "objector-signature.h"
+#include "objector-url-policy.h"
 
 #define UPDATE_STATE_FORMAT 1
 #define UPDATE_STATE_MAX_SIZE (64 * 1024)
@@ -63,48 +62,45 @@ objector_net_dup_update_state_filename (void)
 
 /* NULL when there is none or it cannot be used: then the request is simply
  * not conditional. */
-/* A string member fit for a request line or header, or NULL. */
-static const char *
-lookup_header_value (JsonObject *object,
-                     const char *key)
-{
-  const char *value = objector_json_lookup_string (object, key);
-
-  return value != NULL && objector_playbook_find_forbidden_char (value) == 0 ? value : NULL;
-}
-
 static UpdateState *
 update_state_load (const char *filename)
 {
+  /* They go into request headers: a control character is damage. */
+  const ObjectorJsonFlags header = OBJECTOR_JSON_NO_CONTROLS;
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   g_autoptr(GError) error = NULL;
   g_autoptr(UpdateState) state = NULL;
+  gint64 format = 0;
   JsonObject *object;
 
   if (!g_file_test (filename, G_FILE_TEST_EXISTS))
     return NULL;
 
   /* A URL, two validators and a version: never more than a few hundred bytes. */
-  if (!(object = objector_json_load_file (parser, filename, UPDATE_STATE_MAX_SIZE, &error)))
+  object = objector_json_load_file (parser, filename, UPDATE_STATE_MAX_SIZE, &error);
+  if (object == NULL
+      || !objector_json_get_int (object, NULL, "format", OBJECTOR_JSON_REQUIRED,
+                                 G_MININT64, G_MAXINT64, &format, &error))
+    {
+      g_debug ("Ignoring %s: %s", filename, error->message);
+      return NULL;
+    }
+  if (format != UPDATE_STATE_FORMAT)
+    return NULL;
+
+  state = g_new0 (UpdateState, 1);
+  if (!objector_json_dup_string (object, NULL, "url", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY | header,
+                                 &state->url, &error)
+      || !objector_json_dup_string (object, NULL, "etag", header, &state->etag, &error)
+      || !objector_json_dup_string (object, NULL, "last_modified", header, &state->last_modified, &error)
+      || !objector_json_get_int (object, NULL, "version", OBJECTOR_JSON_REQUIRED,
+                                 G_MININT64, G_MAXINT64, &state->version, &error))
     {
       g_debug ("Ignoring %s: %s", filename, error->message);
       return NULL;
     }
 
-  if (objector_json_lookup_int (object, "format", 0) != UPDATE_STATE_FORMAT)
-    return NULL;
-
-  /* They go into request headers: a control character is damage. */
-  state = g_new0 (UpdateState, 1);
-  state->url = g_strdup (lookup_header_value (object, "url"));
-  state->etag = g_strdup (lookup_header_value (object, "etag"));
-  state->last_modified = g_strdup (lookup_header_value (object, "last_modified"));
-  state->version = objector_json_lookup_int (object, "version", 0);
-
-  if (state->url == NULL || state->version <= 0)
-    return NULL;
-
-  return g_steal_pointer (&state);
+  return state->version > 0 ? g_steal_pointer (&state) : NULL;
 }
 
 /* Failing to remember is not worth failing an update for: the next request
@@ -119,35 +115,26 @@ update_state_save (const char *filename,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = objector_clock_now ();
-  g_autofree char *checked = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-  g_autofree char *text = NULL;
+  g_autofree char *checked = objector_clock_format_utc (now);
+  g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
+  gsize length;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_int_value (builder, UPDATE_STATE_FORMAT);
-  json_builder_set_member_name (builder, "url");
-  json_builder_add_string_value (builder, url);
-  json_builder_set_member_name (builder, "etag");
-  if (etag != NULL)
-    json_builder_add_string_value (builder, etag);
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "last_modified");
-  if (last_modified != NULL)
-    json_builder_add_string_value (builder, last_modified);
-  else
-    json_builder_add_null_value (builder);
+  objector_json_add_string (builder, "url", url);
+  objector_json_add_string (builder, "etag", etag);
+  objector_json_add_string (builder, "last_modified", last_modified);
   json_builder_set_member_name (builder, "version");
   json_builder_add_int_value (builder, version);
-  json_builder_set_member_name (builder, "checked");
-  json_builder_add_string_value (builder, checked);
+  objector_json_add_string (builder, "checked", checked);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
-  text = json_to_string (root, TRUE);
+  data = objector_json_to_data (root, &length);
 
-  if (!objector_files_write_private (filename, text, strlen (text), &error))
+  if (!objector_files_write_private (filename, data, length, &error))
     g_debug ("Could not remember the playbook download: %s", error->message);
 }
 
@@ -166,43 +153,32 @@ update_outcome_free (UpdateOutcome *outcome)
 
 typedef struct
 {
-  char             *url;
-  char             *allowed_hosts[2];  /* the URL's own host */
-  char             *current_url;
-  char             *host;              /* of current_url */
-  GPtrArray        *visited;
-  guint             redirects;
-  gint64            deadline;
-  ObjectorPlaybook *current;
-  UpdateState      *state;
-  gboolean          conditional;
-  gboolean          signature_phase;   /* the playbook is in; now its signature */
-  ObjectorNetExchange *exchange;
-  GInputStream     *stream;
-  GByteArray       *body;              /* of the download under way */
-  GBytes           *playbook;          /* once it is in */
-  char             *playbook_url;      /* where it finally came from */
-  char             *etag;
-  char             *last_modified;
-  char             *user_file;
-  char             *state_file;
+  ObjectorHttpRoute     route;             /* allowed: the update URL's own host */
+  gint64                deadline;
+  ObjectorPlaybook     *current;
+  UpdateState          *state;
+  gboolean              conditional;
+  gboolean              signature_phase;   /* the playbook is in; now its signature */
+  ObjectorHttpExchange *exchange;
+  GInputStream         *stream;
+  GByteArray           *body;              /* of the download under way */
+  GBytes               *playbook;          /* once it is in */
+  char                 *etag;
+  char                 *last_modified;
+  char                 *user_file;
+  char                 *state_file;
 } Update;
 
 static void
 update_free (Update *update)
 {
-  g_free (update->url);
-  g_free (update->allowed_hosts[0]);
-  g_free (update->current_url);
-  g_free (update->host);
-  g_ptr_array_unref (update->visited);
+  objector_http_route_clear (&update->route);
   g_clear_object (&update->current);
   update_state_free (update->state);
   g_clear_object (&update->stream);
-  objector_net_exchange_free (update->exchange);
+  objector_http_exchange_free (update->exchange);
   g_clear_pointer (&update->body, g_byte_array_unref);
   g_clear_pointer (&update->playbook, g_bytes_unref);
-  g_free (update->playbook_url);
   g_free (update->etag);
   g_free (update->last_modified);
   g_free (update->user_file);
@@ -243,7 +219,7 @@ update_fail (GTask      *task,
   if (update->exchange != NULL)
     g_cancellable_cancel (update->exchange->cancellable);
   g_clear_object (&update->stream);
-  g_clear_pointer (&update->exchange, objector_net_exchange_free);
+  g_clear_pointer (&update->exchange, objector_http_exchange_free);
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -264,21 +240,10 @@ update_send (GTask *task)
   Update *update = g_task_get_task_data (task);
   SoupMessageHeaders *headers;
   SoupMessage *message;
-  gboolean overall_limit = FALSE;
-  guint timeout_ms = 0;
 
-  g_clear_pointer (&update->exchange, objector_net_exchange_free);
+  g_clear_pointer (&update->exchange, objector_http_exchange_free);
 
-  if (!objector_net_next_timeout (self, update->deadline, &timeout_ms, &overall_limit))
-    {
-      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                               _("Could not fetch the playbook update: %s had not answered when the time limit ran out."),
-                               update->host);
-      g_object_unref (task);
-      return;
-    }
-
-  message = objector_net_new_message (SOUP_METHOD_GET, update->current_url);
+  message = objector_http_message_new (SOUP_METHOD_GET, update->route.current_url);
   g_assert (message != NULL);
   headers = soup_message_get_request_headers (message);
   if (update->signature_phase)
@@ -292,9 +257,15 @@ update_send (GTask *task)
         soup_message_headers_replace (headers, "If-Modified-Since", update->state->last_modified);
     }
 
-  update->exchange = objector_net_exchange_new (message, g_task_get_cancellable (task), timeout_ms, overall_limit);
-  soup_session_send_async (objector_net_get_session (self), message, G_PRIORITY_DEFAULT,
-                           update->exchange->cancellable, update_sent_cb, task);
+  update->exchange = objector_net_send (self, message, update->deadline, g_task_get_cancellable (task),
+                                        update_sent_cb, task);
+  if (update->exchange == NULL)
+    {
+      g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                               _("Could not fetch the playbook update: %s had not answered when the time limit ran out."),
+                               update->route.host);
+      g_object_unref (task);
+    }
 }
 
 static void
@@ -319,7 +290,7 @@ update_worker (GTask        *task,
     {
       g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                                _("The playbook at %s was not used, and nothing changed: %s."),
-                               update->url, error->message);
+                               update->route.url, error->message);
       return;
     }
 
@@ -328,7 +299,7 @@ update_worker (GTask        *task,
     {
       g_task_return_new_error (task, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
                                _("The playbook at %s is not valid, so it was not used: %s"),
-                               update->url, error->message);
+                               update->route.url, error->message);
       return;
     }
   version = objector_playbook_get_version (downloaded);
@@ -343,7 +314,7 @@ update_worker (GTask        *task,
 
   if (version <= newest)
     {
-      update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
+      update_state_save (update->state_file, update->route.url, update->etag, update->last_modified, version);
       update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
       return;
     }
@@ -356,7 +327,7 @@ update_worker (GTask        *task,
       return;
     }
 
-  update_state_save (update->state_file, update->url, update->etag, update->last_modified, version);
+  update_state_save (update->state_file, update->route.url, update->etag, update->last_modified, version);
   update_return (task, downloaded, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
 }
 
@@ -368,7 +339,7 @@ fail_signature_too_large (GTask *task)
   update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                _("The playbook at %s was not used, and nothing changed: its signature file at %s "
                  "is larger than any signature."),
-               update->url, update->current_url);
+               update->route.url, update->route.current_url);
 }
 
 /* The address of the signature: the playbook's final address with ".sig"
@@ -394,14 +365,11 @@ static void
 fetch_signature (GTask *task)
 {
   Update *update = g_task_get_task_data (task);
+  g_autofree char *signature_url = signature_url_for (update->route.current_url);
 
   update->playbook = g_byte_array_free_to_bytes (g_steal_pointer (&update->body));
-  update->playbook_url = g_steal_pointer (&update->current_url);
-  update->current_url = signature_url_for (update->playbook_url);
   update->signature_phase = TRUE;
-  update->redirects = 0;
-  g_ptr_array_set_size (update->visited, 0);
-  g_ptr_array_add (update->visited, g_strdup (update->current_url));
+  objector_http_route_restart (&update->route, signature_url);
   update_send (task);
 }
 
@@ -424,22 +392,22 @@ update_read_cb (GObject      *object,
 
       if (update->exchange->timed_out)
         {
-          limit = objector_net_format_duration (update->exchange->timeout_ms);
+          limit = objector_http_format_duration (update->exchange->timeout_ms);
           update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                        _("Could not fetch the playbook update: the download from %s took longer than %s."),
-                       update->host, limit);
+                       update->route.host, limit);
         }
       else
         update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                      _("Could not fetch the playbook update: the download from %s broke off (%s)."),
-                     update->host, error->message);
+                     update->route.host, error->message);
       return;
     }
 
   if (g_bytes_get_size (chunk) == 0)
     {
       g_clear_object (&update->stream);
-      g_clear_pointer (&update->exchange, objector_net_exchange_free);
+      g_clear_pointer (&update->exchange, objector_http_exchange_free);
 
       /* The playbook is in: its signature next, beside it. */
       if (!update->signature_phase)
@@ -466,11 +434,11 @@ update_read_cb (GObject      *object,
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                    _("The playbook at %s is larger than %s, the most a playbook may be; "
                      "the download was stopped and nothing changed."),
-                   update->url, limit);
+                   update->route.url, limit);
       return;
     }
 
-  g_input_stream_read_bytes_async (update->stream, OBJECTOR_NET_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (update->stream, OBJECTOR_HTTP_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    update->exchange->cancellable, update_read_cb,
                                    g_steal_pointer (&task));
 }
@@ -508,55 +476,42 @@ update_follow (GTask      *owned_task,
 {
   g_autoptr(GTask) task = owned_task;
   Update *update = g_task_get_task_data (task);
-  g_autoptr(GUri) next = NULL;
+  ObjectorHttpRoute *route = &update->route;
   g_autofree char *next_url = NULL;
 
-  if (location != NULL && objector_net_is_printable_ascii (location))
-    next = g_uri_parse_relative (soup_message_get_uri (update->exchange->message), location,
-                                 SOUP_HTTP_URI_FLAGS, NULL);
-  if (next != NULL)
-    next_url = g_uri_to_string (next);
-
-  if (next_url == NULL)
+  switch (objector_http_route_follow (route, update->exchange->message, location, &next_url, NULL, NULL))
     {
+    case OBJECTOR_HTTP_REDIRECT_FOLLOW:
+      update_send (g_steal_pointer (&task));
+      return;
+
+    case OBJECTOR_HTTP_REDIRECT_NOWHERE:
+    case OBJECTOR_HTTP_REDIRECT_INVALID:
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s redirects (HTTP %u) to no valid address."),
-                   update->host, status);
+                   route->host, status);
       return;
-    }
 
-  if (objector_net_url_check (next_url, (const char * const *) update->allowed_hosts, NULL) != OBJECTOR_URL_OK)
-    {
+    case OBJECTOR_HTTP_REDIRECT_REFUSED:
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s redirects to %s, which is not https on the same host; "
                      "the redirect was not followed. Check the update address."),
-                   update->host, next_url);
+                   route->host, next_url);
       return;
-    }
 
-  if (++update->redirects > OBJECTOR_NET_MAX_REDIRECTS)
-    {
+    case OBJECTOR_HTTP_REDIRECT_LOOP:
+      update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
+                   _("Could not fetch the playbook update: the redirects from %s go round in a circle."),
+                   route->url);
+      return;
+
+    case OBJECTOR_HTTP_REDIRECT_TOO_MANY:
+    default:
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s redirects more than %u times."),
-                   update->url, OBJECTOR_NET_MAX_REDIRECTS);
+                   route->url, OBJECTOR_NET_MAX_REDIRECTS);
       return;
     }
-
-  for (guint i = 0; i < update->visited->len; i++)
-    {
-      if (g_str_equal (g_ptr_array_index (update->visited, i), next_url))
-        {
-          update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
-                       _("Could not fetch the playbook update: the redirects from %s go round in a circle."),
-                       update->url);
-          return;
-        }
-    }
-
-  g_ptr_array_add (update->visited, g_strdup (next_url));
-  g_free (update->current_url);
-  update->current_url = g_steal_pointer (&next_url);
-  update_send (g_steal_pointer (&task));
 }
 
 static void
@@ -566,7 +521,7 @@ update_sent_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Update *update = g_task_get_task_data (task);
-  ObjectorNetExchange *exchange = update->exchange;
+  ObjectorHttpExchange *exchange = update->exchange;
   SoupMessageHeaders *headers;
   g_autoptr(GError) error = NULL;
   const char *content_type;
@@ -581,8 +536,8 @@ update_sent_cb (GObject      *object,
       if (g_task_return_error_if_cancelled (task))
         return;
 
-      verdict = objector_net_classify_error (error, exchange->resolving);
-      why = objector_net_describe_failure (verdict, update->host, error, exchange);
+      verdict = objector_http_classify_error (error, exchange->resolving);
+      why = objector_http_describe_failure (verdict, update->route.host, error, exchange);
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s"), why);
       return;
@@ -597,13 +552,13 @@ update_sent_cb (GObject      *object,
         {
           update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                        _("%s answered “not modified” to a request that was not conditional; nothing changed."),
-                       update->host);
+                       update->route.host);
           return;
         }
 
       g_clear_object (&update->stream);
-      g_clear_pointer (&update->exchange, objector_net_exchange_free);
-      update_state_save (update->state_file, update->url, update->state->etag,
+      g_clear_pointer (&update->exchange, objector_http_exchange_free);
+      update_state_save (update->state_file, update->route.url, update->state->etag,
                          update->state->last_modified, update->state->version);
       update_return (task, update->current, OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED);
       return;
@@ -624,7 +579,7 @@ update_sent_cb (GObject      *object,
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                    _("The playbook at %s was not used, and nothing changed: it has no signature beside it "
                      "(%s answered HTTP %u), and Objector uses only playbooks its maintainers signed."),
-                   update->url, update->current_url, status);
+                   update->route.url, update->route.current_url, status);
       return;
     }
 
@@ -634,7 +589,7 @@ update_sent_cb (GObject      *object,
                    SOUP_STATUS_IS_SUCCESSFUL (status) || status == SOUP_STATUS_NOT_MODIFIED
                    ? OBJECTOR_ERROR_BAD_UPDATE : OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook’s signature: %s answered HTTP %u %s; nothing changed."),
-                   update->current_url, status, soup_status_get_phrase (status));
+                   update->route.current_url, status, soup_status_get_phrase (status));
       return;
     }
 
@@ -643,7 +598,7 @@ update_sent_cb (GObject      *object,
       update_fail (task, OBJECTOR_ERROR,
                    SOUP_STATUS_IS_SUCCESSFUL (status) ? OBJECTOR_ERROR_BAD_UPDATE : OBJECTOR_ERROR_NETWORK,
                    _("Could not fetch the playbook update: %s answered HTTP %u %s."),
-                   update->current_url, status, soup_status_get_phrase (status));
+                   update->route.current_url, status, soup_status_get_phrase (status));
       return;
     }
 
@@ -658,7 +613,7 @@ update_sent_cb (GObject      *object,
         }
 
       update->body = g_byte_array_new ();
-      g_input_stream_read_bytes_async (update->stream, OBJECTOR_NET_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+      g_input_stream_read_bytes_async (update->stream, OBJECTOR_HTTP_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                        exchange->cancellable, update_read_cb, g_steal_pointer (&task));
       return;
     }
@@ -668,8 +623,8 @@ update_sent_cb (GObject      *object,
     {
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                    _("The answer from %s is not a playbook: its type is “%s”, not JSON; nothing changed."),
-                   update->current_url,
-                   content_type != NULL && objector_net_is_printable_ascii (content_type) ? content_type : _("unknown"));
+                   update->route.current_url,
+                   content_type != NULL && objector_url_is_printable_ascii (content_type) ? content_type : _("unknown"));
       return;
     }
 
@@ -683,7 +638,7 @@ update_sent_cb (GObject      *object,
       update_fail (task, OBJECTOR_ERROR, OBJECTOR_ERROR_BAD_UPDATE,
                    _("The playbook at %s is %s, more than the %s a playbook may be; "
                      "it was not downloaded and nothing changed."),
-                   update->url, size, limit);
+                   update->route.url, size, limit);
       return;
     }
 
@@ -691,7 +646,7 @@ update_sent_cb (GObject      *object,
   update->last_modified = dup_validator (headers, "Last-Modified");
 
   update->body = g_byte_array_new ();
-  g_input_stream_read_bytes_async (update->stream, OBJECTOR_NET_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+  g_input_stream_read_bytes_async (update->stream, OBJECTOR_HTTP_READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    exchange->cancellable, update_read_cb, g_steal_pointer (&task));
 }
 
@@ -703,7 +658,7 @@ objector_net_validate_update_url (const char  *url,
 
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  switch (objector_net_url_check (url, NULL, &host))
+  switch (objector_url_check_request (url, NULL, &host))
     {
     /* No list of hosts: the person chose this one. */
     case OBJECTOR_URL_OK:
@@ -747,6 +702,8 @@ objector_net_update_playbook_async (ObjectorNet         *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *host = NULL;
+  const char *allowed_hosts[2] = { NULL, NULL };
   Update *update;
 
   g_return_if_fail (OBJECTOR_IS_NET (self));
@@ -763,13 +720,10 @@ objector_net_update_playbook_async (ObjectorNet         *self,
     }
 
   update = g_new0 (Update, 1);
-  update->url = g_strdup (url);
-  update->allowed_hosts[0] = objector_net_dup_host (url);
-  update->current_url = g_strdup (url);
-  update->host = g_strdup (update->allowed_hosts[0]);
-  update->visited = g_ptr_array_new_with_free_func (g_free);
-  g_ptr_array_add (update->visited, g_strdup (url));
-  update->deadline = g_get_monotonic_time () + (gint64) objector_net_get_overall_timeout (self) * 1000;
+  host = objector_url_dup_host (url);
+  allowed_hosts[0] = host;
+  objector_http_route_init (&update->route, url, allowed_hosts, host);
+  update->deadline = objector_net_get_deadline (self);
   update->current = g_object_ref (current);
   update->user_file = objector_playbook_dup_user_filename ();
   update->state_file = objector_net_dup_update_state_filename ();

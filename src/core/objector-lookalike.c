@@ -1,4 +1,4 @@
-/* objector-mail-text.c — look-alike names, and a quick look at headers
+/* objector-lookalike.c — domains and names that imitate Meta's
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,7 +8,8 @@
 
 #include <string.h>
 
-#include "objector-mail-private.h"
+#include "objector-lookalike.h"
+#include "objector-meta-domains.h"
 
 /* Look-alikes */
 
@@ -30,8 +31,8 @@ static const Confusable confusables[] = {
 };
 
 char *
-objector_mail_skeleton (const char *text,
-                        gssize      length)
+objector_lookalike_skeleton (const char *text,
+                             gssize      length)
 {
   g_autofree char *normal = NULL;
   GString *out;
@@ -114,7 +115,7 @@ objector_mail_skeleton (const char *text,
 }
 
 char **
-objector_mail_dup_meta_stems (ObjectorPlaybook *playbook)
+objector_lookalike_dup_stems (ObjectorPlaybook *playbook)
 {
   const char * const *domains = objector_playbook_get_mail_domains (playbook);
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
@@ -127,9 +128,9 @@ objector_mail_dup_meta_stems (ObjectorPlaybook *playbook)
 
       /* The name before the top-level domain: "instagram" of mail.instagram.com. */
       if (n >= 2)
-        g_ptr_array_add (labels, objector_mail_skeleton (parts[n - 2], -1));
+        g_ptr_array_add (labels, objector_lookalike_skeleton (parts[n - 2], -1));
       else if (n == 1)
-        g_ptr_array_add (labels, objector_mail_skeleton (parts[0], -1));
+        g_ptr_array_add (labels, objector_lookalike_skeleton (parts[0], -1));
     }
 
   /* "facebook" covers "facebookmail": keep the shortest stems only. */
@@ -168,7 +169,7 @@ token_names_meta (const char * const *stems,
 
   if (length == 0)
     return FALSE;
-  skeleton = objector_mail_skeleton (token, length);
+  skeleton = objector_lookalike_skeleton (token, length);
 
   for (guint i = 0; stems[i] != NULL; i++)
     {
@@ -187,7 +188,7 @@ token_names_meta (const char * const *stems,
 
         for (guint j = 0; parts[j] != NULL; j++)
           {
-            g_autofree char *part = objector_mail_skeleton (parts[j], -1);
+            g_autofree char *part = objector_lookalike_skeleton (parts[j], -1);
 
             if (g_str_equal (part, stem) || (g_str_has_prefix (part, stem) && g_str_equal (part + n, "mall")))
               return TRUE;
@@ -198,7 +199,7 @@ token_names_meta (const char * const *stems,
 }
 
 gboolean
-objector_mail_text_names_meta (const char * const *stems,
+objector_lookalike_names_meta (const char * const *stems,
                                const char         *text,
                                gboolean            lenient)
 {
@@ -211,7 +212,7 @@ objector_mail_text_names_meta (const char * const *stems,
    * only a closer look, and one skeleton is cheaper than many. */
   if (lenient)
     {
-      g_autofree char *skeleton = objector_mail_skeleton (text, -1);
+      g_autofree char *skeleton = objector_lookalike_skeleton (text, -1);
 
       for (guint i = 0; stems[i] != NULL; i++)
         if (strstr (skeleton, stems[i]) != NULL)
@@ -234,79 +235,99 @@ objector_mail_text_names_meta (const char * const *stems,
   return FALSE;
 }
 
-static gboolean
-header_is (const char *line,
-           const char *end,
-           const char *name)
-{
-  gsize n = strlen (name);
+/* Domains */
 
-  return (gsize) (end - line) > n && g_ascii_strncasecmp (line, name, n) == 0 && line[n] == ':';
+static gboolean
+domain_in (const char         *domain,
+           const char * const *bases)
+{
+  if (domain == NULL || *domain == '\0')
+    return FALSE;
+  for (guint i = 0; bases != NULL && bases[i] != NULL; i++)
+    if (objector_domain_is_within (domain, bases[i]))
+      return TRUE;
+  return FALSE;
 }
 
-/* Header values beyond this are not looked at by the pre-filter. */
-#define MAX_FILTER_VALUE 4096
-
 gboolean
-objector_mail_headers_may_be_meta (const char * const *stems,
-                                   const char         *headers,
-                                   gsize               length)
+objector_mail_domain_is_meta (ObjectorPlaybook *playbook,
+                              const char       *domain)
 {
-  static const char * const names[] = { "from", "sender", "reply-to", "return-path" };
-  const char *end = headers + length;
-  const char *p = headers;
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), FALSE);
 
-  while (p < end)
+  if (domain == NULL)
+    return FALSE;
+
+  /* The playbook may narrow Meta's domains, never widen them. */
+  return objector_meta_domain_is_meta (domain) &&
+         domain_in (domain, objector_playbook_get_mail_domains (playbook));
+}
+
+char *
+objector_lookalike_dup_unicode (const char *domain)
+{
+  g_autofree char *unicode = NULL;
+
+  if (domain == NULL || strstr (domain, "xn--") == NULL)
+    return NULL;
+  unicode = g_hostname_to_unicode (domain);
+  if (unicode == NULL || g_str_equal (unicode, domain))
+    return NULL;
+  return g_steal_pointer (&unicode);
+}
+
+const char *
+objector_lookalike_imitated_domain (ObjectorPlaybook   *playbook,
+                                    const char * const *stems,
+                                    const char         *domain)
+{
+  const char * const *domains = objector_playbook_get_mail_domains (playbook);
+  g_autofree char *unicode = NULL;
+  g_autofree char *skeleton = NULL;
+  g_auto(GStrv) labels = NULL;
+  const char *shown;
+  guint n;
+
+  if (domain == NULL || objector_mail_domain_is_meta (playbook, domain))
+    return NULL;
+
+  unicode = objector_lookalike_dup_unicode (domain);
+  shown = unicode != NULL ? unicode : domain;
+  labels = g_strsplit (shown, ".", -1);
+  n = g_strv_length (labels);
+
+  /* Every label but the top-level one: "facebookmail.com.evil.net" imitates
+   * through its first label, "faceb00k-mail.co" through its second-level one. */
+  for (guint i = 0; i + 1 < n || (n == 1 && i == 0); i++)
     {
-      const char *nl = memchr (p, '\n', end - p);
-      const char *line_end = nl != NULL ? nl : end;
-      const char *next = nl != NULL ? nl + 1 : end;
-      gboolean wanted = FALSE;
+      if (!objector_lookalike_names_meta (stems, labels[i], FALSE))
+        continue;
 
-      for (guint i = 0; i < G_N_ELEMENTS (names) && !wanted; i++)
-        wanted = header_is (p, line_end, names[i]);
-
-      if (wanted)
+      /* The Meta domain whose name this label echoes, for the message: an
+       * exact echo first, then the shortest domain whose name it holds. */
+      skeleton = objector_lookalike_skeleton (labels[i], -1);
+      for (guint pass = 0; pass < 2; pass++)
         {
-          const char *colon = memchr (p, ':', line_end - p);
-          GString *value = g_string_new (NULL);
-          gboolean found;
+          const char *best = NULL;
+          guint best_labels = G_MAXUINT;
 
-          g_string_append_len (value, colon + 1, line_end - colon - 1);
-          /* Folded continuation lines. */
-          while (next < end && (*next == ' ' || *next == '\t') && value->len < MAX_FILTER_VALUE)
+          for (guint d = 0; domains != NULL && domains[d] != NULL; d++)
             {
-              const char *cont_nl = memchr (next, '\n', end - next);
-              const char *cont_end = cont_nl != NULL ? cont_nl : end;
+              g_auto(GStrv) parts = g_strsplit (domains[d], ".", -1);
+              guint m = g_strv_length (parts);
+              g_autofree char *name = objector_lookalike_skeleton (m >= 2 ? parts[m - 2] : parts[0], -1);
+              gboolean echoes = pass == 0 ? g_str_equal (name, skeleton) : strstr (skeleton, name) != NULL;
 
-              g_string_append_len (value, next, cont_end - next);
-              next = cont_nl != NULL ? cont_nl + 1 : end;
+              if (echoes && m < best_labels)
+                {
+                  best = domains[d];
+                  best_labels = m;
+                }
             }
-          if (value->len > MAX_FILTER_VALUE)
-            g_string_truncate (value, MAX_FILTER_VALUE);
-
-          /* Punycode hides look-alike letters; encoded words hide names. */
-          found = g_strstr_len (value->str, value->len, "xn--") != NULL
-                  || g_strstr_len (value->str, value->len, "XN--") != NULL;
-          if (!found && g_strstr_len (value->str, value->len, "=?") != NULL)
-            {
-              g_autofree char *decoded = NULL;
-
-              objector_mail_init_gmime ();
-              decoded = g_mime_utils_header_decode_text (NULL, value->str);
-              found = objector_mail_text_names_meta (stems, decoded, TRUE);
-            }
-          if (!found)
-            {
-              g_autofree char *valid = g_utf8_make_valid (value->str, value->len);
-
-              found = objector_mail_text_names_meta (stems, valid, TRUE);
-            }
-          g_string_free (value, TRUE);
-          if (found)
-            return TRUE;
+          if (best != NULL)
+            return best;
         }
-      p = next;
+      return domains != NULL && domains[0] != NULL ? domains[0] : "";
     }
-  return FALSE;
+  return NULL;
 }
