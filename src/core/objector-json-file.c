@@ -117,9 +117,9 @@ objector_json_check_depth (const char  *data,
               if (++depth > max_depth)
                 {
                   g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA,
-                               _("lists and objects nested more than %u deep (at byte %" G_GSIZE_FORMAT "), "
+                               _("lists and objects nested more than %u deep (at byte %lu), "
                                  "which no valid file is"),
-                               max_depth, i + 1);
+                               max_depth, (unsigned long) (i + 1));
                   return FALSE;
                 }
             }
