@@ -370,6 +370,15 @@ assert_words (const char              *words,
     test_util_assert_lacks (words, "own accounts");
 }
 
+/* The description is one sentence: it ends once, with a full stop. */
+static void
+assert_one_sentence (const char *description)
+{
+  g_assert_true (g_str_has_suffix (description, "."));
+  if (g_regex_match_simple ("\\. \\p{Lu}", description, 0, 0))
+    g_error ("More than one sentence: %s", description);
+}
+
 static void
 test_scenario (gconstpointer data)
 {
@@ -407,6 +416,7 @@ test_scenario (gconstpointer data)
             g_assert_cmpstr (got, ==, want);
 
             test_util_assert_contains (words, expect->phrase);
+            assert_one_sentence (objector_objection_view_get_description (view));
             assert_words (words, accounts, &facts);
             assert_agrees_with_flow (view, objection, &facts, now);
 
@@ -750,6 +760,27 @@ test_facts (void)
   g_assert_false (facts.has_account);
 }
 
+/* A path a later playbook dropped: worded by the objection's platform. */
+static void
+test_dropped_path (void)
+{
+  g_autoptr(ObjectorObjection) objection = test_util_objection_at ("facebook-objection", "DE", CREATED,
+                                                                   OBJECTOR_EVENT_COMPLETE_DETAILS, CREATED, -1);
+  g_autoptr(ObjectorObjection) request = test_util_objection_at ("third-party", "DE", CREATED,
+                                                                 OBJECTOR_EVENT_COMPLETE_DETAILS, CREATED, -1);
+  ObjectorViewFacts facts = facts_for (THIRD_PARTY_DE, ACCOUNT);
+  g_autoptr(GDateTime) now = test_util_time (BEFORE);
+  g_autoptr(ObjectorObjectionView) objection_view = objector_objection_view_new (objection, NULL, &facts, now);
+  g_autoptr(ObjectorObjectionView) request_view = objector_objection_view_new (request, NULL, &facts, now);
+
+  test_util_assert_contains (objector_objection_view_get_description (objection_view), "signed in to your account");
+  g_assert_cmpstr (objector_objection_view_lookup (objection_view, OBJECTOR_VIEW_ACTION_WITHDRAW)->label, ==,
+                   "_Withdraw This Objection");
+  test_util_assert_contains (objector_objection_view_get_description (request_view), UNSENT_TP_PHRASE);
+  g_assert_cmpstr (objector_objection_view_lookup (request_view, OBJECTOR_VIEW_ACTION_WITHDRAW)->label, ==,
+                   "_Withdraw This Request");
+}
+
 /* Properties, names and the actions' own facts. */
 static void
 test_object (void)
@@ -817,6 +848,7 @@ main (int   argc,
   g_test_add_func ("/objection-view/flow-coverage", test_flow_coverage);
   g_test_add_func ("/objection-view/icons", test_icons);
   g_test_add_func ("/objection-view/facts", test_facts);
+  g_test_add_func ("/objection-view/dropped-path", test_dropped_path);
   g_test_add_func ("/objection-view/object", test_object);
 
   status = test_util_run_tests ();

@@ -678,7 +678,8 @@ decide (const Context         *ctx,
     case OBJECTOR_STATE_ESCALATED:
       set_status (self, OBJECTOR_VIEW_CATEGORY_WAITING_FOR_META, "appointment-soon-symbolic",
                   objector_state_get_label (ctx->state),
-                  g_strdup (_("You complained to the data protection authority. Keep its answers with Meta’s.")));
+                  g_strdup (_("You complained to the data protection authority; keep its answers with Meta’s, "
+                              "and record Meta’s answer when it comes.")));
       return OBJECTOR_VIEW_ACTION_LOG_ANSWER;
 
     default:

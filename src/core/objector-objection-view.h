@@ -15,6 +15,12 @@
  * becomes overdue at midnight). It is a GObject rather than a boxed struct so
  * that it can sit in a GListModel (the overview, sorted and grouped by
  * category) and be looked up from a template (a GtkExpression on "title").
+ *
+ * A page shows the title, the description and the icon; makes the next
+ * action its one suggested button; puts the six answers
+ * (objector_view_action_is_answer()) behind "Meta answered…" and the rest in
+ * a menu; and does for each action what its comment below says, through the
+ * store (undo: objector_store_apply() with OBJECTOR_EVENT_UNDO).
  */
 
 #pragma once
