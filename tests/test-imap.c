@@ -282,13 +282,12 @@ test_cli_log (void)
 {
   SKIP_WITHOUT_DOVECOT ();
   TestDovecot *dovecot = shared_server ();
-  test_util_reset_data ();
   g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
   g_auto(GStrv) files_before = test_dovecot_list_files (dovecot);
 
   /* Submitted on 2026-11-20: the search starts on the 19th by itself. */
-  g_autofree char *facebook = test_util_cli_submitted ("facebook-objection", "DE");
-  g_autofree char *shown = g_strndup (facebook, 8);
+  g_autofree char *shown = NULL;
+  g_autofree char *facebook = test_util_cli_fresh_objection (&shown);
 
   g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin",
@@ -327,10 +326,8 @@ static void
 test_cli_log_file (void)
 {
   gsize length;
-
-  test_util_reset_data ();
-  g_autofree char *facebook = test_util_cli_submitted ("facebook-objection", "DE");
-  g_autofree char *shown = g_strndup (facebook, 8);
+  g_autofree char *shown = NULL;
+  g_autofree char *facebook = test_util_cli_fresh_objection (&shown);
 
   g_autofree char *approval = read_mail ("approval-de.eml", &length);
   g_autofree char *spoofed = read_mail ("spoofed.eml", &length);
