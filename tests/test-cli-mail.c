@@ -21,6 +21,26 @@ mail_file (const char *name)
   return test_util_data_path ("mail", name, NULL);
 }
 
+/* The file @name (under the private root) holding the text of @format. */
+static char *
+write_mail (const char *name,
+            const char *format,
+            ...) G_GNUC_PRINTF (2, 3);
+
+static char *
+write_mail (const char *name,
+            const char *format,
+            ...)
+{
+  g_autofree char *text = NULL;
+  va_list args;
+
+  va_start (args, format);
+  text = g_strdup_vprintf (format, args);
+  va_end (args);
+  return test_util_write_file (name, text, -1);
+}
+
 /* `objector import-email ARGS…` works, says each of @said, and leaves the
  * objection @id in @state. */
 static void
@@ -126,21 +146,22 @@ test_matching_without_to (void)
   g_autoptr(GDateTime) now = test_util_now ();
   g_autoptr(GDateTime) soon = g_date_time_add_minutes (now, 5);
   g_autofree char *date = g_date_time_format (soon, "%a, %d %b %Y %H:%M:%S +0000");
-  g_autofree char *text = g_strdup_printf ("From: Instagram <no-reply@mail.instagram.com>\n"
-                          "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass header.from=mail.instagram.com\n"
-                          "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r1@mail.instagram.com>\n\n"
-                          "We have received your objection and we'll review your request.\n", date);
-  g_autofree char *receipt = test_util_write_file ("receipt.eml", text, -1);
+  g_autofree char *receipt =
+    write_mail ("receipt.eml",
+                "From: Instagram <no-reply@mail.instagram.com>\n"
+                "Authentication-Results: mx.example.org; dkim=pass header.d=mail.instagram.com; spf=pass; dmarc=pass header.from=mail.instagram.com\n"
+                "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r1@mail.instagram.com>\n\n"
+                "We have received your objection and we'll review your request.\n", date);
 
   assert_imported (IMPORT (receipt), SAID ("receipt.eml: receipt, verified — logged on ", "submitted → acknowledged"),
                    ig, "acknowledged");
   test_util_cli_assert_state (fb, "submitted");
 
   /* Written to another address: no objection fits, and the command says so. */
-  g_free (text);
-  text = g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
-                          "Subject: Request received\n\nWe have received your objection.\n", date);
-  g_autofree char *stranger = test_util_write_file ("stranger.eml", text, -1);
+  g_autofree char *stranger =
+    write_mail ("stranger.eml",
+                "From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
+                "Subject: Request received\n\nWe have received your objection.\n", date);
   TEST_RUN (&run, "import-email", stranger);
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
@@ -148,25 +169,25 @@ test_matching_without_to (void)
   test_util_assert_contains (run.err, "--to ID");
 
   /* A friend's email is nobody's answer. */
-  g_free (text);
-  text = g_strdup_printf ("From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
-                          "Subject: We received your request\n\nSee you!\n", date);
-  g_autofree char *friend = test_util_write_file ("friend.eml", text, -1);
+  g_autofree char *friend =
+    write_mail ("friend.eml",
+                "From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
+                "Subject: We received your request\n\nSee you!\n", date);
   TEST_RUN (&run, "import-email", friend);
   g_assert_cmpint (run.status, ==, 1);
   test_util_assert_contains (run.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
 
   /* In a mailbox, other mail is left out without fuss; Meta's is logged. */
-  g_free (text);
-  text = g_strdup_printf ("From max Tue Nov 24 10:00:00 2026\nFrom: Max <max@example.net>\nTo: zoe@example.org\n"
-                          "Date: %s\nSubject: Hi\n\nSee you!\n\n"
-                          "From meta Tue Nov 24 10:00:00 2026\nFrom: Facebook <noreply@facebookmail.com>\n"
-                          "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass header.from=facebookmail.com\n"
-                          "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r2@facebookmail.com>\n\n"
-                          "We have received your objection.\n\n"
-                          "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
-                          "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
-  g_autofree char *inbox = test_util_write_file ("inbox.mbox", text, -1);
+  g_autofree char *inbox =
+    write_mail ("inbox.mbox",
+                "From max Tue Nov 24 10:00:00 2026\nFrom: Max <max@example.net>\nTo: zoe@example.org\n"
+                "Date: %s\nSubject: Hi\n\nSee you!\n\n"
+                "From meta Tue Nov 24 10:00:00 2026\nFrom: Facebook <noreply@facebookmail.com>\n"
+                "Authentication-Results: mx; dkim=pass header.d=facebookmail.com; spf=pass; dmarc=pass header.from=facebookmail.com\n"
+                "To: zoe@example.org\nDate: %s\nSubject: Request received\nMessage-ID: <r2@facebookmail.com>\n\n"
+                "We have received your objection.\n\n"
+                "From anna Tue Nov 24 10:00:00 2026\nFrom: Anna <anna@example.net>\nTo: zoe@example.org\n"
+                "Date: %s\nSubject: Lunch\n\nTomorrow?\n", date, date, date);
   assert_imported (IMPORT (inbox),
                    SAID ("inbox.mbox, message 2: receipt, verified — logged on ",
                          "inbox.mbox: 2 messages are not from Meta and were left out.\n"),
