@@ -58,6 +58,21 @@ assert_imported (const char * const *args,
   test_util_cli_assert_state (id, state);
 }
 
+/* `objector import-email ARGS…` fails (status 1), writes nothing on
+ * standard output, and says each of @said on standard error. */
+static void
+assert_refused (const char * const *args,
+                const char * const *said)
+{
+  g_auto(TestRun) run = { 0 };
+
+  test_util_run_argv (&run, NULL, args);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  for (guint i = 0; said[i] != NULL; i++)
+    test_util_assert_contains (run.err, said[i]);
+}
+
 #define IMPORT(...) ((const char * const[]) { "import-email", __VA_ARGS__, NULL })
 #define SAID(...) ((const char * const[]) { __VA_ARGS__, NULL })
 
@@ -140,7 +155,6 @@ test_matching_without_to (void)
 {
   g_autofree char *fb = test_util_cli_fresh_objection (NULL);
   g_autofree char *ig = test_util_cli_submitted ("instagram-objection", "FR");
-  g_auto(TestRun) run = { 0 };
 
   /* Dated just after the objections were made, as Meta's answer would be. */
   g_autoptr(GDateTime) now = test_util_now ();
@@ -162,20 +176,17 @@ test_matching_without_to (void)
     write_mail ("stranger.eml",
                 "From: Facebook <noreply@facebookmail.com>\nTo: max@example.net\nDate: %s\n"
                 "Subject: Request received\n\nWe have received your objection.\n", date);
-  TEST_RUN (&run, "import-email", stranger);
-  g_assert_cmpint (run.status, ==, 1);
-  g_assert_cmpstr (run.out, ==, "");
-  test_util_assert_contains (run.err, "objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection");
-  test_util_assert_contains (run.err, "--to ID");
+  assert_refused (IMPORT (stranger),
+                  SAID ("objector: stranger.eml (receipt, from Facebook <noreply@facebookmail.com>) matches no objection",
+                        "--to ID"));
 
   /* A friend's email is nobody's answer. */
   g_autofree char *friend =
     write_mail ("friend.eml",
                 "From: Max <max@example.net>\nTo: zoe@example.org\nDate: %s\n"
                 "Subject: We received your request\n\nSee you!\n", date);
-  TEST_RUN (&run, "import-email", friend);
-  g_assert_cmpint (run.status, ==, 1);
-  test_util_assert_contains (run.err, "objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection");
+  assert_refused (IMPORT (friend),
+                  SAID ("objector: friend.eml (from Max <max@example.net>) is not from Meta, so it belongs to no objection"));
 
   /* In a mailbox, other mail is left out without fuss; Meta's is logged. */
   g_autofree char *inbox =
