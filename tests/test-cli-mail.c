@@ -32,11 +32,10 @@ write_mail (const char *name,
             const char *format,
             ...)
 {
-  g_autofree char *text = NULL;
   va_list args;
 
   va_start (args, format);
-  text = g_strdup_vprintf (format, args);
+  g_autofree char *text = g_strdup_vprintf (format, args);
   va_end (args);
   return test_util_write_file (name, text, -1);
 }

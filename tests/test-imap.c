@@ -97,7 +97,6 @@ ordinary_mail (guint i)
 static void
 fill_inbox (TestDovecot *dovecot)
 {
-  g_autofree char *old_code = NULL;
   gsize length;
 
   /* Other mail, some read, some not; one names Facebook in its text. */
@@ -127,7 +126,7 @@ fill_inbox (TestDovecot *dovecot)
                 "2026-11-26T07:00:05Z", FALSE);
 
   /* Meta's, but before the first objection: outside the search. */
-  old_code = read_mail ("code-es.eml", &length);
+  g_autofree char *old_code = read_mail ("code-es.eml", &length);
   {
     g_autoptr(GString) text = g_string_new_len (old_code, length);
 
@@ -424,18 +423,16 @@ silent_listener (guint *port)
   g_autoptr(GError) error = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
-  GSocket *socket;
 
   /* Listening, never accepting: the kernel completes the connection and
    * then nothing is ever said. */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
   g_socket_bind (socket, address, FALSE, &error);
   g_assert_no_error (error);
   g_socket_listen (socket, &error);
   g_assert_no_error (error);
-  local = g_socket_get_local_address (socket, &error);
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, &error);
   g_assert_no_error (error);
   *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   return socket;
@@ -446,15 +443,14 @@ static void
 run_with_short_time_limit (TestRun    *run,
                            const char *url)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 
-  launcher = test_util_launcher (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    test_util_launcher (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "OBJECTOR_IMAP_TIMEOUT", "1", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, test_util_binary (), "scan-mail", url,
-                                         "--password-stdin", "--since", "2026-11-19", NULL);
+  g_autoptr(GSubprocess) process = g_subprocess_launcher_spawn (launcher, &error, test_util_binary (), "scan-mail", url,
+                                                                "--password-stdin", "--since", "2026-11-19", NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, PASSWORD_LINE, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
@@ -585,10 +581,9 @@ new_scanner (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
   g_autoptr(GDateTime) since = test_util_time ("2026-11-19T00:00:00Z");
-  ObjectorImapScanner *scanner;
 
   g_assert_no_error (error);
-  scanner = objector_imap_scanner_new (playbook);
+  ObjectorImapScanner *scanner = objector_imap_scanner_new (playbook);
   objector_imap_scanner_set_since (scanner, since);
   /* Well inside the test's own wait: a server that stops answering fails
    * the scan with its reason, not the wait. */
