@@ -598,6 +598,18 @@ test_util_cli_submitted (const char *path,
   return id;
 }
 
+char *
+test_util_cli_fresh_objection (char **shown)
+{
+  char *id;
+
+  test_util_reset_data ();
+  id = test_util_cli_submitted ("facebook-objection", "DE");
+  if (shown != NULL)
+    *shown = g_strndup (id, 8);
+  return id;
+}
+
 JsonObject *
 test_util_cli_status_of (const char *id)
 {
@@ -630,6 +642,27 @@ test_util_apply_at (ObjectorObjection *objection,
 
   objector_objection_apply (objection, event, note, when, &error);
   g_assert_no_error (error);
+}
+
+ObjectorStore *
+test_util_store_submitted (const char  *name,
+                           char       **id)
+{
+  g_autofree char *dir = test_util_make_dir (name);
+  g_autoptr(ObjectorStore) store = objector_store_new (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorObjection) objection = NULL;
+
+  g_assert_true (objector_store_load (store, &error));
+  g_assert_no_error (error);
+  objection = test_util_objection_at ("facebook-objection", "DE", TEST_UTIL_NOW,
+                                      OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-20T09:00:30Z",
+                                      OBJECTOR_EVENT_OPEN_FORM, "2026-11-20T09:01:00Z",
+                                      OBJECTOR_EVENT_SUBMIT, "2026-11-20T09:05:00Z", -1);
+  g_assert_true (objector_store_add (store, objection, &error));
+  g_assert_no_error (error);
+  *id = g_strdup (objector_objection_get_id (objection));
+  return g_steal_pointer (&store);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "objector-flow.h"
 #include "objector-objection.h"
 #include "objector-playbook.h"
+#include "objector-store.h"
 #include "objector-test-files.h"
 
 G_BEGIN_DECLS
@@ -201,6 +202,11 @@ char       *test_util_cli_start_account (const char *path,
 char       *test_util_cli_submitted   (const char   *path,
                                        const char   *country);
 JsonObject *test_util_cli_status_of   (const char   *id);
+/* The objection most mail tests log Meta's answers to, alone in an emptied
+ * data folder: test_util_reset_data(), then test_util_cli_submitted
+ * ("facebook-objection", "DE"). Returns its id; @shown, when not %NULL, is
+ * set to the id as the command line shows it (its first 8 characters). */
+char       *test_util_cli_fresh_objection (char      **shown);
 #define test_util_cli_assert_state(id, state) \
   G_STMT_START { \
     g_autoptr(JsonObject) test_util_status_ = test_util_cli_status_of (id); \
@@ -230,6 +236,11 @@ void        test_util_apply_at        (ObjectorObjection *objection,
                                        ObjectorEvent      event,
                                        const char        *note,
                                        const char        *iso8601);
+/* A store in the folder @name (under the private root), loaded, holding
+ * one Facebook objection (DE) created at TEST_UTIL_NOW and submitted five
+ * minutes later; @id is set to its id. */
+ObjectorStore *test_util_store_submitted (const char  *name,
+                                          char       **id);
 
 /* When Meta's answer is due, as "YYYY-MM-DD" (%NULL before a submission),
  * and whether it is overdue at @iso8601. */

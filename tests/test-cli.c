@@ -59,12 +59,10 @@ test_paths (void)
   g_auto(TestRun) run = { 0 };
   const char * const eu[] = { "facebook-objection", "instagram-objection", "whatsapp-objection", "third-party", NULL };
   const char * const us[] = { "third-party", NULL };
-  g_autoptr(JsonArray) de_paths = NULL;
-  g_autoptr(JsonArray) us_paths = NULL;
 
   TEST_RUN (&run, "paths", "--country", "DE", "--json");
   g_assert_cmpint (run.status, ==, 0);
-  de_paths = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) de_paths = test_util_parse_array (run.out);
   assert_path_ids (de_paths, eu);
 
   TEST_RUN (&run, "paths", "--country", "de");
@@ -75,7 +73,7 @@ test_paths (void)
   /* Options may come before the command word. */
   TEST_RUN (&run, "--json", "paths", "--country", "US");
   g_assert_cmpint (run.status, ==, 0);
-  us_paths = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) us_paths = test_util_parse_array (run.out);
   assert_path_ids (us_paths, us);
 
   TEST_RUN (&run, "paths", "--country", "US");
@@ -90,22 +88,17 @@ test_paths (void)
 static void
 test_start_mark_status (void)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *prefix = NULL;
   g_auto(TestRun) open = { 0 };
   g_auto(TestRun) submit = { 0 };
   g_auto(TestRun) status = { 0 };
   g_auto(TestRun) text = { 0 };
-  g_autoptr(JsonArray) array = NULL;
   /* Submitted at TEST_UTIL_NOW, 20 November 2026: due a calendar month later. */
   const char *due_text = "2026-12-20";
-  JsonObject *o;
-  JsonArray *history;
 
   test_util_reset_data ();
-  id = test_util_cli_start_account ("facebook-objection", "de", "Zoë");
+  g_autofree char *id = test_util_cli_start_account ("facebook-objection", "de", "Zoë");
   g_assert_true (g_uuid_string_is_valid (id));
-  prefix = g_strndup (id, 6);
+  g_autofree char *prefix = g_strndup (id, 6);
 
   TEST_RUN (&open, "mark", prefix, "open-form");
   g_assert_cmpint (open.status, ==, 0);
@@ -117,9 +110,9 @@ test_start_mark_status (void)
 
   TEST_RUN (&status, "status", "--json");
   g_assert_cmpint (status.status, ==, 0);
-  array = test_util_parse_array (status.out);
+  g_autoptr(JsonArray) array = test_util_parse_array (status.out);
   g_assert_cmpuint (json_array_get_length (array), ==, 1);
-  o = json_array_get_object_element (array, 0);
+  JsonObject *o = json_array_get_object_element (array, 0);
 
   g_assert_cmpstr (json_object_get_string_member (o, "id"), ==, id);
   g_assert_cmpstr (json_object_get_string_member (o, "path"), ==, "facebook-objection");
@@ -139,7 +132,7 @@ test_start_mark_status (void)
   g_assert_cmpstr (json_object_get_string_member (o, "due"), ==, due_text);
   test_util_assert_contains (submit.out, due_text);
 
-  history = json_object_get_array_member (o, "history");
+  JsonArray *history = json_object_get_array_member (o, "history");
   g_assert_cmpuint (json_array_get_length (history), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (history, 2), "note"),
                    ==, "typed the code later");
@@ -155,15 +148,12 @@ test_start_mark_status (void)
 static void
 test_illegal_event (void)
 {
-  g_autofree char *id = NULL;
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   g_auto(TestRun) run = { 0 };
 
   test_util_reset_data ();
-  id = test_util_cli_start_account ("instagram-objection", "FR", "Zoë");
-  before = test_util_read_file (file, NULL);
+  g_autofree char *id = test_util_cli_start_account ("instagram-objection", "FR", "Zoë");
+  g_autofree char *before = test_util_read_file (file, NULL);
 
   TEST_RUN (&run, "mark", id, "log-approval");
   g_assert_cmpint (run.status, ==, 1);
@@ -173,7 +163,7 @@ test_illegal_event (void)
                                  "Possible now: complete-details, open-form, submit, withdraw, undo");
   g_assert_cmpstr (run.out, ==, "");
 
-  after = test_util_read_file (file, NULL);
+  g_autofree char *after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -228,14 +218,12 @@ test_usage_errors (void)
 static void
 test_us_resident (void)
 {
-  g_autofree char *id = NULL;
   g_auto(TestRun) status = { 0 };
-  g_autoptr(JsonArray) array = NULL;
 
   test_util_reset_data ();
-  id = test_util_cli_start_account ("third-party", "US", "Zoë");
+  g_autofree char *id = test_util_cli_start_account ("third-party", "US", "Zoë");
   TEST_RUN (&status, "status", "--json");
-  array = test_util_parse_array (status.out);
+  g_autoptr(JsonArray) array = test_util_parse_array (status.out);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "platform"),
                    ==, "none");
 }
@@ -249,10 +237,6 @@ test_damaged_store (void)
   static const char garbage[] = "{\"format\": \"objector\", \"version\": 1, \"objections\": [{\"id\": \"x\"";
   g_autofree char *file = test_util_store_file ();
   g_autofree char *dir = g_path_get_dirname (file);
-  g_autofree char *id = NULL;
-  g_autofree char *kept_path = NULL;
-  g_autofree char *kept = NULL;
-  g_auto(GStrv) copies = NULL;
 
   test_util_reset_data ();
   g_free (test_util_cli_start_account ("facebook-objection", "AT", "Zoë"));
@@ -265,13 +249,13 @@ test_damaged_store (void)
   /* One line: the message and nothing else. */
   g_assert_true (strchr (run.err, '\n') == run.err + strlen (run.err) - 1);
 
-  copies = test_util_damaged_copies ();
+  g_auto(GStrv) copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
-  kept_path = g_build_filename (dir, copies[0], NULL);
-  kept = test_util_read_file (kept_path, NULL);
+  g_autofree char *kept_path = g_build_filename (dir, copies[0], NULL);
+  g_autofree char *kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, garbage);
 
-  id = test_util_cli_start_account ("facebook-objection", "AT", "Zoë");
+  g_autofree char *id = test_util_cli_start_account ("facebook-objection", "AT", "Zoë");
   TEST_RUN (&run, "status");
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains (run.out, "facebook-objection");
@@ -283,7 +267,6 @@ test_newer_store (void)
   g_auto(TestRun) run = { 0 };
   static const char newer[] = "{\"format\": \"objector\", \"version\": 99, \"objections\": []}";
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *after = NULL;
 
   test_util_reset_data ();
   g_free (test_util_write_file (file, newer, -1));
@@ -296,7 +279,7 @@ test_newer_store (void)
   g_assert_cmpint (run.status, ==, 1);
   test_util_assert_contains (run.err, "read-only");
 
-  after = test_util_read_file (file, NULL);
+  g_autofree char *after = test_util_read_file (file, NULL);
   g_assert_cmpstr (after, ==, newer);
 }
 
@@ -307,7 +290,6 @@ test_concurrent_processes (void)
   g_auto(TestRun) run = { 0 };
   enum { N = 8 };
   GSubprocess *processes[N];
-  g_autoptr(JsonArray) array = NULL;
 
   test_util_reset_data ();
   for (guint i = 0; i < N; i++)
@@ -323,7 +305,7 @@ test_concurrent_processes (void)
     }
 
   TEST_RUN (&run, "status", "--json");
-  array = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) array = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (array), ==, N);
 }
 

@@ -18,7 +18,7 @@
 /* Meta's email saying it needs two more months, dated @date (RFC 5322). */
 static char *
 extension_email (const char *date,
-                 const char *id)
+                 const char *name)
 {
   return g_strdup_printf ("From: Facebook <noreply@facebookmail.com>\n"
                           "To: zoe@example.org\n"
@@ -28,7 +28,31 @@ extension_email (const char *date,
                           "Message-ID: <extension.%s@facebookmail.com>\n\n"
                           "Hello,\n\nThank you for your objection request. We need more time to review it: as "
                           "permitted under\nArticle 12(3) GDPR, we are extending the period to respond by two "
-                          "further months.\n", date, id);
+                          "further months.\n", date, name);
+}
+
+/* `objector import-email NAME.eml --to ID` of that email, which works. */
+static void
+import_extension (TestRun    *run,
+                  const char *id,
+                  const char *name,
+                  const char *date)
+{
+  g_autofree char *text = extension_email (date, name);
+  g_autofree char *file_name = g_strconcat (name, ".eml", NULL);
+  g_autofree char *eml = test_util_write_file (file_name, text, -1);
+
+  TEST_RUN (run, "import-email", eml, "--to", id);
+  g_assert_cmpint (run->status, ==, 0);
+}
+
+/* The one objection in an emptied data folder, submitted at @sent (where
+ * the clock stays). */
+static char *
+submitted_at (const char *sent)
+{
+  test_util_pin_clock (sent);
+  return test_util_cli_fresh_objection (NULL);
 }
 
 typedef struct
@@ -42,32 +66,22 @@ typedef struct
 static void
 check_case (const Case *c)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *eml = NULL;
   g_autoptr(GDateTime) date = test_util_time (c->answered);
   g_autofree char *rfc = g_date_time_format (date, "%a, %d %b %Y %H:%M:%S +0000");
-  g_autoptr(JsonObject) before = NULL;
-  g_autoptr(JsonObject) after = NULL;
   g_auto(TestRun) log = { 0 };
   g_auto(TestRun) status = { 0 };
 
   g_test_message ("sent %s", c->sent);
-  test_util_reset_data ();
-  test_util_pin_clock (c->sent);
-  id = test_util_cli_submitted ("facebook-objection", "DE");
-  before = test_util_cli_status_of (id);
+  g_autofree char *id = submitted_at (c->sent);
+  g_autoptr(JsonObject) before = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (before, "due"), ==, c->due);
   g_assert_false (json_object_get_boolean_member (before, "extended"));
 
   test_util_pin_clock (c->answered);
-  text = extension_email (rfc, c->answered);
-  eml = test_util_write_file ("extension.eml", text, -1);
-  TEST_RUN (&log, "import-email", eml, "--to", id);
-  g_assert_cmpint (log.status, ==, 0);
+  import_extension (&log, id, "extension", rfc);
   test_util_assert_contains (log.out, "extension.eml: extension, verified — logged on ");
 
-  after = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) after = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (after, "due"), ==, c->extended);
   g_assert_true (json_object_get_boolean_member (after, "extended"));
   g_assert_false (json_object_get_boolean_member (after, "overdue"));
@@ -97,29 +111,15 @@ test_month_ends (void)
 static void
 test_once (void)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autofree char *one_file = NULL;
-  g_autofree char *two_file = NULL;
-  g_autoptr(JsonObject) status = NULL;
+  g_autofree char *id = submitted_at ("2026-01-31T10:00:00Z");
   g_auto(TestRun) one = { 0 };
   g_auto(TestRun) two = { 0 };
 
-  test_util_reset_data ();
-  test_util_pin_clock ("2026-01-31T10:00:00Z");
-  id = test_util_cli_submitted ("facebook-objection", "DE");
   test_util_pin_clock ("2026-02-10T09:00:00Z");
-  first = extension_email ("Tue, 10 Feb 2026 09:00:00 +0000", "one");
-  second = extension_email ("Tue, 24 Feb 2026 09:00:00 +0000", "two");
-  one_file = test_util_write_file ("one.eml", first, -1);
-  two_file = test_util_write_file ("two.eml", second, -1);
-  TEST_RUN (&one, "import-email", one_file, "--to", id);
-  TEST_RUN (&two, "import-email", two_file, "--to", id);
-  g_assert_cmpint (one.status, ==, 0);
-  g_assert_cmpint (two.status, ==, 0);
+  import_extension (&one, id, "one", "Tue, 10 Feb 2026 09:00:00 +0000");
+  import_extension (&two, id, "two", "Tue, 24 Feb 2026 09:00:00 +0000");
   test_util_assert_contains (two.out, "state unchanged");
-  status = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (status, "due"), ==, "2026-04-30");
 }
 
@@ -127,15 +127,9 @@ test_once (void)
 static void
 test_pdf (void)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *pdf = NULL;
-  g_autofree char *eml = NULL;
   g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   g_autofree char *out = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(TestRun) log = { 0 };
-  g_auto(TestRun) export = { 0 };
   int status = 0;
 
   if (pdftotext == NULL)
@@ -144,16 +138,13 @@ test_pdf (void)
       return;
     }
 
-  test_util_reset_data ();
-  test_util_pin_clock ("2026-01-31T10:00:00Z");
-  id = test_util_cli_submitted ("facebook-objection", "DE");
+  g_autofree char *id = submitted_at ("2026-01-31T10:00:00Z");
+  g_auto(TestRun) log = { 0 };
   test_util_pin_clock ("2026-02-10T09:00:00Z");
-  text = extension_email ("Tue, 10 Feb 2026 09:00:00 +0000", "pdf");
-  eml = test_util_write_file ("extension.eml", text, -1);
-  TEST_RUN (&log, "import-email", eml, "--to", id);
-  g_assert_cmpint (log.status, ==, 0);
+  import_extension (&log, id, "pdf", "Tue, 10 Feb 2026 09:00:00 +0000");
 
-  pdf = g_build_filename (test_util_root (), "summary.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (test_util_root (), "summary.pdf", NULL);
+  g_auto(TestRun) export = { 0 };
   TEST_RUN (&export, "export-pdf", pdf);
   g_assert_cmpint (export.status, ==, 0);
   g_spawn_sync (NULL, (char *[]) { pdftotext, (char *) "-enc", (char *) "UTF-8", pdf, (char *) "-", NULL },

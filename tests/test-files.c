@@ -55,14 +55,13 @@ test_write_private (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_util_make_dir ("private/inner");
   g_autofree char *file = g_build_filename (dir, "data.json", NULL);
-  g_autofree char *text = NULL;
 
   g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
   g_assert_true (objector_files_write_private (file, "one", 3, &error));
   g_assert_no_error (error);
   g_assert_true (objector_files_write_private (file, "two!", 4, &error));
   g_assert_no_error (error);
-  text = read_text (file);
+  g_autofree char *text = read_text (file);
   g_assert_cmpstr (text, ==, "two!");
   g_assert_cmpint (mode_of (file), ==, 0600);
   g_assert_cmpint (mode_of (dir), ==, 0700);
@@ -80,8 +79,6 @@ test_write_through_link (void)
   g_autofree char *elsewhere = test_util_make_dir ("elsewhere");
   g_autofree char *real = g_build_filename (elsewhere, "real.json", NULL);
   g_autofree char *link = g_build_filename (dir, "data.json", NULL);
-  g_autofree char *text = NULL;
-  g_autofree char *target = NULL;
   GStatBuf st;
 
   g_assert_cmpint (symlink ("../elsewhere/real.json", link), ==, 0);
@@ -96,9 +93,9 @@ test_write_through_link (void)
       g_assert_cmpint (g_lstat (link, &st), ==, 0);
       g_assert_true (S_ISLNK (st.st_mode));
     }
-  text = read_text (real);
+  g_autofree char *text = read_text (real);
   g_assert_cmpstr (text, ==, "second");
-  target = g_file_read_link (link, NULL);
+  g_autofree char *target = g_file_read_link (link, NULL);
   g_assert_cmpstr (target, ==, "../elsewhere/real.json");
 }
 
@@ -146,10 +143,9 @@ test_lock_link (void)
   g_autofree char *dir = test_util_make_dir ("lock");
   g_autofree char *lock = g_build_filename (dir, "x.lock", NULL);
   g_autofree char *victim = g_build_filename (dir, "victim", NULL);
-  int fd;
 
   g_assert_cmpint (symlink ("victim", lock), ==, 0);
-  fd = objector_files_lock (lock, &error);
+  int fd = objector_files_lock (lock, &error);
   g_assert_cmpint (fd, ==, -1);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
   test_util_assert_contains (error->message, "it is a link");
@@ -172,21 +168,18 @@ test_cli_store_link (void)
   g_autofree char *store = test_util_store_file ();
   g_autofree char *elsewhere = test_util_make_dir ("cli-elsewhere");
   g_autofree char *real = g_build_filename (elsewhere, "objections.json", NULL);
-  g_autofree char *first = NULL;
-  g_autofree char *second = NULL;
-  g_autoptr(JsonObject) status = NULL;
   GStatBuf st;
 
   test_util_reset_data ();
-  first = test_util_cli_start ("third-party", "US");
+  g_autofree char *first = test_util_cli_start ("third-party", "US");
   g_assert_cmpint (g_rename (store, real), ==, 0);
   g_assert_cmpint (symlink (real, store), ==, 0);
 
-  second = test_util_cli_start ("third-party", "US");
+  g_autofree char *second = test_util_cli_start ("third-party", "US");
   g_assert_cmpint (g_lstat (store, &st), ==, 0);
   g_assert_true (S_ISLNK (st.st_mode));
   /* Both there: the first through the link, the second written through it. */
-  status = test_util_cli_status_of (first);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (first);
   g_clear_pointer (&status, json_object_unref);
   status = test_util_cli_status_of (second);
   g_assert_cmpint (mode_of (real), ==, 0600);
@@ -225,7 +218,6 @@ test_cli_store_pipe (void)
 static void
 test_cli_export_special (void)
 {
-  g_autofree char *id = NULL;
   g_autofree char *dir = test_util_make_dir ("pdf");
   g_autofree char *link = g_build_filename (dir, "summary.pdf", NULL);
   g_autofree char *real = g_build_filename (dir, "real.pdf", NULL);
@@ -234,7 +226,7 @@ test_cli_export_special (void)
   GStatBuf st;
 
   test_util_reset_data ();
-  id = test_util_cli_start ("third-party", "US");
+  g_autofree char *id = test_util_cli_start ("third-party", "US");
 
   TEST_RUN (&device, "export-pdf", "/dev/null");
   g_assert_cmpint (device.status, ==, 0);

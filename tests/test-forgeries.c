@@ -165,21 +165,9 @@ test_table_is_complete (void)
 static void
 test_in_process (void)
 {
-  g_autofree char *dir = test_util_make_dir ("forgery-store");
-  g_autoptr(ObjectorStore) store = objector_store_new (dir);
-  g_autoptr(ObjectorObjection) objection = NULL;
+  g_autofree char *id = NULL;
+  g_autoptr(ObjectorStore) store = test_util_store_submitted ("forgery-store", &id);
   g_autoptr(GError) error = NULL;
-  const char *id;
-
-  objector_store_load (store, &error);
-  g_assert_no_error (error);
-  objection = test_util_objection_at ("facebook-objection", "DE", "2026-11-20T09:00:00Z",
-                                      OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-20T09:00:30Z",
-                                      OBJECTOR_EVENT_OPEN_FORM, "2026-11-20T09:01:00Z",
-                                      OBJECTOR_EVENT_SUBMIT, "2026-11-20T09:05:00Z", -1);
-  objector_store_add (store, objection, &error);
-  g_assert_no_error (error);
-  id = objector_objection_get_id (objection);
 
   for (guint i = 0; i < G_N_ELEMENTS (forgeries); i++)
     {
@@ -188,15 +176,13 @@ test_in_process (void)
       g_autoptr(ObjectorMail) mail = read_checked (path);
       g_autoptr(ObjectorMailLogResult) result = NULL;
       g_autoptr(ObjectorMailLogResult) confirmed = NULL;
-      g_autofree char *notes = NULL;
-      ObjectorObjection *stored;
 
       g_test_message ("%s", forgery->file);
       /* An approval, as the attacker means it to be read. */
       g_assert_cmpint (objector_mail_get_kind (mail), ==, OBJECTOR_MAIL_KIND_APPROVAL);
       g_assert_false (objector_mail_get_trusted (mail));
       g_assert_cmpint (objector_mail_get_verdict (mail), ==, forgery->verdict);
-      notes = g_strjoinv (" | ", (char **) objector_mail_get_trust_notes (mail));
+      g_autofree char *notes = g_strjoinv (" | ", (char **) objector_mail_get_trust_notes (mail));
       test_util_assert_contains (notes, forgery->note);
 
       g_assert_true (objector_mail_log (store, id, mail, NULL, &result, &error));
@@ -214,7 +200,7 @@ test_in_process (void)
           g_clear_error (&error);
         }
 
-      stored = objector_store_lookup (store, id, &error);
+      ObjectorObjection *stored = objector_store_lookup (store, id, &error);
       g_assert_no_error (error);
       g_assert_cmpint (objector_objection_get_state (stored), ==, OBJECTOR_STATE_SUBMITTED);
       g_assert_cmpuint (objector_objection_get_emails (stored)->len, ==, i + 1);
@@ -225,14 +211,8 @@ test_in_process (void)
 static void
 test_command_line (void)
 {
-  g_autofree char *id = NULL;
   g_autofree char *shown = NULL;
-  g_autoptr(JsonObject) status = NULL;
-  JsonArray *emails;
-
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
-  shown = g_strndup (id, 8);
+  g_autofree char *id = test_util_cli_fresh_objection (&shown);
 
   for (guint i = 0; i < G_N_ELEMENTS (forgeries); i++)
     {
@@ -261,9 +241,9 @@ test_command_line (void)
         }
     }
 
-  status = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "submitted");
-  emails = json_object_get_array_member (status, "emails");
+  JsonArray *emails = json_object_get_array_member (status, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, G_N_ELEMENTS (forgeries));
   for (guint i = 0; i < json_array_get_length (emails); i++)
     {
@@ -285,24 +265,21 @@ test_genuine (void)
       g_autofree char *name = g_strconcat (genuine[i].file, ".eml", NULL);
       g_autofree char *path = test_util_data_path ("forgeries", "genuine", name, NULL);
       g_autoptr(ObjectorMail) mail = read_checked (path);
-      g_autofree char *id = NULL;
-      g_autoptr(JsonObject) status = NULL;
       g_auto(TestRun) run = { 0 };
-      JsonObject *email;
 
       g_test_message ("%s", genuine[i].file);
       g_assert_cmpint (objector_mail_get_verdict (mail), ==, OBJECTOR_MAIL_VERDICT_VERIFIED);
       g_assert_null (objector_mail_get_trust_notes (mail)[0]);
 
       test_util_reset_data ();
-      id = test_util_cli_submitted (genuine[i].path, "DE");
+      g_autofree char *id = test_util_cli_submitted (genuine[i].path, "DE");
       TEST_RUN (&run, "import-email", path, "--to", id);
       g_assert_cmpint (run.status, ==, 0);
       test_util_assert_contains (run.out, ", verified — logged on ");
-      status = test_util_cli_status_of (id);
+      g_autoptr(JsonObject) status = test_util_cli_status_of (id);
       g_assert_cmpstr (json_object_get_string_member (status, "state"), ==,
                        objector_state_to_string (genuine[i].after));
-      email = json_array_get_object_element (json_object_get_array_member (status, "emails"), 0);
+      JsonObject *email = json_array_get_object_element (json_object_get_array_member (status, "emails"), 0);
       g_assert_true (json_object_get_boolean_member (email, "trusted"));
       g_assert_cmpstr (json_object_get_string_member (email, "verdict"), ==, "verified");
     }

@@ -62,13 +62,9 @@ static JsonObject *
 stored_email (const char *id)
 {
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *text = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *objections;
-
-  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
-  root = test_util_parse_json (text);
-  objections = json_object_get_array_member (json_node_get_object (root), "objections");
+  g_autofree char *text = test_util_read_file (file, NULL);
+  g_autoptr(JsonNode) root = test_util_parse_json (text);
+  JsonArray *objections = json_object_get_array_member (json_node_get_object (root), "objections");
   for (guint i = 0; i < json_array_get_length (objections); i++)
     {
       JsonObject *objection = json_array_get_object_element (objections, i);
@@ -99,33 +95,27 @@ static void
 test_huge_subject (void)
 {
   g_autoptr(GString) text = g_string_new (HEADERS "To: zoe@example.org\nSubject: Your objection request ");
-  g_autofree char *path = NULL;
-  g_autofree char *store = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(JsonObject) email = NULL;
   g_auto(TestRun) run = { 0 };
-  const char *subject;
 
   /* 10 MB of subject, in letters of one to four bytes. */
   while (text->len < 10 * 1000 * 1000)
     g_string_append (text, "Zoë 李 𝔉 ");
   g_string_append (text, "\nMessage-ID: <huge-subject@facebookmail.com>\n\n" APPROVAL);
-  path = test_util_write_file ("huge-subject.eml", text->str, text->len);
+  g_autofree char *path = test_util_write_file ("huge-subject.eml", text->str, text->len);
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
   import_and_export (path, id, &run);
   /* The line that echoes it is bounded too. */
   g_assert_cmpuint (strlen (run.out), <, 8 * 1024);
 
-  email = stored_email (id);
-  subject = json_object_get_string_member (email, "subject");
+  g_autoptr(JsonObject) email = stored_email (id);
+  const char *subject = json_object_get_string_member (email, "subject");
   g_assert_cmpuint (strlen (subject), <=, OBJECTOR_MAIL_MAX_TEXT_BYTES);
   g_assert_true (g_str_has_prefix (subject, "Your objection request Zoë 李 𝔉"));
   g_assert_true (g_str_has_suffix (subject, "…"));
   g_assert_true (g_utf8_validate (subject, -1, NULL));
   g_assert_cmpuint (strlen (json_object_get_string_member (email, "excerpt")), <=, OBJECTOR_MAIL_MAX_TEXT_BYTES);
-  store = test_util_store_file ();
+  g_autofree char *store = test_util_store_file ();
   g_assert_cmpuint (file_size (store), <, 64 * 1024);
 }
 
@@ -136,15 +126,8 @@ test_many_links (void)
                                           "Message-ID: <many-links@facebookmail.com>\n"
                                           "Content-Type: multipart/alternative; boundary=b\n\n"
                                           "--b\nContent-Type: text/html; charset=utf-8\n\n<p>" APPROVAL "</p>\n");
-  g_autofree char *path = NULL;
-  g_autofree char *store = NULL;
-  g_autofree char *id = NULL;
-  g_autofree char *more = NULL;
-  g_autoptr(JsonObject) email = NULL;
-  g_autoptr(ObjectorMail) mail = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(TestRun) run = { 0 };
-  JsonArray *hosts;
 
   /* 200,000 links to as many hosts in the HTML, and each once more in the text. */
   for (guint i = 0; i < 200000; i++)
@@ -153,9 +136,9 @@ test_many_links (void)
   for (guint i = 0; i < 200000; i++)
     g_string_append_printf (text, "https://h%u.evil.example/\n", i);
   g_string_append (text, "--b--\n");
-  path = test_util_write_file ("many-links.eml", text->str, text->len);
+  g_autofree char *path = test_util_write_file ("many-links.eml", text->str, text->len);
 
-  mail = objector_mail_new_from_file (path, &error);
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_file (path, &error);
   g_assert_no_error (error);
   objector_mail_check (mail, playbook);
   g_assert_cmpuint (objector_mail_get_n_links (mail), ==, 200000);
@@ -163,8 +146,7 @@ test_many_links (void)
   g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_foreign_hosts (mail)), ==, 20);
   g_assert_cmpint (objector_mail_get_verdict (mail), ==, OBJECTOR_MAIL_VERDICT_SUSPICIOUS);
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
   import_and_export (path, id, &run);
   /* Listed with "and N more", never all of them. */
   test_util_assert_contains (run.out, "Links lead away from Meta, to h0.evil.example, h1.evil.example");
@@ -172,12 +154,11 @@ test_many_links (void)
   test_util_assert_lacks (run.out, "h20.evil.example");
   g_assert_cmpuint (strlen (run.out), <, 8 * 1024);
 
-  email = stored_email (id);
-  hosts = json_object_get_array_member (email, "foreign_hosts");
-  g_assert_cmpuint (json_array_get_length (hosts), ==, 20);
-  more = g_strdup ("and 199980 more");
-  test_util_assert_contains (json_array_get_string_element (json_object_get_array_member (email, "trust_notes"), 0), more);
-  store = test_util_store_file ();
+  g_autoptr(JsonObject) email = stored_email (id);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (email, "foreign_hosts")), ==, 20);
+  test_util_assert_contains (json_array_get_string_element (json_object_get_array_member (email, "trust_notes"), 0),
+                             "and 199980 more");
+  g_autofree char *store = test_util_store_file ();
   g_assert_cmpuint (file_size (store), <, 64 * 1024);
 }
 
@@ -185,9 +166,6 @@ static void
 test_many_recipients (void)
 {
   g_autoptr(GString) text = g_string_new (HEADERS "Subject: Your objection request\nMessage-ID: <many-to@facebookmail.com>\nTo: ");
-  g_autofree char *path = NULL;
-  g_autofree char *id = NULL;
-  g_autoptr(ObjectorMail) mail = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(TestRun) run = { 0 };
 
@@ -198,14 +176,13 @@ test_many_recipients (void)
   for (guint i = 0; i < N_RECIPIENTS; i++)
     g_string_append_printf (text, "%sR%u@Example.NET", i ? ",\n " : "", i);
   g_string_append (text, "\n\n" APPROVAL);
-  path = test_util_write_file ("many-recipients.eml", text->str, text->len);
+  g_autofree char *path = test_util_write_file ("many-recipients.eml", text->str, text->len);
 
-  mail = objector_mail_new_from_file (path, &error);
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length ((char **) objector_mail_get_recipients (mail)), ==, N_RECIPIENTS + 1);
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
+  g_free (test_util_cli_fresh_objection (NULL));
   /* Without --to: matched by the person's address among them all. */
   TEST_RUN (&run, "import-email", path);
   g_assert_cmpint (run.status, ==, 0);
@@ -221,35 +198,30 @@ test_huge_headers (void)
   g_autoptr(GString) wide = g_string_new ("Return-Path: <noreply@facebookmail.com>\n" AUTH_RESULTS
                                           "Date: Tue, 24 Nov 2026 09:12:03 +0100\nTo: zoe@example.org\n"
                                           "Subject: Your objection request\nFrom: Facebook <noreply@facebookmail.com>");
-  g_autoptr(ObjectorMail) many_mail = NULL;
-  g_autoptr(ObjectorMail) wide_mail = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *many_path = NULL;
-  g_autofree char *wide_path = NULL;
-  g_autofree char *notes = NULL;
 
   for (guint i = 0; i < 1000000; i++)
     g_string_append (many, "X-A: b\n");
   g_string_append (many, "\n" APPROVAL);
-  many_path = test_util_write_file ("many-headers.eml", many->str, many->len);
+  g_autofree char *many_path = test_util_write_file ("many-headers.eml", many->str, many->len);
   for (guint i = 0; i < 500000; i++)
     g_string_append (wide, ",\n x@evil.example");
   g_string_append (wide, "\n\n" APPROVAL);
-  wide_path = test_util_write_file ("wide-from.eml", wide->str, wide->len);
+  g_autofree char *wide_path = test_util_write_file ("wide-from.eml", wide->str, wide->len);
 
-  many_mail = objector_mail_new_from_file (many_path, &error);
+  g_autoptr(ObjectorMail) many_mail = objector_mail_new_from_file (many_path, &error);
   g_assert_no_error (error);
   objector_mail_check (many_mail, playbook);
   g_assert_cmpint (objector_mail_get_verdict (many_mail), ==, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE);
   test_util_assert_contains (objector_mail_get_trust_notes (many_mail)[0], "990006 header lines");
   g_assert_cmpstr (objector_mail_get_from_address (many_mail), ==, "noreply@facebookmail.com");
 
-  wide_mail = objector_mail_new_from_file (wide_path, &error);
+  g_autoptr(ObjectorMail) wide_mail = objector_mail_new_from_file (wide_path, &error);
   g_assert_no_error (error);
   objector_mail_check (wide_mail, playbook);
   /* Without its From, DMARC's pass is for no sender of this email's. */
   g_assert_cmpint (objector_mail_get_verdict (wide_mail), !=, OBJECTOR_MAIL_VERDICT_VERIFIED);
-  notes = g_strjoinv (" | ", (char **) objector_mail_get_trust_notes (wide_mail));
+  g_autofree char *notes = g_strjoinv (" | ", (char **) objector_mail_get_trust_notes (wide_mail));
   test_util_assert_contains (notes, "A header line of 8.5 MB is too large to read");
   g_assert_null (objector_mail_get_from_address (wide_mail));
 }
@@ -261,47 +233,42 @@ test_maildir_special_files (void)
   g_autofree char *maildir = test_util_make_dir ("Maildir");
   g_autofree char *cur = g_build_filename (maildir, "cur", NULL);
   g_autofree char *new = g_build_filename (maildir, "new", NULL);
-  g_autofree char *fifo = g_build_filename (cur, "1700000001.fifo:2,S", NULL);
-  g_autofree char *device = g_build_filename (new, "1700000002.device", NULL);
-  g_autofree char *socket_path = g_build_filename (cur, "1700000003.socket:2,S", NULL);
-  g_autofree char *folder = g_build_filename (cur, "1700000004.folder", NULL);
-  g_autofree char *message = g_build_filename (new, "1700000005.approval", NULL);
-  g_autofree char *approval = NULL;
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GSocketAddress) address = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *notes = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) direct = { 0 };
   gsize length;
 
   g_assert_cmpint (g_mkdir_with_parents (cur, 0700), ==, 0);
   g_assert_cmpint (g_mkdir_with_parents (new, 0700), ==, 0);
+  g_autofree char *folder = g_build_filename (cur, "1700000004.folder", NULL);
   g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
   /* A named pipe nobody writes to: opening it to read would wait forever. */
+  g_autofree char *fifo = g_build_filename (cur, "1700000001.fifo:2,S", NULL);
   g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
   /* A device that never ends. */
+  g_autofree char *device = g_build_filename (new, "1700000002.device", NULL);
   g_assert_cmpint (symlink ("/dev/zero", device), ==, 0);
-  socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, &error);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, &error);
   g_assert_no_error (error);
-  address = g_unix_socket_address_new (socket_path);
+  g_autofree char *socket_path = g_build_filename (cur, "1700000003.socket:2,S", NULL);
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (socket_path);
   g_assert_true (g_socket_bind (socket, address, TRUE, &error));
   g_assert_no_error (error);
-  approval = test_util_read_data (&length, "mail", "approval-de.eml", NULL);
+  g_autofree char *message = g_build_filename (new, "1700000005.approval", NULL);
+  g_autofree char *approval = test_util_read_data (&length, "mail", "approval-de.eml", NULL);
   g_assert_true (g_file_set_contents (message, approval, length, NULL));
 
-  found = objector_mail_scanner_scan (scanner, maildir, NULL, &error);
+  g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
+  g_autoptr(GPtrArray) found = objector_mail_scanner_scan (scanner, maildir, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
-  notes = g_strjoinv ("\n", (char **) objector_mail_scanner_get_notes (scanner));
+  g_autofree char *notes = g_strjoinv ("\n", (char **) objector_mail_scanner_get_notes (scanner));
   test_util_assert_contains (notes, "“1700000001.fifo:2,S” in cur is a named pipe (FIFO), not a message: skipped");
   test_util_assert_contains (notes, "“1700000002.device” in new is a device, not a message: skipped");
   test_util_assert_contains (notes, "“1700000003.socket:2,S” in cur is a socket, not a message: skipped");
   test_util_assert_contains (notes, "“1700000004.folder” in cur is a folder, not a message: skipped");
 
   /* The command line says so too, and ends. */
+  g_auto(TestRun) run = { 0 };
   TEST_RUN (&run, "scan-mail", maildir);
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains (run.out, "Dein Widerspruch gegen die Nutzung deiner Informationen");
@@ -310,6 +277,7 @@ test_maildir_special_files (void)
   test_util_assert_contains (run.out, "is a socket, not a message: skipped");
 
   /* Named directly, it is refused, not opened. */
+  g_auto(TestRun) direct = { 0 };
   TEST_RUN (&direct, "import-email", fifo);
   g_assert_cmpint (direct.status, ==, 1);
   test_util_assert_contains (direct.err, "is not a regular file");
@@ -323,11 +291,6 @@ static void
 test_escape_codes (void)
 {
   static const char evil[] = "\033[2J\033[1;1H\033]0;owned\007\xc2\x9b" "31m\xe2\x80\xae" "moc.liamkoobecaf\033]8;;https://evil.example\033\\";
-  g_autofree char *text = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *mbox = NULL;
-  g_autofree char *mbox_text = NULL;
-  g_autofree char *id = NULL;
   g_autofree char *encoded = g_base64_encode ((const guchar *) evil, strlen (evil));
   g_auto(TestRun) import = { 0 };
   g_auto(TestRun) scan = { 0 };
@@ -339,18 +302,17 @@ test_escape_codes (void)
   g_auto(TestRun) complaint = { 0 };
   TestRun *runs[] = { &import, &scan, &status, &json, &scan_json, &bad, &complaint };
 
-  text = g_strdup_printf ("Return-Path: <x@evil%s.example>\nReply-To: a%s@evil.example\n"
-                          "From: =?UTF-8?B?%s?= <noreply@facebookmail.com>\nTo: zoe@example.org\n"
-                          "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: Your objection request %s\n"
-                          "Message-ID: <escape@facebookmail.com>\nContent-Type: text/html; charset=utf-8\n\n"
-                          "<p>" APPROVAL "%s</p><a href=\"https://evil%s.example/\">x</a>\n",
-                          evil, evil, encoded, evil, evil, evil);
-  path = test_util_write_file ("evil\033[2J\033]0;name\007.eml", text, -1);
-  mbox_text = g_strdup_printf ("From x Tue Nov 24 10:00:00 2026\n%s\n", text);
-  mbox = test_util_write_file ("inbox.mbox", mbox_text, -1);
+  g_autofree char *text = g_strdup_printf ("Return-Path: <x@evil%s.example>\nReply-To: a%s@evil.example\n"
+                                           "From: =?UTF-8?B?%s?= <noreply@facebookmail.com>\nTo: zoe@example.org\n"
+                                           "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: Your objection request %s\n"
+                                           "Message-ID: <escape@facebookmail.com>\nContent-Type: text/html; charset=utf-8\n\n"
+                                           "<p>" APPROVAL "%s</p><a href=\"https://evil%s.example/\">x</a>\n",
+                                           evil, evil, encoded, evil, evil, evil);
+  g_autofree char *path = test_util_write_file ("evil\033[2J\033]0;name\007.eml", text, -1);
+  g_autofree char *mbox_text = g_strdup_printf ("From x Tue Nov 24 10:00:00 2026\n%s\n", text);
+  g_autofree char *mbox = test_util_write_file ("inbox.mbox", mbox_text, -1);
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
   TEST_RUN (&import, "import-email", path, "--to", id);
   g_assert_cmpint (import.status, ==, 0);
   TEST_RUN (&scan, "scan-mail", mbox);

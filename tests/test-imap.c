@@ -97,7 +97,6 @@ ordinary_mail (guint i)
 static void
 fill_inbox (TestDovecot *dovecot)
 {
-  g_autofree char *old_code = NULL;
   gsize length;
 
   /* Other mail, some read, some not; one names Facebook in its text. */
@@ -127,7 +126,7 @@ fill_inbox (TestDovecot *dovecot)
                 "2026-11-26T07:00:05Z", FALSE);
 
   /* Meta's, but before the first objection: outside the search. */
-  old_code = read_mail ("code-es.eml", &length);
+  g_autofree char *old_code = read_mail ("code-es.eml", &length);
   {
     g_autoptr(GString) text = g_string_new_len (old_code, length);
 
@@ -195,27 +194,17 @@ scan_json (TestDovecot *dovecot,
 static void
 test_cli_finds_answers (void)
 {
-  TestDovecot *dovecot;
-  g_auto(GStrv) files_before = NULL;
-  g_auto(GStrv) files_after = NULL;
-  g_autofree char *flags_before = NULL;
-  g_autofree char *flags_after = NULL;
-  g_autofree char *status_before = NULL;
-  g_autofree char *status_after = NULL;
-  g_autoptr(JsonArray) found = NULL;
-  guint logouts;
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
+  TestDovecot *dovecot = shared_server ();
   test_util_reset_data ();
 
-  files_before = test_dovecot_list_files (dovecot);
-  flags_before = test_dovecot_flags (dovecot);
-  status_before = test_dovecot_status (dovecot);
+  g_auto(GStrv) files_before = test_dovecot_list_files (dovecot);
+  g_autofree char *flags_before = test_dovecot_flags (dovecot);
+  g_autofree char *status_before = test_dovecot_status (dovecot);
   g_assert_cmpstr (status_before, ==, "INBOX messages=27 unseen=16");
-  logouts = test_dovecot_n_logouts (dovecot);
+  guint logouts = test_dovecot_n_logouts (dovecot);
 
-  found = scan_json (dovecot, "2026-11-19");
+  g_autoptr(JsonArray) found = scan_json (dovecot, "2026-11-19");
 
   /* Meta's answers and the forgery on Meta's domain, in the server's order,
    * and nothing else. */
@@ -246,26 +235,23 @@ test_cli_finds_answers (void)
 
   /* Nothing marked read: the Maildir's names (flags and new/ vs cur/) and
    * what Dovecot itself says are as before. */
-  files_after = test_dovecot_list_files (dovecot);
+  g_auto(GStrv) files_after = test_dovecot_list_files (dovecot);
   g_assert_cmpstrv (files_after, files_before);
-  flags_after = test_dovecot_flags (dovecot);
+  g_autofree char *flags_after = test_dovecot_flags (dovecot);
   g_assert_cmpstr (flags_after, ==, flags_before);
-  status_after = test_dovecot_status (dovecot);
+  g_autofree char *status_after = test_dovecot_status (dovecot);
   g_assert_cmpstr (status_after, ==, status_before);
 }
 
 static void
 test_cli_text_output (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_auto(TestRun) run = { 0 };
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
+  TestDovecot *dovecot = shared_server ();
   test_util_reset_data ();
-  url = test_dovecot_url (dovecot, "INBOX");
+  g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin",
                   "--cafile", test_dovecot_ca_file (dovecot), "--since", "2026-11-19");
   g_assert_cmpint (run.status, ==, 0);
@@ -293,32 +279,21 @@ test_cli_text_output (void)
 static void
 test_cli_log (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_autofree char *facebook = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *line = NULL;
-  g_autoptr(JsonObject) status = NULL;
-  g_auto(GStrv) files_before = NULL;
-  g_auto(GStrv) files_after = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_auto(TestRun) again = { 0 };
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
-  test_util_reset_data ();
-  url = test_dovecot_url (dovecot, "INBOX");
-  files_before = test_dovecot_list_files (dovecot);
+  TestDovecot *dovecot = shared_server ();
+  g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
+  g_auto(GStrv) files_before = test_dovecot_list_files (dovecot);
 
   /* Submitted on 2026-11-20: the search starts on the 19th by itself. */
-  facebook = test_util_cli_submitted ("facebook-objection", "DE");
-  shown = g_strndup (facebook, 8);
+  g_autofree char *shown = NULL;
+  g_autofree char *facebook = test_util_cli_fresh_objection (&shown);
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin",
                   "--cafile", test_dovecot_ca_file (dovecot), "--log");
   g_assert_cmpint (run.status, ==, 0);
   test_util_assert_contains (run.out, "since 2026-11-19");
-  line = g_strdup_printf ("INBOX on 127.0.0.1, message 14: receipt, verified — logged on %s, submitted → acknowledged", shown);
+  g_autofree char *line = g_strdup_printf ("INBOX on 127.0.0.1, message 14: receipt, verified — logged on %s, submitted → acknowledged", shown);
   test_util_assert_contains (run.out, line);
   g_clear_pointer (&line, g_free);
   line = g_strdup_printf ("INBOX on 127.0.0.1, message 15: approval, verified — logged on %s, acknowledged → approved", shown);
@@ -326,11 +301,12 @@ test_cli_log (void)
   test_util_assert_contains (run.out, "INBOX on 127.0.0.1, message 17: approval, not verified — not logged");
   test_util_assert_contains (run.out, "INBOX on 127.0.0.1, message 18: rejection, verified — not logged: it matches no objection");
 
-  status = test_util_cli_status_of (facebook);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (facebook);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 2);
 
   /* Again: logged before, nothing changes. */
+  g_auto(TestRun) again = { 0 };
   TEST_RUN_INPUT (&again, PASSWORD_LINE, "scan-mail", url, "--password-stdin",
                   "--cafile", test_dovecot_ca_file (dovecot), "--log", "--json");
   g_assert_cmpint (again.status, ==, 0);
@@ -340,7 +316,7 @@ test_cli_log (void)
   status = test_util_cli_status_of (facebook);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 2);
 
-  files_after = test_dovecot_list_files (dovecot);
+  g_auto(GStrv) files_after = test_dovecot_list_files (dovecot);
   g_assert_cmpstrv (files_after, files_before);
 }
 
@@ -348,34 +324,25 @@ test_cli_log (void)
 static void
 test_cli_log_file (void)
 {
-  g_autofree char *facebook = NULL;
-  g_autofree char *shown = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *approval = NULL;
-  g_autofree char *spoofed = NULL;
-  g_autofree char *mbox = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(JsonObject) status = NULL;
-  g_auto(TestRun) run = { 0 };
   gsize length;
+  g_autofree char *shown = NULL;
+  g_autofree char *facebook = test_util_cli_fresh_objection (&shown);
 
-  test_util_reset_data ();
-  facebook = test_util_cli_submitted ("facebook-objection", "DE");
-  shown = g_strndup (facebook, 8);
-
-  approval = read_mail ("approval-de.eml", &length);
-  spoofed = read_mail ("spoofed.eml", &length);
+  g_autofree char *approval = read_mail ("approval-de.eml", &length);
+  g_autofree char *spoofed = read_mail ("spoofed.eml", &length);
+  g_autoptr(GString) text = g_string_new (NULL);
   g_string_append_printf (text, "From noreply@facebookmail.com Tue Nov 24 09:12:03 2026\n%s\n", approval);
   g_string_append_printf (text, "From bounce@mailer.example.net Tue Nov 24 09:40:00 2026\n%s\n", spoofed);
-  mbox = test_util_write_file ("answers.mbox", text->str, text->len);
+  g_autofree char *mbox = test_util_write_file ("answers.mbox", text->str, text->len);
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN (&run, "scan-mail", mbox, "--log");
   g_assert_cmpint (run.status, ==, 0);
-  line = g_strdup_printf ("answers.mbox, message 1: approval, verified — logged on %s, submitted → approved", shown);
+  g_autofree char *line = g_strdup_printf ("answers.mbox, message 1: approval, verified — logged on %s, submitted → approved", shown);
   test_util_assert_contains (run.out, line);
   test_util_assert_contains (run.out, "answers.mbox, message 2: approval, not verified — not logged");
 
-  status = test_util_cli_status_of (facebook);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (facebook);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (status, "emails")), ==, 1);
 }
@@ -383,14 +350,11 @@ test_cli_log_file (void)
 static void
 test_cli_wrong_password (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_auto(TestRun) run = { 0 };
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
-  url = test_dovecot_url (dovecot, "INBOX");
+  TestDovecot *dovecot = shared_server ();
+  g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, "not the password\n", "scan-mail", url, "--password-stdin",
                   "--cafile", test_dovecot_ca_file (dovecot), "--since", "2026-11-19");
   g_assert_cmpint (run.status, ==, 1);
@@ -402,18 +366,13 @@ test_cli_wrong_password (void)
 static void
 test_cli_untrusted_certificate (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_autofree char *log_before = NULL;
-  g_autofree char *log_after = NULL;
-  g_auto(TestRun) run = { 0 };
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
-  url = test_dovecot_url (dovecot, "INBOX");
-  log_before = test_dovecot_log (dovecot);
+  TestDovecot *dovecot = shared_server ();
+  g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
+  g_autofree char *log_before = test_dovecot_log (dovecot);
 
   /* No --cafile: the self-signed certificate leads to no trusted authority. */
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin", "--since", "2026-11-19");
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
@@ -421,21 +380,18 @@ test_cli_untrusted_certificate (void)
   test_util_assert_contains (run.err, "not signed by an authority this computer trusts");
 
   /* No password went out: Dovecot saw no login attempt. */
-  log_after = test_dovecot_log (dovecot);
+  g_autofree char *log_after = test_dovecot_log (dovecot);
   test_util_assert_lacks (log_after + strlen (log_before), "user=<zoe>");
 }
 
 static void
 test_cli_missing_mailbox (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_auto(TestRun) run = { 0 };
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
-  url = test_dovecot_url (dovecot, "Receipts");
+  TestDovecot *dovecot = shared_server ();
+  g_autofree char *url = test_dovecot_url (dovecot, "Receipts");
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin",
                   "--cafile", test_dovecot_ca_file (dovecot), "--since", "2026-11-19");
   g_assert_cmpint (run.status, ==, 1);
@@ -446,19 +402,16 @@ test_cli_missing_mailbox (void)
 static void
 test_cli_plain_loopback (void)
 {
-  TestDovecot *dovecot;
-  g_autofree char *url = NULL;
-  g_auto(TestRun) run = { 0 };
-  g_autoptr(JsonArray) found = NULL;
-
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
+  TestDovecot *dovecot = shared_server ();
   test_util_reset_data ();
-  url = g_strdup_printf ("imap://%s@127.0.0.1:%u/INBOX", TEST_DOVECOT_USER, test_dovecot_imap_port (dovecot));
+  g_autofree char *url = g_strdup_printf ("imap://%s@127.0.0.1:%u/INBOX", TEST_DOVECOT_USER,
+                                          test_dovecot_imap_port (dovecot));
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin", "--since", "2026-11-19", "--json");
   g_assert_cmpint (run.status, ==, 0);
-  found = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) found = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (found), ==, g_strv_length ((char **) expected_ids) + 1);
 }
 
@@ -470,18 +423,16 @@ silent_listener (guint *port)
   g_autoptr(GError) error = NULL;
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
-  GSocket *socket;
 
   /* Listening, never accepting: the kernel completes the connection and
    * then nothing is ever said. */
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
+  GSocket *socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
   g_assert_no_error (error);
   g_socket_bind (socket, address, FALSE, &error);
   g_assert_no_error (error);
   g_socket_listen (socket, &error);
   g_assert_no_error (error);
-  local = g_socket_get_local_address (socket, &error);
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, &error);
   g_assert_no_error (error);
   *port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
   return socket;
@@ -492,15 +443,14 @@ static void
 run_with_short_time_limit (TestRun    *run,
                            const char *url)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
 
-  launcher = test_util_launcher (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
-                                 | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocessLauncher) launcher =
+    test_util_launcher (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                        | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_setenv (launcher, "OBJECTOR_IMAP_TIMEOUT", "1", TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, test_util_binary (), "scan-mail", url,
-                                         "--password-stdin", "--since", "2026-11-19", NULL);
+  g_autoptr(GSubprocess) process = g_subprocess_launcher_spawn (launcher, &error, test_util_binary (), "scan-mail", url,
+                                                                "--password-stdin", "--since", "2026-11-19", NULL);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, PASSWORD_LINE, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
@@ -511,16 +461,12 @@ run_with_short_time_limit (TestRun    *run,
 static void
 test_cli_silent_server (void)
 {
-  g_autoptr(GSocket) socket = NULL;
-  g_autofree char *tls_url = NULL;
-  g_autofree char *plain_url = NULL;
+  guint port;
+  g_autoptr(GSocket) socket = silent_listener (&port);
+  g_autofree char *tls_url = g_strdup_printf ("imaps://zoe@127.0.0.1:%u/INBOX", port);
+  g_autofree char *plain_url = g_strdup_printf ("imap://zoe@127.0.0.1:%u/INBOX", port);
   g_auto(TestRun) tls = { 0 };
   g_auto(TestRun) plain = { 0 };
-  guint port;
-
-  socket = silent_listener (&port);
-  tls_url = g_strdup_printf ("imaps://zoe@127.0.0.1:%u/INBOX", port);
-  plain_url = g_strdup_printf ("imap://zoe@127.0.0.1:%u/INBOX", port);
 
   /* The time limit fires whatever the machine's speed: nothing ever comes,
    * neither the TLS handshake nor the greeting. */
@@ -537,16 +483,14 @@ test_cli_silent_server (void)
 static void
 test_cli_unreachable (void)
 {
-  g_autoptr(GSocket) socket = NULL;
-  g_autofree char *url = NULL;
-  g_auto(TestRun) run = { 0 };
   guint port;
 
   /* A port nobody listens on any more. */
-  socket = silent_listener (&port);
+  g_autoptr(GSocket) socket = silent_listener (&port);
   g_socket_close (socket, NULL);
-  url = g_strdup_printf ("imaps://zoe@127.0.0.1:%u/INBOX", port);
+  g_autofree char *url = g_strdup_printf ("imaps://zoe@127.0.0.1:%u/INBOX", port);
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin", "--since", "2026-11-19");
   g_assert_cmpint (run.status, ==, 1);
   assert_one_line (run.err);
@@ -637,10 +581,9 @@ new_scanner (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
   g_autoptr(GDateTime) since = test_util_time ("2026-11-19T00:00:00Z");
-  ObjectorImapScanner *scanner;
 
   g_assert_no_error (error);
-  scanner = objector_imap_scanner_new (playbook);
+  ObjectorImapScanner *scanner = objector_imap_scanner_new (playbook);
   objector_imap_scanner_set_since (scanner, since);
   /* Well inside the test's own wait: a server that stops answering fails
    * the scan with its reason, not the wait. */
@@ -672,9 +615,7 @@ async_scan_clear (AsyncScan *scan)
 static void
 test_core_starttls_async (void)
 {
-  TestDovecot *dovecot;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorImapAccount) account = NULL;
   g_autoptr(ObjectorImapCredential) credential = objector_imap_credential_new_password (TEST_DOVECOT_PASSWORD);
   g_autoptr(ObjectorImapScanner) scanner = new_scanner ();
   AsyncScan scan = { 0 };
@@ -684,11 +625,11 @@ test_core_starttls_async (void)
   };
 
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
+  TestDovecot *dovecot = shared_server ();
 
   /* STARTTLS on the plain port. (By address: under libfaketime, which the
    * gate runs the suite with, resolving "localhost" in a thread hangs.) */
-  account = objector_imap_account_new ("127.0.0.1", test_dovecot_imap_port (dovecot), TEST_DOVECOT_USER, "INBOX",
+  g_autoptr(ObjectorImapAccount) account = objector_imap_account_new ("127.0.0.1", test_dovecot_imap_port (dovecot), TEST_DOVECOT_USER, "INBOX",
                                        OBJECTOR_IMAP_SECURITY_STARTTLS, &error);
   g_assert_no_error (error);
   objector_imap_account_set_ca_file (account, test_dovecot_ca_file (dovecot));
@@ -722,29 +663,25 @@ test_core_starttls_async (void)
 static void
 test_core_xoauth2 (void)
 {
-  TestDovecot *dovecot;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorImapAccount) account = NULL;
-  g_autoptr(ObjectorImapCredential) token = NULL;
-  g_autoptr(ObjectorImapCredential) bad_token = objector_imap_credential_new_oauth2 ("expired-token");
   g_autoptr(ObjectorImapScanner) scanner = new_scanner ();
-  g_autoptr(GPtrArray) found = NULL;
 
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = shared_server ();
+  TestDovecot *dovecot = shared_server ();
 
-  account = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
+  g_autoptr(ObjectorImapAccount) account = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
                                        OBJECTOR_IMAP_SECURITY_TLS, &error);
   g_assert_no_error (error);
   objector_imap_account_set_ca_file (account, test_dovecot_ca_file (dovecot));
 
   /* Dovecot checks an XOAUTH2 token against its passdb like a password. */
-  token = objector_imap_credential_new_oauth2 (TEST_DOVECOT_PASSWORD);
-  found = objector_imap_scanner_scan (scanner, account, token, NULL, &error);
+  g_autoptr(ObjectorImapCredential) token = objector_imap_credential_new_oauth2 (TEST_DOVECOT_PASSWORD);
+  g_autoptr(GPtrArray) found = objector_imap_scanner_scan (scanner, account, token, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, g_strv_length ((char **) expected_ids) + 1);
   g_clear_pointer (&found, g_ptr_array_unref);
 
+  g_autoptr(ObjectorImapCredential) bad_token = objector_imap_credential_new_oauth2 ("expired-token");
   found = objector_imap_scanner_scan (scanner, account, bad_token, NULL, &error);
   g_assert_null (found);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_AUTH_FAILED);
@@ -774,26 +711,23 @@ accepted_cb (GSocket      *listener,
 static void
 test_core_cancel (void)
 {
-  g_autoptr(GSocket) socket = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorImapAccount) account = NULL;
   g_autoptr(ObjectorImapCredential) credential = objector_imap_credential_new_password ("x");
   g_autoptr(ObjectorImapScanner) scanner = new_scanner ();
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GSource) source = NULL;
   Canceller canceller = { cancellable, NULL };
   AsyncScan scan = { 0 };
   guint port;
 
   /* A server that accepts and never answers, and a time limit longer than
    * the test waits for anything: only cancelling can end this scan in time. */
-  socket = silent_listener (&port);
+  g_autoptr(GSocket) socket = silent_listener (&port);
   g_socket_set_blocking (socket, FALSE);
-  source = g_socket_create_source (socket, G_IO_IN, NULL);
+  g_autoptr(GSource) source = g_socket_create_source (socket, G_IO_IN, NULL);
   g_source_set_callback (source, (GSourceFunc) (GCallback) accepted_cb, &canceller, NULL);
   g_source_attach (source, NULL);
 
-  account = objector_imap_account_new ("127.0.0.1", port, "zoe", NULL, OBJECTOR_IMAP_SECURITY_TLS, &error);
+  g_autoptr(ObjectorImapAccount) account = objector_imap_account_new ("127.0.0.1", port, "zoe", NULL, OBJECTOR_IMAP_SECURITY_TLS, &error);
   g_assert_no_error (error);
   objector_imap_scanner_set_timeout (scanner, 10 * TEST_UTIL_WAIT_SECONDS);
 
@@ -815,16 +749,11 @@ test_core_cancel (void)
 static void
 test_large_mailbox (void)
 {
-  g_autoptr(TestDovecot) dovecot = NULL;
-  g_autofree char *url = NULL;
-  g_autoptr(GString) meta = g_string_new (NULL);
-  g_auto(TestRun) run = { 0 };
-  g_autoptr(JsonArray) found = NULL;
   const guint n_messages = 20000;
   const guint every = 2000;   /* one of Meta's answers every 2,000 messages */
 
   SKIP_WITHOUT_DOVECOT ();
-  dovecot = test_dovecot_new ();
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new ();
   for (guint i = 0; i < n_messages; i++)
     {
       g_autofree char *text = NULL;
@@ -842,12 +771,13 @@ test_large_mailbox (void)
       deliver_text (dovecot, NULL, text, "2026-11-24T09:00:00Z", i % 2 == 0);
     }
   test_dovecot_start (dovecot);
-  url = test_dovecot_url (dovecot, "INBOX");
+  g_autofree char *url = test_dovecot_url (dovecot, "INBOX");
 
+  g_auto(TestRun) run = { 0 };
   TEST_RUN_INPUT (&run, PASSWORD_LINE, "scan-mail", url, "--password-stdin", "--cafile",
                   test_dovecot_ca_file (dovecot), "--since", "2026-11-19", "--json");
   g_assert_cmpint (run.status, ==, 0);
-  found = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) found = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (found), ==, n_messages / every);
 
   /* Ten bodies came over the wire, and no headers of the others: the

@@ -30,7 +30,17 @@
 #include "objector-store.h"
 #include "objector-test-util.h"
 
-static const guint depths[] = { 80000, 100000 };
+/* What every reader is given: 80,000 and 100,000 levels, of lists and of
+ * objects. */
+typedef struct
+{
+  guint    depth;
+  gboolean objects;
+} TooDeep;
+
+static const TooDeep too_deep[] = {
+  { 80000, FALSE }, { 80000, TRUE }, { 100000, FALSE }, { 100000, TRUE },
+};
 
 /* Nesting of @depth levels: "[[[…" or {"a": {"a": …, closed or not. */
 static char *
@@ -49,6 +59,13 @@ nested (guint    depth,
         g_string_append_c (text, objects ? '}' : ']');
     }
   return g_string_free (text, FALSE);
+}
+
+/* too_deep[@i] as text: opened, never closed. */
+static char *
+too_deep_text (guint i)
+{
+  return nested (too_deep[i].depth, too_deep[i].objects, FALSE);
 }
 
 static void
@@ -88,7 +105,6 @@ test_depth_scan (void)
   g_autofree char *at_limit = nested (OBJECTOR_JSON_MAX_DEPTH, FALSE, TRUE);
   g_autofree char *over = nested (OBJECTOR_JSON_MAX_DEPTH + 1, FALSE, TRUE);
   g_autofree char *objects = nested (OBJECTOR_JSON_MAX_DEPTH + 1, TRUE, TRUE);
-  g_autofree char *in_string = NULL;
   g_autofree char *deep = nested (100000, FALSE, FALSE);
 
   g_assert_true (objector_json_check_depth (at_limit, strlen (at_limit), OBJECTOR_JSON_MAX_DEPTH, &error));
@@ -117,8 +133,8 @@ test_depth_scan (void)
 
   /* Brackets inside strings (with escaped quotes), single-quoted strings and
    * comments are what json-glib 1.6 reads them as: no nesting. */
-  in_string = g_strdup_printf ("{\"note\": \"\\\"%s\\\\\", \"b\": '%s', /* %s */ \"c\": / %s / 1}",
-                               deep, deep, deep, deep);
+  g_autofree char *in_string = g_strdup_printf ("{\"note\": \"\\\"%s\\\\\", \"b\": '%s', /* %s */ \"c\": / %s / 1}",
+                                                deep, deep, deep, deep);
   g_assert_true (objector_json_check_depth (in_string, strlen (in_string), OBJECTOR_JSON_MAX_DEPTH, &error));
   g_assert_no_error (error);
 
@@ -156,14 +172,13 @@ test_size_limit (void)
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_write_file ("eleven.json", "[1, 2, 3, 4]", -1);
-  g_autoptr(GBytes) bytes = NULL;
 
   g_assert_false (objector_json_load (parser, "[1, 2, 3]", 9, 8, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
   g_assert_cmpstr (error->message, ==, "larger than 8 bytes, the most this file may be");
   g_clear_error (&error);
 
-  bytes = objector_json_read_file (file, 11, &error);
+  g_autoptr(GBytes) bytes = objector_json_read_file (file, 11, &error);
   g_assert_null (bytes);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
   g_clear_error (&error);
@@ -221,19 +236,18 @@ assert_store_set_aside (const char *contents,
 static void
 test_store (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_autofree char *inside = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_autofree char *inside = NULL;
 
-        g_test_message ("%u levels of %s", depths[i], objects ? "objects" : "lists");
-        assert_store_set_aside (deep, strlen (deep), "nested more than 64 deep");
+      g_test_message ("%u levels of %s", too_deep[i].depth, too_deep[i].objects ? "objects" : "lists");
+      assert_store_set_aside (deep, strlen (deep), "nested more than 64 deep");
 
-        /* Inside the list of objections, after a valid beginning. */
-        inside = g_strconcat ("{\"format\": \"objector\", \"version\": 1, \"objections\": [", deep, NULL);
-        assert_store_set_aside (inside, strlen (inside), "nested more than 64 deep");
-      }
+      /* Inside the list of objections, after a valid beginning. */
+      inside = g_strconcat ("{\"format\": \"objector\", \"version\": 1, \"objections\": [", deep, NULL);
+      assert_store_set_aside (inside, strlen (inside), "nested more than 64 deep");
+    }
 }
 
 /* A note full of brackets is text, and loads. */
@@ -248,8 +262,6 @@ test_store_brackets_in_text (void)
   g_autofree char *note = g_strnfill (100000, '[');
   g_autofree char *curly = g_strnfill (100000, '{');
   g_autofree char *both = g_strconcat (note, curly, "\"'/", NULL);
-  ObjectorObjection *back;
-  ObjectorTransition *t;
 
   test_util_reset_data ();
   g_assert_true (objector_store_load (store, &error));
@@ -261,8 +273,8 @@ test_store_brackets_in_text (void)
   g_assert_true (objector_store_load (reread, &error));
   g_assert_no_error (error);
   g_assert_true (g_file_test (file, G_FILE_TEST_EXISTS));
-  back = g_list_model_get_item (G_LIST_MODEL (reread), 0);
-  t = g_ptr_array_index (objector_objection_get_history (back), 0);
+  ObjectorObjection *back = g_list_model_get_item (G_LIST_MODEL (reread), 0);
+  ObjectorTransition *t = g_ptr_array_index (objector_objection_get_history (back), 0);
   g_assert_cmpstr (t->note, ==, both);
   g_object_unref (back);
 }
@@ -274,12 +286,11 @@ test_store_size (void)
   g_autofree char *dir = test_util_data_dir ();
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   g_autoptr(GError) error = NULL;
-  int fd;
 
   /* 65 MiB without writing them: a sparse file. Refused before reading. */
   test_util_reset_data ();
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
-  fd = g_open (file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  int fd = g_open (file, O_WRONLY | O_CREAT | O_TRUNC, 0600);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (ftruncate (fd, 65 * 1024 * 1024), ==, 0);
   close (fd);
@@ -296,32 +307,31 @@ test_cli_store (void)
 {
   g_autofree char *file = test_util_store_file ();
 
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_auto(TestRun) status = { 0 };
-        g_auto(TestRun) after = { 0 };
-        g_auto(TestRun) start = { 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_auto(TestRun) status = { 0 };
+      g_auto(TestRun) after = { 0 };
+      g_auto(TestRun) start = { 0 };
 
-        test_util_reset_data ();
-        write_private (file, deep, -1);
-        TEST_RUN (&status, "status");
-        g_assert_cmpint (status.status, ==, 1);
-        test_util_assert_contains (status.err, "objector: Your saved objections in");
-        test_util_assert_contains (status.err, "nested more than 64 deep");
-        test_util_assert_contains (status.err, "The damaged file was kept as");
+      test_util_reset_data ();
+      write_private (file, deep, -1);
+      TEST_RUN (&status, "status");
+      g_assert_cmpint (status.status, ==, 1);
+      test_util_assert_contains (status.err, "objector: Your saved objections in");
+      test_util_assert_contains (status.err, "nested more than 64 deep");
+      test_util_assert_contains (status.err, "The damaged file was kept as");
 
-        TEST_RUN (&after, "status", "--json");
-        g_assert_cmpint (after.status, ==, 0);
-        g_assert_cmpstr (g_strstrip (after.out), ==, "[]");
+      TEST_RUN (&after, "status", "--json");
+      g_assert_cmpint (after.status, ==, 0);
+      g_assert_cmpstr (g_strstrip (after.out), ==, "[]");
 
-        /* The same through a command that writes. */
-        write_private (file, deep, -1);
-        TEST_RUN (&start, "start", "third-party", "--country", "BR", "--email", "zoe@example.org");
-        g_assert_cmpint (start.status, ==, 1);
-        test_util_assert_contains (start.err, "nested more than 64 deep");
-      }
+      /* The same through a command that writes. */
+      write_private (file, deep, -1);
+      TEST_RUN (&start, "start", "third-party", "--country", "BR", "--email", "zoe@example.org");
+      g_assert_cmpint (start.status, ==, 1);
+      test_util_assert_contains (start.err, "nested more than 64 deep");
+    }
 }
 
 /* The wizard's place, the reminders ledger, the update state */
@@ -332,22 +342,21 @@ test_draft (void)
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *file = g_build_filename (dir, "wizard.json", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
-        g_autoptr(GError) error = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
+      g_autoptr(GError) error = NULL;
 
-        test_util_reset_data ();
-        write_private (file, deep, -1);
-        g_assert_false (objector_draft_load (draft, &error));
-        g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
-        test_util_assert_contains (error->message, "your objections are not affected");
-        g_assert_null (objector_draft_get_country (draft));
-        g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
-        g_assert_cmpuint (count_files (dir, "wizard.json.damaged-"), ==, 1);
-      }
+      test_util_reset_data ();
+      write_private (file, deep, -1);
+      g_assert_false (objector_draft_load (draft, &error));
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
+      test_util_assert_contains (error->message, "your objections are not affected");
+      g_assert_null (objector_draft_get_country (draft));
+      g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
+      g_assert_cmpuint (count_files (dir, "wizard.json.damaged-"), ==, 1);
+    }
 }
 
 static void
@@ -356,28 +365,27 @@ test_reminders (void)
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *file = g_build_filename (dir, "reminders.json", NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_autoptr(ObjectorReminders) reminders = objector_reminders_new (NULL);
-        g_autoptr(GListStore) none = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
-        g_autoptr(GPtrArray) due = NULL;
-        g_autoptr(GPtrArray) peeked = NULL;
-        g_autoptr(GError) error = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_autoptr(ObjectorReminders) reminders = objector_reminders_new (NULL);
+      g_autoptr(GListStore) none = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
+      g_autoptr(GPtrArray) due = NULL;
+      g_autoptr(GPtrArray) peeked = NULL;
+      g_autoptr(GError) error = NULL;
 
-        test_util_reset_data ();
-        write_private (file, deep, -1);
-        /* Forgotten, not fatal: at worst a reminder comes again. */
-        peeked = objector_reminders_peek (reminders, G_LIST_MODEL (none), NULL, &error);
-        g_assert_no_error (error);
-        g_assert_nonnull (peeked);
-        due = objector_reminders_take (reminders, G_LIST_MODEL (none), NULL, &error);
-        g_assert_no_error (error);
-        g_assert_nonnull (due);
-        g_assert_cmpuint (due->len, ==, 0);
-        g_assert_false (objector_reminders_was_given (reminders, "anything"));
-      }
+      test_util_reset_data ();
+      write_private (file, deep, -1);
+      /* Forgotten, not fatal: at worst a reminder comes again. */
+      peeked = objector_reminders_peek (reminders, G_LIST_MODEL (none), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (peeked);
+      due = objector_reminders_take (reminders, G_LIST_MODEL (none), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (due);
+      g_assert_cmpuint (due->len, ==, 0);
+      g_assert_false (objector_reminders_was_given (reminders, "anything"));
+    }
 }
 
 static void
@@ -396,21 +404,19 @@ test_update_state (void)
                                             G_SOCKET_PROTOCOL_TCP, NULL);
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) local = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
 
   /* A port nothing listens on: the update reads its state, then fails to connect. */
   g_assert_true (g_socket_bind (socket, address, TRUE, &error));
-  local = g_socket_get_local_address (socket, &error);
+  g_autoptr(GSocketAddress) local = g_socket_get_local_address (socket, &error);
   g_assert_no_error (error);
-  url = g_strdup_printf ("https://127.0.0.1:%u/meta.json",
-                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
+  g_autofree char *url = g_strdup_printf ("https://127.0.0.1:%u/meta.json",
+                                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local)));
   g_socket_close (socket, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
     {
-      g_autofree char *deep = nested (depths[i], i == 1, FALSE);
+      g_autofree char *deep = too_deep_text (i);
       g_autoptr(ObjectorNet) net = objector_net_new ();
       g_autoptr(ObjectorPlaybook) bundled = objector_playbook_new_bundled (&error);
       g_autoptr(ObjectorPlaybook) updated = NULL;
@@ -433,68 +439,66 @@ test_update_state (void)
 static void
 test_playbook (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_autofree char *user_file = objector_playbook_dup_user_filename ();
-        g_autoptr(GBytes) bytes = g_bytes_new (deep, strlen (deep));
-        g_autoptr(ObjectorPlaybook) playbook = NULL;
-        g_autoptr(GError) error = NULL;
-        g_autofree char *file = test_util_write_file ("deep-playbook.json", deep, -1);
-        g_autofree char *expected = g_strdup_printf ("“%s”: (root): lists and objects nested more than 64 deep "
-                                                     "(at byte %u), which no valid file is",
-                                                     file, objects ? 6 * 64 + 1 : 65);
-        g_auto(TestRun) run = { 0 };
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_autofree char *user_file = objector_playbook_dup_user_filename ();
+      g_autoptr(GBytes) bytes = g_bytes_new (deep, strlen (deep));
+      g_autoptr(ObjectorPlaybook) playbook = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *file = test_util_write_file ("deep-playbook.json", deep, -1);
+      g_autofree char *expected = g_strdup_printf ("“%s”: (root): lists and objects nested more than 64 deep "
+                                                   "(at byte %u), which no valid file is",
+                                                   file, too_deep[i].objects ? 6 * 64 + 1 : 65);
+      g_auto(TestRun) run = { 0 };
 
-        playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
-        g_assert_null (playbook);
-        g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-        test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
-        g_clear_error (&error);
+      playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
+      g_assert_null (playbook);
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
+      test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
+      g_clear_error (&error);
 
-        playbook = objector_playbook_new_from_file (file, &error);
-        g_assert_null (playbook);
-        g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
-        g_assert_cmpstr (error->message, ==, expected);
-        g_clear_error (&error);
+      playbook = objector_playbook_new_from_file (file, &error);
+      g_assert_null (playbook);
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
 
-        /* A deep "newer" copy in the data folder: ignored, the bundled one serves. */
-        test_util_reset_data ();
-        write_private (user_file, deep, -1);
-        playbook = objector_playbook_load_default (NULL, &error);
-        g_assert_no_error (error);
-        g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
+      /* A deep "newer" copy in the data folder: ignored, the bundled one serves. */
+      test_util_reset_data ();
+      write_private (user_file, deep, -1);
+      playbook = objector_playbook_load_default (NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (objector_playbook_get_origin (playbook), ==, "bundled");
 
-        TEST_RUN (&run, "paths", "--playbook", file);
-        g_assert_cmpint (run.status, ==, 1);
-        test_util_assert_contains (run.err, "nested more than 64 deep");
-      }
+      TEST_RUN (&run, "paths", "--playbook", file);
+      g_assert_cmpint (run.status, ==, 1);
+      test_util_assert_contains (run.err, "nested more than 64 deep");
+    }
 }
 
 static void
 test_bundled_data (void)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (depths); i++)
-    for (guint objects = 0; objects < 2; objects++)
-      {
-        g_autofree char *deep = nested (depths[i], objects, FALSE);
-        g_autoptr(GBytes) bytes = g_bytes_new (deep, strlen (deep));
-        g_autoptr(ObjectorAuthorities) authorities = NULL;
-        g_autoptr(ObjectorComplaintTexts) texts = NULL;
-        g_autoptr(GError) error = NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (too_deep); i++)
+    {
+      g_autofree char *deep = too_deep_text (i);
+      g_autoptr(GBytes) bytes = g_bytes_new (deep, strlen (deep));
+      g_autoptr(ObjectorAuthorities) authorities = NULL;
+      g_autoptr(ObjectorComplaintTexts) texts = NULL;
+      g_autoptr(GError) error = NULL;
 
-        authorities = objector_authorities_new_from_bytes (bytes, &error);
-        g_assert_null (authorities);
-        g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
-        test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
-        g_clear_error (&error);
+      authorities = objector_authorities_new_from_bytes (bytes, &error);
+      g_assert_null (authorities);
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
+      test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
+      g_clear_error (&error);
 
-        texts = objector_complaint_texts_new_from_bytes (bytes, &error);
-        g_assert_null (texts);
-        g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
-        test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
-      }
+      texts = objector_complaint_texts_new_from_bytes (bytes, &error);
+      g_assert_null (texts);
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_DATA);
+      test_util_assert_contains (error->message, "(root): lists and objects nested more than 64 deep");
+    }
 }
 
 int

@@ -46,6 +46,20 @@ assert_fault (GError     *error,
 static void
 test_strings (void)
 {
+  /* What each rule refuses, in its own words. */
+  static const struct
+  {
+    const char        *member;
+    ObjectorJsonFlags  flags;
+    const char        *message;
+  } refused[] = {
+    { "null", OBJECTOR_JSON_REQUIRED, "a.null: missing" },
+    { "n", OBJECTOR_JSON_OPTIONAL, "a.n: expected a string" },
+    { "empty", OBJECTOR_JSON_NON_EMPTY, "a.empty: must not be empty" },
+    { "bad", OBJECTOR_JSON_OPTIONAL, "a.bad: " NOT_TEXT },
+    { "tab", OBJECTOR_JSON_NO_CONTROLS, "a.tab: holds a control character (U+0009), which no text in this file may" },
+    { "rlo", OBJECTOR_JSON_NO_CONTROLS, "a.rlo: holds a control character (U+202E), which no text in this file may" },
+  };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *root = parse (parser, "{\"a\": {\"s\": \"x\", \"empty\": \"\", \"n\": 3, \"null\": null, "
                                     "\"bad\": \"x\\ud800y\", \"tab\": \"a\\tb\", \"rlo\": \"\\u202e\"}}");
@@ -62,31 +76,22 @@ test_strings (void)
   g_assert_null (text);
   g_assert_true (objector_json_get_string (a, "a", "null", OBJECTOR_JSON_OPTIONAL, &text, &error));
   g_assert_null (text);
-  g_assert_false (objector_json_get_string (a, "a", "null", OBJECTOR_JSON_REQUIRED, &text, &error));
-  assert_fault (error, "a.null: missing");
-  g_clear_error (&error);
-
-  g_assert_false (objector_json_get_string (a, "a", "n", OBJECTOR_JSON_OPTIONAL, &text, &error));
-  assert_fault (error, "a.n: expected a string");
-  g_clear_error (&error);
-
+  /* Empty, or with control characters: fine unless the rule says otherwise. */
   g_assert_true (objector_json_get_string (a, "a", "empty", OBJECTOR_JSON_OPTIONAL, &text, &error));
   g_assert_cmpstr (text, ==, "");
-  g_assert_false (objector_json_get_string (a, "a", "empty", OBJECTOR_JSON_NON_EMPTY, &text, &error));
-  assert_fault (error, "a.empty: must not be empty");
-  g_clear_error (&error);
-
-  g_assert_false (objector_json_get_string (a, "a", "bad", OBJECTOR_JSON_OPTIONAL, &text, &error));
-  assert_fault (error, "a.bad: " NOT_TEXT);
-  g_assert_null (text);
-  g_clear_error (&error);
-
   g_assert_true (objector_json_get_string (a, "a", "tab", OBJECTOR_JSON_OPTIONAL, &text, &error));
-  g_assert_false (objector_json_get_string (a, "a", "tab", OBJECTOR_JSON_NO_CONTROLS, &text, &error));
-  assert_fault (error, "a.tab: holds a control character (U+0009), which no text in this file may");
-  g_clear_error (&error);
-  g_assert_false (objector_json_get_string (a, "a", "rlo", OBJECTOR_JSON_NO_CONTROLS, &text, &error));
-  assert_fault (error, "a.rlo: holds a control character (U+202E), which no text in this file may");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (objector_json_get_string (a, "a", refused[i].member, refused[i].flags, &text, &error));
+      assert_fault (error, refused[i].message);
+      g_clear_error (&error);
+    }
+
+  /* What is not text is never handed on. */
+  text = "unset";
+  g_assert_false (objector_json_get_string (a, "a", "bad", OBJECTOR_JSON_OPTIONAL, &text, &error));
+  g_assert_null (text);
   g_clear_error (&error);
 
   /* At the root, a member is named alone. */
@@ -182,35 +187,54 @@ test_values (void)
 static void
 test_texts (void)
 {
+  static const char * const german[] = { "de_DE", "de", "C", NULL };
+  static const char * const brazil[] = { "pt_BR.UTF-8", "pt_BR", "pt", NULL };
+  /* Each in the person's first language that has it. */
+  static const struct
+  {
+    const char         *member;
+    const char * const *languages;
+    const char         *text;
+  } found[] = {
+    { "plain", german, "Hello" },
+    { "t", german, "Hallo" },
+    { "t", brazil, "Olá" },
+  };
+  static const struct
+  {
+    const char *member;
+    guint       min_chars;
+    const char *message;
+  } refused[] = {
+    { "plain", 10, "plain: too short (5 of at least 10 characters)" },
+    { "no_en", 0, "no_en: missing the English (“en”) text" },
+    { "bad_code", 0, "bad_code.German: not a language code (like “de” or “pt_BR”)" },
+  };
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   JsonObject *root = parse (parser, "{\"plain\": \"Hello\", \"t\": {\"en\": \"Hello\", \"de\": \"Hallo\", \"pt_BR\": \"Olá\"}, "
                                     "\"no_en\": {\"de\": \"Hallo\"}, \"bad_code\": {\"en\": \"x\", \"German\": \"y\"}, "
                                     "\"list\": [\"One\", {\"en\": \"Two\", \"de\": \"Zwei\"}]}");
-  const char *german[] = { "de_DE", "de", "C", NULL };
-  const char *brazil[] = { "pt_BR.UTF-8", "pt_BR", "pt", NULL };
   g_auto(GStrv) list = NULL;
-  g_autofree char *text = NULL;
   GError *error = NULL;
 
-  g_assert_true (objector_json_get_text (root, NULL, "plain", OBJECTOR_JSON_REQUIRED, german, 0, &text, &error));
-  g_assert_cmpstr (text, ==, "Hello");
-  g_clear_pointer (&text, g_free);
-  g_assert_true (objector_json_get_text (root, NULL, "t", OBJECTOR_JSON_REQUIRED, german, 0, &text, &error));
-  g_assert_cmpstr (text, ==, "Hallo");
-  g_clear_pointer (&text, g_free);
-  g_assert_true (objector_json_get_text (root, NULL, "t", OBJECTOR_JSON_REQUIRED, brazil, 0, &text, &error));
-  g_assert_cmpstr (text, ==, "Olá");
-  g_clear_pointer (&text, g_free);
+  for (guint i = 0; i < G_N_ELEMENTS (found); i++)
+    {
+      g_autofree char *text = NULL;
 
-  g_assert_false (objector_json_get_text (root, NULL, "plain", OBJECTOR_JSON_REQUIRED, german, 10, &text, &error));
-  assert_fault (error, "plain: too short (5 of at least 10 characters)");
-  g_clear_error (&error);
-  g_assert_false (objector_json_get_text (root, NULL, "no_en", OBJECTOR_JSON_REQUIRED, german, 0, &text, &error));
-  assert_fault (error, "no_en: missing the English (“en”) text");
-  g_clear_error (&error);
-  g_assert_false (objector_json_get_text (root, NULL, "bad_code", OBJECTOR_JSON_REQUIRED, german, 0, &text, &error));
-  assert_fault (error, "bad_code.German: not a language code (like “de” or “pt_BR”)");
-  g_clear_error (&error);
+      g_assert_true (objector_json_get_text (root, NULL, found[i].member, OBJECTOR_JSON_REQUIRED,
+                                             found[i].languages, 0, &text, &error));
+      g_assert_cmpstr (text, ==, found[i].text);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *text = NULL;
+
+      g_assert_false (objector_json_get_text (root, NULL, refused[i].member, OBJECTOR_JSON_REQUIRED,
+                                              german, refused[i].min_chars, &text, &error));
+      assert_fault (error, refused[i].message);
+      g_clear_error (&error);
+    }
 
   g_assert_true (objector_json_get_text_list (root, NULL, "list", OBJECTOR_JSON_REQUIRED, german, &list, &error));
   g_assert_cmpstr (list[0], ==, "One");

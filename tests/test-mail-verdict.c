@@ -57,32 +57,20 @@ pdf_text (void)
 static void
 test_confirm_command_line (void)
 {
-  g_autofree char *id = NULL;
   g_autofree char *shown = NULL;
+  g_autofree char *id = test_util_cli_fresh_objection (&shown);
   g_autofree char *unverifiable = forgery ("no-auth-results.eml");
-  g_autofree char *failed = forgery ("reply-to-outside.eml");
-  g_autofree char *expected = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(JsonObject) status = NULL;
-  g_auto(TestRun) plain = { 0 };
-  g_auto(TestRun) confirm = { 0 };
-  g_auto(TestRun) again = { 0 };
-  g_auto(TestRun) refused = { 0 };
-  JsonArray *emails;
-  JsonObject *email;
-
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
-  shown = g_strndup (id, 8);
 
   /* Logged, it changes nothing, and says how to confirm it. */
+  g_auto(TestRun) plain = { 0 };
   TEST_RUN (&plain, "import-email", unverifiable, "--to", id);
   g_assert_cmpint (plain.status, ==, 0);
-  expected = g_strdup_printf ("if it is genuine: objector import-email %s --to %s --confirm", unverifiable, shown);
+  g_autofree char *expected = g_strdup_printf ("if it is genuine: objector import-email %s --to %s --confirm", unverifiable, shown);
   test_util_assert_contains (plain.out, expected);
   test_util_assert_contains (plain.out, "state unchanged (submitted)");
 
   /* The person confirms it: the step is recorded, as theirs. */
+  g_auto(TestRun) confirm = { 0 };
   TEST_RUN (&confirm, "import-email", unverifiable, "--to", id, "--confirm");
   g_assert_cmpint (confirm.status, ==, 0);
   g_clear_pointer (&expected, g_free);
@@ -90,11 +78,11 @@ test_confirm_command_line (void)
                               "submitted → approved\n", shown);
   g_assert_cmpstr (confirm.out, ==, expected);
 
-  status = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (status, "state"), ==, "approved");
-  emails = json_object_get_array_member (status, "emails");
+  JsonArray *emails = json_object_get_array_member (status, "emails");
   g_assert_cmpuint (json_array_get_length (emails), ==, 1);
-  email = json_array_get_object_element (emails, 0);
+  JsonObject *email = json_array_get_object_element (emails, 0);
   g_assert_cmpstr (json_object_get_string_member (email, "verdict"), ==, "unverifiable");
   g_assert_true (json_object_get_boolean_member (email, "confirmed_by_user"));
   g_assert_false (json_object_get_boolean_member (email, "trusted"));
@@ -105,27 +93,28 @@ test_confirm_command_line (void)
                                    "Confirmed by you, not verified: the email “Your objection request” of 2026-11-24"));
 
   /* `status` says what the state rests on. */
-  {
-    g_auto(TestRun) listed = { 0 };
-
-    TEST_RUN (&listed, "status");
-    test_util_assert_contains (listed.out, "approved");
-    test_util_assert_contains (listed.out, "the email “Your objection request”: confirmed by you, not verified");
-  }
+  g_auto(TestRun) listed = { 0 };
+  TEST_RUN (&listed, "status");
+  test_util_assert_contains (listed.out, "approved");
+  test_util_assert_contains (listed.out, "the email “Your objection request”: confirmed by you, not verified");
 
   /* Once is enough. */
+  g_auto(TestRun) again = { 0 };
   TEST_RUN (&again, "import-email", unverifiable, "--to", id, "--confirm");
   g_assert_cmpint (again.status, ==, 1);
   test_util_assert_contains (again.err, "You confirmed this email already");
 
   /* What failed is never recorded as Meta's answer, whatever the person says. */
+  g_autofree char *failed = forgery ("reply-to-outside.eml");
+  g_auto(TestRun) refused = { 0 };
   TEST_RUN (&refused, "import-email", failed, "--to", id, "--confirm");
   g_assert_cmpint (refused.status, ==, 1);
   test_util_assert_contains (refused.err, "failed the checks or looks suspicious, so Objector does not record it");
   test_util_assert_contains (refused.out, "reply-to-outside.eml: approval, FAILED or suspicious");
 
   /* The PDF says the same, and never that every check passed. */
-  if ((text = pdf_text ()) != NULL)
+  g_autofree char *text = pdf_text ();
+  if (text != NULL)
     {
       test_util_assert_contains (text, "confirmed by you, not verified");
       test_util_assert_contains (text, "Confirmed by you, not verified:");
@@ -138,27 +127,12 @@ test_confirm_command_line (void)
 static void
 test_confirm_logged (void)
 {
-  g_autofree char *dir = test_util_make_dir ("confirm-store");
-  g_autoptr(ObjectorStore) store = objector_store_new (dir);
-  g_autoptr(ObjectorObjection) objection = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorMailLogResult) result = NULL;
   const char *files[] = { "no-auth-results.eml", "display-name-only.eml" };
-  ObjectorObjection *stored;
-  g_autoptr(JsonNode) node = NULL;
-  JsonObject *record;
-  const char *id;
-
-  playbook = objector_playbook_new_bundled (&error);
-  g_assert_no_error (error);
-  g_assert_true (objector_store_load (store, &error));
-  objection = test_util_objection_at ("facebook-objection", "DE", "2026-11-20T09:00:00Z",
-                                      OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-20T09:00:30Z",
-                                      OBJECTOR_EVENT_OPEN_FORM, "2026-11-20T09:01:00Z",
-                                      OBJECTOR_EVENT_SUBMIT, "2026-11-20T09:05:00Z", -1);
-  g_assert_true (objector_store_add (store, objection, &error));
-  id = objector_objection_get_id (objection);
+  g_autoptr(ObjectorPlaybook) playbook = test_util_bundled_playbook ();
+  g_autofree char *id = NULL;
+  g_autoptr(ObjectorStore) store = test_util_store_submitted ("confirm-store", &id);
+  g_autoptr(ObjectorMailLogResult) result = NULL;
+  g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
@@ -171,7 +145,7 @@ test_confirm_logged (void)
       g_assert_no_error (error);
     }
 
-  stored = objector_store_lookup (store, id, NULL);
+  ObjectorObjection *stored = objector_store_lookup (store, id, NULL);
   g_assert_true (objector_mail_can_confirm_logged (stored, 0));
   g_assert_false (objector_mail_can_confirm_logged (stored, 1));   /* failed */
   g_assert_false (objector_mail_can_confirm_logged (stored, 2));   /* none */
@@ -187,8 +161,8 @@ test_confirm_logged (void)
   g_assert_true (result->confirmed);
   g_assert_cmpint (result->after, ==, OBJECTOR_STATE_APPROVED);
   stored = objector_store_lookup (store, id, NULL);
-  node = objector_email_record_to_json (g_ptr_array_index (objector_objection_get_emails (stored), 0));
-  record = json_node_get_object (node);
+  g_autoptr(JsonNode) node = objector_email_record_to_json (g_ptr_array_index (objector_objection_get_emails (stored), 0));
+  JsonObject *record = json_node_get_object (node);
   g_assert_true (json_object_get_boolean_member (record, "confirmed_by_user"));
   g_assert_cmpstr (json_object_get_string_member (record, "confirmed"), ==, "2026-11-25T10:00:00Z");
   g_assert_cmpstr (json_object_get_string_member (record, "event"), ==, "log-approval");
@@ -200,16 +174,13 @@ test_confirm_logged (void)
 static void
 test_mark_is_own_statement (void)
 {
-  g_autofree char *id = NULL;
-  g_autoptr(JsonObject) status = NULL;
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
   g_auto(TestRun) receipt = { 0 };
   g_auto(TestRun) approval = { 0 };
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
   TEST_RUN (&receipt, "mark", id, "log-receipt");
   g_assert_cmpint (receipt.status, ==, 0);
-  status = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (id);
   g_assert_cmpstr (json_object_get_string_member (last_history (status), "note"), ==,
                    "Recorded by you, not from a verified email");
   g_clear_pointer (&status, json_object_unref);
@@ -226,16 +197,6 @@ test_mark_is_own_statement (void)
 static void
 test_old_store (void)
 {
-  g_autofree char *id = NULL;
-  g_autofree char *file = test_util_store_file ();
-  g_autofree char *text = NULL;
-  g_autofree char *pdf = NULL;
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(JsonObject) status = NULL;
-  g_auto(TestRun) mark = { 0 };
-  JsonArray *objections;
-  JsonArray *emails;
-  JsonObject *email;
   static const char * const old_emails[] = {
     "{\"date\": \"2026-11-24T08:12:03Z\", \"from\": \"Facebook <noreply@facebookmail.com>\", "
     "\"subject\": \"Your objection request\", \"kind\": \"approval\", \"trusted\": true, "
@@ -247,26 +208,24 @@ test_old_store (void)
     "{\"date\": \"2026-11-24T10:00:00Z\", \"subject\": \"No verdict at all\", \"kind\": \"other\"}",
   };
 
-  test_util_reset_data ();
-  id = test_util_cli_submitted ("facebook-objection", "DE");
-
-  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
-  root = test_util_parse_json (text);
-  objections = json_object_get_array_member (json_node_get_object (root), "objections");
-  emails = json_object_get_array_member (json_array_get_object_element (objections, 0), "emails");
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
+  g_autofree char *file = test_util_store_file ();
+  g_autofree char *text = test_util_read_file (file, NULL);
+  g_autoptr(JsonNode) root = test_util_parse_json (text);
+  JsonArray *objections = json_object_get_array_member (json_node_get_object (root), "objections");
+  JsonArray *emails = json_object_get_array_member (json_array_get_object_element (objections, 0), "emails");
   for (guint i = 0; i < G_N_ELEMENTS (old_emails); i++)
     {
       g_autoptr(JsonNode) node = test_util_parse_json (old_emails[i]);
 
       json_array_add_element (emails, g_steal_pointer (&node));
     }
-  g_free (text);
-  text = json_to_string (root, TRUE);
-  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+  g_autofree char *older = json_to_string (root, TRUE);
+  g_assert_true (g_file_set_contents (file, older, -1, NULL));
 
-  status = test_util_cli_status_of (id);
+  g_autoptr(JsonObject) status = test_util_cli_status_of (id);
   emails = json_object_get_array_member (status, "emails");
-  email = json_array_get_object_element (emails, 0);
+  JsonObject *email = json_array_get_object_element (emails, 0);
   g_assert_false (json_object_get_boolean_member (email, "trusted"));
   g_assert_cmpstr (json_object_get_string_member (email, "verdict"), ==, "unverifiable");
   test_util_assert_contains (json_object_get_string_member (email, "verdict_note"), "older version of Objector");
@@ -278,15 +237,16 @@ test_old_store (void)
   g_assert_cmpstr (json_object_get_string_member (email, "verdict_note"), ==, "Not checked");
 
   /* A change saves the store again: what the old emails held is all there. */
+  g_auto(TestRun) mark = { 0 };
   TEST_RUN (&mark, "mark", id, "log-receipt");
   g_assert_cmpint (mark.status, ==, 0);
-  g_clear_pointer (&text, g_free);
-  g_assert_true (g_file_get_contents (file, &text, NULL, NULL));
-  test_util_assert_contains (text, "\"a_later_field\"");
-  test_util_assert_contains (text, "\"kept\"");
-  test_util_assert_contains (text, "\"trusted\" : true");
+  g_autofree char *saved = test_util_read_file (file, NULL);
+  test_util_assert_contains (saved, "\"a_later_field\"");
+  test_util_assert_contains (saved, "\"kept\"");
+  test_util_assert_contains (saved, "\"trusted\" : true");
 
-  if ((pdf = pdf_text ()) != NULL)
+  g_autofree char *pdf = pdf_text ();
+  if (pdf != NULL)
     {
       test_util_assert_contains (pdf, "older version of Objector");
       test_util_assert_lacks (pdf, "every check passed");

@@ -173,35 +173,33 @@ test_parse_charsets (void)
 static void
 test_parse_pasted (void)
 {
-  g_autoptr(ObjectorMail) mail = NULL;
-  g_autoptr(ObjectorMail) from_line = NULL;
-  g_autoptr(ObjectorMail) bom = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
 
   /* What a person pastes: blank lines first, then the original message. */
-  mail = mail_from_text ("\n  \n\r\nFrom: Instagram <no-reply@mail.instagram.com>\n"
-                         "To: zoe@example.org\nSubject: Request received\n\n"
-                         "We have received your request.\n");
+  g_autoptr(ObjectorMail) mail =
+    mail_from_text ("\n  \n\r\nFrom: Instagram <no-reply@mail.instagram.com>\n"
+                    "To: zoe@example.org\nSubject: Request received\n\n"
+                    "We have received your request.\n");
   g_assert_cmpstr (objector_mail_get_from_domain (mail), ==, "mail.instagram.com");
   g_assert_cmpstr (objector_mail_get_body (mail), ==, "We have received your request.");
   g_assert_null (objector_mail_get_source (mail));
   g_assert_null (objector_mail_get_date (mail));
   g_assert_null (objector_mail_get_message_id (mail));
-  label = objector_mail_dup_source_label (mail);
+  g_autofree char *label = objector_mail_dup_source_label (mail);
   g_assert_cmpstr (label, ==, "pasted text");
   /* It does not say it is about an objection: the person decides. */
   g_assert_cmpint (objector_mail_get_kind (mail), ==, OBJECTOR_MAIL_KIND_UNRECOGNISED);
   g_assert_cmpstr (objector_mail_get_platform (mail), ==, "instagram");
 
   /* An mbox separator line on top, and a byte-order mark. */
-  bytes = g_bytes_new_static ("From someone Tue Nov 24 10:00:00 2026\nFrom: a@example.org\nSubject: x\n\nbody\n", 73);
-  from_line = objector_mail_new_from_bytes (bytes, "x.eml", &error);
+  g_autoptr(GBytes) bytes =
+    g_bytes_new_static ("From someone Tue Nov 24 10:00:00 2026\nFrom: a@example.org\nSubject: x\n\nbody\n", 73);
+  g_autoptr(ObjectorMail) from_line = objector_mail_new_from_bytes (bytes, "x.eml", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (objector_mail_get_subject (from_line), ==, "x");
 
-  bom = objector_mail_new_from_string ("\xef\xbb\xbf" "Subject: with a BOM\n\nhello\n", "bom.eml", &error);
+  g_autoptr(ObjectorMail) bom =
+    objector_mail_new_from_string ("\xef\xbb\xbf" "Subject: with a BOM\n\nhello\n", "bom.eml", &error);
   g_assert_no_error (error);
   g_assert_cmpstr (objector_mail_get_subject (bom), ==, "with a BOM");
 }
@@ -209,45 +207,43 @@ test_parse_pasted (void)
 static void
 test_refused (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorMail) mail = NULL;
-  g_autoptr(GBytes) ole = NULL;
+  static const struct
+  {
+    const char *text;
+    const char *name;
+    const char *message;
+  } texts[] = {
+    { "", NULL, "The pasted text is empty" },
+    { "\n\n  \n", "blank.txt", "“blank.txt” is empty" },
+    { "Dear Meta, I object.\n", "x.txt", "“x.txt” is not an email message: no header lines" },
+    { "Note: buy milk\n\nand bread\n", "note.txt",
+      "“note.txt” is not an email message: it has no sender, subject or date" },
+  };
   static const char ole_bytes[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\0\0\0\0";
+  g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_util_make_dir ("refused");
   g_autofree char *big = g_build_filename (dir, "big.eml", NULL);
   g_autofree char *empty = g_build_filename (dir, "empty.eml", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.eml", NULL);
-  int fd;
 
-  mail = objector_mail_new_from_string ("", NULL, &error);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  g_assert_cmpstr (error->message, ==, "The pasted text is empty");
-  g_clear_error (&error);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(ObjectorMail) pasted = objector_mail_new_from_string (texts[i].text, texts[i].name, &error);
 
-  mail = objector_mail_new_from_string ("\n\n  \n", "blank.txt", &error);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  g_assert_cmpstr (error->message, ==, "“blank.txt” is empty");
-  g_clear_error (&error);
+      g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
+      g_assert_cmpstr (error->message, ==, texts[i].message);
+      g_clear_error (&error);
+    }
 
-  mail = objector_mail_new_from_string ("Dear Meta, I object.\n", "x.txt", &error);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  g_assert_cmpstr (error->message, ==, "“x.txt” is not an email message: no header lines");
-  g_clear_error (&error);
-
-  mail = objector_mail_new_from_string ("Note: buy milk\n\nand bread\n", "note.txt", &error);
-  g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
-  g_assert_cmpstr (error->message, ==, "“note.txt” is not an email message: it has no sender, subject or date");
-  g_clear_error (&error);
-
-  ole = g_bytes_new_static (ole_bytes, sizeof ole_bytes);
-  mail = objector_mail_new_from_bytes (ole, "answer.msg", &error);
+  g_autoptr(GBytes) ole = g_bytes_new_static (ole_bytes, sizeof ole_bytes);
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_bytes (ole, "answer.msg", &error);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   g_assert_cmpstr (error->message, ==, "“answer.msg” is a damaged Outlook message file: "
                    "save the email from Outlook again, or as an .eml file");
   g_clear_error (&error);
 
   /* A sparse file: refused by its size, before anything is read. */
-  fd = g_open (big, O_WRONLY | O_CREAT, 0600);
+  int fd = g_open (big, O_WRONLY | O_CREAT, 0600);
   g_assert_cmpint (fd, >=, 0);
   g_assert_cmpint (ftruncate (fd, (goffset) 2100 * 1000 * 1000), ==, 0);
   close (fd);
@@ -451,36 +447,35 @@ test_recognise (void)
 static void
 test_recognise_edge_cases (void)
 {
-  g_autoptr(ObjectorMail) ambiguous = NULL;
-  g_autoptr(ObjectorMail) unrelated = NULL;
-  g_autoptr(ObjectorMail) meta = NULL;
-  g_autoptr(ObjectorMail) corrected = NULL;
-  g_autoptr(ObjectorMail) wrapped = NULL;
-
   /* The subject alone fits approvals and rejections alike: no guess. */
-  ambiguous = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Your objection request\n\nHello.\n");
+  g_autoptr(ObjectorMail) ambiguous =
+    mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Your objection request\n\nHello.\n");
   g_assert_cmpint (objector_mail_get_kind (ambiguous), ==, OBJECTOR_MAIL_KIND_UNRECOGNISED);
 
-  unrelated = mail_from_text ("From: Facebook <notification@facebookmail.com>\nSubject: You have 3 new friend requests\n\n"
-                              "See who wants to be friends. Extensions are cool.\n");
+  g_autoptr(ObjectorMail) unrelated =
+    mail_from_text ("From: Facebook <notification@facebookmail.com>\nSubject: You have 3 new friend requests\n\n"
+                    "See who wants to be friends. Extensions are cool.\n");
   g_assert_cmpint (objector_mail_get_kind (unrelated), ==, OBJECTOR_MAIL_KIND_OTHER);
   g_assert_true (objector_mail_get_trusted (unrelated) || objector_mail_get_trust_notes (unrelated)[0] != NULL);
 
   /* meta.com says nothing of the platform; the text does. */
-  meta = mail_from_text ("From: Meta Privacy <privacy@meta.com>\nSubject: Update on your request\n\n"
-                         "We're unable to honour your objection for your Instagram account.\n");
+  g_autoptr(ObjectorMail) meta =
+    mail_from_text ("From: Meta Privacy <privacy@meta.com>\nSubject: Update on your request\n\n"
+                    "We're unable to honour your objection for your Instagram account.\n");
   g_assert_cmpint (objector_mail_get_kind (meta), ==, OBJECTOR_MAIL_KIND_REJECTION);
   g_assert_cmpstr (objector_mail_get_platform (meta), ==, "instagram");
   g_assert_cmpint (objector_mail_get_verdict (meta), ==, OBJECTOR_MAIL_VERDICT_UNVERIFIABLE);  /* no Authentication-Results */
 
   /* A phrase broken over two lines, in capitals, with a typographic
    * apostrophe where the playbook has a straight one. */
-  wrapped = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Hello\n\n"
-                            "WE’RE UNABLE TO HONOUR YOUR OBJECTION BECAUSE OF THE REASONS\n  YOU GAVE.\n");
+  g_autoptr(ObjectorMail) wrapped =
+    mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Hello\n\n"
+                    "WE’RE UNABLE TO HONOUR YOUR OBJECTION BECAUSE OF THE REASONS\n  YOU GAVE.\n");
   g_assert_cmpint (objector_mail_get_kind (wrapped), ==, OBJECTOR_MAIL_KIND_REJECTION);
 
   /* The person corrects the kind; a later check keeps it. */
-  corrected = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Your objection request\n\nHello.\n");
+  g_autoptr(ObjectorMail) corrected =
+    mail_from_text ("From: Facebook <noreply@facebookmail.com>\nSubject: Your objection request\n\nHello.\n");
   objector_mail_set_kind (corrected, OBJECTOR_MAIL_KIND_APPROVAL);
   objector_mail_check (corrected, playbook);
   g_assert_cmpint (objector_mail_get_kind (corrected), ==, OBJECTOR_MAIL_KIND_APPROVAL);
@@ -660,7 +655,6 @@ test_links (void)
     "<A HREF=https://y.example/>y</A><style>a{}</style>";
   g_autoptr(ObjectorLinkSet) links = objector_link_set_new ();
   g_autoptr(ObjectorLinkSet) html_links = objector_link_set_new ();
-  g_autofree char *text = NULL;
   const char *text_links = "See https://www.facebook.com/help. Or (www.instagram.com/x), "
                            "and <https://a.example/b?c=d&e=f>!";
 
@@ -679,7 +673,7 @@ test_links (void)
   g_assert_cmpstr (objector_link_set_get_links (links)[2], ==, "https://a.example/b?c=d&e=f");
 
   /* libxml2 decodes what HTML 4 knows; "&eacute" without ";" stays text. */
-  text = objector_html_read (html, strlen (html), html_links);
+  g_autofree char *text = objector_html_read (html, strlen (html), html_links);
   g_assert_cmpstr (text, ==, "A&B <3 éé &eacute &unknown; a < b\n\none\ntwo\nthree\nxy");
   g_assert_cmpuint (objector_link_set_get_n_links (html_links), ==, 2);
   g_assert_cmpstr (objector_link_set_get_links (html_links)[0], ==, "https://x.example/?a=1&b=2");
@@ -747,8 +741,6 @@ test_match (void)
   g_autoptr(ObjectorMail) approval = read_mail ("approval-de.eml");
   g_autoptr(ObjectorMail) rejection = read_mail ("rejection-fr.eml");
   g_autoptr(ObjectorMail) extension = read_mail ("extension-it.eml");
-  g_autoptr(ObjectorMail) stranger = NULL;
-  g_autoptr(ObjectorObjection) match = NULL;
   g_autoptr(GError) error = NULL;
 
   /* The old one was approved already: its state no longer takes an approval. */
@@ -763,7 +755,7 @@ test_match (void)
   g_list_store_append (store, ig);
 
   /* Facebook, to zoe@, dated after it was submitted, and waiting for an answer. */
-  match = objector_mail_match (approval, G_LIST_MODEL (store));
+  g_autoptr(ObjectorObjection) match = objector_mail_match (approval, G_LIST_MODEL (store));
   g_assert_true (match == fb);
   g_clear_object (&match);
 
@@ -776,8 +768,9 @@ test_match (void)
   g_clear_object (&match);
 
   /* Written to somebody else. */
-  stranger = mail_from_text ("From: Facebook <noreply@facebookmail.com>\nTo: nobody@example.net\n"
-                             "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: Request received\n\nhi\n");
+  g_autoptr(ObjectorMail) stranger =
+    mail_from_text ("From: Facebook <noreply@facebookmail.com>\nTo: nobody@example.net\n"
+                    "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: Request received\n\nhi\n");
   g_assert_null (objector_mail_match (stranger, G_LIST_MODEL (store)));
 
   /* Nothing older than the email. */
@@ -797,18 +790,9 @@ test_log (void)
                                                   "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
   g_autoptr(ObjectorObjection) third = objection_at ("third-party", "zoe@example.org",
                                                      "2026-11-20T10:00:00Z", "2026-11-20T10:05:00Z");
-  g_autoptr(ObjectorMail) approval = read_mail ("approval-de.eml");
-  g_autoptr(ObjectorMail) spoofed = read_mail ("spoofed.eml");
-  g_autoptr(ObjectorMail) code = read_mail ("code-es.eml");
   g_autoptr(ObjectorMailLogResult) result = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 25, 12, 0, 0);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorStore) reread = NULL;
-  g_autofree char *file = NULL;
-  ObjectorObjection *stored;
-  g_autoptr(JsonNode) node = NULL;
-  GPtrArray *emails;
-  JsonObject *logged;
 
   objector_store_load (store, &error);
   g_assert_no_error (error);
@@ -818,6 +802,7 @@ test_log (void)
   g_assert_no_error (error);
 
   /* Untrusted: logged as evidence, the state stays. */
+  g_autoptr(ObjectorMail) spoofed = read_mail ("spoofed.eml");
   g_assert_true (objector_mail_log (store, objector_objection_get_id (fb), spoofed, now, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpint (result->outcome, ==, OBJECTOR_MAIL_LOG_LOGGED);
@@ -828,6 +813,7 @@ test_log (void)
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* Trusted, and the state allows it: approved. */
+  g_autoptr(ObjectorMail) approval = read_mail ("approval-de.eml");
   g_assert_true (objector_mail_log (store, objector_objection_get_id (fb), approval, now, &result, &error));
   g_assert_cmpint (result->outcome, ==, OBJECTOR_MAIL_LOG_APPLIED);
   g_assert_cmpint (result->before, ==, OBJECTOR_STATE_SUBMITTED);
@@ -841,6 +827,7 @@ test_log (void)
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* A code on a path without a code step changes nothing. */
+  g_autoptr(ObjectorMail) code = read_mail ("code-es.eml");
   g_assert_true (objector_mail_log (store, objector_objection_get_id (third), code, now, &result, &error));
   g_assert_cmpint (result->outcome, ==, OBJECTOR_MAIL_LOG_LOGGED);
   g_assert_false (result->has_event);
@@ -848,18 +835,19 @@ test_log (void)
   g_clear_pointer (&result, objector_mail_log_result_free);
 
   /* What was saved, read back by another store, as status --json shows it. */
-  reread = objector_store_new (dir);
+  g_autoptr(ObjectorStore) reread = objector_store_new (dir);
   objector_store_load (reread, &error);
   g_assert_no_error (error);
-  stored = objector_store_lookup (reread, objector_objection_get_id (fb), &error);
+  ObjectorObjection *stored =
+    objector_store_lookup (reread, objector_objection_get_id (fb), &error);
   g_assert_no_error (error);
   g_assert_cmpint (objector_objection_get_state (stored), ==, OBJECTOR_STATE_APPROVED);
-  emails = objector_objection_get_emails (stored);
+  GPtrArray *emails = objector_objection_get_emails (stored);
   g_assert_cmpuint (emails->len, ==, 2);
 
   /* As the store keeps it. */
-  node = objector_email_record_to_json (g_ptr_array_index (emails, 1));
-  logged = json_node_get_object (node);
+  g_autoptr(JsonNode) node = objector_email_record_to_json (g_ptr_array_index (emails, 1));
+  JsonObject *logged = json_node_get_object (node);
   g_assert_cmpstr (json_object_get_string_member (logged, "date"), ==, "2026-11-24T08:12:03Z");
   g_assert_cmpstr (json_object_get_string_member (logged, "from"), ==, "Facebook <noreply@facebookmail.com>");
   g_assert_cmpstr (json_object_get_string_member (logged, "subject"), ==, "Dein Widerspruch gegen die Nutzung deiner Informationen");
@@ -889,7 +877,7 @@ test_log (void)
   }
 
   /* Personal data stays private. */
-  file = g_build_filename (dir, "objections.json", NULL);
+  g_autofree char *file = g_build_filename (dir, "objections.json", NULL);
   test_util_assert_mode (file, 0600);
 
   test_util_rm_rf (dir);
@@ -955,15 +943,13 @@ test_mbox_files (void)
 {
   g_autofree char *unmunged = data_file ("mimekit/unmunged.mbox");
   g_autofree char *simple = data_file ("mimekit/simple.mbox");
-  g_autoptr(GPtrArray) mails = NULL;
   g_autoptr(GError) error = NULL;
-  ObjectorMail *mail;
 
   /* "From Russia with love" after a blank line is text, not a new message. */
-  mails = objector_mail_load_file (unmunged, NULL, &error);
+  g_autoptr(GPtrArray) mails = objector_mail_load_file (unmunged, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mails->len, ==, 2);
-  mail = g_ptr_array_index (mails, 0);
+  ObjectorMail *mail = g_ptr_array_index (mails, 0);
   g_assert_null (objector_mail_get_error (mail));
   g_assert_cmpuint (objector_mail_get_source_index (mail), ==, 1);
   g_assert_cmpstr (objector_mail_get_subject (mail), ==, "This is a test message with an unmunged From line");
@@ -990,7 +976,6 @@ test_mbox_files (void)
 static void
 test_mbox_content_length (void)
 {
-  g_autoptr(GPtrArray) mails = NULL;
   /* The first message's body holds a line that looks like a separator;
    * its Content-Length (64) covers it. The second lies about its length. */
   const char *text =
@@ -1002,7 +987,7 @@ test_mbox_content_length (void)
     "\nFrom d@example.org Tue Nov 24 10:00:00 2026\n"
     "From: d@example.org\nSubject: three\n\nbody three\n";
 
-  mails = load_mbox ("cl.mbox", text, 3);
+  g_autoptr(GPtrArray) mails = load_mbox ("cl.mbox", text, 3);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 0)), ==, "one");
   test_util_assert_contains (objector_mail_get_body (g_ptr_array_index (mails, 0)), "Subject: fake");
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 1)), ==, "two");
@@ -1013,14 +998,13 @@ test_mbox_content_length (void)
 static void
 test_mbox_bad_messages (void)
 {
-  g_autoptr(GPtrArray) mails = NULL;
   const char *text =
     "From a Tue Nov 24 10:00:00 2026\n"
     "From: a@example.org\nSubject: good\n\nfine\n"
     "\nFrom b Tue Nov 24 10:00:00 2026\n"
     "Note: buy milk\n\nand bread\n";
 
-  mails = load_mbox ("bad.mbox", text, 2);
+  g_autoptr(GPtrArray) mails = load_mbox ("bad.mbox", text, 2);
   g_assert_null (objector_mail_get_error (g_ptr_array_index (mails, 0)));
   g_assert_nonnull (objector_mail_get_error (g_ptr_array_index (mails, 1)));
   g_assert_cmpstr (objector_mail_get_error (g_ptr_array_index (mails, 1))->message, ==,
@@ -1033,7 +1017,6 @@ test_deep_nesting (void)
 {
   g_autoptr(GString) text = g_string_new ("From: Facebook <noreply@facebookmail.com>\nSubject: deep\n"
                                           "Content-Type: multipart/mixed; boundary=\"b0\"\n\n");
-  g_autoptr(ObjectorMail) mail = NULL;
   g_autoptr(GError) error = NULL;
   const guint depth = 20000;
 
@@ -1041,7 +1024,7 @@ test_deep_nesting (void)
     g_string_append_printf (text, "--b%u\nContent-Type: multipart/mixed; boundary=\"b%u\"\n\n", i - 1, i);
   g_string_append_printf (text, "--b%u\nContent-Type: text/plain\n\nWe have received your request.\n", depth);
 
-  mail = objector_mail_new_from_string (text->str, "deep.eml", &error);
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_string (text->str, "deep.eml", &error);
   g_assert_no_error (error);
   objector_mail_check (mail, playbook);
   g_assert_cmpstr (objector_mail_get_subject (mail), ==, "deep");
@@ -1052,12 +1035,12 @@ test_load_async (void)
 {
   g_autofree char *path = data_file ("mimekit/simple.mbox");
   g_autofree char *missing = data_file ("no-such.mbox");
-  g_autoptr(GPtrArray) mails = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   objector_mail_load_file_async (path, NULL, test_util_store_result_cb, &result);
-  mails = objector_mail_load_file_finish (test_util_wait_result (&result), &error);
+  g_autoptr(GPtrArray) mails =
+    objector_mail_load_file_finish (test_util_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (mails->len, ==, 3);
   g_assert_cmpstr (objector_mail_get_subject (g_ptr_array_index (mails, 2)), ==,
@@ -1078,8 +1061,6 @@ count_notify_cb (GObject    *object,
 static void
 test_properties (void)
 {
-  g_autoptr(ObjectorMail) mail = NULL;
-  g_autoptr(ObjectorMail) friend = NULL;
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
   g_autoptr(ObjectorObjection) objection = objection_at ("facebook-objection", "zoe@example.org",
                                                          "2026-11-01T10:00:00Z", "2026-11-01T10:05:00Z");
@@ -1092,11 +1073,12 @@ test_properties (void)
   guint trusted_notes = 0;
   g_autoptr(GError) error = NULL;
 
-  mail = objector_mail_new_from_string ("Authentication-Results: mx.example.org; dkim=pass header.d=facebookmail.com; "
-                                        "dmarc=pass header.from=facebookmail.com\n"
-                                        "From: Facebook <noreply@facebookmail.com>\nTo: zoe@example.org\n"
-                                        "Date: Tue, 24 Nov 2026 09:12:03 +0100\n"
-                                        "Subject: Your objection request\n\nHello.\n", "x.eml", &error);
+  g_autoptr(ObjectorMail) mail =
+    objector_mail_new_from_string ("Authentication-Results: mx.example.org; dkim=pass header.d=facebookmail.com; "
+                                   "dmarc=pass header.from=facebookmail.com\n"
+                                   "From: Facebook <noreply@facebookmail.com>\nTo: zoe@example.org\n"
+                                   "Date: Tue, 24 Nov 2026 09:12:03 +0100\n"
+                                   "Subject: Your objection request\n\nHello.\n", "x.eml", &error);
   g_assert_no_error (error);
   g_signal_connect (mail, "notify::kind", G_CALLBACK (count_notify_cb), &kind_notes);
   g_signal_connect (mail, "notify::trusted", G_CALLBACK (count_notify_cb), &trusted_notes);
@@ -1122,8 +1104,9 @@ test_properties (void)
 
   /* A friend's email to the same address answers no objection. */
   g_list_store_append (objections, objection);
-  friend = mail_from_text ("From: Max <max@example.net>\nTo: zoe@example.org\n"
-                           "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: We received your request\n\nHi!\n");
+  g_autoptr(ObjectorMail) friend =
+    mail_from_text ("From: Max <max@example.net>\nTo: zoe@example.org\n"
+                    "Date: Tue, 24 Nov 2026 09:12:03 +0100\nSubject: We received your request\n\nHi!\n");
   g_assert_false (objector_mail_get_claims_meta (friend));
   g_assert_null (objector_mail_match (friend, G_LIST_MODEL (objections)));
 }
@@ -1135,10 +1118,9 @@ check_corpus_file (const char *path,
                    guint      *n_read,
                    guint      *n_refused)
 {
-  g_autoptr(GPtrArray) mails = NULL;
   g_autoptr(GError) error = NULL;
 
-  mails = objector_mail_load_file (path, NULL, &error);
+  g_autoptr(GPtrArray) mails = objector_mail_load_file (path, NULL, &error);
   if (mails == NULL)
     {
       g_assert_nonnull (error);

@@ -550,10 +550,9 @@ check_hosts (ObjectorNet        *net,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  ObjectorLinkResult *found;
 
   objector_net_check_link_async (net, link, hosts, NULL, test_util_store_result_cb, &result);
-  found = objector_net_check_link_finish (net, test_util_wait_result (&result), &error);
+  ObjectorLinkResult *found = objector_net_check_link_finish (net, test_util_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_true (OBJECTOR_IS_LINK_RESULT (found));
   g_test_message ("%s → %s: %s", link,
@@ -689,10 +688,9 @@ test_get_body_not_read (void)
 {
   g_autoptr(ObjectorNet) net = patient_net ();
   g_autofree char *link = url ("/head-refused-endless");
-  g_autoptr(ObjectorLinkResult) found = NULL;
 
   reset ();
-  found = check (net, link);
+  g_autoptr(ObjectorLinkResult) found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_REACHABLE);
 }
 
@@ -702,13 +700,11 @@ test_no_cookies_no_referer (void)
   g_autoptr(ObjectorNet) net = quick_net ();
   g_autofree char *link = url ("/set-cookie");
   g_autofree char *again = url ("/ok");
-  g_autoptr(ObjectorLinkResult) first = NULL;
-  g_autoptr(ObjectorLinkResult) second = NULL;
 
   reset ();
-  first = check (net, link);
+  g_autoptr(ObjectorLinkResult) first = check (net, link);
   assert_verdict (first, OBJECTOR_LINK_VERDICT_MOVED);
-  second = check (net, again);
+  g_autoptr(ObjectorLinkResult) second = check (net, again);
   assert_verdict (second, OBJECTOR_LINK_VERDICT_REACHABLE);
 
   /* The cookie set by the first answer went nowhere, and no hop said where
@@ -723,9 +719,8 @@ test_refused_connection (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
   g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/ok", test_util_closed_port ());
-  g_autoptr(ObjectorLinkResult) found = NULL;
 
-  found = check (net, link);
+  g_autoptr(ObjectorLinkResult) found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_OFFLINE);
   g_assert_cmpuint (objector_link_result_get_http_status (found), ==, 0);
   test_util_assert_contains (objector_link_result_get_message (found), "online");
@@ -736,10 +731,9 @@ test_unknown_host (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
   const char * const hosts[] = { "forms.example.org", NULL };
-  g_autoptr(ObjectorLinkResult) found = NULL;
 
   reset ();
-  found = check_hosts (net, "https://forms.example.org/object", hosts);
+  g_autoptr(ObjectorLinkResult) found = check_hosts (net, "https://forms.example.org/object", hosts);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_OFFLINE);
   test_util_assert_contains (objector_link_result_get_message (found), "forms.example.org");
   g_assert_cmpuint (resolver->lookups, >=, 1);
@@ -806,11 +800,11 @@ test_cancel (void)
   g_autoptr(SilentServer) silent = silent_server_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorLinkResult) found = NULL;
   g_autofree char *link = g_strdup_printf ("http://127.0.0.1:%u/form", silent->port);
 
   objector_net_check_link_async (net, link, loopback_hosts, cancellable, test_util_store_result_cb, &result);
-  found = objector_net_check_link_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
+  g_autoptr(ObjectorLinkResult) found =
+    objector_net_check_link_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (found);
 }
@@ -819,15 +813,12 @@ static void
 test_tls_plain_server (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(GSocketService) plain = NULL;
-  g_autofree char *link = NULL;
-  g_autoptr(ObjectorLinkResult) found = NULL;
   guint port;
 
-  plain = plain_server (&port);
-  link = g_strdup_printf ("https://127.0.0.1:%u/ok", port);
+  g_autoptr(GSocketService) plain = plain_server (&port);
+  g_autofree char *link = g_strdup_printf ("https://127.0.0.1:%u/ok", port);
   reset ();
-  found = check (net, link);
+  g_autoptr(ObjectorLinkResult) found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_TLS_FAILURE);
   test_util_assert_contains (objector_link_result_get_message (found), "nothing was sent");
   g_assert_cmpuint (requests->len, ==, 0);
@@ -837,8 +828,6 @@ static void
 test_tls_untrusted_certificate (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorLinkResult) found = NULL;
-  g_autofree char *link = NULL;
 
   if (tls_server == NULL)
     {
@@ -848,9 +837,9 @@ test_tls_untrusted_certificate (void)
 
   /* The system does not know the test CA: the certificate must be refused,
    * never accepted with a warning, and the request never sent. */
-  link = tls_url ("/ok");
+  g_autofree char *link = tls_url ("/ok");
   reset ();
-  found = check (net, link);
+  g_autoptr(ObjectorLinkResult) found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_TLS_FAILURE);
   g_assert_cmpuint (requests->len, ==, 0);
 }
@@ -859,11 +848,6 @@ static void
 test_tls_trusted_certificate (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorLinkResult) found = NULL;
-  g_autoptr(ObjectorLinkResult) moved = NULL;
-  g_autofree char *link = NULL;
-  g_autofree char *redirect = NULL;
-  g_autofree char *final = NULL;
 
   if (tls_server == NULL)
     {
@@ -872,14 +856,14 @@ test_tls_trusted_certificate (void)
     }
 
   objector_net_set_tls_database_for_testing (net, test_ca);
-  link = tls_url ("/ok");
-  redirect = tls_url ("/redirect-1");
-  final = tls_url ("/ok");
+  g_autofree char *link = tls_url ("/ok");
+  g_autofree char *redirect = tls_url ("/redirect-1");
+  g_autofree char *final = tls_url ("/ok");
 
   reset ();
-  found = check (net, link);
+  g_autoptr(ObjectorLinkResult) found = check (net, link);
   assert_verdict (found, OBJECTOR_LINK_VERDICT_REACHABLE);
-  moved = check (net, redirect);
+  g_autoptr(ObjectorLinkResult) moved = check (net, redirect);
   assert_verdict (moved, OBJECTOR_LINK_VERDICT_MOVED);
   g_assert_cmpstr (objector_link_result_get_final_url (moved), ==, final);
 }
@@ -1008,10 +992,9 @@ check_playbook (ObjectorNet      *net,
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  GListModel *results;
 
   objector_net_check_playbook_async (net, playbook, NULL, test_util_store_result_cb, &result);
-  results = objector_net_check_playbook_finish (net, test_util_wait_result (&result), &error);
+  GListModel *results = objector_net_check_playbook_finish (net, test_util_wait_result (&result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (results);
   return results;
@@ -1040,11 +1023,7 @@ static void
 test_playbook_links (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *ok = NULL, *gone = NULL, *moved = NULL, *offline = NULL;
 
   if (tls_server == NULL)
     {
@@ -1053,16 +1032,16 @@ test_playbook_links (void)
     }
 
   objector_net_set_tls_database_for_testing (net, test_ca);
-  ok = tls_url ("/ok");
-  gone = tls_url ("/gone");
-  moved = tls_url ("/redirect-1");
-  offline = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
-  filename = test_util_loopback_playbook ("links.json", ok, gone, moved, ok, offline);
-  playbook = objector_playbook_new_from_file (filename, &error);
+  g_autofree char *ok = tls_url ("/ok");
+  g_autofree char *gone = tls_url ("/gone");
+  g_autofree char *moved = tls_url ("/redirect-1");
+  g_autofree char *offline = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
+  g_autofree char *filename = test_util_loopback_playbook ("links.json", ok, gone, moved, ok, offline);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_file (filename, &error);
   g_assert_no_error (error);
 
   reset ();
-  results = check_playbook (net, playbook);
+  g_autoptr(GListModel) results = check_playbook (net, playbook);
 
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 5);
   assert_result (results, 0, "alpine-objection", OBJECTOR_LINK_ROLE_FORM, ok, OBJECTOR_LINK_VERDICT_REACHABLE);
@@ -1080,12 +1059,9 @@ static void
 test_playbook_concurrent (void)
 {
   g_autoptr(ObjectorNet) net = objector_net_new ();
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
   SilentServer *silent[4];
   char *links[4];
-  g_autofree char *filename = NULL;
   gint64 start, elapsed;
 
   for (guint i = 0; i < G_N_ELEMENTS (silent); i++)
@@ -1093,14 +1069,15 @@ test_playbook_concurrent (void)
       silent[i] = silent_server_new ();
       links[i] = g_strdup_printf ("https://127.0.0.1:%u/link", silent[i]->port);
     }
-  filename = test_util_loopback_playbook ("silent.json", links[0], links[1], links[2], links[3], links[0]);
-  playbook = objector_playbook_new_from_file (filename, &error);
+  g_autofree char *filename =
+    test_util_loopback_playbook ("silent.json", links[0], links[1], links[2], links[3], links[0]);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_file (filename, &error);
   g_assert_no_error (error);
 
   objector_net_set_request_timeout (net, 1500);
   reset ();
   start = g_get_monotonic_time ();
-  results = check_playbook (net, playbook);
+  g_autoptr(GListModel) results = check_playbook (net, playbook);
   elapsed = g_get_monotonic_time () - start;
 
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 5);
@@ -1129,20 +1106,19 @@ static void
 test_playbook_cancel (void)
 {
   g_autoptr(ObjectorNet) net = patient_net ();
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GListModel) results = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SilentServer) silent = silent_server_new ();
   g_autofree char *link = g_strdup_printf ("https://127.0.0.1:%u/link", silent->port);
   g_autofree char *filename = test_util_loopback_playbook ("cancel.json", link, link, link, link, link);
 
-  playbook = objector_playbook_new_from_file (filename, &error);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_file (filename, &error);
   g_assert_no_error (error);
 
   objector_net_check_playbook_async (net, playbook, cancellable, test_util_store_result_cb, &result);
-  results = objector_net_check_playbook_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
+  g_autoptr(GListModel) results =
+    objector_net_check_playbook_finish (net, cancel_once_connected (silent, cancellable, &result), &error);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_null (results);
 }
@@ -1163,10 +1139,10 @@ update (ObjectorNet                   *net,
         GError                       **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  ObjectorPlaybook *playbook;
 
   objector_net_update_playbook_async (net, from, current, NULL, test_util_store_result_cb, &result);
-  playbook = objector_net_update_playbook_finish (net, test_util_wait_result (&result), outcome, error);
+  ObjectorPlaybook *playbook =
+    objector_net_update_playbook_finish (net, test_util_wait_result (&result), outcome, error);
   if (error != NULL && *error != NULL)
     g_test_message ("update from %s: %s", from, (*error)->message);
   return playbook;
@@ -1211,46 +1187,40 @@ static void
 test_update_installs (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorPlaybook) bundled = NULL;
-  g_autoptr(ObjectorPlaybook) updated = NULL;
-  g_autoptr(ObjectorPlaybook) again = NULL;
-  g_autoptr(ObjectorPlaybook) reloaded = NULL;
-  g_autoptr(ObjectorPlaybook) unchanged = NULL;
   g_autofree char *from = url ("/playbook/newer.json");
   g_autofree char *as_text = url ("/playbook/as-text");
   g_autofree char *user_file = objector_playbook_dup_user_filename ();
   g_autofree char *state_file = objector_net_dup_update_state_filename ();
-  g_autofree char *state = NULL;
   GStatBuf before, after;
 
   clear_data_dir ();
   reset ();
-  bundled = load_default ();
+  g_autoptr(ObjectorPlaybook) bundled = load_default ();
   g_assert_cmpstr (objector_playbook_get_origin (bundled), ==, "bundled");
 
-  updated = update_ok (net, from, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
+  g_autoptr(ObjectorPlaybook) updated = update_ok (net, from, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
   g_assert_cmpint (objector_playbook_get_version (updated), ==, NEWER_VERSION);
   g_assert_cmpstr (objector_playbook_get_origin (updated), ==, user_file);
   g_assert_null (last_if_none_match);
   test_util_assert_mode (user_file, 0600);
   test_util_assert_mode (state_file, 0600);
-  state = test_util_read_file (state_file, NULL);
+  g_autofree char *state = test_util_read_file (state_file, NULL);
   test_util_assert_contains (state, "playbook-v1");
   test_util_assert_contains (state, LAST_MODIFIED);
 
   /* The loader now prefers it. */
-  reloaded = load_default ();
+  g_autoptr(ObjectorPlaybook) reloaded = load_default ();
   g_assert_cmpint (objector_playbook_get_version (reloaded), ==, NEWER_VERSION);
 
   /* Asked again: a conditional request, answered 304. */
-  again = update_ok (net, from, reloaded, OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED);
+  g_autoptr(ObjectorPlaybook) again = update_ok (net, from, reloaded, OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED);
   g_assert_cmpstr (last_if_none_match, ==, ETAG);
   g_assert_true (again == reloaded);
 
   /* The same version again, unconditionally (another URL): not newer, so
    * nothing is written. */
   g_assert_cmpint (g_stat (user_file, &before), ==, 0);
-  unchanged = update_ok (net, as_text, reloaded, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
+  g_autoptr(ObjectorPlaybook) unchanged = update_ok (net, as_text, reloaded, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
   g_assert_true (unchanged == reloaded);
   g_assert_cmpint (g_stat (user_file, &after), ==, 0);
   g_assert_cmpint (before.st_ino, ==, after.st_ino);
@@ -1262,23 +1232,20 @@ static void
 test_update_never_downgrades (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorPlaybook) bundled = NULL;
-  g_autoptr(ObjectorPlaybook) older = NULL;
-  g_autoptr(ObjectorPlaybook) after = NULL;
   g_autofree char *newer_url = url ("/playbook/as-text");
   g_autofree char *older_url = url ("/playbook/older.json");
 
   clear_data_dir ();
-  bundled = load_default ();
+  g_autoptr(ObjectorPlaybook) bundled = load_default ();
 
-  older = update_ok (net, older_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
+  g_autoptr(ObjectorPlaybook) older = update_ok (net, older_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER);
   g_assert_true (older == bundled);
   assert_no_user_playbook ();
 
   g_object_unref (update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED));
   g_object_unref (update_ok (net, newer_url, bundled, OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER));
 
-  after = load_default ();
+  g_autoptr(ObjectorPlaybook) after = load_default ();
   g_assert_cmpint (objector_playbook_get_version (after), ==, NEWER_VERSION);
 }
 
@@ -1286,12 +1253,11 @@ static void
 test_update_follows_same_host_redirect (void)
 {
   g_autoptr(ObjectorNet) net = quick_net ();
-  g_autoptr(ObjectorPlaybook) bundled = NULL;
   g_autofree char *from = url ("/playbook/moved");
 
   clear_data_dir ();
   reset ();
-  bundled = load_default ();
+  g_autoptr(ObjectorPlaybook) bundled = load_default ();
   g_object_unref (update_ok (net, from, bundled, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED));
   g_assert_cmpuint (count_requests ("GET /playbook/moved"), ==, 1);
   g_assert_cmpuint (count_requests ("GET /playbook/newer.json"), ==, 1);
@@ -1433,10 +1399,6 @@ test_settings_schema (void)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) schema = NULL;
-  g_autoptr(GSettingsSchemaKey) enabled = NULL;
-  g_autoptr(GSettingsSchemaKey) address = NULL;
-  g_autoptr(GVariant) enabled_default = NULL;
-  g_autoptr(GVariant) address_default = NULL;
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
@@ -1446,12 +1408,12 @@ test_settings_schema (void)
       return;
     }
 
-  enabled = g_settings_schema_get_key (schema, "playbook-updates");
-  enabled_default = g_settings_schema_key_get_default_value (enabled);
+  g_autoptr(GSettingsSchemaKey) enabled = g_settings_schema_get_key (schema, "playbook-updates");
+  g_autoptr(GVariant) enabled_default = g_settings_schema_key_get_default_value (enabled);
   g_assert_false (g_variant_get_boolean (enabled_default));
 
-  address = g_settings_schema_get_key (schema, "playbook-update-url");
-  address_default = g_settings_schema_key_get_default_value (address);
+  g_autoptr(GSettingsSchemaKey) address = g_settings_schema_get_key (schema, "playbook-update-url");
+  g_autoptr(GVariant) address_default = g_settings_schema_key_get_default_value (address);
   g_assert_cmpstr (g_variant_get_string (address_default, NULL), ==, OBJECTOR_PLAYBOOK_UPDATE_URL);
   g_assert_true (objector_net_validate_update_url (g_variant_get_string (address_default, NULL), NULL));
 }
@@ -1521,21 +1483,13 @@ test_cli_check_links (void)
   g_auto(TestRun) run = { 0 };
   g_auto(TestRun) binary = { 0 };
   g_autoptr(SilentServer) silent = silent_server_new ();
-  g_autoptr(GSocketService) plain = NULL;
-  g_autoptr(JsonArray) array = NULL;
-  g_autofree char *filename = NULL;
-  g_autofree char *json_filename = NULL;
-  g_auto(GStrv) lines = NULL;
-  g_autofree char *refused = NULL;
-  g_autofree char *not_tls = NULL;
-  g_autofree char *quiet = NULL;
   guint port;
 
-  plain = plain_server (&port);
-  not_tls = g_strdup_printf ("https://127.0.0.1:%u/ok", port);
-  refused = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
-  quiet = g_strdup_printf ("https://127.0.0.1:%u/overview", silent->port);
-  filename = test_util_loopback_playbook ("cli.json", refused, not_tls, quiet, refused, not_tls);
+  g_autoptr(GSocketService) plain = plain_server (&port);
+  g_autofree char *not_tls = g_strdup_printf ("https://127.0.0.1:%u/ok", port);
+  g_autofree char *refused = g_strdup_printf ("https://127.0.0.1:%u/form", test_util_closed_port ());
+  g_autofree char *quiet = g_strdup_printf ("https://127.0.0.1:%u/overview", silent->port);
+  g_autofree char *filename = test_util_loopback_playbook ("cli.json", refused, not_tls, quiet, refused, not_tls);
 
   /* One link never answers: the whole run still ends, at the request limit
    * (10 s), well within the minute a run may take; it says "no answer". */
@@ -1550,14 +1504,15 @@ test_cli_check_links (void)
                                  refused);
   test_util_assert_contains (run.err, "objector: 5 of 5 links do not work");
   /* One line per link, after the heading. */
-  lines = g_strsplit (run.out, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines) - 2, ==, 5);
 
   g_clear_pointer (&silent, silent_server_free);
-  json_filename = test_util_loopback_playbook ("cli-json.json", refused, not_tls, not_tls, refused, not_tls);
+  g_autofree char *json_filename =
+    test_util_loopback_playbook ("cli-json.json", refused, not_tls, not_tls, refused, not_tls);
   RUN_IN_PROCESS (&run, "check-links", "--json", "--playbook", json_filename);
   g_assert_cmpint (run.status, ==, 1);
-  array = test_util_parse_array (run.out);
+  g_autoptr(JsonArray) array = test_util_parse_array (run.out);
   g_assert_cmpuint (json_array_get_length (array), ==, 5);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "verdict"), ==, "offline");
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "verdict"), ==, "tls-failure");
@@ -1589,7 +1544,6 @@ test_cli_update_playbook (void)
   g_auto(TestRun) run = { 0 };
   g_autofree char *closed = g_strdup_printf ("https://127.0.0.1:%u/meta.json", test_util_closed_port ());
   g_autofree char *plain = url ("/playbook/newer.json");
-  g_auto(GStrv) lines = NULL;
 
   clear_data_dir ();
 
@@ -1597,7 +1551,7 @@ test_cli_update_playbook (void)
   g_assert_cmpint (run.status, ==, 1);
   test_util_assert_contains (run.err, "Could not reach 127.0.0.1");
   test_util_assert_contains (run.err, "stays the same: version 2026120301, bundled");
-  lines = g_strsplit (run.err, "\n", -1);
+  g_auto(GStrv) lines = g_strsplit (run.err, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
 
   /* The binary has no loopback exception: plain http is refused, unasked. */
@@ -1651,7 +1605,6 @@ start_tls_server (void)
     "openssl", "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key",
     "-CAcreateserial", "-out", "server.pem", "-days", "2", "-extfile", "server.ext", NULL };
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = NULL;
   g_autofree char *ext = g_build_filename (work_dir, "server.ext", NULL);
   g_autofree char *ca_file = g_build_filename (work_dir, "ca.pem", NULL);
   g_autofree char *cert_file = g_build_filename (work_dir, "server.pem", NULL);
@@ -1663,7 +1616,7 @@ start_tls_server (void)
   if (!run_quietly (ca) || !run_quietly (request) || !run_quietly (sign))
     return;
 
-  certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
   g_assert_no_error (error);
   test_ca = g_tls_file_database_new (ca_file, &error);
   g_assert_no_error (error);

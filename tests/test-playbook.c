@@ -25,11 +25,10 @@ static GBytes *
 bundled_bytes (void)
 {
   g_autoptr(GError) error = NULL;
-  GBytes *bytes;
 
   (void) objector_get_resource ();
-  bytes = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE,
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  GBytes *bytes = g_resources_lookup_data (OBJECTOR_PLAYBOOK_RESOURCE,
+                                           G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
   g_assert_no_error (error);
 
   return bytes;
@@ -143,7 +142,6 @@ mutate (JsonNode   *root,
 {
   g_autoptr(GPtrArray) parts = split_json_path (path);
   g_autoptr(JsonNode) value = NULL;
-  const char *last;
   JsonNode *node = root;
 
   for (guint i = 0; i + 1 < parts->len; i++)
@@ -152,7 +150,7 @@ mutate (JsonNode   *root,
       g_assert_nonnull (node);
     }
 
-  last = g_ptr_array_index (parts, parts->len - 1);
+  const char *last = g_ptr_array_index (parts, parts->len - 1);
 
   if (value_json != NULL)
     {
@@ -345,7 +343,6 @@ test_bundled_regions_and_mail (void)
   g_autoptr(ObjectorPlaybook) playbook = load_bundled ();
   const char * const *domains = objector_playbook_get_mail_domains (playbook);
   GPtrArray *rules = objector_playbook_get_mail_rules (playbook);
-  ObjectorMailRule *code_rule;
   const ObjectorMailKind kinds[] = {
     OBJECTOR_MAIL_KIND_CODE, OBJECTOR_MAIL_KIND_RECEIPT, OBJECTOR_MAIL_KIND_APPROVAL,
     OBJECTOR_MAIL_KIND_REJECTION, OBJECTOR_MAIL_KIND_EXTENSION,
@@ -382,7 +379,7 @@ test_bundled_regions_and_mail (void)
       g_assert_cmpuint (phrases, >=, 16);
     }
   g_assert_cmpuint (objector_playbook_get_mail_languages (playbook)->len, ==, 8);
-  code_rule = g_ptr_array_index (rules, 0);
+  ObjectorMailRule *code_rule = g_ptr_array_index (rules, 0);
   g_assert_cmpint (code_rule->kind, ==, OBJECTOR_MAIL_KIND_CODE);
   g_assert_true (g_strv_contains ((const char * const *) code_rule->subject, "bestätigungscode"));
 }
@@ -492,9 +489,6 @@ static void
 test_paths_for_country_order (void)
 {
   g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(GListModel) model = NULL;
   g_autoptr(GError) error = NULL;
   JsonArray *paths = json_object_get_array_member (json_node_get_object (root), "paths");
   JsonNode *first = json_node_ref (json_array_get_element (paths, 0));
@@ -502,11 +496,11 @@ test_paths_for_country_order (void)
   /* facebook-objection to the end: instagram-, whatsapp-objection, third-party, facebook-objection */
   json_array_remove_element (paths, 0);
   json_array_add_element (paths, first);
-  bytes = test_util_json_bytes (root);
-  playbook = objector_playbook_new_from_bytes (bytes, "test", &error);
+  g_autoptr(GBytes) bytes = test_util_json_bytes (root);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (bytes, "test", &error);
   g_assert_no_error (error);
 
-  model = objector_playbook_paths_for_country (playbook, "SE");
+  g_autoptr(GListModel) model = objector_playbook_paths_for_country (playbook, "SE");
   assert_ids (model, (const char * const[]) {
                 "instagram-objection", "whatsapp-objection", "facebook-objection", "third-party", NULL });
 }
@@ -665,11 +659,6 @@ test_minimal_file (void)
   g_autofree char *filename = fixture ("minimal.json");
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_file (filename, &error);
-  g_autoptr(GListModel) at = NULL;
-  g_autoptr(GListModel) de = NULL;
-  ObjectorPath *path;
-  ObjectorField *notes;
-  ObjectorMailRule *rule;
   gint64 version = 0;
   g_autofree char *origin = NULL;
 
@@ -680,28 +669,28 @@ test_minimal_file (void)
   g_assert_cmpint (version, ==, 7);
   g_assert_cmpstr (origin, ==, filename);
 
-  path = objector_playbook_lookup_path (playbook, "alpine-objection");
+  ObjectorPath *path = objector_playbook_lookup_path (playbook, "alpine-objection");
   g_assert_cmpuint (objector_path_get_answer_months (path), ==, 1);
   g_assert_cmpuint (objector_path_get_extension_months (path), ==, 3);
   g_assert_false (objector_path_get_has_code_step (path));
   g_assert_cmpuint (objector_path_get_app_routes (path)->len, ==, 0);
   g_assert_null (objector_path_get_alternative_form_url (path));
 
-  notes = objector_path_get_fields (path)->pdata[1];
+  ObjectorField *notes = objector_path_get_fields (path)->pdata[1];
   g_assert_cmpstr (notes->id, ==, "notes");
   g_assert_cmpstr (notes->hint, ==, "Anything else.");
   g_assert_null (notes->fill);
   g_assert_false (notes->required);
   g_assert_null (((ObjectorField *) objector_path_get_fields (path)->pdata[0])->hint);
 
-  rule = objector_playbook_get_mail_rules (playbook)->pdata[0];
+  ObjectorMailRule *rule = objector_playbook_get_mail_rules (playbook)->pdata[0];
   g_assert_cmpint (rule->kind, ==, OBJECTOR_MAIL_KIND_OTHER);
   g_assert_true (g_strv_equal ((const char * const *) rule->subject,
                                (const char * const[]) { "hello", NULL }));
   g_assert_cmpuint (g_strv_length (rule->body), ==, 0);
 
-  at = objector_playbook_paths_for_country (playbook, "at");
-  de = objector_playbook_paths_for_country (playbook, "DE");
+  g_autoptr(GListModel) at = objector_playbook_paths_for_country (playbook, "at");
+  g_autoptr(GListModel) de = objector_playbook_paths_for_country (playbook, "DE");
   assert_ids (at, (const char * const[]) { "alpine-objection", NULL });
   assert_ids (de, (const char * const[]) { NULL });
 
@@ -738,9 +727,6 @@ test_size_limit (void)
 {
   g_autoptr(GBytes) bundled = bundled_bytes ();
   g_autoptr(GByteArray) padded = g_byte_array_new ();
-  g_autoptr(GBytes) exact = NULL;
-  g_autoptr(GBytes) over = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *filename = g_build_filename (g_get_user_data_dir (), "huge.json", NULL);
   g_autofree char *expected = g_strdup_printf ("“%s”: (root): too large: 4194305 bytes (the limit is 4 MiB)",
@@ -752,15 +738,15 @@ test_size_limit (void)
   g_byte_array_append (padded, data, size);
   while (padded->len < OBJECTOR_PLAYBOOK_MAX_SIZE)
     g_byte_array_append (padded, (const guint8 *) " ", 1);
-  exact = g_bytes_new (padded->data, padded->len);
-  playbook = objector_playbook_new_from_bytes (exact, "test", &error);
+  g_autoptr(GBytes) exact = g_bytes_new (padded->data, padded->len);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (exact, "test", &error);
   g_assert_no_error (error);
   g_assert_nonnull (playbook);
   g_clear_object (&playbook);
 
   /* … one byte more does not. */
   g_byte_array_append (padded, (const guint8 *) " ", 1);
-  over = g_bytes_new (padded->data, padded->len);
+  g_autoptr(GBytes) over = g_bytes_new (padded->data, padded->len);
   assert_bytes_refused (over, "(root): too large: 4194305 bytes (the limit is 4 MiB)");
 
   write_file (filename, over);
@@ -782,27 +768,25 @@ write_user_playbook (gint64      version,
                      const char *value_json)
 {
   g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
   g_autofree char *version_json = g_strdup_printf ("%" G_GINT64_FORMAT, version);
 
   mutate (root, "version", version_json);
   if (path != NULL)
     mutate (root, path, value_json);
-  bytes = test_util_json_bytes (root);
+  g_autoptr(GBytes) bytes = test_util_json_bytes (root);
   write_file (filename, bytes);
 }
 
 static void
 test_default_bundled (void)
 {
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
   g_autofree char *expected = g_build_filename (g_getenv ("XDG_DATA_HOME"),
                                                 "objector", "playbook.json", NULL);
 
   reset_user_data ();
-  playbook = load_default_from (NULL, "bundled");
+  g_autoptr(ObjectorPlaybook) playbook = load_default_from (NULL, "bundled");
   g_assert_cmpstr (filename, ==, expected);
   g_assert_false (g_file_test (filename, G_FILE_TEST_EXISTS));
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION);
@@ -811,16 +795,14 @@ test_default_bundled (void)
 static void
 test_default_user_newer (void)
 {
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *filename = objector_playbook_dup_user_filename ();
-  ObjectorPath *third_party;
 
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION + 1, "paths[3].forms[1].url",
                        "\"https://www.facebook.com/help/contact/999\"");
-  playbook = load_default_from (NULL, filename);
+  g_autoptr(ObjectorPlaybook) playbook = load_default_from (NULL, filename);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, BUNDLED_VERSION + 1);
-  third_party = objector_playbook_lookup_path (playbook, "third-party");
+  ObjectorPath *third_party = objector_playbook_lookup_path (playbook, "third-party");
   g_assert_cmpstr (((ObjectorFormCandidate *) g_ptr_array_index (objector_path_get_forms (third_party), 1))->url, ==,
                    "https://www.facebook.com/help/contact/999");
 }
@@ -863,12 +845,11 @@ test_default_override (void)
   g_autofree char *minimal = fixture ("minimal.json");
   g_autofree char *broken = fixture ("http-form-url.json");
   g_autofree char *expected = g_strdup_printf ("“%s”: paths[0].form_url: not an https URL", broken);
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
 
   /* The override wins over a newer user copy, even with a lower version. */
   reset_user_data ();
   write_user_playbook (BUNDLED_VERSION + 1, NULL, NULL);
-  playbook = load_default_from (minimal, minimal);
+  g_autoptr(ObjectorPlaybook) playbook = load_default_from (minimal, minimal);
   g_assert_cmpint (objector_playbook_get_version (playbook), ==, 7);
 
   /* Its errors are returned: no fallback. */
@@ -1106,10 +1087,7 @@ static void
 test_unknown_keys (void)
 {
   g_autoptr(JsonNode) root = test_util_bundled_playbook_json ();
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  ObjectorPath *path;
 
   mutate (root, "signature", "\"abc\"");
   mutate (root, "paths[0].checked", "\"2026-11-20\"");
@@ -1117,12 +1095,12 @@ test_unknown_keys (void)
   mutate (root, "mail.rules[0].weight", "2");
   mutate (root, "paths[3].alternative_form_url", NULL);
   mutate (root, "paths[1].deadline", "{\"answer_months\": 2}");
-  bytes = test_util_json_bytes (root);
+  g_autoptr(GBytes) bytes = test_util_json_bytes (root);
 
-  playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (bytes, NULL, &error);
   g_assert_no_error (error);
   g_assert_null (objector_playbook_get_origin (playbook));
-  path = objector_playbook_lookup_path (playbook, "third-party");
+  ObjectorPath *path = objector_playbook_lookup_path (playbook, "third-party");
   g_assert_null (objector_path_get_alternative_form_url (path));
   path = objector_playbook_lookup_path (playbook, "instagram-objection");
   g_assert_cmpuint (objector_path_get_answer_months (path), ==, 2);
@@ -1134,10 +1112,9 @@ static void
 test_mutate_helper (void)
 {
   g_autoptr(JsonNode) root = json_from_string ("{\"a\": [1, 2, 3]}", NULL);
-  g_autofree char *text = NULL;
 
   mutate (root, "a[1]", "\"x\"");
-  text = json_to_string (root, FALSE);
+  g_autofree char *text = json_to_string (root, FALSE);
   g_assert_cmpstr (text, ==, "{\"a\":[1,\"x\",3]}");
 }
 

@@ -100,7 +100,6 @@ test_edges (void)
   g_autofree char *broken = objector_redactor_apply (redactor, "bad \xff byte quincy.vaughan@example.org");
   g_autofree char *untouched = objector_redactor_apply (empty, "quincy.vaughan@example.org");
   g_autoptr(GString) long_text = g_string_new (NULL);
-  g_autofree char *long_out = NULL;
 
   /* Invalid UTF-8 is made valid, and the address still goes. */
   g_assert_cmpstr (broken, ==, "bad \xef\xbf\xbd byte " R);
@@ -110,7 +109,7 @@ test_edges (void)
   for (guint i = 0; i < 20000; i++)
     g_string_append (long_text, "  [ ( at dot _ - . @ ");
   g_string_append (long_text, "quincy.vaughan@example.org");
-  long_out = objector_redactor_apply (redactor, long_text->str);
+  g_autofree char *long_out = objector_redactor_apply (redactor, long_text->str);
   g_assert_true (g_str_has_suffix (long_out, R));
   g_assert_cmpuint (strlen (long_out), ==, long_text->len - strlen (ADDRESS) + strlen (R));
 }
@@ -191,7 +190,6 @@ pdf_holds (GBytes     *bytes,
   g_autofree gunichar2 *utf16 = g_utf8_to_utf16 (needle, -1, NULL, &n_units, NULL);
   g_autoptr(GString) raw = g_string_new (NULL);
   g_autoptr(GString) hex = g_string_new (NULL);
-  g_autoptr(GString) data_lower = NULL;
 
   if (memmem (data, length, needle, strlen (needle)) != NULL)
     return TRUE;
@@ -203,7 +201,7 @@ pdf_holds (GBytes     *bytes,
     }
   if (memmem (data, length, raw->str, raw->len) != NULL)
     return TRUE;
-  data_lower = g_string_new_len (data, length);
+  g_autoptr(GString) data_lower = g_string_new_len (data, length);
   for (gsize i = 0; i < data_lower->len; i++)
     data_lower->str[i] = g_ascii_tolower (data_lower->str[i]);
   return memmem (data_lower->str, data_lower->len, hex->str, hex->len) != NULL;
@@ -219,17 +217,11 @@ test_pdf (void)
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
   g_autoptr(GError) error = NULL;
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
-  g_autoptr(ObjectorReport) report = NULL;
   g_autofree char *plain = g_build_filename (test_util_root (), "plain.pdf", NULL);
   g_autofree char *redacted = g_build_filename (test_util_root (), "redacted.pdf", NULL);
   g_autofree char *qdf = g_build_filename (test_util_root (), "redacted.qdf", NULL);
-  g_autofree char *plain_text = NULL;
-  g_autofree char *text = NULL;
-  g_autofree char *folded = NULL;
   g_autofree char *qdf_contents = NULL;
-  g_autoptr(GBytes) qdf_bytes = NULL;
   gsize qdf_length;
-  guint i;
 
   if (pdftotext == NULL || qpdf == NULL)
     {
@@ -263,14 +255,14 @@ test_pdf (void)
     g_list_store_append (objections, quoted);
   }
 
-  report = objector_report_new (G_LIST_MODEL (objections), playbook);
+  g_autoptr(ObjectorReport) report = objector_report_new (G_LIST_MODEL (objections), playbook);
   objector_report_set_generated (report, created);
 
   /* Without redaction, the forms are all there: the checks below can fail. */
   g_assert_true (objector_report_save (report, plain, NULL, &error));
   g_assert_no_error (error);
-  text = run_tool ((const char * const[]) { pdftotext, "-enc", "UTF-8", plain, "-", NULL });
-  plain_text = fold (text);
+  g_autofree char *text = run_tool ((const char * const[]) { pdftotext, "-enc", "UTF-8", plain, "-", NULL });
+  g_autofree char *plain_text = fold (text);
   g_clear_pointer (&text, g_free);
   test_util_assert_contains (plain_text, "quincy");
   test_util_assert_contains (plain_text, "vaughan");
@@ -281,7 +273,7 @@ test_pdf (void)
 
   /* What a reader sees: no part of any form of the address. */
   text = run_tool ((const char * const[]) { pdftotext, "-enc", "UTF-8", redacted, "-", NULL });
-  folded = fold (text);
+  g_autofree char *folded = fold (text);
   test_util_assert_lacks (folded, "quincy");
   test_util_assert_lacks (folded, "vaughan");
   test_util_assert_lacks (folded, "example");
@@ -289,7 +281,7 @@ test_pdf (void)
   /* Only the address went: the words around it stay. */
   test_util_assert_contains (folded, "copy sent to [redacted]");
   test_util_assert_contains (folded, "your request, [redacted]");
-  i = 0;
+  guint i = 0;
   for (const char *p = strstr (text, R); p != NULL; p = strstr (p + 1, R))
     i++;
   g_assert_cmpuint (i, >=, 10);
@@ -297,7 +289,7 @@ test_pdf (void)
   /* What the file holds, streams decompressed: the outline and metadata too. */
   g_free (run_tool ((const char * const[]) { qpdf, "--qdf", "--object-streams=disable", redacted, qdf, NULL }));
   g_assert_true (g_file_get_contents (qdf, &qdf_contents, &qdf_length, NULL));
-  qdf_bytes = g_bytes_new_take (g_steal_pointer (&qdf_contents), qdf_length);
+  g_autoptr(GBytes) qdf_bytes = g_bytes_new_take (g_steal_pointer (&qdf_contents), qdf_length);
   {
     const char * const needles[] = {
       "quincy", "QUINCY", "vaughan", "ｑｕｉｎｃｙ", "ＱＵＩＮＣＹ", "example.org", "example.net",

@@ -111,18 +111,13 @@ test_compute (Fixture       *f,
   g_autoptr(GDateTime) hour_later = test_util_time ("2026-01-31T11:00:00Z");
   g_autoptr(GDateTime) day_later = test_util_time ("2026-02-01T10:00:00Z");
   g_autoptr(GDateTime) late = test_util_time ("2026-03-01T09:00:00Z");
-  g_autoptr(GPtrArray) none = NULL;
-  g_autoptr(GPtrArray) code = NULL;
-  g_autoptr(GPtrArray) overdue = NULL;
   g_autofree char *code_id = g_strdup_printf ("code:%s:2026-01-31T10:00:00Z", objector_objection_get_id (coded));
   g_autofree char *overdue_id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (coded));
   g_autofree char *plain_id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (plain));
-  g_autoptr(GDateTime) since = NULL;
-  ObjectorReminder *reminder;
 
-  none = objector_reminders_compute (G_LIST_MODEL (f->objections), hour_later);
-  code = objector_reminders_compute (G_LIST_MODEL (f->objections), day_later);
-  overdue = objector_reminders_compute (G_LIST_MODEL (f->objections), late);
+  g_autoptr(GPtrArray) none = objector_reminders_compute (G_LIST_MODEL (f->objections), hour_later);
+  g_autoptr(GPtrArray) code = objector_reminders_compute (G_LIST_MODEL (f->objections), day_later);
+  g_autoptr(GPtrArray) overdue = objector_reminders_compute (G_LIST_MODEL (f->objections), late);
 
   /* Within the day: nothing yet. */
   g_assert_cmpuint (none->len, ==, 0);
@@ -130,14 +125,14 @@ test_compute (Fixture       *f,
   /* A day on, the code was never confirmed; the path without a code step
    * needs no reminder. */
   g_assert_cmpuint (code->len, ==, 1);
-  reminder = g_ptr_array_index (code, 0);
+  ObjectorReminder *reminder = g_ptr_array_index (code, 0);
   g_assert_cmpstr (reminder->id, ==, code_id);
   g_assert_cmpint (reminder->kind, ==, OBJECTOR_REMINDER_CODE);
   g_assert_cmpstr (reminder->objection_id, ==, objector_objection_get_id (coded));
   g_assert_cmpstr (reminder->title, ==, "Confirm your objection with Meta’s code");
   test_util_assert_contains (reminder->body, "You sent your Facebook objection for “Zoë” on 31 January 2026");
   test_util_assert_contains (reminder->body, "six-digit code");
-  since = test_util_time ("2026-02-01T10:00:00Z");
+  g_autoptr(GDateTime) since = test_util_time ("2026-02-01T10:00:00Z");
   g_assert_true (g_date_time_equal (reminder->since, since));
 
   /* Past the due date, both are overdue (and the code still unconfirmed). */
@@ -177,10 +172,6 @@ test_fires_once (Fixture       *f,
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (f->directory);
   g_autoptr(ObjectorReminders) other = objector_reminders_new (f->directory);
   g_autoptr(GPtrArray) early = take (reminders, G_LIST_MODEL (f->objections), "2026-02-20T10:00:00Z");
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) second = NULL;
-  g_autoptr(GPtrArray) from_other = NULL;
-  g_autoptr(GPtrArray) peeked = NULL;
   g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autofree char *id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (o));
@@ -190,12 +181,12 @@ test_fires_once (Fixture       *f,
   g_assert_false (g_file_test (objector_reminders_get_filename (reminders), G_FILE_TEST_EXISTS));
 
   /* Peeking shows it without giving it. */
-  peeked = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
+  g_autoptr(GPtrArray) peeked = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (peeked->len, ==, 1);
   g_assert_false (objector_reminders_was_given (reminders, id));
 
-  first = take (reminders, G_LIST_MODEL (f->objections), "2026-03-05T10:00:00Z");
+  g_autoptr(GPtrArray) first = take (reminders, G_LIST_MODEL (f->objections), "2026-03-05T10:00:00Z");
   g_assert_cmpuint (first->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (first, 0))->id, ==, id);
   g_assert_true (objector_reminders_was_given (reminders, id));
@@ -204,9 +195,9 @@ test_fires_once (Fixture       *f,
   test_util_assert_mode (objector_reminders_get_filename (reminders), 0600);
 
   /* The next start, a day later, and another process: nothing. */
-  second = take (reminders, G_LIST_MODEL (f->objections), "2026-03-06T10:00:00Z");
+  g_autoptr(GPtrArray) second = take (reminders, G_LIST_MODEL (f->objections), "2026-03-06T10:00:00Z");
   g_assert_cmpuint (second->len, ==, 0);
-  from_other = take (other, G_LIST_MODEL (f->objections), "2026-03-07T10:00:00Z");
+  g_autoptr(GPtrArray) from_other = take (other, G_LIST_MODEL (f->objections), "2026-03-07T10:00:00Z");
   g_assert_cmpuint (from_other->len, ==, 0);
   g_clear_pointer (&peeked, g_ptr_array_unref);
   peeked = objector_reminders_peek (other, G_LIST_MODEL (f->objections), now, &error);
@@ -221,12 +212,6 @@ test_new_due_date (Fixture       *f,
 {
   g_autoptr(ObjectorObjection) o = add_sent (f, "instagram", TRUE, NULL);
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (f->directory);
-  g_autoptr(GPtrArray) first = NULL;
-  g_autoptr(GPtrArray) again = NULL;
-  g_autoptr(GPtrArray) extended = NULL;
-  g_autoptr(GPtrArray) resubmitted = NULL;
-  g_autoptr(GPtrArray) code = NULL;
-  g_autoptr(GPtrArray) overdue = NULL;
   const char *oid = objector_objection_get_id (o);
   g_autofree char *first_id = g_strdup_printf ("overdue:%s:2026-02-28", oid);
   g_autofree char *extended_id = g_strdup_printf ("overdue:%s:2026-04-30", oid);
@@ -235,15 +220,15 @@ test_new_due_date (Fixture       *f,
 
   test_util_apply_at (o, OBJECTOR_EVENT_CONFIRM_CODE, NULL, "2026-01-31T10:10:00Z");
 
-  first = take (reminders, G_LIST_MODEL (f->objections), "2026-03-02T10:00:00Z");
+  g_autoptr(GPtrArray) first = take (reminders, G_LIST_MODEL (f->objections), "2026-03-02T10:00:00Z");
   g_assert_cmpuint (first->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (first, 0))->id, ==, first_id);
 
   /* Meta extends the deadline (late, but it does): not overdue until May. */
   test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-03-03T10:00:00Z");
-  again = take (reminders, G_LIST_MODEL (f->objections), "2026-04-10T10:00:00Z");
+  g_autoptr(GPtrArray) again = take (reminders, G_LIST_MODEL (f->objections), "2026-04-10T10:00:00Z");
   g_assert_cmpuint (again->len, ==, 0);
-  extended = take (reminders, G_LIST_MODEL (f->objections), "2026-05-01T10:00:00Z");
+  g_autoptr(GPtrArray) extended = take (reminders, G_LIST_MODEL (f->objections), "2026-05-01T10:00:00Z");
   g_assert_cmpuint (extended->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (extended, 0))->id, ==, extended_id);
   test_util_assert_contains (((ObjectorReminder *) g_ptr_array_index (extended, 0))->body, "30 April 2026");
@@ -255,12 +240,12 @@ test_new_due_date (Fixture       *f,
   test_util_apply_at (o, OBJECTOR_EVENT_OPEN_FORM, NULL, "2026-06-01T07:30:00Z");
   test_util_apply_at (o, OBJECTOR_EVENT_SUBMIT, NULL, "2026-06-01T08:00:00Z");
   log_code_email (o, "2026-06-01T08:05:00Z");
-  resubmitted = take (reminders, G_LIST_MODEL (f->objections), "2026-06-01T12:00:00Z");
+  g_autoptr(GPtrArray) resubmitted = take (reminders, G_LIST_MODEL (f->objections), "2026-06-01T12:00:00Z");
   g_assert_cmpuint (resubmitted->len, ==, 0);
-  code = take (reminders, G_LIST_MODEL (f->objections), "2026-06-02T09:00:00Z");
+  g_autoptr(GPtrArray) code = take (reminders, G_LIST_MODEL (f->objections), "2026-06-02T09:00:00Z");
   g_assert_cmpuint (code->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (code, 0))->id, ==, code_id);
-  overdue = take (reminders, G_LIST_MODEL (f->objections), "2026-07-02T09:00:00Z");
+  g_autoptr(GPtrArray) overdue = take (reminders, G_LIST_MODEL (f->objections), "2026-07-02T09:00:00Z");
   g_assert_cmpuint (overdue->len, ==, 1);
   g_assert_cmpstr (((ObjectorReminder *) g_ptr_array_index (overdue, 0))->id, ==, resubmitted_id);
 
@@ -339,19 +324,17 @@ test_forgets_deleted (Fixture       *f,
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (f->directory);
   g_autoptr(GListStore) empty = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
   g_autoptr(GPtrArray) both = take (reminders, G_LIST_MODEL (f->objections), "2026-03-05T10:00:00Z");
-  g_autoptr(GPtrArray) none = NULL;
-  g_autoptr(GPtrArray) rest = NULL;
   g_autofree char *kept_id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (kept));
   g_autofree char *deleted_id = g_strdup_printf ("overdue:%s:2026-02-28", objector_objection_get_id (deleted));
 
   g_assert_cmpuint (both->len, ==, 2);
 
-  none = take (reminders, G_LIST_MODEL (empty), "2026-03-06T10:00:00Z");
+  g_autoptr(GPtrArray) none = take (reminders, G_LIST_MODEL (empty), "2026-03-06T10:00:00Z");
   g_assert_cmpuint (none->len, ==, 0);
   g_assert_true (objector_reminders_was_given (reminders, deleted_id));
 
   g_list_store_remove (f->objections, 1);
-  rest = take (reminders, G_LIST_MODEL (f->objections), "2026-03-07T10:00:00Z");
+  g_autoptr(GPtrArray) rest = take (reminders, G_LIST_MODEL (f->objections), "2026-03-07T10:00:00Z");
   g_assert_cmpuint (rest->len, ==, 0);
   g_assert_true (objector_reminders_was_given (reminders, kept_id));
   g_assert_false (objector_reminders_was_given (reminders, deleted_id));
@@ -366,7 +349,6 @@ test_mark_given (Fixture       *f,
   g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shown = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
-  g_autoptr(GPtrArray) after = NULL;
   g_autoptr(GPtrArray) empty = g_ptr_array_new ();
 
   g_assert_no_error (error);
@@ -374,7 +356,7 @@ test_mark_given (Fixture       *f,
   g_assert_true (objector_reminders_mark_given (reminders, empty, now, &error));
   g_assert_true (objector_reminders_mark_given (reminders, shown, now, &error));
   g_assert_no_error (error);
-  after = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
+  g_autoptr(GPtrArray) after = objector_reminders_peek (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_assert_cmpuint (after->len, ==, 0);
 }
 
@@ -389,13 +371,12 @@ test_unwritable (Fixture       *f,
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (inside);
   g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) given = NULL;
 
   /* A file where the folder should be: fails even for root. */
   g_file_set_contents (blocker, "", 0, &error);
   g_assert_no_error (error);
 
-  given = objector_reminders_take (reminders, G_LIST_MODEL (f->objections), now, &error);
+  g_autoptr(GPtrArray) given = objector_reminders_take (reminders, G_LIST_MODEL (f->objections), now, &error);
   g_assert_null (given);
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO);
   test_util_assert_contains (error->message, "not-a-folder");
@@ -424,21 +405,18 @@ test_take_async (Fixture       *f,
   g_autoptr(GCancellable) cancelled = g_cancellable_new ();
   g_autoptr(GDateTime) now = test_util_time ("2026-03-05T10:00:00Z");
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) none = NULL;
-  g_autoptr(GPtrArray) given = NULL;
-  g_autoptr(GPtrArray) again = NULL;
 
   g_cancellable_cancel (cancelled);
-  none = take_async (reminders, G_LIST_MODEL (f->objections), now, cancelled, &error);
+  g_autoptr(GPtrArray) none = take_async (reminders, G_LIST_MODEL (f->objections), now, cancelled, &error);
   g_assert_null (none);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
 
-  given = take_async (reminders, G_LIST_MODEL (f->objections), now, NULL, &error);
+  g_autoptr(GPtrArray) given = take_async (reminders, G_LIST_MODEL (f->objections), now, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (given->len, ==, 2);
 
-  again = take_async (reminders, G_LIST_MODEL (f->objections), now, NULL, &error);
+  g_autoptr(GPtrArray) again = take_async (reminders, G_LIST_MODEL (f->objections), now, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (again->len, ==, 0);
 }
@@ -450,7 +428,6 @@ test_with_store (Fixture       *f,
   g_autoptr(ObjectorStore) store = objector_store_new (f->directory);
   g_autoptr(ObjectorObjection) o = add_sent (f, "facebook", TRUE, NULL);
   g_autoptr(ObjectorReminders) reminders = objector_reminders_new (NULL);
-  g_autoptr(GPtrArray) given = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *default_dir = g_build_filename (g_get_user_data_dir (), "objector", "reminders.json", NULL);
 
@@ -462,7 +439,7 @@ test_with_store (Fixture       *f,
   g_assert_no_error (error);
 
   reminders = objector_reminders_new (objector_store_get_directory (store));
-  given = take (reminders, G_LIST_MODEL (store), "2026-03-05T10:00:00Z");
+  g_autoptr(GPtrArray) given = take (reminders, G_LIST_MODEL (store), "2026-03-05T10:00:00Z");
   g_assert_cmpuint (given->len, ==, 2);
 }
 

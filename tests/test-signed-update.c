@@ -102,11 +102,10 @@ update (const char                    *path,
   g_autoptr(ObjectorPlaybook) bundled = objector_playbook_new_bundled (NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *url = g_strconcat (base, path, NULL);
-  ObjectorPlaybook *playbook;
 
   objector_net_update_playbook_async (net, url, bundled, NULL, test_util_store_result_cb, &result);
   test_util_wait_until (result != NULL);
-  playbook = objector_net_update_playbook_finish (net, result, outcome, error);
+  ObjectorPlaybook *playbook = objector_net_update_playbook_finish (net, result, outcome, error);
   if (error != NULL && *error != NULL)
     g_test_message ("%s: %s", path, (*error)->message);
   return playbook;
@@ -178,28 +177,24 @@ assert_refused (const char *path,
                 int         code,
                 const char *words)
 {
-  g_autoptr(ObjectorPlaybook) updated = NULL;
-  g_autoptr(ObjectorPlaybook) in_use = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
   ObjectorPlaybookUpdateResult outcome = 99;
 
   earlier_update_in_place ();
-  before = snapshot ();
+  g_autofree char *before = snapshot ();
 
-  updated = update (path, &outcome, &error);
+  g_autoptr(ObjectorPlaybook) updated = update (path, &outcome, &error);
   g_assert_null (updated);
   g_assert_error (error, OBJECTOR_ERROR, code);
   test_util_assert_contains (error->message, words);
   g_assert_cmpint (outcome, ==, 99);
 
-  after = snapshot ();
+  g_autofree char *after = snapshot ();
   g_assert_cmpstr (after, ==, before);
 
   /* And the app goes on with what it had. */
   g_clear_error (&error);
-  in_use = objector_playbook_load_default (NULL, &error);
+  g_autoptr(ObjectorPlaybook) in_use = objector_playbook_load_default (NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (objector_playbook_get_version (in_use), ==, NEWER_VERSION - 100);
 }
@@ -251,9 +246,6 @@ test_signed_but_invalid (void)
 static void
 test_valid (void)
 {
-  g_autoptr(ObjectorPlaybook) updated = NULL;
-  g_autoptr(ObjectorPlaybook) reloaded = NULL;
-  g_autoptr(ObjectorPlaybook) moved = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *user_file = objector_playbook_dup_user_filename ();
   g_autofree char *saved = NULL;
@@ -262,7 +254,7 @@ test_valid (void)
 
   earlier_update_in_place ();
   g_ptr_array_set_size (requests, 0);
-  updated = update ("/good/meta.json", &outcome, &error);
+  g_autoptr(ObjectorPlaybook) updated = update ("/good/meta.json", &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
   g_assert_cmpint (objector_playbook_get_version (updated), ==, NEWER_VERSION);
@@ -274,14 +266,14 @@ test_valid (void)
   /* Saved as it was signed, byte for byte; the app now uses it. */
   g_assert_true (g_file_get_contents (user_file, &saved, NULL, NULL));
   g_assert_cmpmem (saved, strlen (saved), g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
-  reloaded = objector_playbook_load_default (NULL, &error);
+  g_autoptr(ObjectorPlaybook) reloaded = objector_playbook_load_default (NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (objector_playbook_get_version (reloaded), ==, NEWER_VERSION);
 
   /* Moved on the same host: the signature is looked for where it went. */
   earlier_update_in_place ();
   g_ptr_array_set_size (requests, 0);
-  moved = update ("/moved/meta.json", &outcome, &error);
+  g_autoptr(ObjectorPlaybook) moved = update ("/moved/meta.json", &outcome, &error);
   g_assert_no_error (error);
   g_assert_cmpint (outcome, ==, OBJECTOR_PLAYBOOK_UPDATE_INSTALLED);
   g_assert_cmpstr (g_ptr_array_index (requests, requests->len - 1), ==, "/good/meta.json.sig");
@@ -329,7 +321,6 @@ test_sign_script (void)
                                                          g_bytes_get_size (body));
   g_autofree char *sig_file = g_strconcat (playbook_file, ".sig", NULL);
   g_autofree char *sig_text = NULL;
-  g_autoptr(GBytes) signature = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(TestRun) check = { 0 };
   g_autofree char *python = g_file_test ("/usr/bin/python3", G_FILE_TEST_IS_EXECUTABLE)
@@ -362,7 +353,7 @@ test_sign_script (void)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
   g_assert_true (g_file_get_contents (sig_file, &sig_text, NULL, NULL));
-  signature = g_bytes_new (sig_text, strlen (sig_text));
+  g_autoptr(GBytes) signature = g_bytes_new (sig_text, strlen (sig_text));
   g_assert_true (objector_signature_verify_playbook (body, signature, &error));
   g_assert_no_error (error);
   /* Ed25519 is deterministic: the same bytes as the tests' own signing. */
@@ -377,14 +368,6 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) newer = NULL;
-  g_autoptr(GBytes) tampered = NULL;
-  g_autoptr(GBytes) foreign = NULL;
-  g_autoptr(GBytes) newline = NULL;
-  g_autofree char *good = NULL;
-  g_autofree char *other = NULL;
-  g_autofree char *cut = NULL;
-  g_autofree char *huge = NULL;
 
   test_util_init (&argc, &argv, "signed-update");
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
@@ -394,14 +377,16 @@ main (int   argc,
   signatures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   requests = g_ptr_array_new_with_free_func (g_free);
 
-  newer = playbook (NEWER_VERSION, NULL, NULL);
-  good = test_playbooks_sign (newer);
-  other = test_playbooks_sign_other (newer);
-  tampered = playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/1\"");
-  foreign = playbook (NEWER_VERSION, "allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"evil.example\"]");
-  newline = playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/\\n6359191084165019\"");
-  cut = g_strndup (good, 40);
-  huge = g_strnfill (10 * 1024, 'A');
+  g_autoptr(GBytes) newer = playbook (NEWER_VERSION, NULL, NULL);
+  g_autofree char *good = test_playbooks_sign (newer);
+  g_autofree char *other = test_playbooks_sign_other (newer);
+  g_autoptr(GBytes) tampered = playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/1\"");
+  g_autoptr(GBytes) foreign =
+    playbook (NEWER_VERSION, "allowed_hosts", "[\"www.facebook.com\", \"facebook.com\", \"evil.example\"]");
+  g_autoptr(GBytes) newline =
+    playbook (NEWER_VERSION, "form_url", "\"https://www.facebook.com/help/contact/\\n6359191084165019\"");
+  g_autofree char *cut = g_strndup (good, 40);
+  g_autofree char *huge = g_strnfill (10 * 1024, 'A');
 
   serve ("/good/meta.json", newer, good);
   serve ("/unsigned/meta.json", newer, NULL);

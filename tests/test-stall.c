@@ -89,13 +89,12 @@ hold_scan (guint    n_messages,
 {
   Stall *stall = user_data;
   gint64 deadline = g_get_monotonic_time () + (gint64) TEST_UTIL_WAIT_SECONDS * G_USEC_PER_SEC;
-  guint wanted;
 
   if (n_messages % HOLD_EVERY != 1)
     return;
 
   g_mutex_lock (&stall->lock);
-  wanted = stall->turns + 2;
+  guint wanted = stall->turns + 2;
   while (stall->turns < wanted)
     if (!g_cond_wait_until (&stall->turned, &stall->lock, deadline))
       {
@@ -121,12 +120,11 @@ write_mbox (const char *dir)
 {
   g_autofree char *filename = g_build_filename (dir, "large.mbox", NULL);
   g_autoptr(GString) body = g_string_new (NULL);
-  FILE *file;
 
   for (guint i = 0; i < 20; i++)
     g_string_append (body, "Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.\n");
 
-  file = g_fopen (filename, "w");
+  FILE *file = g_fopen (filename, "w");
   g_assert_nonnull (file);
   for (guint i = 0; i < MBOX_MESSAGES; i++)
     {
@@ -198,9 +196,8 @@ link_checked_cb (GObject      *source,
 {
   Stall *stall = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorLinkResult) link = NULL;
 
-  link = objector_net_check_link_finish (OBJECTOR_NET (source), result, &error);
+  g_autoptr(ObjectorLinkResult) link = objector_net_check_link_finish (OBJECTOR_NET (source), result, &error);
   g_assert_no_error (error);
   stall->n_links_done++;
   if (objector_link_result_get_verdict (link) == OBJECTOR_LINK_VERDICT_REACHABLE)
@@ -235,39 +232,33 @@ test_scan_and_link_check (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_util_make_dir ("stall");
-  g_autofree char *mbox = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(ObjectorMailScanner) scanner = NULL;
-  g_autoptr(ObjectorNet) net = NULL;
-  g_autoptr(SoupServer) server = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *base = NULL;
   const char * const allowed[] = { "127.0.0.1", NULL };
   Stall stall = { 0 };
-  guint tick;
 
-  mbox = write_mbox (dir);
+  g_autofree char *mbox = write_mbox (dir);
 
-  playbook = objector_playbook_new_bundled (&error);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
   g_assert_no_error (error);
 
-  server = test_util_soup_serve (slow_server_cb, NULL, &base);
+  g_autoptr(SoupServer) server = test_util_soup_serve (slow_server_cb, NULL, &base);
 
   stall.loop = g_main_loop_new (NULL, FALSE);
   g_mutex_init (&stall.lock);
   g_cond_init (&stall.turned);
-  tick = g_timeout_add (TICK_MS, tick_cb, &stall);
+  guint tick = g_timeout_add (TICK_MS, tick_cb, &stall);
 #ifndef OBJECTOR_BENCH
   objector_mail_scanner_set_test_hook (hold_scan, &stall);
 #endif
 
-  scanner = objector_mail_scanner_new (playbook);
+  g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (playbook);
   g_signal_connect (scanner, "found", G_CALLBACK (found_cb), &stall);
   stall.scan_began = g_get_monotonic_time ();
   objector_mail_scanner_scan_async (scanner, mbox, cancellable, scan_finished_cb, &stall);
   stall.pending++;
 
-  net = objector_net_new ();
+  g_autoptr(ObjectorNet) net = objector_net_new ();
   for (guint i = 0; i < N_LINKS; i++)
     {
       g_autofree char *url = g_strdup_printf ("%s/form/%u", base, i);

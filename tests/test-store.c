@@ -61,11 +61,10 @@ assert_add_fails (ObjectorStore *store,
 static void
 test_empty (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autofree char *dir = test_util_data_dir ();
 
   test_util_reset_data ();
-  store = loaded_store ();
+  g_autoptr(ObjectorStore) store = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 0);
   g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (store)) == OBJECTOR_TYPE_OBJECTION);
   /* Reading creates nothing on disk. */
@@ -75,16 +74,11 @@ test_empty (void)
 static void
 test_round_trip (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorStore) again = NULL;
-  g_autoptr(ObjectorObjection) reread = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) a = NULL;
-  g_autoptr(JsonNode) b = NULL;
   ObjectorObjection *first, *second;
 
   test_util_reset_data ();
-  store = loaded_store ();
+  g_autoptr(ObjectorStore) store = loaded_store ();
   first = add_objection (store, "one@example.org");
   second = add_objection (store, "two@example.org");
   objector_objection_set_account (second, "Zoë Łukasiewicz 李小龍");
@@ -94,11 +88,11 @@ test_round_trip (void)
   g_assert_no_error (error);
   g_assert_cmpint (objector_objection_get_state (first), ==, OBJECTOR_STATE_FORM_OPENED);
 
-  again = loaded_store ();
+  g_autoptr(ObjectorStore) again = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
-  reread = g_list_model_get_item (G_LIST_MODEL (again), 0);
-  a = objector_objection_to_json (first);
-  b = objector_objection_to_json (reread);
+  g_autoptr(ObjectorObjection) reread = g_list_model_get_item (G_LIST_MODEL (again), 0);
+  g_autoptr(JsonNode) a = objector_objection_to_json (first);
+  g_autoptr(JsonNode) b = objector_objection_to_json (reread);
   g_assert_true (json_node_equal (a, b));
   g_assert_cmpint (objector_objection_get_state (reread), ==, OBJECTOR_STATE_FORM_OPENED);
 }
@@ -106,7 +100,6 @@ test_round_trip (void)
 static void
 test_permissions (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *file = test_util_store_file ();
 
@@ -115,7 +108,7 @@ test_permissions (void)
   g_mkdir_with_parents (dir, 0755);
   g_chmod (dir, 0755);
 
-  store = loaded_store ();
+  g_autoptr(ObjectorStore) store = loaded_store ();
   add_objection (store, "one@example.org");
 
   test_util_assert_mode (file, 0600);
@@ -125,24 +118,20 @@ test_permissions (void)
 static void
 test_illegal_event_leaves_file (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  ObjectorObjection *o;
 
   test_util_reset_data ();
-  store = loaded_store ();
-  o = add_objection (store, "one@example.org");
-  before = test_util_read_file (file, NULL);
+  g_autoptr(ObjectorStore) store = loaded_store ();
+  ObjectorObjection *o = add_objection (store, "one@example.org");
+  g_autofree char *before = test_util_read_file (file, NULL);
 
   g_assert_false (objector_store_apply (store, objector_objection_get_id (o),
                                         OBJECTOR_EVENT_LOG_APPROVAL, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_ILLEGAL_EVENT);
   g_assert_cmpstr (error->message, ==, "An objection that is “ready” cannot take the event “log-approval”");
 
-  after = test_util_read_file (file, NULL);
+  g_autofree char *after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
   g_assert_cmpint (objector_objection_get_state (o), ==, OBJECTOR_STATE_READY);
 }
@@ -151,19 +140,14 @@ static void
 test_damaged (void)
 {
   static const char garbage[] = "{\"format\": \"objector\", \"version\": 1, \"objections\": [ {\"id\": ";
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorStore) after = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_store_file ();
   g_autofree char *dir = test_util_data_dir ();
-  g_autofree char *kept = NULL;
-  g_autofree char *kept_path = NULL;
-  g_auto(GStrv) copies = NULL;
 
   test_util_reset_data ();
   g_free (test_util_write_file (file, garbage, -1));
 
-  store = objector_store_new (NULL);
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   g_assert_false (objector_store_load (store, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_DAMAGED);
   g_test_message ("%s", error->message);
@@ -171,19 +155,19 @@ test_damaged (void)
   test_util_assert_contains (error->message, file);
 
   /* The damaged bytes are kept beside it, byte for byte, and named. */
-  copies = test_util_damaged_copies ();
+  g_auto(GStrv) copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
-  kept_path = g_build_filename (dir, copies[0], NULL);
+  g_autofree char *kept_path = g_build_filename (dir, copies[0], NULL);
   test_util_assert_contains (error->message, kept_path);
   g_assert_cmpstr (objector_store_get_damaged_copy (store), ==, kept_path);
-  kept = test_util_read_file (kept_path, NULL);
+  g_autofree char *kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, garbage);
   g_assert_false (g_file_test (file, G_FILE_TEST_EXISTS));
 
   /* The store goes on: new objections can be started. */
   g_clear_error (&error);
   add_objection (store, "new@example.org");
-  after = loaded_store ();
+  g_autoptr(ObjectorStore) after = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (after)), ==, 1);
 
   /* A second damaged file never overwrites the first copy. */
@@ -241,25 +225,19 @@ test_damaged_kinds (void)
 static void
 test_partly_damaged (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorStore) reader = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_store_file ();
   g_autofree char *dir = test_util_data_dir ();
-  g_autofree char *original = NULL;
   g_autofree char *broken = NULL;
-  g_autofree char *kept = NULL;
-  g_autofree char *kept_path = NULL;
-  g_auto(GStrv) copies = NULL;
 
   test_util_reset_data ();
-  store = loaded_store ();
+  g_autoptr(ObjectorStore) store = loaded_store ();
   add_objection (store, "one@example.org");
   add_objection (store, "two@example.org");
   add_objection (store, "three@example.org");
   g_clear_object (&store);
 
-  original = test_util_read_file (file, NULL);
+  g_autofree char *original = test_util_read_file (file, NULL);
   /* Break the second record's state. */
   {
     char *first = strstr (original, "\"state\" : \"ready\"");
@@ -281,14 +259,14 @@ test_partly_damaged (void)
   test_util_assert_contains (error->message, "objections[1].state: unknown state “rEady”");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 2);
 
-  copies = test_util_damaged_copies ();
+  g_auto(GStrv) copies = test_util_damaged_copies ();
   g_assert_cmpuint (g_strv_length (copies), ==, 1);
-  kept_path = g_build_filename (dir, copies[0], NULL);
-  kept = test_util_read_file (kept_path, NULL);
+  g_autofree char *kept_path = g_build_filename (dir, copies[0], NULL);
+  g_autofree char *kept = test_util_read_file (kept_path, NULL);
   g_assert_cmpstr (kept, ==, broken);
 
   /* The trusted two were saved: the next start reports nothing. */
-  reader = loaded_store ();
+  g_autoptr(ObjectorStore) reader = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (reader)), ==, 2);
 }
 
@@ -300,15 +278,13 @@ test_newer_version (void)
     " {\"id\": \"abc\", \"path\": \"facebook-objection\", \"platform\": \"facebook\","
     "  \"created\": \"2026-01-01T00:00:00Z\", \"state\": \"draft\", \"history\": [],"
     "  \"something_new\": {\"x\": 1}}]}";
-  g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *after = NULL;
 
   test_util_reset_data ();
   g_free (test_util_write_file (file, newer, -1));
 
-  store = objector_store_new (NULL);
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   g_assert_true (objector_store_load (store, &error));
   g_assert_no_error (error);
   g_assert_true (objector_store_get_read_only (store));
@@ -319,7 +295,7 @@ test_newer_version (void)
   g_assert_false (objector_store_apply (store, "abc", OBJECTOR_EVENT_COMPLETE_DETAILS, NULL, NULL, &error));
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_READ_ONLY);
 
-  after = test_util_read_file (file, NULL);
+  g_autofree char *after = test_util_read_file (file, NULL);
   g_assert_cmpstr (after, ==, newer);
 }
 
@@ -327,15 +303,12 @@ test_newer_version (void)
 static void
 test_two_writers (void)
 {
-  g_autoptr(ObjectorStore) gui = NULL;
-  g_autoptr(ObjectorStore) cli = NULL;
-  g_autoptr(ObjectorStore) check = NULL;
   g_autoptr(GError) error = NULL;
   ObjectorObjection *from_gui, *from_cli, *seen;
 
   test_util_reset_data ();
-  gui = loaded_store ();
-  cli = loaded_store ();
+  g_autoptr(ObjectorStore) gui = loaded_store ();
+  g_autoptr(ObjectorStore) cli = loaded_store ();
 
   from_gui = add_objection (gui, "gui@example.org");
   /* The CLI's store never saw it, yet adding keeps it. */
@@ -361,7 +334,7 @@ test_two_writers (void)
   g_assert_no_error (error);
   g_assert_nonnull (seen);
 
-  check = loaded_store ();
+  g_autoptr(ObjectorStore) check = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (check)), ==, 2);
 }
 
@@ -370,7 +343,6 @@ test_many_writers (void)
 {
   enum { N_STORES = 4, N_EACH = 25 };
   ObjectorStore *stores[N_STORES];
-  g_autoptr(ObjectorStore) check = NULL;
 
   test_util_reset_data ();
   for (guint i = 0; i < N_STORES; i++)
@@ -384,7 +356,7 @@ test_many_writers (void)
         add_objection (stores[i], email);
       }
 
-  check = loaded_store ();
+  g_autoptr(ObjectorStore) check = loaded_store ();
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (check)), ==, N_STORES * N_EACH);
 
   for (guint i = 0; i < N_STORES; i++)
@@ -394,23 +366,18 @@ test_many_writers (void)
 static void
 test_lookup (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *upper = NULL;
-  ObjectorObjection *o;
-  const char *id;
 
   test_util_reset_data ();
-  store = loaded_store ();
-  o = add_objection (store, "one@example.org");
+  g_autoptr(ObjectorStore) store = loaded_store ();
+  ObjectorObjection *o = add_objection (store, "one@example.org");
   add_objection (store, "two@example.org");
-  id = objector_objection_get_id (o);
+  const char *id = objector_objection_get_id (o);
 
   g_assert_true (objector_store_lookup (store, id, &error) == o);
-  prefix = g_strndup (id, 8);
+  g_autofree char *prefix = g_strndup (id, 8);
   g_assert_true (objector_store_lookup (store, prefix, &error) == o);
-  upper = g_ascii_strup (prefix, -1);
+  g_autofree char *upper = g_ascii_strup (prefix, -1);
   g_assert_true (objector_store_lookup (store, upper, &error) == o);
   g_assert_no_error (error);
 
@@ -447,11 +414,8 @@ test_lookup (void)
 static void
 test_unwritable (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autofree char *dir = test_util_data_dir ();
   g_autofree char *file = test_util_store_file ();
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
 
   if (geteuid () == 0)
     {
@@ -460,15 +424,15 @@ test_unwritable (void)
     }
 
   test_util_reset_data ();
-  store = loaded_store ();
+  g_autoptr(ObjectorStore) store = loaded_store ();
   add_objection (store, "one@example.org");
-  before = test_util_read_file (file, NULL);
+  g_autofree char *before = test_util_read_file (file, NULL);
   g_chmod (dir, 0500);
 
   assert_add_fails (store, OBJECTOR_ERROR_STORE_IO, "", 1);
 
   g_chmod (dir, 0700);
-  after = test_util_read_file (file, NULL);
+  g_autofree char *after = test_util_read_file (file, NULL);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -476,14 +440,13 @@ test_unwritable (void)
 static void
 test_folder_is_a_file (void)
 {
-  g_autoptr(ObjectorStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = test_util_data_dir ();
 
   test_util_reset_data ();
   g_free (test_util_write_file (dir, "I am not a folder", -1));
 
-  store = objector_store_new (NULL);
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   objector_store_load (store, &error);
   g_clear_error (&error);
 

@@ -88,11 +88,10 @@ check_once (ObjectorNet *net,
             const char  *url)
 {
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(ObjectorLinkResult) found = NULL;
 
   objector_net_check_link_async (net, url, loopback_hosts, NULL, store_result_cb, results);
   wait_for (results, 1);
-  found = objector_net_check_link_finish (net, results->pdata[0], NULL);
+  g_autoptr(ObjectorLinkResult) found = objector_net_check_link_finish (net, results->pdata[0], NULL);
   return objector_link_result_get_verdict (found);
 }
 
@@ -128,15 +127,8 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SoupServer) server = NULL;
-  g_autoptr(ObjectorNet) net = NULL;
-  g_autoptr(ObjectorPlaybook) bundled = NULL;
   g_autoptr(JsonNode) newer = test_util_bundled_playbook_json ();
   g_autofree char *base = NULL;
-  g_autofree char *ok = NULL;
-  g_autofree char *hop = NULL;
-  g_autofree char *playbook_url = NULL;
-  g_autofree char *endless_url = NULL;
   gint64 start, elapsed;
   guint failures = 0;
 
@@ -148,13 +140,13 @@ main (int   argc,
 
   json_object_set_int_member (json_node_get_object (newer), "version", 2099010101);
   playbook_bytes = test_util_json_bytes (newer);
-  server = test_util_soup_serve (server_cb, NULL, &base);
-  ok = g_strconcat (base, "/ok", NULL);
-  hop = g_strconcat (base, "/hop-1", NULL);
-  playbook_url = g_strconcat (base, "/playbook.json", NULL);
-  endless_url = g_strconcat (base, "/endless.json", NULL);
+  g_autoptr(SoupServer) server = test_util_soup_serve (server_cb, NULL, &base);
+  g_autofree char *ok = g_strconcat (base, "/ok", NULL);
+  g_autofree char *hop = g_strconcat (base, "/hop-1", NULL);
+  g_autofree char *playbook_url = g_strconcat (base, "/playbook.json", NULL);
+  g_autofree char *endless_url = g_strconcat (base, "/endless.json", NULL);
 
-  net = objector_net_new ();
+  g_autoptr(ObjectorNet) net = objector_net_new ();
 
   /* Warm-up: the first connection, the TLS backend and proxy look-ups. */
   check_once (net, ok);
@@ -180,7 +172,7 @@ main (int   argc,
     g_print ("%u checks at once:               %7.3f ms in all\n", CONCURRENT_CHECKS, elapsed / 1000.0);
   }
 
-  bundled = objector_playbook_new_bundled (&error);
+  g_autoptr(ObjectorPlaybook) bundled = objector_playbook_new_bundled (&error);
   g_assert_no_error (error);
   start = g_get_monotonic_time ();
   for (guint i = 0; i < UPDATES; i++)

@@ -62,32 +62,26 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) late = NULL;
-  g_autoptr(GDateTime) later = NULL;
-  g_autoptr(ObjectorAuthorities) authorities = NULL;
-  g_autoptr(ObjectorComplaintTexts) texts = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   g_autofree char *directory = NULL;
-  gint64 start;
 
   test_util_init_environment ("bench-reminders");
   test_util_use_time_zone ("Europe/Berlin");
-  late = test_util_time ("2026-03-05T10:00:00Z");
-  later = test_util_time ("2026-03-06T10:00:00Z");
+  g_autoptr(GDateTime) late = test_util_time ("2026-03-05T10:00:00Z");
+  g_autoptr(GDateTime) later = test_util_time ("2026-03-06T10:00:00Z");
 
-  start = g_get_monotonic_time ();
-  authorities = objector_authorities_load (&error);
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr(ObjectorAuthorities) authorities = objector_authorities_load (&error);
   g_assert_no_error (error);
   printf ("authorities: load and validate %u records: %.2f ms\n",
           g_list_model_get_n_items (objector_authorities_get_all (authorities)), ms_since (start));
 
   start = g_get_monotonic_time ();
-  texts = objector_complaint_texts_load (&error);
+  g_autoptr(ObjectorComplaintTexts) texts = objector_complaint_texts_load (&error);
   g_assert_no_error (error);
   printf ("complaint texts: load and validate %u languages: %.2f ms\n",
           g_strv_length ((char **) objector_complaint_texts_get_languages (texts)), ms_since (start));
 
-  playbook = objector_playbook_new_bundled (&error);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (&error);
   g_assert_no_error (error);
 
   for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)

@@ -53,33 +53,6 @@ static const char sample_message[] =
   "\r\n"
   "We have received your objection. https://www.facebook.com/help/contact/\r\n";
 
-static const ObjectorFuzzTarget targets[] = {
-  { "playbook", objector_fuzz_playbook },
-  { "store", objector_fuzz_store },
-  { "draft", objector_fuzz_draft },
-  { "mail", objector_fuzz_mail },
-  { "mbox", objector_fuzz_mbox },
-  { "redact", objector_fuzz_redact },
-  { "auth-results", objector_fuzz_auth_results },
-  { "html-links", objector_fuzz_html_links },
-};
-
-const ObjectorFuzzTarget *
-objector_fuzz_get_targets (guint *n_targets)
-{
-  *n_targets = G_N_ELEMENTS (targets);
-  return targets;
-}
-
-const ObjectorFuzzTarget *
-objector_fuzz_lookup (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
-    if (g_str_equal (targets[i].name, name))
-      return &targets[i];
-  return NULL;
-}
-
 /* Helpers */
 
 void
@@ -245,23 +218,20 @@ void
 objector_fuzz_setup (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) sample = NULL;
-  const char *parent;
-  char *xdg;
 
   if (base_dir != NULL)
     return;
 
   /* Memory, not disk, when there is a choice: every input is written out. */
-  parent = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0
-           ? "/dev/shm" : g_get_tmp_dir ();
+  const char *parent = g_file_test ("/dev/shm", G_FILE_TEST_IS_DIR) && g_access ("/dev/shm", W_OK) == 0
+                       ? "/dev/shm" : g_get_tmp_dir ();
   base_dir = g_build_filename (parent, "objector-fuzz-XXXXXX", NULL);
   if (g_mkdtemp (base_dir) == NULL)
     objector_fuzz_fail ("Could not create a folder in %s", parent);
   atexit (teardown_at_exit);
 
   /* Nothing of the person's own is ever read or changed. */
-  xdg = g_build_filename (base_dir, "data", NULL);
+  char *xdg = g_build_filename (base_dir, "data", NULL);
   g_setenv ("XDG_DATA_HOME", xdg, TRUE);
   g_free (xdg);
   xdg = g_build_filename (base_dir, "config", NULL);
@@ -286,7 +256,7 @@ objector_fuzz_setup (void)
   if (!(bundled = objector_playbook_new_bundled (&error)))
     objector_fuzz_fail ("The bundled playbook does not load: %s", error->message);
 
-  sample = g_bytes_new_static (sample_message, sizeof sample_message - 1);
+  g_autoptr(GBytes) sample = g_bytes_new_static (sample_message, sizeof sample_message - 1);
   if (!(sample_mail = objector_mail_new_from_bytes (sample, "sample.eml", &error)))
     objector_fuzz_fail ("The sample message does not load: %s", error->message);
 
@@ -334,19 +304,16 @@ check_path (ObjectorPlaybook *playbook,
     objector_fuzz_fail ("Path “%s” cannot be looked up by its id", objector_path_get_id (path));
 }
 
-void
+static void
 objector_fuzz_playbook (const guint8 *data,
                         gsize         size)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
   static const char * const countries[] = { "DE", "fr", "GB", "NO", "US", "XX", "" };
   const char * const *region_ids;
-  GListModel *paths;
-  GPtrArray *rules;
 
-  playbook = objector_playbook_new_from_bytes (bytes, "fuzz", &error);
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_from_bytes (bytes, "fuzz", &error);
   if (playbook == NULL)
     {
       check_error ("Loading a playbook", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK);
@@ -354,7 +321,7 @@ objector_fuzz_playbook (const guint8 *data,
     }
 
   check_text ("the updated date", objector_playbook_get_updated (playbook));
-  paths = objector_playbook_get_paths (playbook);
+  GListModel *paths = objector_playbook_get_paths (playbook);
   for (guint i = 0; i < g_list_model_get_n_items (paths); i++)
     {
       g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
@@ -380,7 +347,7 @@ objector_fuzz_playbook (const guint8 *data,
     check_strv ("a region member", objector_playbook_get_region (playbook, region_ids[i]));
   check_strv ("a mail domain", objector_playbook_get_mail_domains (playbook));
 
-  rules = objector_playbook_get_mail_rules (playbook);
+  GPtrArray *rules = objector_playbook_get_mail_rules (playbook);
   for (guint i = 0; rules != NULL && i < rules->len; i++)
     {
       ObjectorMailRule *rule = g_ptr_array_index (rules, i);
@@ -448,21 +415,16 @@ save_unchanged (ObjectorStore *store)
   return read_file (objector_store_get_filename (store));
 }
 
-void
+static void
 objector_fuzz_store (const guint8 *data,
                      gsize         size)
 {
   g_autofree char *dir = fresh_dir ("store");
   g_autofree char *filename = g_build_filename (dir, "objections.json", NULL);
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(ObjectorStore) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) first = NULL;
-  g_autoptr(GBytes) second = NULL;
-  guint n;
 
   write_file (filename, data, size);
-  store = objector_store_new (dir);
+  g_autoptr(ObjectorStore) store = objector_store_new (dir);
 
   if (!objector_store_load (store, &error))
     {
@@ -479,7 +441,7 @@ objector_fuzz_store (const guint8 *data,
       return;
     }
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), i);
@@ -517,14 +479,14 @@ objector_fuzz_store (const guint8 *data,
     }
 
   /* What we write, we read back exactly: a second round changes nothing. */
-  first = save_unchanged (store);
-  again = objector_store_new (dir);
+  g_autoptr(GBytes) first = save_unchanged (store);
+  g_autoptr(ObjectorStore) again = objector_store_new (dir);
   if (!objector_store_load (again, &error))
     objector_fuzz_fail ("The store does not load what it saved: %s", error->message);
   if (g_list_model_get_n_items (G_LIST_MODEL (again)) != n)
     objector_fuzz_fail ("The store saved %u objections but reads back %u", n,
              g_list_model_get_n_items (G_LIST_MODEL (again)));
-  second = save_unchanged (again);
+  g_autoptr(GBytes) second = save_unchanged (again);
   if (!g_bytes_equal (first, second))
     objector_fuzz_fail ("Saving the store twice gives different files");
 
@@ -567,20 +529,16 @@ save_draft (ObjectorDraft *draft,
   return read_file (filename);
 }
 
-void
+static void
 objector_fuzz_draft (const guint8 *data,
                      gsize         size)
 {
   g_autofree char *dir = fresh_dir ("draft");
   g_autofree char *filename = g_build_filename (dir, "wizard.json", NULL);
-  g_autoptr(ObjectorDraft) draft = NULL;
-  g_autoptr(ObjectorDraft) again = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) first = NULL;
-  g_autoptr(GBytes) second = NULL;
 
   write_file (filename, data, size);
-  draft = objector_draft_new (dir);
+  g_autoptr(ObjectorDraft) draft = objector_draft_new (dir);
 
   if (!objector_draft_load (draft, &error))
     {
@@ -594,12 +552,12 @@ objector_fuzz_draft (const guint8 *data,
     }
   check_draft (draft);
 
-  first = save_draft (draft, filename);
-  again = objector_draft_new (dir);
+  g_autoptr(GBytes) first = save_draft (draft, filename);
+  g_autoptr(ObjectorDraft) again = objector_draft_new (dir);
   if (!objector_draft_load (again, &error))
     objector_fuzz_fail ("The draft does not load what it saved: %s", error->message);
   check_draft (again);
-  second = save_draft (again, filename);
+  g_autoptr(GBytes) second = save_draft (again, filename);
   if (!g_bytes_equal (first, second))
     objector_fuzz_fail ("Saving the draft twice gives different files");
 
@@ -611,18 +569,12 @@ objector_fuzz_draft (const guint8 *data,
 static void
 check_mail (ObjectorMail *mail)
 {
-  g_autoptr(JsonObject) object = NULL;
-  g_autoptr(JsonNode) node = NULL;
   g_autoptr(JsonNode) reparsed = NULL;
   g_autoptr(GDateTime) logged = g_date_time_new_utc (2025, 6, 2, 12, 0, 0);
   g_autoptr(GListStore) objections = g_list_store_new (OBJECTOR_TYPE_OBJECTION);
   g_autoptr(GError) error = NULL;
   g_autofree char *label = objector_mail_dup_source_label (mail);
-  g_autofree char *excerpt = NULL;
-  g_autofree char *text = NULL;
-  g_autoptr(ObjectorObjection) matched = NULL;
   ObjectorEvent event;
-  const char *code;
 
   if (objector_mail_get_error (mail) != NULL)
     {
@@ -646,7 +598,7 @@ check_mail (ObjectorMail *mail)
   check_strv ("a link", objector_mail_get_links (mail));
   check_text ("the digest", objector_mail_get_digest (mail));
 
-  excerpt = objector_mail_dup_excerpt (mail);
+  g_autofree char *excerpt = objector_mail_dup_excerpt (mail);
   check_text ("the excerpt", excerpt);
   if (excerpt != NULL && g_utf8_strlen (excerpt, -1) > OBJECTOR_MAIL_EXCERPT_CHARS + 1)
     objector_fuzz_fail ("The excerpt has %ld characters, more than %d", g_utf8_strlen (excerpt, -1),
@@ -656,7 +608,7 @@ check_mail (ObjectorMail *mail)
   check_text ("the platform", objector_mail_get_platform (mail));
   check_strv ("a trust note", objector_mail_get_trust_notes (mail));
   check_strv ("a foreign host", objector_mail_get_foreign_hosts (mail));
-  code = objector_mail_get_code (mail);
+  const char *code = objector_mail_get_code (mail);
   check_text ("the code", code);
   if (objector_mail_get_trusted (mail) && !objector_mail_get_from_meta (mail))
     objector_fuzz_fail ("A message not from Meta's domains is trusted");
@@ -677,31 +629,29 @@ check_mail (ObjectorMail *mail)
     objector_fuzz_fail ("A message from Meta's domains does not claim to be from Meta");
 
   g_list_store_append (objections, sample_objection);
-  matched = objector_mail_match (mail, G_LIST_MODEL (objections));
+  g_autoptr(ObjectorObjection) matched = objector_mail_match (mail, G_LIST_MODEL (objections));
   if (matched != NULL && matched != sample_objection)
     objector_fuzz_fail ("The email matched an objection it was not given");
   (void) objector_mail_get_event (mail, sample_objection, &event);
 
   /* What would be stored: valid JSON that reads back. */
-  object = objector_mail_to_json (mail, logged);
-  node = json_node_init_object (json_node_alloc (), object);
-  text = json_to_string (node, FALSE);
+  g_autoptr(JsonObject) object = objector_mail_to_json (mail, logged);
+  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+  g_autofree char *text = json_to_string (node, FALSE);
   check_text ("the stored email", text);
   if (!(reparsed = json_from_string (text, &error)))
     objector_fuzz_fail ("The stored form of an email does not read back: %s", error->message);
 }
 
-void
+static void
 objector_fuzz_mail (const guint8 *data,
                     gsize         size)
 {
   g_autoptr(GBytes) bytes = g_bytes_new (data, size);
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorMail) mail = NULL;
-  g_autoptr(ObjectorMail) pasted = NULL;
   g_autofree char *text = g_strndup ((const char *) data, size);
 
-  mail = objector_mail_new_from_bytes (bytes, "fuzz.eml", &error);
+  g_autoptr(ObjectorMail) mail = objector_mail_new_from_bytes (bytes, "fuzz.eml", &error);
   if (mail == NULL)
     check_error ("Reading a message", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   else
@@ -709,27 +659,25 @@ objector_fuzz_mail (const guint8 *data,
   g_clear_error (&error);
 
   /* Pasted text stops at the first NUL, as a text field's would. */
-  pasted = objector_mail_new_from_string (text, NULL, &error);
+  g_autoptr(ObjectorMail) pasted = objector_mail_new_from_string (text, NULL, &error);
   if (pasted == NULL)
     check_error ("Reading pasted text", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   else
     check_mail (pasted);
 }
 
-void
+static void
 objector_fuzz_mbox (const guint8 *data,
                     gsize         size)
 {
   g_autofree char *dir = fresh_dir ("mbox");
   g_autofree char *filename = g_build_filename (dir, "inbox.mbox", NULL);
   g_autoptr(ObjectorMailScanner) scanner = objector_mail_scanner_new (bundled);
-  g_autoptr(GPtrArray) mails = NULL;
-  g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
 
   write_file (filename, data, size);
 
-  mails = objector_mail_load_file (filename, NULL, &error);
+  g_autoptr(GPtrArray) mails = objector_mail_load_file (filename, NULL, &error);
   if (mails == NULL)
     {
       if (error == NULL || error->domain != G_FILE_ERROR)
@@ -740,7 +688,7 @@ objector_fuzz_mbox (const guint8 *data,
       check_mail (g_ptr_array_index (mails, i));
   g_clear_error (&error);
 
-  found = objector_mail_scanner_scan (scanner, filename, NULL, &error);
+  g_autoptr(GPtrArray) found = objector_mail_scanner_scan (scanner, filename, NULL, &error);
   if (found == NULL)
     check_error ("Scanning an mbox file", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   else
@@ -766,14 +714,11 @@ objector_fuzz_mbox (const guint8 *data,
 /* The first line is an address, the rest a text. Redaction must give valid
  * UTF-8 and leave nothing it would find again: no form of the address
  * survives. (The replacement, "█", is not in the address.) */
-void
+static void
 objector_fuzz_redact (const guint8 *data,
                       gsize         size)
 {
   g_autofree char *input = g_strndup ((const char *) data, size);
-  g_autoptr(ObjectorRedactor) redactor = NULL;
-  g_autofree char *once = NULL;
-  g_autofree char *twice = NULL;
   const char *addresses[2] = { input, NULL };
   char *newline = strchr (input, '\n');
 
@@ -781,11 +726,11 @@ objector_fuzz_redact (const guint8 *data,
     return;
   *newline = '\0';
 
-  redactor = objector_redactor_new (addresses, "\xe2\x96\x88");
-  once = objector_redactor_apply (redactor, newline + 1);
+  g_autoptr(ObjectorRedactor) redactor = objector_redactor_new (addresses, "\xe2\x96\x88");
+  g_autofree char *once = objector_redactor_apply (redactor, newline + 1);
   if (once == NULL || !g_utf8_validate (once, -1, NULL))
     objector_fuzz_fail ("Redaction gave no text, or text that is not UTF-8");
-  twice = objector_redactor_apply (redactor, once);
+  g_autofree char *twice = objector_redactor_apply (redactor, once);
   if (g_strcmp0 (once, twice) != 0)
     objector_fuzz_fail ("Redacted text still holds the address: “%s” became “%s”", once, twice);
 }
@@ -873,15 +818,14 @@ check_verified (ObjectorAuthResults *results,
     objector_fuzz_fail ("Verified without a Meta signature or a DMARC result");
 }
 
-void
+static void
 objector_fuzz_auth_results (const guint8 *data,
                             gsize         size)
 {
   g_autofree char *header = g_strndup ((const char *) data, size);
-  g_autoptr(ObjectorAuthResults) results = NULL;
   g_autoptr(GError) error = NULL;
 
-  results = objector_auth_results_parse (header, &error);
+  g_autoptr(ObjectorAuthResults) results = objector_auth_results_parse (header, &error);
   if (results == NULL)
     check_error ("Reading Authentication-Results", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   else
@@ -916,7 +860,7 @@ objector_fuzz_auth_results (const guint8 *data,
 
 /* HTML links */
 
-void
+static void
 objector_fuzz_html_links (const guint8 *data,
                           gsize         size)
 {
@@ -924,12 +868,11 @@ objector_fuzz_html_links (const guint8 *data,
   g_autofree char *html = g_utf8_make_valid ((const char *) data, size);
   g_autoptr(ObjectorLinkSet) links = objector_link_set_new ();
   g_autoptr(GHashTable) hosts = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree char *text = NULL;
   g_autofree char *raw = g_strndup ((const char *) data, size);
   const char * const *listed;
   const char * const *host_list;
 
-  text = objector_html_read (html, strlen (html), links);
+  g_autofree char *text = objector_html_read (html, strlen (html), links);
   check_text ("the text of HTML", text);
 
   host_list = objector_link_set_get_hosts (links);
@@ -974,4 +917,33 @@ objector_fuzz_html_links (const guint8 *data,
     objector_link_set_add_text (other, html, strlen (html));
     objector_link_set_add (other, raw, -1);
   }
+}
+
+/* The targets */
+
+static const ObjectorFuzzTarget targets[] = {
+  { "playbook", objector_fuzz_playbook },
+  { "store", objector_fuzz_store },
+  { "draft", objector_fuzz_draft },
+  { "mail", objector_fuzz_mail },
+  { "mbox", objector_fuzz_mbox },
+  { "redact", objector_fuzz_redact },
+  { "auth-results", objector_fuzz_auth_results },
+  { "html-links", objector_fuzz_html_links },
+};
+
+const ObjectorFuzzTarget *
+objector_fuzz_get_targets (guint *n_targets)
+{
+  *n_targets = G_N_ELEMENTS (targets);
+  return targets;
+}
+
+const ObjectorFuzzTarget *
+objector_fuzz_lookup (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    if (g_str_equal (targets[i].name, name))
+      return &targets[i];
+  return NULL;
 }

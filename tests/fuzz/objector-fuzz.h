@@ -35,24 +35,10 @@ void                       objector_fuzz_setup         (void);
 /* Removes the temporary directory. */
 void                       objector_fuzz_teardown      (void);
 
+/* Every target, and the one named @name (%NULL when there is none): the
+ * regression test runs them all, a libFuzzer program the one it was built
+ * for. */
 const ObjectorFuzzTarget  *objector_fuzz_get_targets   (guint        *n_targets);
 const ObjectorFuzzTarget  *objector_fuzz_lookup        (const char   *name);
-
-void                       objector_fuzz_playbook      (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_store         (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_draft         (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_mail          (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_mbox          (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_auth_results  (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_html_links    (const guint8 *data,
-                                                        gsize         size);
-void                       objector_fuzz_redact        (const guint8 *data,
-                                                        gsize         size);
 
 G_END_DECLS
