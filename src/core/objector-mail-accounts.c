@@ -428,6 +428,9 @@ objector_mail_accounts_refresh_async (ObjectorMailAccounts *self,
   g_task_set_source_tag (task, objector_mail_accounts_refresh_async);
   g_task_set_task_data (task, g_new0 (Refresh, 1), (GDestroyNotify) refresh_free);
 
+  /* Registers GNOME Online Accounts' D-Bus errors, so that its answers
+   * come back as GOA_ERROR (NOT_AUTHORIZED: sign in again). */
+  (void) goa_error_quark ();
   goa_client_new (cancellable, goa_client_cb, g_steal_pointer (&task));
 }
 
