@@ -33,6 +33,9 @@ OBJECTOR_DEBIAN_BUILD_PACKAGES=(
   # IMAP (scan-mail imaps://…): the protocol; TLS is GIO's (glib-networking)
   libetpan-dev
   glib-networking
+  # mail accounts: GNOME Online Accounts' client library, and the keyring (Secret Service)
+  libgoa-1.0-dev
+  libsecret-1-dev
   libcairo2-dev
   libpango1.0-dev
   libqrencode-dev
@@ -72,6 +75,9 @@ OBJECTOR_DEBIAN_TEST_PACKAGES=(
   python3-cryptography
   # test-imap and bench-imap start a real IMAP server on 127.0.0.1
   dovecot-imapd
+  # test-mail-accounts starts a real keyring and a real goa-daemon on a bus of its own
+  gnome-keyring
+  gnome-online-accounts
 )
 
 OBJECTOR_FEDORA_BUILD_PACKAGES=(
@@ -88,6 +94,8 @@ OBJECTOR_FEDORA_BUILD_PACKAGES=(
   libxml2-devel
   libetpan-devel
   glib-networking
+  gnome-online-accounts-devel
+  libsecret-devel
   cairo-devel
   pango-devel
   qrencode-devel
@@ -119,6 +127,8 @@ OBJECTOR_FEDORA_TEST_PACKAGES=(
   libfaketime
   python3-cryptography
   dovecot
+  gnome-keyring
+  gnome-online-accounts
 )
 
 # ---------------------------------------------------------------------------

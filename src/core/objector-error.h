@@ -31,6 +31,9 @@ typedef enum
   OBJECTOR_ERROR_NEEDS_REGION,       /* the country has one authority per region: name the region */
   OBJECTOR_ERROR_NO_GROUNDS,         /* no complaint yet: Meta has not refused, or still has time */
   OBJECTOR_ERROR_AUTH_FAILED,        /* a mail server refused the user name, password or token */
+  OBJECTOR_ERROR_UNAVAILABLE,        /* a desktop service (GNOME Online Accounts, the keyring) is not there */
+  OBJECTOR_ERROR_NEEDS_PASSWORD,     /* no password is known for a mail account: ask the person */
+  OBJECTOR_ERROR_ACCOUNT_SETTINGS,   /* an online account must be fixed in Settings → Online Accounts */
 } ObjectorError;
 
 GQuark objector_error_quark (void);

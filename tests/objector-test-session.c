@@ -1,0 +1,246 @@
+/* objector-test-session.c — a private desktop session: D-Bus, GNOME Keyring, GNOME Online Accounts
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/wait.h>
+
+#include <libsecret/secret.h>
+
+#include "objector-test-session.h"
+#include "objector-test-util.h"
+
+#define KEYRING_PASSWORD "test keyring password"
+#define GOA_DAEMON       "/usr/libexec/goa-daemon"
+
+struct _TestSession
+{
+  GTestDBus   *bus;
+  GPid         keyring_pid;
+  GPid         goa_pid;
+  char        *goa_log;
+};
+
+static GList *stopped_buses;
+
+char *
+test_session_unavailable (void)
+{
+  g_autofree char *daemon = g_find_program_in_path ("dbus-daemon");
+
+  if (daemon == NULL)
+    return g_strdup ("dbus-daemon is not installed");
+  return NULL;
+}
+
+char *
+test_session_daemons_missing (gboolean goa)
+{
+  g_autofree char *keyring = g_find_program_in_path ("gnome-keyring-daemon");
+
+  if (keyring == NULL)
+    return g_strdup ("gnome-keyring-daemon is not installed (Debian: gnome-keyring)");
+  if (goa && !g_file_test (GOA_DAEMON, G_FILE_TEST_IS_EXECUTABLE))
+    return g_strdup (GOA_DAEMON " is not installed (Debian: gnome-online-accounts)");
+  return NULL;
+}
+
+TestSession *
+test_session_new (void)
+{
+  TestSession *self = g_new0 (TestSession, 1);
+
+  self->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (self->bus);
+  return self;
+}
+
+static void
+child_setup (gpointer user_data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+}
+
+/* The daemons run on the real clock, as Dovecot does (libfaketime is for
+ * Objector), with the bus and the private folders of this process. */
+static GStrv
+daemon_environment (void)
+{
+  GStrv envp = g_get_environ ();
+
+  envp = g_environ_unsetenv (envp, "LD_PRELOAD");
+  envp = g_environ_unsetenv (envp, "FAKETIME");
+  envp = g_environ_unsetenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC");
+  /* Not Objector's: its GLib warnings are no failure of ours. */
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+  return envp;
+}
+
+static void
+stop (GPid *pid)
+{
+  int status;
+
+  if (*pid == 0)
+    return;
+  kill (*pid, SIGTERM);
+  while (waitpid (*pid, &status, 0) < 0 && errno == EINTR)
+    ;
+  g_spawn_close_pid (*pid);
+  *pid = 0;
+}
+
+void
+test_session_free (TestSession *self)
+{
+  secret_service_disconnect ();
+  stop (&self->goa_pid);
+  stop (&self->keyring_pid);
+  /* Stopped rather than taken down: libsecret keeps a reference to the
+   * connection for the life of the process, which g_test_dbus_down() (also
+   * run when a GTestDBus that is still up is freed) would wait for in vain.
+   * So the stopped bus object stays until the process ends, and each test
+   * that uses a bus runs in a process of its own. */
+  g_test_dbus_stop (self->bus);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
+  stopped_buses = g_list_prepend (stopped_buses, g_steal_pointer (&self->bus));
+  g_free (self->goa_log);
+  g_free (self);
+}
+
+static gboolean
+name_has_owner (const char *name)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  gboolean owned = FALSE;
+
+  if (bus == NULL)
+    return FALSE;
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "NameHasOwner", g_variant_new ("(s)", name),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, NULL);
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
+}
+
+static gboolean
+name_owned_cb (gpointer user_data)
+{
+  return name_has_owner (user_data);
+}
+
+void
+test_session_start_keyring (TestSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = daemon_environment ();
+  const char *argv[] = { "gnome-keyring-daemon", "--foreground", "--unlock", "--components=secrets", NULL };
+  int in_fd;
+
+  g_assert_cmpint (self->keyring_pid, ==, 0);
+  g_spawn_async_with_pipes (NULL, (char **) argv, envp,
+                            G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                            child_setup, NULL, &self->keyring_pid, &in_fd, NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* --unlock reads the login keyring's password until the end of input. */
+  g_assert_cmpint (write (in_fd, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD)), ==, strlen (KEYRING_PASSWORD));
+  close (in_fd);
+
+  test_util_wait_for ("gnome-keyring-daemon on the bus", name_owned_cb, (gpointer) "org.freedesktop.secrets");
+}
+
+void
+test_session_store_goa_password (TestSession *self,
+                                 const char  *id,
+                                 const char  *password)
+{
+  /* goa-daemon's own schema (goautils.c): one attribute, "goa-identity" =
+   * "PROVIDER:genGENERATION:ID", and the credentials as a printed a{sv}. */
+  static const SecretSchema goa_schema = {
+    "org.gnome.OnlineAccounts", SECRET_SCHEMA_DONT_MATCH_NAME,
+    { { "goa-identity", SECRET_SCHEMA_ATTRIBUTE_STRING }, { NULL, 0 } },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *identity = g_strdup_printf ("imap_smtp:gen0:%s", id);
+  g_autoptr(GVariantBuilder) builder = g_variant_builder_new (G_VARIANT_TYPE_VARDICT);
+  g_autoptr(GVariant) credentials = NULL;
+  g_autofree char *text = NULL;
+
+  g_variant_builder_add (builder, "{sv}", "imap-password", g_variant_new_string (password));
+  g_variant_builder_add (builder, "{sv}", "smtp-password", g_variant_new_string (password));
+  credentials = g_variant_ref_sink (g_variant_builder_end (builder));
+  text = g_variant_print (credentials, TRUE);
+
+  secret_password_store_sync (&goa_schema, SECRET_COLLECTION_DEFAULT, "GOA imap_smtp credentials",
+                              text, NULL, &error, "goa-identity", identity, NULL);
+  g_assert_no_error (error);
+}
+
+void
+test_session_add_goa_account (TestSession *self,
+                              const char  *id,
+                              const char  *keys)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_config_dir (), "goa-1.0", NULL);
+  g_autofree char *file = g_build_filename (folder, "accounts.conf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  if (!g_file_get_contents (file, &before, NULL, NULL))
+    before = g_strdup ("");
+  after = g_strdup_printf ("%s[Account %s]\n%s\n", before, id, keys);
+  g_file_set_contents (file, after, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* goa-daemon logs this once per account when it has checked its
+ * credentials at start. */
+static gboolean
+accounts_checked_cb (gpointer user_data)
+{
+  TestSession *self = user_data;
+  g_autofree char *conf = g_build_filename (g_get_user_config_dir (), "goa-1.0", "accounts.conf", NULL);
+  g_autofree char *text = NULL;
+  g_autofree char *log = NULL;
+  guint n_accounts = 0, n_checked = 0;
+
+  if (g_file_get_contents (conf, &text, NULL, NULL))
+    for (const char *p = text; (p = strstr (p, "[Account ")) != NULL; p++)
+      n_accounts++;
+  if (g_file_get_contents (self->goa_log, &log, NULL, NULL))
+    for (const char *p = log; (p = strstr (p, "Handled EnsureCredentials")) != NULL; p++)
+      n_checked++;
+  return name_has_owner ("org.gnome.OnlineAccounts") && n_checked >= n_accounts;
+}
+
+void
+test_session_start_goa (TestSession *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = daemon_environment ();
+  const char *argv[] = { GOA_DAEMON, "--replace", NULL };
+  int log_fd;
+
+  g_assert_cmpint (self->goa_pid, ==, 0);
+  log_fd = g_file_open_tmp ("objector-goa-XXXXXX.log", &self->goa_log, &error);
+  g_assert_no_error (error);
+  /* Its debug lines say when it has checked each account. */
+  envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "all", TRUE);
+  g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, child_setup, NULL,
+                          &self->goa_pid, -1, log_fd, log_fd, &error);
+  g_assert_no_error (error);
+  close (log_fd);
+
+  test_util_wait_for ("goa-daemon on the bus, its accounts checked", accounts_checked_cb, self);
+}

@@ -1,0 +1,58 @@
+/* objector-test-session.h — a private desktop session: D-Bus, GNOME Keyring, GNOME Online Accounts
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A session bus of the test's own (GTestDBus: a real dbus-daemon, with no
+ * service activation, so nothing starts unless the test starts it), and on
+ * it, when asked, the real daemons:
+ *
+ * - gnome-keyring-daemon --foreground --unlock --components=secrets, its
+ *   password on standard input: a "login" keyring in the private
+ *   XDG_DATA_HOME, unlocked, answering as org.freedesktop.secrets;
+ * - /usr/libexec/goa-daemon, reading the accounts the test wrote into
+ *   $XDG_CONFIG_HOME/goa-1.0/accounts.conf and their passwords from that
+ *   keyring, answering as org.gnome.OnlineAccounts.
+ *
+ * Each is stopped by test_session_free() (and by the kernel if the test
+ * dies first: PR_SET_PDEATHSIG); the bus is stopped last. libsecret keeps
+ * its connection to the bus for the life of the process: run each test
+ * that uses a session in a process of its own (g_test_trap_subprocess()).
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+typedef struct _TestSession TestSession;
+
+/* NULL when the session can be made (dbus-daemon is there); otherwise why
+ * not, for g_test_skip(). */
+char        *test_session_unavailable       (void);
+/* NULL when gnome-keyring-daemon is there (goa-daemon too when @goa). */
+char        *test_session_daemons_missing   (gboolean     goa);
+
+/* Brings the bus up and points this process's session bus at it. */
+TestSession *test_session_new               (void);
+void         test_session_free              (TestSession *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestSession, test_session_free)
+
+/* Starts the keyring and waits until it answers. */
+void         test_session_start_keyring     (TestSession *self);
+/* Stores what goa-daemon keeps for account @id of provider "imap_smtp":
+ * its IMAP password, under GNOME Online Accounts' own schema. */
+void         test_session_store_goa_password (TestSession *self,
+                                              const char  *id,
+                                              const char  *password);
+/* Appends a group "[Account @id]" with @keys ("Key=value\n" lines) to
+ * accounts.conf. */
+void         test_session_add_goa_account   (TestSession *self,
+                                             const char  *id,
+                                             const char  *keys);
+/* Starts goa-daemon, waits until it answers and until every account it
+ * lists has been checked (it logs in to each mail server at start). */
+void         test_session_start_goa         (TestSession *self);
+
+G_END_DECLS
