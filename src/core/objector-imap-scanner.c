@@ -17,7 +17,7 @@
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
 #include "objector-objection.h"
-#include "objector-progress.h"
+#include "objector-scan-private.h"
 
 /* One FETCH brings at most this many messages, or this many bytes: memory
  * stays bounded, and progress moves. */
@@ -170,13 +170,6 @@ objector_imap_scanner_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-count_property (const char *name)
-{
-  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NAME);
-}
-
 static void
 objector_imap_scanner_class_init (ObjectorImapScannerClass *klass)
 {
@@ -194,12 +187,12 @@ objector_imap_scanner_class_init (ObjectorImapScannerClass *klass)
   properties[PROP_PHASE] =
     g_param_spec_enum ("phase", NULL, NULL, OBJECTOR_TYPE_IMAP_PHASE, OBJECTOR_IMAP_PHASE_IDLE, read_only);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, read_only);
-  properties[PROP_N_MESSAGES] = count_property ("n-messages");
-  properties[PROP_N_MATCHED] = count_property ("n-matched");
-  properties[PROP_N_FETCHED] = count_property ("n-fetched");
-  properties[PROP_N_FOUND] = count_property ("n-found");
-  properties[PROP_N_SKIPPED] = count_property ("n-skipped");
-  properties[PROP_N_OTHER] = count_property ("n-other");
+  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
+  properties[PROP_N_MATCHED] = _objector_scan_count_property ("n-matched");
+  properties[PROP_N_FETCHED] = _objector_scan_count_property ("n-fetched");
+  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
+  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
+  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, read_only);
   properties[PROP_INCLUDE_OTHER] = g_param_spec_boolean ("include-other", NULL, NULL, FALSE, read_write);
   properties[PROP_SINCE] = g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME, read_write);
@@ -490,12 +483,12 @@ apply_report (gpointer data)
       now->fraction = new->fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
     }
-  objector_progress_set_uint (G_OBJECT (self), &now->n_messages, new->n_messages, properties[PROP_N_MESSAGES]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_found, new->n_found, properties[PROP_N_FOUND]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_skipped, new->n_skipped, properties[PROP_N_SKIPPED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_other, new->n_other, properties[PROP_N_OTHER]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_messages, new->n_messages, properties[PROP_N_MESSAGES]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_found, new->n_found, properties[PROP_N_FOUND]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_skipped, new->n_skipped, properties[PROP_N_SKIPPED]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_other, new->n_other, properties[PROP_N_OTHER]);
   now->bytes_received = new->bytes_received;
   if (now->busy != new->busy)
     {
@@ -575,7 +568,7 @@ report (ScanJob      *job,
 {
   Report *r;
 
-  if (!objector_progress_due (&job->last_report, force || found != NULL))
+  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
     return;
 
   if (job->session != NULL)
@@ -586,7 +579,7 @@ report (ScanJob      *job,
   r->scanner = g_object_ref (job->scanner);
   r->counts = job->counts;
   r->found = found != NULL ? g_object_ref (found) : NULL;
-  objector_progress_post (job->context, apply_report, r, report_free);
+  _objector_scan_post (job->context, apply_report, r, report_free);
 }
 
 static void
@@ -609,6 +602,7 @@ message_fetched_cb (guint32      uid,
   ScanJob *job = user_data;
   g_autoptr(ObjectorMail) mail = NULL;
   ObjectorMail *found = NULL;
+  ObjectorScanVerdict verdict = OBJECTOR_SCAN_PASSED;
 
   job->counts.n_fetched++;
   job->counts.fraction = job->n_to_fetch > 0 ? (double) job->counts.n_fetched / job->n_to_fetch : 1.0;
@@ -617,18 +611,15 @@ message_fetched_cb (guint32      uid,
   if (mail == NULL)
     job->counts.n_skipped++;
   else
+    verdict = _objector_scan_sort (mail, job->rules, job->include_other);
+
+  if (verdict == OBJECTOR_SCAN_OTHER)
+    job->counts.n_other++;
+  else if (verdict == OBJECTOR_SCAN_FOUND)
     {
-      objector_mail_check_with_rules (mail, job->rules);
-      if (!objector_mail_get_claims_meta (mail))
-        ;
-      else if (!job->include_other && objector_mail_get_kind (mail) == OBJECTOR_MAIL_KIND_OTHER)
-        job->counts.n_other++;
-      else
-        {
-          g_ptr_array_add (job->found, g_object_ref (mail));
-          job->counts.n_found++;
-          found = mail;
-        }
+      g_ptr_array_add (job->found, g_object_ref (mail));
+      job->counts.n_found++;
+      found = mail;
     }
 
   report (job, found, found != NULL);
@@ -684,10 +675,11 @@ fetch_matches (ScanJob   *job,
 }
 
 static GPtrArray *
-scan_run (ScanJob       *job,
+scan_run (gpointer       data,
           GCancellable  *cancellable,
           GError       **error)
 {
+  ScanJob *job = data;
   g_autoptr(ObjectorImapSession) session = NULL;
   g_autoptr(GArray) uids = NULL;
   guint n_messages = 0;
@@ -757,13 +749,21 @@ begin (ObjectorImapScanner  *self,
 
 /* The last numbers, before the result. */
 static void
-finish (ScanJob   *job,
+finish (gpointer   data,
         GPtrArray *found)
 {
+  ScanJob *job = data;
+
   job->counts.busy = FALSE;
   job->counts.phase = found != NULL ? OBJECTOR_IMAP_PHASE_DONE : OBJECTOR_IMAP_PHASE_IDLE;
   report (job, NULL, TRUE);
 }
+
+static const ObjectorScanJobFuncs scan_job_funcs = {
+  scan_run,
+  finish,
+  (GDestroyNotify) scan_job_free,
+};
 
 GPtrArray *
 objector_imap_scanner_scan (ObjectorImapScanner           *self,
@@ -772,9 +772,6 @@ objector_imap_scanner_scan (ObjectorImapScanner           *self,
                             GCancellable                  *cancellable,
                             GError                       **error)
 {
-  ScanJob *job;
-  GPtrArray *found;
-
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
   g_return_val_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account), NULL);
   g_return_val_if_fail (credential != NULL, NULL);
@@ -783,28 +780,8 @@ objector_imap_scanner_scan (ObjectorImapScanner           *self,
   if (!begin (self, error))
     return NULL;
 
-  job = scan_job_new (self, account, credential, NULL);
-  found = scan_run (job, cancellable, error);
-  finish (job, found);
-  scan_job_free (job);
-  return found;
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *found = scan_run (job, cancellable, &error);
-
-  finish (job, found);
-  if (found == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, account, credential, NULL),
+                             cancellable, error);
 }
 
 void
@@ -815,26 +792,21 @@ objector_imap_scanner_scan_async (ObjectorImapScanner          *self,
                                   GAsyncReadyCallback           callback,
                                   gpointer                      user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GMainContext) context = NULL;
   GError *error = NULL;
+  ScanJob *job = NULL;
 
   g_return_if_fail (OBJECTOR_IS_IMAP_SCANNER (self));
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
   g_return_if_fail (credential != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_imap_scanner_scan_async);
-
-  if (!begin (self, &error))
+  if (begin (self, &error))
     {
-      g_task_return_error (task, error);
-      return;
+      context = g_main_context_ref_thread_default ();
+      job = scan_job_new (self, account, credential, context);
     }
-
-  context = g_main_context_ref_thread_default ();
-  g_task_set_task_data (task, scan_job_new (self, account, credential, context), (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  _objector_scan_run_async (self, objector_imap_scanner_scan_async, &scan_job_funcs, job, error,
+                            cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -843,8 +815,6 @@ objector_imap_scanner_scan_finish (ObjectorImapScanner  *self,
                                    GError              **error)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_imap_scanner_scan_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _objector_scan_run_finish (self, objector_imap_scanner_scan_async, result, error);
 }

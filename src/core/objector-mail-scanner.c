@@ -19,7 +19,7 @@
 #include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner-private.h"
-#include "objector-progress.h"
+#include "objector-scan-private.h"
 
 /* Enough of a Maildir file to hold its headers. */
 #define MAILDIR_HEAD_SIZE (64 * 1024)
@@ -161,18 +161,10 @@ objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
   properties[PROP_FRACTION] =
     g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_MESSAGES] =
-    g_param_spec_uint ("n-messages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_FOUND] =
-    g_param_spec_uint ("n-found", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_SKIPPED] =
-    g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_OTHER] =
-    g_param_spec_uint ("n-other", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
+  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
+  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
+  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
   properties[PROP_INCLUDE_OTHER] =
     g_param_spec_boolean ("include-other", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -316,10 +308,10 @@ apply_report (gpointer data)
       self->fraction = report->fraction;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
     }
-  objector_progress_set_uint (G_OBJECT (self), &self->n_messages, report->n_messages, properties[PROP_N_MESSAGES]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_found, report->n_found, properties[PROP_N_FOUND]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_skipped, report->n_skipped, properties[PROP_N_SKIPPED]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_other, report->n_other, properties[PROP_N_OTHER]);
+  _objector_scan_set_uint (G_OBJECT (self), &self->n_messages, report->n_messages, properties[PROP_N_MESSAGES]);
+  _objector_scan_set_uint (G_OBJECT (self), &self->n_found, report->n_found, properties[PROP_N_FOUND]);
+  _objector_scan_set_uint (G_OBJECT (self), &self->n_skipped, report->n_skipped, properties[PROP_N_SKIPPED]);
+  _objector_scan_set_uint (G_OBJECT (self), &self->n_other, report->n_other, properties[PROP_N_OTHER]);
   if (report->notes != NULL)
     {
       g_strfreev (self->notes);
@@ -391,7 +383,7 @@ report (ScanJob      *job,
 {
   Report *r;
 
-  if (!objector_progress_due (&job->last_report, force || found != NULL))
+  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
     return;
 
   r = g_new0 (Report, 1);
@@ -419,29 +411,25 @@ report (ScanJob      *job,
       r->notes = (char **) g_ptr_array_free (notes, FALSE);
     }
 
-  objector_progress_post (job->context, apply_report, r, report_free);
+  _objector_scan_post (job->context, apply_report, r, report_free);
 }
 
-/* Checks a message the pre-filter let through; keeps it when it is from
- * Meta or pretends to be. Meta's everyday mail (notifications, "other")
- * is only counted unless asked for: a mailbox may hold tens of thousands. */
+/* A message the pre-filter let through. */
 static void
 consider (ScanJob      *job,
           ObjectorMail *mail,
           GPtrArray    *found)
 {
-  objector_mail_check_with_rules (mail, job->rules);
-  if (!objector_mail_get_claims_meta (mail))
-    return;
-  if (!job->include_other && objector_mail_get_kind (mail) == OBJECTOR_MAIL_KIND_OTHER)
-    {
-      job->n_other++;
-      return;
-    }
+  ObjectorScanVerdict verdict = _objector_scan_sort (mail, job->rules, job->include_other);
 
-  g_ptr_array_add (found, g_object_ref (mail));
-  job->n_found++;
-  report (job, mail, TRUE, TRUE);
+  if (verdict == OBJECTOR_SCAN_OTHER)
+    job->n_other++;
+  else if (verdict == OBJECTOR_SCAN_FOUND)
+    {
+      g_ptr_array_add (found, g_object_ref (mail));
+      job->n_found++;
+      report (job, mail, TRUE, TRUE);
+    }
 }
 
 static gboolean
@@ -730,10 +718,11 @@ scan_single_file (ScanJob     *job,
 }
 
 static GPtrArray *
-scan_run (ScanJob       *job,
+scan_run (gpointer       data,
           GCancellable  *cancellable,
           GError       **error)
 {
+  ScanJob *job = data;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *name = g_path_get_basename (job->path);
   GStatBuf st;
@@ -813,15 +802,30 @@ begin (ObjectorMailScanner  *self,
   return TRUE;
 }
 
+/* The last numbers, before the result. */
+static void
+finish (gpointer   data,
+        GPtrArray *found)
+{
+  ScanJob *job = data;
+
+  if (found != NULL)
+    job->fraction = 1.0;
+  report (job, NULL, FALSE, TRUE);
+}
+
+static const ObjectorScanJobFuncs scan_job_funcs = {
+  scan_run,
+  finish,
+  (GDestroyNotify) scan_job_free,
+};
+
 GPtrArray *
 objector_mail_scanner_scan (ObjectorMailScanner  *self,
                             const char           *path,
                             GCancellable         *cancellable,
                             GError              **error)
 {
-  ScanJob *job;
-  GPtrArray *found;
-
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -829,34 +833,7 @@ objector_mail_scanner_scan (ObjectorMailScanner  *self,
   if (!begin (self, error))
     return NULL;
 
-  job = scan_job_new (self, path, NULL);
-  found = scan_run (job, cancellable, error);
-  if (found != NULL)
-    job->fraction = 1.0;
-  report (job, NULL, FALSE, TRUE);
-  scan_job_free (job);
-  return found;
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *found = scan_run (job, cancellable, &error);
-
-  if (found != NULL)
-    job->fraction = 1.0;
-  /* Posted before the result, so the last numbers arrive first. */
-  report (job, NULL, FALSE, TRUE);
-
-  if (found == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, path, NULL), cancellable, error);
 }
 
 void
@@ -866,25 +843,20 @@ objector_mail_scanner_scan_async (ObjectorMailScanner  *self,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GMainContext) context = NULL;
   GError *error = NULL;
+  ScanJob *job = NULL;
 
   g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_mail_scanner_scan_async);
-
-  if (!begin (self, &error))
+  if (begin (self, &error))
     {
-      g_task_return_error (task, error);
-      return;
+      context = g_main_context_ref_thread_default ();
+      job = scan_job_new (self, path, context);
     }
-
-  context = g_main_context_ref_thread_default ();
-  g_task_set_task_data (task, scan_job_new (self, path, context), (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  _objector_scan_run_async (self, objector_mail_scanner_scan_async, &scan_job_funcs, job, error,
+                            cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -893,8 +865,6 @@ objector_mail_scanner_scan_finish (ObjectorMailScanner  *self,
                                    GError              **error)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_mail_scanner_scan_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _objector_scan_run_finish (self, objector_mail_scanner_scan_async, result, error);
 }
