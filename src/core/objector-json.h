@@ -87,6 +87,11 @@ JsonObject *objector_json_load_file    (JsonParser  *parser,
 /* @root as indented JSON text, as every file Objector saves is written. */
 char       *objector_json_to_data      (JsonNode    *root,
                                         gsize       *length);
+/* What @builder built, as objector_json_to_data() writes it, saved with
+ * objector_files_write_private() (errors are G_FILE_ERROR). */
+gboolean    objector_json_save_file    (JsonBuilder *builder,
+                                        const char  *filename,
+                                        GError     **error);
 /* Adds the member @name = @value to the object @builder is in, unless
  * @value is NULL. */
 void        objector_json_add_string   (JsonBuilder *builder,

@@ -370,13 +370,10 @@ write_ledger (ObjectorReminders  *self,
               GError            **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
   GHashTableIter iter;
   gpointer value;
-  gsize length;
 
   /* Sorted, so that the file does not change for nothing. */
   g_hash_table_iter_init (&iter, entries);
@@ -404,10 +401,7 @@ write_ledger (ObjectorReminders  *self,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  data = objector_json_to_data (root, &length);
-
-  if (!objector_files_write_private (self->filename, data, length, &local_error))
+  if (!objector_json_save_file (builder, self->filename, &local_error))
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not record which reminders were given in “%s”: %s"),
