@@ -79,6 +79,23 @@ objector_reminder_kind_to_string (ObjectorReminderKind kind)
     }
 }
 
+GNotification *
+objector_reminder_new_notification (const ObjectorReminder *self,
+                                    const char             *button_label)
+{
+  GNotification *notification;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  notification = g_notification_new (self->title);
+  g_notification_set_body (notification, self->body);
+  g_notification_set_default_action_and_target (notification, "app.show-objection", "s", self->objection_id);
+  if (button_label != NULL)
+    g_notification_add_button_with_target (notification, button_label, "app.show-objection", "s",
+                                           self->objection_id);
+  return notification;
+}
+
 /* Texts */
 
 static char *
