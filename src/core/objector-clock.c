@@ -96,3 +96,14 @@ objector_clock_format_utc (GDateTime *time)
   utc = g_date_time_to_utc (time);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
+
+char *
+objector_clock_format_date (const GDate *date)
+{
+  char buffer[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
+}
