@@ -31,15 +31,10 @@ struct _ObjectorMailScanner
 {
   GObject           parent_instance;
 
-  ObjectorPlaybook *playbook;
-  double            fraction;
-  guint             n_messages;
-  guint             n_found;
-  guint             n_skipped;
-  guint             n_other;
-  gboolean          include_other;
-  gboolean          busy;
-  char            **notes;
+  ObjectorPlaybook   *playbook;
+  ObjectorScanCounts  counts;
+  gboolean            include_other;
+  char              **notes;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, G_TYPE_OBJECT)
@@ -64,6 +59,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static ObjectorScanCountProps count_props;
 
 static void
 objector_mail_scanner_dispose (GObject *object)
@@ -99,25 +95,25 @@ objector_mail_scanner_get_property (GObject    *object,
       g_value_set_object (value, self->playbook);
       break;
     case PROP_FRACTION:
-      g_value_set_double (value, self->fraction);
+      g_value_set_double (value, self->counts.fraction);
       break;
     case PROP_N_MESSAGES:
-      g_value_set_uint (value, self->n_messages);
+      g_value_set_uint (value, self->counts.n_messages);
       break;
     case PROP_N_FOUND:
-      g_value_set_uint (value, self->n_found);
+      g_value_set_uint (value, self->counts.n_found);
       break;
     case PROP_N_SKIPPED:
-      g_value_set_uint (value, self->n_skipped);
+      g_value_set_uint (value, self->counts.n_skipped);
       break;
     case PROP_N_OTHER:
-      g_value_set_uint (value, self->n_other);
+      g_value_set_uint (value, self->counts.n_other);
       break;
     case PROP_INCLUDE_OTHER:
       g_value_set_boolean (value, self->include_other);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->counts.busy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -172,6 +168,10 @@ objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  count_props = (ObjectorScanCountProps) {
+    properties[PROP_FRACTION], properties[PROP_N_MESSAGES], properties[PROP_N_FOUND],
+    properties[PROP_N_SKIPPED], properties[PROP_N_OTHER], properties[PROP_BUSY],
+  };
 
   /* A find, as it comes: the interface can list it before the scan ends. */
   signals[FOUND] =
@@ -203,35 +203,35 @@ double
 objector_mail_scanner_get_fraction (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0.0);
-  return self->fraction;
+  return self->counts.fraction;
 }
 
 guint
 objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_messages;
+  return self->counts.n_messages;
 }
 
 guint
 objector_mail_scanner_get_n_found (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_found;
+  return self->counts.n_found;
 }
 
 guint
 objector_mail_scanner_get_n_skipped (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_skipped;
+  return self->counts.n_skipped;
 }
 
 guint
 objector_mail_scanner_get_n_other (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_other;
+  return self->counts.n_other;
 }
 
 gboolean
@@ -267,7 +267,7 @@ gboolean
 objector_mail_scanner_get_busy (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
-  return self->busy;
+  return self->counts.busy;
 }
 
 /* Progress, from the scanning thread to the scanner's */
@@ -275,12 +275,7 @@ objector_mail_scanner_get_busy (ObjectorMailScanner *self)
 typedef struct
 {
   ObjectorMailScanner *scanner;
-  double               fraction;
-  guint                n_messages;
-  guint                n_found;
-  guint                n_skipped;
-  guint                n_other;
-  gboolean             busy;
+  ObjectorScanCounts   counts;
   ObjectorMail        *found;
   char               **notes;     /* with the last report only */
 } Report;
@@ -303,25 +298,12 @@ apply_report (gpointer data)
   ObjectorMailScanner *self = report->scanner;
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->fraction != report->fraction)
-    {
-      self->fraction = report->fraction;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-    }
-  _objector_scan_set_uint (G_OBJECT (self), &self->n_messages, report->n_messages, properties[PROP_N_MESSAGES]);
-  _objector_scan_set_uint (G_OBJECT (self), &self->n_found, report->n_found, properties[PROP_N_FOUND]);
-  _objector_scan_set_uint (G_OBJECT (self), &self->n_skipped, report->n_skipped, properties[PROP_N_SKIPPED]);
-  _objector_scan_set_uint (G_OBJECT (self), &self->n_other, report->n_other, properties[PROP_N_OTHER]);
   if (report->notes != NULL)
     {
       g_strfreev (self->notes);
       self->notes = g_steal_pointer (&report->notes);
     }
-  if (self->busy != report->busy)
-    {
-      self->busy = report->busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  _objector_scan_set_counts (G_OBJECT (self), &self->counts, &report->counts, &count_props);
   g_object_thaw_notify (G_OBJECT (self));
 
   if (report->found != NULL)
@@ -339,11 +321,7 @@ typedef struct
   GMainContext         *context;  /* NULL: report in this thread */
   gint64                last_report;
 
-  double                fraction;
-  guint                 n_messages;
-  guint                 n_found;
-  guint                 n_skipped;
-  guint                 n_other;
+  ObjectorScanCounts    counts;
   GPtrArray            *notes;     /* what was passed over, for the person */
   guint                 n_special;
 } ScanJob;
@@ -388,12 +366,9 @@ report (ScanJob      *job,
 
   r = g_new0 (Report, 1);
   r->scanner = g_object_ref (job->scanner);
-  r->fraction = CLAMP (job->fraction, 0.0, 1.0);
-  r->n_messages = job->n_messages;
-  r->n_found = job->n_found;
-  r->n_skipped = job->n_skipped;
-  r->n_other = job->n_other;
-  r->busy = busy;
+  r->counts = job->counts;
+  r->counts.fraction = CLAMP (job->counts.fraction, 0.0, 1.0);
+  r->counts.busy = busy;
   r->found = found != NULL ? g_object_ref (found) : NULL;
   if (!busy)
     {
@@ -423,11 +398,11 @@ consider (ScanJob      *job,
   ObjectorScanVerdict verdict = _objector_scan_sort (mail, job->rules, job->include_other);
 
   if (verdict == OBJECTOR_SCAN_OTHER)
-    job->n_other++;
+    job->counts.n_other++;
   else if (verdict == OBJECTOR_SCAN_FOUND)
     {
       g_ptr_array_add (found, g_object_ref (mail));
-      job->n_found++;
+      job->counts.n_found++;
       report (job, mail, TRUE, TRUE);
     }
 }
@@ -439,7 +414,7 @@ filter_headers (const char *headers,
 {
   ScanJob *job = user_data;
 
-  job->n_messages++;
+  job->counts.n_messages++;
   return length > 0 && objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules),
                                                           headers, length);
 }
@@ -492,21 +467,21 @@ scan_mbox (ScanJob       *job,
         }
 
       if (too_large > 0)
-        job->n_skipped++;
+        job->counts.n_skipped++;
       else if (bytes != NULL)
         {
           mail = objector_mail_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                               name, index, NULL);
           if (mail == NULL)
-            job->n_skipped++;
+            job->counts.n_skipped++;
           else
             consider (job, mail, found);
         }
 
-      job->fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
+      job->counts.fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
       report (job, NULL, TRUE, FALSE);
       if (test_hook != NULL)
-        test_hook (job->n_messages, test_hook_data);
+        test_hook (job->counts.n_messages, test_hook_data);
     }
 
   return TRUE;
@@ -595,7 +570,7 @@ read_maildir_file (ScanJob    *job,
       got += n;
     }
 
-  job->n_messages++;
+  job->counts.n_messages++;
   header_end = g_strstr_len (head, got, "\n\n");
   if (header_end == NULL)
     header_end = g_strstr_len (head, got, "\r\n\r\n");
@@ -674,11 +649,11 @@ scan_maildir (ScanJob       *job,
 
       mail = read_maildir_file (job, g_ptr_array_index (files, i), &skipped);
       if (skipped)
-        job->n_skipped++;
+        job->counts.n_skipped++;
       if (mail != NULL)
         consider (job, mail, found);
 
-      job->fraction = (double) (i + 1) / files->len;
+      job->counts.fraction = (double) (i + 1) / files->len;
       report (job, NULL, TRUE, FALSE);
     }
 
@@ -712,7 +687,7 @@ scan_single_file (ScanJob     *job,
 
   if (mail == NULL)
     return FALSE;
-  job->n_messages++;
+  job->counts.n_messages++;
   consider (job, mail, found);
   return TRUE;
 }
@@ -780,7 +755,7 @@ static gboolean
 begin (ObjectorMailScanner  *self,
        GError              **error)
 {
-  if (self->busy)
+  if (self->counts.busy)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                            _("A scan is already running"));
@@ -788,9 +763,7 @@ begin (ObjectorMailScanner  *self,
     }
 
   g_object_freeze_notify (G_OBJECT (self));
-  self->busy = TRUE;
-  self->fraction = 0.0;
-  self->n_messages = self->n_found = self->n_skipped = self->n_other = 0;
+  self->counts = (ObjectorScanCounts) { .busy = TRUE };
   g_clear_pointer (&self->notes, g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
@@ -810,7 +783,7 @@ finish (gpointer   data,
   ScanJob *job = data;
 
   if (found != NULL)
-    job->fraction = 1.0;
+    job->counts.fraction = 1.0;
   report (job, NULL, FALSE, TRUE);
 }
 

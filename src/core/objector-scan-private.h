@@ -41,6 +41,36 @@ void        _objector_scan_set_uint     (GObject        *object,
                                          guint           value,
                                          GParamSpec     *pspec);
 
+/* The numbers both scanners report, each a property of the same name
+ * (:fraction, :n-messages, …). */
+typedef struct
+{
+  double    fraction;
+  guint     n_messages;
+  guint     n_found;
+  guint     n_skipped;
+  guint     n_other;
+  gboolean  busy;
+} ObjectorScanCounts;
+
+/* A scanner's properties for those numbers. */
+typedef struct
+{
+  GParamSpec *fraction;
+  GParamSpec *n_messages;
+  GParamSpec *n_found;
+  GParamSpec *n_skipped;
+  GParamSpec *n_other;
+  GParamSpec *busy;
+} ObjectorScanCountProps;
+
+/* Sets *@now to @counts on @scanner and notifies each property that
+ * changed; :busy last. */
+void        _objector_scan_set_counts   (GObject                      *scanner,
+                                         ObjectorScanCounts           *now,
+                                         const ObjectorScanCounts     *counts,
+                                         const ObjectorScanCountProps *props);
+
 /* A read-only count (0 to G_MAXUINT), notified explicitly. */
 GParamSpec *_objector_scan_count_property (const char   *name);
 

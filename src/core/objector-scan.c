@@ -56,6 +56,28 @@ _objector_scan_set_uint (GObject    *object,
   g_object_notify_by_pspec (object, pspec);
 }
 
+void
+_objector_scan_set_counts (GObject                      *scanner,
+                           ObjectorScanCounts           *now,
+                           const ObjectorScanCounts     *counts,
+                           const ObjectorScanCountProps *props)
+{
+  if (now->fraction != counts->fraction)
+    {
+      now->fraction = counts->fraction;
+      g_object_notify_by_pspec (scanner, props->fraction);
+    }
+  _objector_scan_set_uint (scanner, &now->n_messages, counts->n_messages, props->n_messages);
+  _objector_scan_set_uint (scanner, &now->n_found, counts->n_found, props->n_found);
+  _objector_scan_set_uint (scanner, &now->n_skipped, counts->n_skipped, props->n_skipped);
+  _objector_scan_set_uint (scanner, &now->n_other, counts->n_other, props->n_other);
+  if (now->busy != counts->busy)
+    {
+      now->busy = counts->busy;
+      g_object_notify_by_pspec (scanner, props->busy);
+    }
+}
+
 GParamSpec *
 _objector_scan_count_property (const char *name)
 {
