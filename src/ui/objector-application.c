@@ -254,11 +254,8 @@ reminders_taken_cb (GObject      *source,
   for (guint i = 0; i < due->len; i++)
     {
       ObjectorReminder *reminder = g_ptr_array_index (due, i);
-      g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+      g_autoptr(GNotification) notification = objector_reminder_new_notification (reminder, NULL);
 
-      g_notification_set_body (notification, reminder->body);
-      g_notification_set_default_action_and_target (notification, "app.show-objection", "s",
-                                                     reminder->objection_id);
       g_application_send_notification (G_APPLICATION (self), reminder->id, notification);
     }
 }
