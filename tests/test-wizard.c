@@ -1015,6 +1015,90 @@ test_complaint (void)
   run_app (1280, complaint_script, id);
 }
 
+/* Issue 15: Enter right after typing, before the search entry's delayed
+ * "search-changed", picks the country typed, not the first of the list. */
+static void
+fast_typing_script (ObjectorApplication *app,
+                    ObjectorWindow      *window,
+                    gpointer             data)
+{
+  static const struct { const char *typed, *code; } cases[] = {
+    { "Italy", "IT" }, { "France", "FR" }, { "Poland", "PL" }, { "AUSTRIA", "AT" }, { "germ", "DE" },
+  };
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *search;
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "country");
+  search = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* Typed and entered in one main-loop iteration: no filter ran between. */
+      gtk_editable_set_text (GTK_EDITABLE (search), cases[i].typed);
+      g_signal_emit_by_name (search, "activate");
+      g_assert_cmpstr (objector_draft_get_country (draft), ==, cases[i].code);
+      wait_drawn (search);
+    }
+  /* What nothing matches changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Atlantis");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
+}
+
+static void
+test_country_fast_typing (void)
+{
+  run_fresh (1280, fast_typing_script, NULL);
+}
+
+/* Under a German locale, Germany is suggested first and chosen until the
+ * person chooses otherwise; under C, nothing is. */
+static void
+suggested_script (ObjectorApplication *app,
+                  ObjectorWindow      *window,
+                  gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *search, *first;
+
+  next (window);
+  g_assert_cmpstr (current_page (window), ==, "country");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, data);
+  g_assert_cmpint (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))),
+                   ==, data != NULL);
+  if (data == NULL)
+    return;
+
+  /* The first list shown is the suggestion, and Enter with nothing typed takes it. */
+  first = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (count_shown_rows (GTK_LIST_BOX (first)), ==, 1);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (first), 0)), "code"),
+                   ==, data);
+  wait_shown (window);
+  assert_fits (GTK_WIDGET (window), "country");
+  assert_accessible (GTK_WIDGET (window), "country");
+  save_screenshot (GTK_WIDGET (window), "country-suggested", 360);
+  search = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  objector_draft_set_country (draft, "FR");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, data);
+}
+
+static void
+test_country_suggested (void)
+{
+  g_autofree char *lc_all = g_strdup (g_getenv ("LC_ALL"));
+
+  run_fresh (1280, suggested_script, NULL);
+
+  g_unsetenv ("LC_ALL");
+  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  run_fresh (360, suggested_script, (gpointer) "DE");
+  g_setenv ("LC_ALL", lc_all, TRUE);
+  g_unsetenv ("LANG");
+}
+
 /* What opening a form does after the link check: never blocked by being offline,
  * never into a host that is not Meta's. */
 static void
@@ -1378,6 +1462,8 @@ main (int   argc,
   g_test_add_data_func ("/wizard/german-resident/360", GINT_TO_POINTER (360), test_german_resident);
   g_test_add_data_func ("/wizard/german-resident/1280", GINT_TO_POINTER (1280), test_german_resident);
   g_test_add_func ("/wizard/first-view", test_first_view);
+  g_test_add_func ("/wizard/country-fast-typing", test_country_fast_typing);
+  g_test_add_func ("/wizard/country-suggested", test_country_suggested);
   g_test_add_func ("/wizard/link-actions", test_link_actions);
   g_test_add_func ("/wizard/preferences", test_preferences);
   g_test_add_func ("/wizard/complaint", test_complaint);

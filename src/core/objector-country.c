@@ -83,3 +83,38 @@ objector_country_list_codes (void)
 {
   return country_codes;
 }
+
+char *
+objector_country_from_locale (const char *locale)
+{
+  const char *underscore;
+  g_autofree char *code = NULL;
+  size_t len;
+
+  if (locale == NULL)
+    return NULL;
+  underscore = strchr (locale, '_');
+  if (underscore == NULL)
+    return NULL;
+  len = strcspn (underscore + 1, ".@");
+  if (len != 2)
+    return NULL;
+  code = g_ascii_strup (underscore + 1, 2);
+  return objector_country_code_is_valid (code) ? g_steal_pointer (&code) : NULL;
+}
+
+char *
+objector_country_suggested (void)
+{
+  static const char * const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  /* The first one set decides, as for setlocale (LC_MESSAGES, ""). */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+
+      if (value != NULL && *value != '\0')
+        return objector_country_from_locale (value);
+    }
+  return NULL;
+}
