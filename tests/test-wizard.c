@@ -959,6 +959,13 @@ fresh_data (void)
 }
 
 /* Meta rejects: the person records it and complains to their Land's authority. */
+static gboolean
+is_label_text (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
 static void
 complaint_script (ObjectorApplication *app,
                   ObjectorWindow      *window,
@@ -968,6 +975,9 @@ complaint_script (ObjectorApplication *app,
   GtkWidget *w = GTK_WIDGET (window);
   GtkWidget *section, *region;
   const char *text;
+  int width = gtk_widget_get_width (w) < 600 ? 360 : 1280;
+  const char *land = width == 360 ? "Mecklenburg-Vorpommern" : "Bayern";
+  GListModel *lands;
 
   objector_window_show_objection (window, id);
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
@@ -980,24 +990,41 @@ complaint_script (ObjectorApplication *app,
   section = find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION));
   g_assert_nonnull (section);
 
-  /* Germany: the Land decides the authority. */
+  /* Germany: the Land first. Before it, no authority and no letter (not
+   * Ireland's, not in English). */
   region = find (section, is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (region);
-  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (region))); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (region))), i),
-                   "Bayern") == 0)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (region), i);
-  g_assert_cmpstr (objector_draft_get_region (objector_application_get_draft (app)), ==, "Bayern");
+  g_assert_null (objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section)));
+  g_assert_null (find (section, is_label_text, "Data Protection Commission"));
+  g_assert_null (find (section, is_button_labelled, "_Copy the Complaint"));
+  g_assert_nonnull (find (section, is_label_text, "Choose your Land first"));
 
+  lands = adw_combo_row_get_model (ADW_COMBO_ROW (region));
+  for (guint i = 0; i < g_list_model_get_n_items (lands); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (lands), i), land) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (region), i);
+  g_assert_cmpstr (objector_draft_get_region (objector_application_get_draft (app)), ==, land);
+
+  /* Then the Land's authority, and the letter in German, shown whole. */
   text = objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section));
   g_assert_nonnull (text);
-  test_util_assert_contains_all (text,
-                                 "77",
-                                 "zoe@example.org",
-                                 "Bay");
+  test_util_assert_contains_all (text, "77", "zoe@example.org");
+  test_util_assert_contains (text, width == 360 ? "Mecklenburg" : "Bay");
+  g_assert_nonnull (find (section, is_label_text, text));
+  g_assert_null (find (section, is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_nonnull (find (section, is_button_labelled, "_Copy the Complaint"));
+  g_assert_nonnull (find (section, is_button_labelled, "_Save the Complaint…"));
   assert_accessible (w, "complaint");
   gtk_widget_grab_focus (find (w, is_button_labelled, "I Have _Filed the Complaint"));
-  save_screenshot (w, "complaint", 1280);
+  wait_drawn (w);
+  assert_fits (w, "complaint");
+  {
+    /* The screenshot shows the complaint: the page scrolled to it. */
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW)));
+
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v) - 300);
+  }
+  save_screenshot (w, "complaint", width);
 
   click (w, "I Have _Filed the Complaint");
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
@@ -1013,6 +1040,11 @@ test_complaint (void)
   fresh_data ();
   id = submitted_objection ("DE");
   run_app (1280, complaint_script, id);
+
+  fresh_data ();
+  g_free (id);
+  id = submitted_objection ("DE");
+  run_app (360, complaint_script, id);
 }
 
 /* Issue 15: Enter right after typing, before the search entry's delayed
