@@ -1418,6 +1418,147 @@ test_email_confirm (void)
   run_app (360, confirm_script, id);
 }
 
+/* Issue 15, keyboard: every accelerator the application sets is in the
+ * shortcuts window; Escape closes each dialog; Alt+Left leaves an objection
+ * for the overview. */
+static gboolean
+accel_in (const char * const *accels,
+          guint               key,
+          GdkModifierType     mods)
+{
+  guint listed_key = 0;
+  GdkModifierType listed_mods = 0;
+
+  for (guint i = 0; accels != NULL && accels[i] != NULL; i++)
+    if (gtk_accelerator_parse (accels[i], &listed_key, &listed_mods) && listed_key == key && listed_mods == mods)
+      return TRUE;
+  return FALSE;
+}
+
+/* @accel is shown in the shortcuts window: written there, or through the
+ * action a shortcut names. */
+static gboolean
+listed_in_shortcuts (GtkApplication *app,
+                     GSList         *shortcuts,
+                     const char     *accel)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  for (GSList *l = shortcuts; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action_name = NULL;
+      g_auto(GStrv) written = NULL;
+      g_auto(GStrv) of_action = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action_name, NULL);
+      written = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      if (action_name != NULL)
+        of_action = gtk_application_get_accels_for_action (app, action_name);
+      if (accel_in ((const char * const *) written, key, mods)
+          || accel_in ((const char * const *) of_action, key, mods))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Finds the Escape shortcut among @window's controllers and runs it. */
+static gboolean
+press_escape (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static void
+keyboard_script (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  const char *id = data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-shortcuts-window.ui");
+  g_autoptr(GSList) shortcuts = gtk_builder_get_objects (builder);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GFile) approval = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL));
+  g_auto(GStrv) back = NULL;
+  GtkWidget *dialog;
+  ObjectorMailList *list;
+
+  /* The ones the issue named are among them. */
+  for (const char **named = (const char *[]) { "<Control>s", "<Control>p", "<Alt>Left", "Escape", "<Control>q", NULL };
+       *named != NULL; named++)
+    g_assert_true (listed_in_shortcuts (GTK_APPLICATION (app), shortcuts, *named));
+  g_assert_cmpuint (g_strv_length (actions), >=, 6);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        if (!listed_in_shortcuts (GTK_APPLICATION (app), shortcuts, accels[j]))
+          g_error ("%s (%s) is not in the shortcuts window", accels[j], actions[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  /* Alt+Left: from an objection back to the overview. */
+  back = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.go-back");
+  g_assert_cmpstr (back[0], ==, "<Alt>Left");
+  objector_window_show_objection (window, id);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+
+  /* Escape closes "Log Meta's Email", Preferences and "Find Meta's Emails". */
+  objector_window_show_objection (window, id);
+  objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
+                                objector_application_get_playbook (app), approval, id);
+  list = wait_for_mail_list ();
+  g_assert_true (press_escape (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
+  test_util_wait_until (find_mail_list () == NULL);
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  dialog = wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
+  g_assert_true (press_escape (dialog));
+  test_util_wait_until (find_toplevel (OBJECTOR_TYPE_PREFERENCES) == NULL);
+
+  dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
+                                     objector_application_get_playbook (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_drawn (dialog);
+  g_assert_true (press_escape (dialog));
+  test_util_wait_until (find_toplevel (OBJECTOR_TYPE_SCAN_DIALOG) == NULL);
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  run_app (1280, keyboard_script, id);
+}
+
 /* With nothing filed, the wizard; with objections filed elsewhere (the
  * command line) and no wizard in progress, the overview. */
 static void
@@ -1494,6 +1635,7 @@ main (int   argc,
   g_test_add_data_func ("/wizard/german-resident/360", GINT_TO_POINTER (360), test_german_resident);
   g_test_add_data_func ("/wizard/german-resident/1280", GINT_TO_POINTER (1280), test_german_resident);
   g_test_add_func ("/wizard/first-view", test_first_view);
+  g_test_add_func ("/wizard/keyboard", test_keyboard);
   g_test_add_func ("/wizard/country-fast-typing", test_country_fast_typing);
   g_test_add_func ("/wizard/country-suggested", test_country_suggested);
   g_test_add_func ("/wizard/link-actions", test_link_actions);

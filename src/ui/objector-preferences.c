@@ -11,6 +11,7 @@
 #include "objector-background.h"
 #include "objector-net.h"
 #include "objector-preferences.h"
+#include "objector-ui-util.h"
 
 struct _ObjectorPreferences
 {
@@ -201,6 +202,7 @@ objector_preferences_init (ObjectorPreferences *self)
   self->cancellable = g_cancellable_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
+  objector_ui_close_on_escape (GTK_WINDOW (self));
   gtk_window_set_default_size (GTK_WINDOW (self), 600, 520);
 
   group = adw_preferences_group_new ();

@@ -285,6 +285,7 @@ objector_scan_dialog_init (ObjectorScanDialog *self)
   gtk_window_set_default_size (GTK_WINDOW (self), 600, 560);
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  objector_ui_close_on_escape (GTK_WINDOW (self));
 
   gtk_box_append (GTK_BOX (outer), adw_header_bar_new ());
   self->stack = GTK_STACK (gtk_stack_new ());

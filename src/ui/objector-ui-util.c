@@ -170,6 +170,19 @@ copy_clicked_cb (GtkButton *button,
   objector_ui_toast (GTK_WIDGET (button), _("Copied"), FALSE);
 }
 
+void
+objector_ui_close_on_escape (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
 GtkWidget *
 objector_ui_copy_button (const char *what,
                          const char *text)

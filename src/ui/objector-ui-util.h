@@ -27,6 +27,8 @@ GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
 void        objector_ui_toast             (GtkWidget   *widget,
                                            const char  *message,
                                            gboolean     persistent);
+/* Escape closes @window, as it does a message dialog. */
+void        objector_ui_close_on_escape   (GtkWindow   *window);
 /* An icon button that copies @text, with a tooltip and accessible label. */
 GtkWidget  *objector_ui_copy_button       (const char  *what,
                                            const char  *text);

@@ -174,6 +174,21 @@ show_dashboard_action (GtkWidget  *widget,
   objector_window_show_dashboard (OBJECTOR_WINDOW (widget));
 }
 
+/* Alt+Left: from an objection back to the overview; in the wizard, a step back. */
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObjectorWindow *self = OBJECTOR_WINDOW (widget);
+  const char *view = objector_window_get_view (self);
+
+  if (g_strcmp0 (view, "detail") == 0)
+    objector_window_show_dashboard (self);
+  else if (g_strcmp0 (view, "wizard") == 0 && self->wizard != NULL)
+    objector_wizard_back (self->wizard);
+}
+
 static void
 start_another_action (GtkWidget  *widget,
                       const char *action_name,
@@ -502,8 +517,7 @@ objector_window_class_init (ObjectorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.scan-mail", NULL, scan_mail_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-summary", "b", FALSE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 }
 
 static void
