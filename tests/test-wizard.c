@@ -102,6 +102,13 @@ is_check_labelled (GtkWidget    *widget,
   return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
 }
 
+static gboolean
+is_label_text (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
+}
+
 static void
 click (GtkWidget  *root,
        const char *label)
@@ -557,8 +564,13 @@ german_script (ObjectorApplication *app,
   g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
   row = find (w, is_entry_row_titled, "_Email address");
   gtk_editable_set_text (GTK_EDITABLE (row), "not an address");
-  g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  /* Nothing complains while one types; Next does, and stays. */
+  g_assert_null (find (w, is_label_text, "This does not look like an email address"));
+  g_assert_false (objector_wizard_next (objector_window_get_wizard (window)));
+  g_assert_cmpstr (current_page (window), ==, "details");
+  g_assert_nonnull (find (w, is_label_text, "This does not look like an email address"));
   gtk_editable_set_text (GTK_EDITABLE (row), "zoe@example.org");
+  g_assert_null (find (w, is_label_text, "This does not look like an email address"));
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (w, is_check_labelled,
                                                        "A _fuller statement citing the GDPR, Article 21(1)")), TRUE);
   g_assert_cmpstr (objector_draft_get_reason_kind (draft), ==, "full");
@@ -757,8 +769,14 @@ us_script (ObjectorApplication *app,
   objector_wizard_go_to (wizard, "country");
   objector_draft_set_country (draft, "US");
   g_assert_false (objector_page_get_applies (objector_wizard_get_page (wizard, "accounts")));
+  wait_shown (window);
+  g_assert_null (find (GTK_WIDGET (window), is_label_text, "You live in"));
+  g_assert_nonnull (find (GTK_WIDGET (window), is_label_text, "In United States, Meta offers no way to object"));
   next (window);
   g_assert_cmpstr (current_page (window), ==, "details");  /* accounts skipped */
+  /* No GDPR article for a request that is not an objection; no account's address. */
+  g_assert_null (find (GTK_WIDGET (window), is_check_labelled, "A _fuller statement citing the GDPR, Article 21(1)"));
+  g_assert_null (find (GTK_WIDGET (window), is_label_text, "Article 21"));
   next (window);
   ids = objector_draft_get_objections (draft);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 1);
@@ -772,6 +790,22 @@ us_script (ObjectorApplication *app,
   click (GTK_WIDGET (window), "I Have _Submitted the Form");
   g_assert_cmpint (stored_state (ids[0]), ==, OBJECTOR_STATE_SUBMITTED);
   next (window);
+  g_assert_cmpstr (current_page (window), ==, "done");
+  /* Outside the EU, the EEA and the UK: no GDPR deadline, no authority. */
+  g_assert_null (find (GTK_WIDGET (window), is_label_text, "one month"));
+  g_assert_null (find (GTK_WIDGET (window), is_label_text, "answer due by"));
+  g_assert_null (find (GTK_WIDGET (window), is_label_text, "data protection authority"));
+  g_assert_nonnull (find (GTK_WIDGET (window), is_label_text, "does not bind"));
+  look (window, 1280);
+  /* No account: the message to friends claims no objection of one's own. */
+  click (GTK_WIDGET (window), "Ask Friends and Family to _Object Too");
+  {
+    GtkWidget *dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    test_util_assert_lacks (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "objected");
+    click (dialog, "_Close");
+    test_util_wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  }
   next (window);
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
 }
@@ -959,13 +993,6 @@ fresh_data (void)
 }
 
 /* Meta rejects: the person records it and complains to their Land's authority. */
-static gboolean
-is_label_text (GtkWidget    *widget,
-               gconstpointer data)
-{
-  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
-}
-
 static void
 complaint_script (ObjectorApplication *app,
                   ObjectorWindow      *window,
