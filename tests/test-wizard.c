@@ -531,6 +531,15 @@ german_script (ObjectorApplication *app,
   g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
   g_assert_cmpstr (current_page (window), ==, "welcome");
   look (window, width);
+  {
+    /* The privacy promise is in view without scrolling. */
+    GtkWidget *promise = find (w, is_label_text, "Everything you enter stays on this computer");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (promise, GTK_TYPE_SCROLLED_WINDOW);
+    double x, y;
+
+    g_assert_true (gtk_widget_translate_coordinates (promise, scrolled, 0, gtk_widget_get_height (promise), &x, &y));
+    g_assert_cmpfloat (y, <=, gtk_widget_get_height (scrolled));
+  }
 
   next (window);
   g_assert_cmpstr (current_page (window), ==, "country");
@@ -1187,6 +1196,11 @@ preferences_script (ObjectorApplication *app,
   prefs = wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
   assert_accessible (prefs, "preferences");
   save_screenshot (prefs, "preferences", 1280);
+
+  /* No signing key ships yet: updates are said to be unavailable, not offered. */
+  g_assert_nonnull (find (prefs, is_label_text, "Updates are not available in this version"));
+  g_assert_null (find (prefs, is_label_text, "Playbook"));
+  g_assert_null (find (prefs, is_entry_row_titled, "Update _address"));
 
   sw = find (prefs, is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-application.h"
+#include "objector-signature.h"
 #include "objector-first-frame.h"
 #include "objector-playbook-trust.h"
 #include "objector-preferences.h"
@@ -303,8 +304,9 @@ check_for_update (ObjectorApplication *self)
   g_autoptr(GSettings) settings = objector_application_dup_settings (self);
   g_autofree char *url = NULL;
 
+  /* Without a key to check an update with, asking could only fail. */
   if (settings == NULL || !g_settings_get_boolean (settings, "playbook-updates") || self->playbook == NULL
-      || self->playbook_file != NULL)
+      || self->playbook_file != NULL || objector_signature_get_n_keys () == 0)
     return;
 
   url = g_settings_get_string (settings, "playbook-update-url");

@@ -60,7 +60,7 @@ update_verdict (ObjectorCountryPage *self)
       return;
     }
 
-  name = objector_ui_country_name (code);
+  name = objector_country_dup_name (code);
   if (country_can_object (objector_wizard_get_playbook (wizard), code))
     text = g_strdup_printf (_("You live in %s: the law gives you the right to object to Meta "
                               "using your information to train its AI."), name);
@@ -236,7 +236,7 @@ populate (ObjectorCountryPage *self)
       Country c;
 
       c.code = g_strdup (codes[i]);
-      c.name = objector_ui_country_name (codes[i]);
+      c.name = objector_country_dup_name (codes[i]);
       c.collate = g_utf8_collate_key (c.name, -1);
       g_array_append_val (countries, c);
     }

@@ -39,8 +39,6 @@ GtkWidget  *objector_ui_copy_button       (const char  *what,
 GtkWidget  *objector_ui_verdict_badge     (ObjectorMailVerdict  verdict,
                                            gboolean             confirmed);
 
-/* The country's name in the user's language (iso-codes), or the code. */
-char       *objector_ui_country_name      (const char  *code);
 
 /* Opens an https URL in the browser; a failure is a toast on @parent. */
 void        objector_ui_launch_uri        (GtkWindow  *parent,
