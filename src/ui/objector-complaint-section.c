@@ -254,32 +254,12 @@ save_letter_to (ObjectorComplaintSection *self,
                                        letter_saved_cb, g_object_ref (self));
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
-save_dialog_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+letter_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
 {
-  g_autoptr(ObjectorComplaintSection) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
-
-  save_letter_to (self, file);
+  save_letter_to (user_data, file);
 }
-#else
-static void
-save_chooser_response_cb (GtkNativeDialog          *chooser,
-                          int                       response,
-                          ObjectorComplaintSection *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      save_letter_to (self, file);
-    }
-  g_object_unref (chooser);
-  g_object_unref (self);
-}
-#endif
 
 static void
 save_action (GtkWidget  *widget,
@@ -293,26 +273,8 @@ save_action (GtkWidget  *widget,
 
   if (self->complaint == NULL)
     return;
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Save the Complaint"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, parent, NULL, save_dialog_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Save the Complaint"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                           _("_Save"), _("_Cancel"));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  objector_ui_choose_save_file (parent, _("Save the Complaint"), name, NULL,
+                                letter_file_chosen_cb, g_object_ref (self), g_object_unref);
 }
 
 static void

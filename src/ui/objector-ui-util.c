@@ -166,6 +166,93 @@ copy_clicked_cb (GtkButton *button,
   objector_ui_toast (GTK_WIDGET (button), _("Copied"), FALSE);
 }
 
+typedef struct
+{
+  ObjectorFileChosenFunc  callback;
+  gpointer                user_data;
+  GDestroyNotify          notify;
+} SaveChoice;
+
+static void
+save_choice_finish (SaveChoice *choice,
+                    GFile      *file)
+{
+  choice->callback (file, choice->user_data);
+  if (choice->notify != NULL)
+    choice->notify (choice->user_data);
+  g_free (choice);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  save_choice_finish (user_data, file);
+}
+#else
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          SaveChoice      *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  save_choice_finish (choice, file);
+  g_object_unref (chooser);
+}
+#endif
+
+void
+objector_ui_choose_save_file (GtkWindow              *parent,
+                              const char             *title,
+                              const char             *initial_name,
+                              GtkFileFilter          *filter,
+                              ObjectorFileChosenFunc  callback,
+                              gpointer                user_data,
+                              GDestroyNotify          notify)
+{
+  SaveChoice *choice = g_new0 (SaveChoice, 1);
+
+  choice->callback = callback;
+  choice->user_data = user_data;
+  choice->notify = notify;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+    if (filter != NULL)
+      {
+        g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+        g_list_store_append (filters, filter);
+        gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      }
+    gtk_file_dialog_save (dialog, parent, NULL, save_dialog_done_cb, choice);
+  }
+#else
+  {
+    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                 _("_Save"), _("_Cancel"));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
+    if (filter != NULL)
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), choice);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
 void
 objector_ui_close_on_escape (GtkWindow *window)
 {
