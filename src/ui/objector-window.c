@@ -222,7 +222,8 @@ make_report (ObjectorWindow *self,
     authorities = objector_application_get_authorities (OBJECTOR_APPLICATION (app));
   /* The document `objector export-pdf` writes: core assembles it. */
   report = objector_report_new_for_person (G_LIST_MODEL (self->store), self->playbook, authorities,
-                                           objector_draft_get_region (self->draft), NULL);
+                                           objector_draft_get_region (self->draft),
+                                           objector_draft_get_name (self->draft));
   objector_report_set_redact (report, redact);
   return report;
 }
