@@ -115,6 +115,149 @@ click (GtkWidget  *root,
   g_signal_emit_by_name (button, "clicked");
 }
 
+static gboolean
+is_label_text (GtkWidget    *widget,
+               gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+/* A menu button by its label, or its tooltip when it shows an icon. */
+static gboolean
+is_menu_button_labelled (GtkWidget    *widget,
+                         gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0
+             || g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0);
+}
+
+static gboolean
+is_suggested (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action") && gtk_widget_get_mapped (widget);
+}
+
+/* Keyboard: a key goes to the focus first, then up through its ancestors,
+ * to the first of their shortcuts it triggers, as GTK delivers it: the
+ * window's Tab and Enter, the wizard's Alt+Right, a list's Enter. */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *key)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key)
+           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key);
+  return gtk_shortcut_trigger_equal (trigger, key);
+}
+
+static gboolean
+widget_takes_key (GtkWidget          *widget,
+                  GtkShortcutTrigger *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), key)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+count_clicked_cb (GtkButton *button,
+                  guint     *clicked)
+{
+  (*clicked)++;
+}
+
+static void
+press (GtkWidget       *window,
+       guint            keyval,
+       GdkModifierType  modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  guint clicked = 0;
+  gulong handler = 0;
+
+  /* A button activated by a key is clicked a moment later, when GTK
+   * releases it: wait for that, not for a time. */
+  if (GTK_IS_BUTTON (focus))
+    handler = g_signal_connect (focus, "clicked", G_CALLBACK (count_clicked_cb), &clicked);
+  for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
+    if (widget_takes_key (w, key))
+      {
+        if (handler != 0 && (keyval == GDK_KEY_Return || keyval == GDK_KEY_space))
+          test_util_wait_until (clicked > 0);
+        if (handler != 0)
+          g_signal_handler_disconnect (focus, handler);
+        return;
+      }
+  g_error ("nothing took the key %s", gtk_accelerator_name (keyval, modifiers));
+}
+
+/* Tab until the focus is on (or in) a widget @predicate accepts. */
+static GtkWidget *
+tab_to (GtkWidget    *window,
+        Predicate     predicate,
+        gconstpointer data)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+        if (predicate (w, data))
+          return w;
+      press (window, GDK_KEY_Tab, 0);
+    }
+  g_error ("Tab never reached the widget");
+}
+
+/* Types @text where the focus is, as an input method would commit it. */
+static void
+type_text (GtkWidget  *window,
+           const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), text);
+}
+
+/* Picks @item of the menu of the button labelled @menu, as a person does:
+ * opens it, then activates the item. */
+static void
+choose (GtkWidget  *root,
+        const char *menu,
+        const char *item)
+{
+  GtkWidget *button = find (root, is_menu_button_labelled, menu);
+  GtkWidget *popover, *label;
+
+  if (button == NULL)
+    g_error ("no menu “%s”", menu);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  test_util_wait_until (gtk_widget_get_mapped (popover));
+  label = find (popover, is_label_text, item);
+  if (label == NULL)
+    g_error ("no item “%s” in the menu “%s”", item, menu);
+  gtk_widget_activate (gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton")));
+}
+
 /* Waiting for what a person would see: never for a time, always for a
  * condition (bounded by the harness's TEST_UTIL_WAIT_SECONDS). */
 
@@ -457,18 +600,22 @@ next (ObjectorWindow *window)
   wait_shown (window);
 }
 
+static gboolean
+is_activatable_row (GtkWidget    *widget,
+                    gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+}
+
 /* The objections the overview lists. */
 static guint
 dashboard_rows (ObjectorWindow *window)
 {
-  GtkWidget *list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  guint rows = 0;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
-  g_assert_nonnull (list);
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  return rows;
+  collect (GTK_WIDGET (window), is_activatable_row, NULL, rows);
+  return rows->len;
 }
 
 /* The rows of @list that its filter lets through. */
@@ -482,6 +629,31 @@ count_shown_rows (GtkListBox *list)
     if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
       n++;
   return n;
+}
+
+/* On an objection page, one button is suggested: the next step. With
+ * @in_view (a window 1280×800), it shows without scrolling. Returns it. */
+static GtkWidget *
+assert_next_in_view (GtkWidget *window,
+                     gboolean   in_view)
+{
+  g_autoptr(GPtrArray) suggested = g_ptr_array_new ();
+  GtkWidget *next, *scrolled;
+  graphene_rect_t bounds;
+
+  wait_drawn (window);
+  collect (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), is_suggested, NULL, suggested);
+  g_assert_cmpuint (suggested->len, ==, 1);
+  next = g_ptr_array_index (suggested, 0);
+  scrolled = gtk_widget_get_ancestor (next, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  if (in_view)
+    {
+      g_assert_true (gtk_widget_compute_bounds (next, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+    }
+  return next;
 }
 
 static void
@@ -502,6 +674,8 @@ look (ObjectorWindow *window,
   wait_shown (window);
   assert_fits (GTK_WIDGET (window), page);
   assert_accessible (GTK_WIDGET (window), page);
+  if (OBJECTOR_IS_OBJECTION_PAGE (current))
+    assert_next_in_view (GTK_WIDGET (window), width >= 1280);
   save_screenshot (GTK_WIDGET (window), name, width);
 }
 
@@ -597,7 +771,7 @@ german_script (ObjectorApplication *app,
   }
   click (w, "I Have _Submitted the Form");
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
-  click (w, "I _Typed In the Six-Digit Code From Meta’s Email");
+  choose (w, "More Actions", "I Typed In the Six-Digit Code From Meta’s Email");
   g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_CONFIRMED);
   look (window, width);
 
@@ -608,8 +782,8 @@ german_script (ObjectorApplication *app,
   g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
   /* Only what happened: no opening of the form is invented. */
   g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_OPEN_FORM), ==, 0);
-  /* A mistake, undone: the history keeps both. */
-  click (w, "_Undo the Last Step");
+  /* A mistake, undone from its toast: the history keeps both. */
+  click (w, "_Undo");
   g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_READY);
   click (w, "I Have _Submitted the Form");
   g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
@@ -652,14 +826,14 @@ dashboard_script (ObjectorApplication *app,
                   ObjectorWindow      *window,
                   gpointer             data)
 {
-  GtkWidget *list;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   /* Reopened: the same place, the overview, with each objection. */
   g_assert_cmpuint (dashboard_rows (window), ==, 3);
-  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  collect (GTK_WIDGET (window), is_activatable_row, NULL, rows);
 
   /* A row opens its objection, to continue it. */
-  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
+  gtk_widget_activate (g_ptr_array_index (rows, 2));
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
   assert_accessible (GTK_WIDGET (window), "detail");
   save_screenshot (GTK_WIDGET (window), "detail", GPOINTER_TO_INT (data));
@@ -861,24 +1035,275 @@ test_linked_accounts (void)
   run_fresh (360, linked_script, NULL);
 }
 
-/* What the overview says of an objection whose deadline Meta extended, and
- * of one on a form that may ask for a code but did not. */
-static void
-test_dashboard_texts (void)
+/* The overview: an empty state; then, as objections come, each under the
+ * heading of what it needs, needs-you first, and the third-party request
+ * under its own heading. */
+static gboolean
+is_group (GtkWidget    *widget,
+          gconstpointer data)
 {
-  g_autoptr(ObjectorObjection) o = test_util_objection_at ("facebook-objection", "DE", "2026-01-31T09:00:00Z",
-                                                           OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-01-31T09:00:00Z",
-                                                           OBJECTOR_EVENT_OPEN_FORM, "2026-01-31T09:30:00Z",
-                                                           OBJECTOR_EVENT_SUBMIT, "2026-01-31T10:00:00Z",
-                                                           -1);
-  g_autoptr(GDateTime) now = test_util_time ("2026-02-10T10:00:00Z");
-  g_autofree char *waiting = objector_dashboard_describe_next (o, now);
-  g_autofree char *extended = NULL;
+  return ADW_IS_PREFERENCES_GROUP (widget);
+}
 
-  g_assert_cmpstr (waiting, ==, "Waiting for Meta’s answer, due by 28 February 2026");
-  test_util_apply_at (o, OBJECTOR_EVENT_EXTEND, NULL, "2026-02-10T09:00:00Z");
-  extended = objector_dashboard_describe_next (o, now);
-  g_assert_cmpstr (extended, ==, "Meta extended its deadline: answer due by 30 April 2026");
+static guint
+group_rows (GtkWidget *group)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (group, is_activatable_row, NULL, rows);
+  return rows->len;
+}
+
+static void
+add_objection (ObjectorStore     *store,
+               ObjectorObjection *objection)
+{
+  objector_objection_set_reason (objection, "I object.");
+  g_assert_true (objector_store_add (store, objection, NULL));
+  g_object_unref (objection);
+}
+
+static void
+overview_script (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  ObjectorStore *store = objector_application_get_store (app);
+  GtkWidget *w = GTK_WIDGET (window);
+  const char *headings[] = { "Needs You", "Time to Complain", "Waiting for Meta", "Done", "Withdrawn",
+                             "Requests About What Others Share" };
+  const guint rows[] = { 1, 1, 2, 1, 1, 1 };
+  g_autoptr(GPtrArray) groups = g_ptr_array_new ();
+  GtkWidget *empty;
+
+  /* Nothing yet: a status page that says so and offers to start. */
+  objector_window_show_dashboard (window);
+  wait_drawn (w);
+  empty = find (w, is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
+  g_assert_nonnull (empty);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Objections Yet");
+  g_assert_cmpuint (dashboard_rows (window), ==, 0);
+
+  /* The store changes: the overview follows. */
+  add_objection (store, test_util_objection_at ("facebook-objection", "DE", TEST_UTIL_NOW,
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW, -1));
+  add_objection (store, test_util_objection_at ("instagram-objection", "DE", "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_SUBMIT, "2026-11-01T10:00:00Z",
+                                                OBJECTOR_EVENT_LOG_REJECTION, "2026-11-10T10:00:00Z", -1));
+  add_objection (store, test_util_objection_at ("facebook-objection", "DE", "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_SUBMIT, "2026-11-01T10:00:00Z", -1));
+  add_objection (store, test_util_objection_at ("whatsapp-objection", "DE", "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_SUBMIT, "2026-11-01T10:00:00Z",
+                                                OBJECTOR_EVENT_EXTEND, "2026-11-15T10:00:00Z", -1));
+  add_objection (store, test_util_objection_at ("instagram-objection", "DE", "2026-10-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-10-01T09:00:00Z",
+                                                OBJECTOR_EVENT_SUBMIT, "2026-10-01T10:00:00Z",
+                                                OBJECTOR_EVENT_LOG_APPROVAL, "2026-10-20T10:00:00Z", -1));
+  add_objection (store, test_util_objection_at ("facebook-objection", "DE", "2026-10-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-10-01T09:00:00Z",
+                                                OBJECTOR_EVENT_WITHDRAW, "2026-10-02T10:00:00Z", -1));
+  add_objection (store, test_util_objection_at ("third-party", "DE", TEST_UTIL_NOW,
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW, -1));
+  test_util_wait_until (dashboard_rows (window) == 7);
+  wait_drawn (w);
+
+  collect (w, is_group, NULL, groups);
+  g_assert_cmpuint (groups->len, ==, G_N_ELEMENTS (headings));
+  for (guint i = 0; i < groups->len; i++)
+    {
+      GtkWidget *group = g_ptr_array_index (groups, i);
+
+      g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, headings[i]);
+      g_assert_cmpuint (group_rows (group), ==, rows[i]);
+    }
+  /* Each row says where it stands, in words and with an icon. */
+  {
+    g_autoptr(GPtrArray) all = g_ptr_array_new ();
+
+    collect (w, is_activatable_row, NULL, all);
+    for (guint i = 0; i < all->len; i++)
+      {
+        GtkWidget *row = g_ptr_array_index (all, i);
+
+        g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), !=, "");
+        g_assert_nonnull (find (row, is_type, GSIZE_TO_POINTER (GTK_TYPE_IMAGE)));
+      }
+  }
+  assert_fits (w, "overview");
+  assert_accessible (w, "overview");
+  save_screenshot (w, "overview", GPOINTER_TO_INT (data));
+
+  /* By keyboard: Tab to the first row, Enter opens it. */
+  gtk_widget_grab_focus (find (w, is_menu_button_labelled, "Main Menu"));
+  tab_to (w, is_activatable_row, NULL);
+  press (w, GDK_KEY_Return, 0);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
+}
+
+static void
+test_overview (gconstpointer data)
+{
+  fresh_data ();
+  run_app (GPOINTER_TO_INT (data), overview_script, (gpointer) data);
+}
+
+static char *submitted_objection (const char *country);
+
+/* "Meta answered…" → "Rejected": one step, a toast that offers to undo
+ * it, and Undo puts the record back. */
+static void
+answer_script (ObjectorApplication *app,
+               ObjectorWindow      *window,
+               gpointer             data)
+{
+  const char *id = data;
+  GtkWidget *w = GTK_WIDGET (window);
+  GtkWidget *next;
+
+  objector_window_show_objection (window, id);
+  wait_drawn (w);
+  /* Waiting for Meta: recording its answer is the next step. */
+  next = assert_next_in_view (w, TRUE);
+  g_assert_true (GTK_IS_MENU_BUTTON (next));
+  g_assert_cmpstr (gtk_menu_button_get_label (GTK_MENU_BUTTON (next)), ==, "_Meta Answered…");
+
+  choose (w, "_Meta Answered…", "Meta Rejected It");
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_REJECTED);
+  g_assert_nonnull (find (w, is_label_text, "Rejection recorded"));
+  save_screenshot (w, "answer-toast", 1280);
+
+  click (w, "_Undo");
+  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpuint (count_events (id, OBJECTOR_EVENT_LOG_REJECTION), ==, 1);
+  g_assert_cmpuint (count_events (id, OBJECTOR_EVENT_UNDO), ==, 1);
+  g_assert_nonnull (find (w, is_label_text, "Step undone"));
+  /* Undone: waiting again, and no undo of the undo. */
+  g_assert_null (find (w, is_button_labelled, "_Undo"));
+  g_assert_true (GTK_IS_MENU_BUTTON (assert_next_in_view (w, TRUE)));
+}
+
+static void
+test_answer_undo (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  run_app (1280, answer_script, id);
+}
+
+/* A German resident files both objections with the keyboard alone, and on
+ * each objection page the next step is in view at 1280×800. */
+static gboolean
+is_entry_row_in (GtkWidget    *widget,
+                 gconstpointer data)
+{
+  return is_entry_row_titled (widget, data);
+}
+
+static GtkWidget *
+focused_next (GtkWidget *w)
+{
+  GtkWidget *next = assert_next_in_view (w, TRUE);
+  GtkWidget *focus;
+
+  /* The focus follows the step once the page is drawn as it now is. */
+  wait_drawn (w);
+  test_util_wait_until ((focus = gtk_root_get_focus (GTK_ROOT (w))) != NULL
+                        && (focus == next || gtk_widget_is_ancestor (focus, next)));
+
+  if (focus != next && !gtk_widget_is_ancestor (focus, next))
+    {
+      GString *chain = g_string_new (NULL);
+      for (GtkWidget *f = focus; f; f = gtk_widget_get_parent (f))
+        g_string_append_printf (chain, " %s", G_OBJECT_TYPE_NAME (f));
+      g_error ("the focus is on%s, not on the next step %s", chain->str, G_OBJECT_TYPE_NAME (next));
+    }
+  return next;
+}
+
+static void
+keyboard_script (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *w = GTK_WIDGET (window);
+  const char * const *ids;
+  g_autofree char *fb = NULL;
+  g_autofree char *ig = NULL;
+
+  g_assert_cmpstr (current_page (window), ==, "welcome");
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  wait_shown (window);
+  g_assert_cmpstr (current_page (window), ==, "country");
+  tab_to (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  type_text (w, "Germany");
+  test_util_wait_until (count_shown_rows (GTK_LIST_BOX (find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX)))) == 1);
+  press (w, GDK_KEY_Return, 0);
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
+
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  wait_shown (window);
+  g_assert_cmpstr (current_page (window), ==, "accounts");
+  tab_to (w, is_button_labelled, "Add a _Facebook Account");
+  press (w, GDK_KEY_Return, 0);
+  tab_to (w, is_entry_row_in, "Facebook name");
+  type_text (w, "Zoë");
+  tab_to (w, is_button_labelled, "Add an _Instagram Account");
+  press (w, GDK_KEY_Return, 0);
+  tab_to (w, is_entry_row_in, "Instagram name");
+  type_text (w, "zoe_photos");
+
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  wait_shown (window);
+  g_assert_cmpstr (current_page (window), ==, "details");
+  tab_to (w, is_entry_row_in, "_Email address");
+  type_text (w, "zoe@example.org");
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  wait_shown (window);
+
+  ids = objector_draft_get_objections (draft);
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, 3);
+  fb = g_strdup (ids[0]);
+  ig = g_strdup (ids[1]);
+
+  /* Each objection: the page starts on its next step; Enter takes it. */
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *id = i == 0 ? fb : ig;
+
+      g_assert_true (g_str_has_suffix (current_page (window), id));
+      g_assert_true (is_button_labelled (focused_next (w), "_Open the Form in Your Browser"));
+      press (w, GDK_KEY_Return, 0);
+      g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_FORM_OPENED);
+      g_assert_true (is_button_labelled (focused_next (w), "I Have _Submitted the Form"));
+      press (w, GDK_KEY_Return, 0);
+      g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+      /* Sent: the focus stays in the card, on what comes next. */
+      g_assert_true (GTK_IS_MENU_BUTTON (focused_next (w)));
+      press (w, GDK_KEY_Right, GDK_ALT_MASK);
+      wait_shown (window);
+    }
+
+  /* The third-party request, skipped; then the end and the overview. */
+  g_assert_true (g_str_has_suffix (current_page (window), ids[2]));
+  assert_next_in_view (w, TRUE);
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  wait_shown (window);
+  g_assert_cmpstr (current_page (window), ==, "done");
+  press (w, GDK_KEY_Right, GDK_ALT_MASK);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+  g_assert_cmpuint (dashboard_rows (window), ==, 3);
+}
+
+static void
+test_keyboard (void)
+{
+  run_fresh (1280, keyboard_script, NULL);
 }
 
 static const char *tmp_home;
@@ -937,7 +1362,7 @@ dump_script (ObjectorApplication *app,
   next (window);
   dump_page (out, w, "objection");
   gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
-                              "path.submitted", NULL);
+                              "path.mark-submitted", NULL);
   wait_shown (window);
   dump_page (out, w, "submitted");
   next (window);
@@ -975,7 +1400,7 @@ complaint_script (ObjectorApplication *app,
   /* No grounds yet: no complaint offered. */
   g_assert_null (find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION)));
 
-  click (w, "Meta _Rejected It");
+  choose (w, "_Meta Answered…", "Meta Rejected It");
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_REJECTED);
   section = find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION));
   g_assert_nonnull (section);
@@ -1002,8 +1427,6 @@ complaint_script (ObjectorApplication *app,
   click (w, "I Have _Filed the Complaint");
   g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
 }
-
-static char *submitted_objection (const char *country);
 
 static void
 test_complaint (void)
@@ -1143,9 +1566,15 @@ email_script (ObjectorApplication *app,
   test_util_wait_until (find_mail_list () == NULL);
 
   /* Both are in the timeline, at the end of the page. */
-  gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, "_Undo the Last Step"));
   g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request"));
-  g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch"));
+  {
+    GtkWidget *row = find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch");
+    GtkAdjustment *adjustment;
+
+    g_assert_nonnull (row);
+    adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW)));
+    gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  }
   save_screenshot (GTK_WIDGET (window), "timeline", 1280);
 }
 
@@ -1387,7 +1816,10 @@ main (int   argc,
   g_test_add_func ("/wizard/resume", test_resume);
   g_test_add_func ("/wizard/us-resident", test_us_resident);
   g_test_add_func ("/wizard/linked-accounts", test_linked_accounts);
-  g_test_add_func ("/wizard/dashboard-texts", test_dashboard_texts);
+  g_test_add_data_func ("/wizard/overview/360", GINT_TO_POINTER (360), test_overview);
+  g_test_add_data_func ("/wizard/overview/1280", GINT_TO_POINTER (1280), test_overview);
+  g_test_add_func ("/wizard/answer-undo", test_answer_undo);
+  g_test_add_func ("/wizard/keyboard", test_keyboard);
 
   status = g_test_run ();
   test_util_clean_up ();
