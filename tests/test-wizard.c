@@ -1150,7 +1150,7 @@ test_overview (gconstpointer data)
   run_app (GPOINTER_TO_INT (data), overview_script, (gpointer) data);
 }
 
-static char *submitted_objection (const char *country);
+static void run_submitted (int width, Script script);
 
 /* "Meta answered…" → "Rejected": one step, a toast that offers to undo
  * it, and Undo puts the record back. */
@@ -1188,22 +1188,11 @@ answer_script (ObjectorApplication *app,
 static void
 test_answer_undo (void)
 {
-  g_autofree char *id = NULL;
-
-  fresh_data ();
-  id = submitted_objection ("DE");
-  run_app (1280, answer_script, id);
+  run_submitted (1280, answer_script);
 }
 
 /* A German resident files both objections with the keyboard alone, and on
  * each objection page the next step is in view at 1280×800. */
-static gboolean
-is_entry_row_in (GtkWidget    *widget,
-                 gconstpointer data)
-{
-  return is_entry_row_titled (widget, data);
-}
-
 static GtkWidget *
 focused_next (GtkWidget *w)
 {
@@ -1251,17 +1240,17 @@ keyboard_script (ObjectorApplication *app,
   g_assert_cmpstr (current_page (window), ==, "accounts");
   tab_to (w, is_button_labelled, "Add a _Facebook Account");
   press (w, GDK_KEY_Return, 0);
-  tab_to (w, is_entry_row_in, "Facebook name");
+  tab_to (w, is_entry_row_titled, "Facebook name");
   type_text (w, "Zoë");
   tab_to (w, is_button_labelled, "Add an _Instagram Account");
   press (w, GDK_KEY_Return, 0);
-  tab_to (w, is_entry_row_in, "Instagram name");
+  tab_to (w, is_entry_row_titled, "Instagram name");
   type_text (w, "zoe_photos");
 
   press (w, GDK_KEY_Right, GDK_ALT_MASK);
   wait_shown (window);
   g_assert_cmpstr (current_page (window), ==, "details");
-  tab_to (w, is_entry_row_in, "_Email address");
+  tab_to (w, is_entry_row_titled, "_Email address");
   type_text (w, "zoe@example.org");
   press (w, GDK_KEY_Right, GDK_ALT_MASK);
   wait_shown (window);
@@ -1320,6 +1309,12 @@ dump_page (FILE       *out,
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
   assert_fits (root, page);
+  /* What the texts look like there, per language: tests/screenshots/<lang>-<page>-360.png */
+  {
+    g_autofree char *name = g_strdup_printf ("%s-%s", g_getenv ("LANGUAGE") ? g_getenv ("LANGUAGE") : "C", page);
+
+    save_screenshot (root, name, 360);
+  }
   collect (root, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
   for (guint i = 0; i < labels->len; i++)
     {
@@ -1431,11 +1426,7 @@ complaint_script (ObjectorApplication *app,
 static void
 test_complaint (void)
 {
-  g_autofree char *id = NULL;
-
-  fresh_data ();
-  id = submitted_objection ("DE");
-  run_app (1280, complaint_script, id);
+  run_submitted (1280, complaint_script);
 }
 
 /* What opening a form does after the link check: never blocked by being offline,
@@ -1637,11 +1628,7 @@ scan_script (ObjectorApplication *app,
 static void
 test_scan (void)
 {
-  g_autofree char *id = NULL;
-
-  fresh_data ();
-  id = submitted_objection ("DE");
-  run_app (1280, scan_script, id);
+  run_submitted (1280, scan_script);
 }
 
 /* Saved, sent to Meta now (TEST_UTIL_NOW): its id. */
@@ -1662,14 +1649,22 @@ submitted_objection (const char *country)
   return g_strdup (objector_objection_get_id (o));
 }
 
+/* @script, in a window @width wide, on a German resident's objection just sent. */
 static void
-test_email (void)
+run_submitted (int    width,
+               Script script)
 {
   g_autofree char *id = NULL;
 
   fresh_data ();
   id = submitted_objection ("DE");
-  run_app (1280, email_script, id);
+  run_app (width, script, id);
+}
+
+static void
+test_email (void)
+{
+  run_submitted (1280, email_script);
 }
 
 /* An answer nothing verifies: logged, it changes nothing; the person's
@@ -1724,11 +1719,7 @@ confirm_script (ObjectorApplication *app,
 static void
 test_email_confirm (void)
 {
-  g_autofree char *id = NULL;
-
-  fresh_data ();
-  id = submitted_objection ("DE");
-  run_app (360, confirm_script, id);
+  run_submitted (360, confirm_script);
 }
 
 /* With nothing filed, the wizard; with objections filed elsewhere (the
