@@ -74,7 +74,7 @@ show_view (ObjectorWindow *self,
 {
   if (g_str_equal (name, "dashboard") && self->dashboard == NULL)
     {
-      self->dashboard = objector_dashboard_new (self->store, self->playbook);
+      self->dashboard = objector_dashboard_new (self->store, self->wizard);
       g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
       gtk_stack_add_named (self->views, self->dashboard, "dashboard");
     }
