@@ -325,6 +325,11 @@ us_script (ObjectorApplication *app,
   /* No GDPR article for a request that is not an objection; no account's address. */
   g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_check_labelled, "A _fuller statement citing the GDPR, Article 21(1)"));
   g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "Article 21"));
+  /* The name, optional, kept for the forms that ask for it and the PDF. */
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (GTK_WIDGET (window), test_ui_is_entry_row_titled,
+                                                     "Your _name (optional)")),
+                         " Sam Example ");
+  g_assert_cmpstr (objector_draft_get_name (draft), ==, "Sam Example");
   test_ui_next (window);
   ids = objector_draft_get_objections (draft);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 1);
@@ -335,8 +340,12 @@ us_script (ObjectorApplication *app,
     g_assert_cmpstr (objector_objection_get_path_id (objector_store_lookup (store, ids[0], NULL)), ==, "third-party");
   }
 
+  /* The request's form asks for a first and last name: the one given. */
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "Sam Example"));
   test_ui_click (GTK_WIDGET (window), "I Have _Submitted the Form");
   g_assert_cmpint (test_ui_stored_state (ids[0]), ==, OBJECTOR_STATE_SUBMITTED);
+  /* No GDPR deadline for a request from outside the EU, the EEA and the UK. */
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "must answer"));
   test_ui_next (window);
   g_assert_cmpstr (test_ui_current_page (window), ==, "done");
   /* Outside the EU, the EEA and the UK: no GDPR deadline, no authority. */

@@ -43,6 +43,9 @@ field_value (ObjectorObjectionPage  *self,
     return objector_objection_get_account (self->objection);
   if (g_strcmp0 (fill, "country") == 0)
     return *owned = objector_country_dup_name (objector_objection_get_country (self->objection));
+  /* The name given on the details page, if any (optional). */
+  if (g_strcmp0 (fill, "name") == 0)
+    return objector_draft_get_name (objector_wizard_get_draft (objector_page_get_wizard (OBJECTOR_PAGE (self))));
   return NULL;
 }
 
