@@ -444,7 +444,8 @@ step_done (ObjectorEvent event)
 {
   switch (event)
     {
-    /* Translators: toasts, under 25 characters: a toast is one line on a phone */
+    /* Translators: toasts with an Undo button: about 18 characters at most, a toast is one line
+     * beside its button on a phone (360 px) */
     case OBJECTOR_EVENT_COMPLETE_DETAILS: return _("Details saved");
     case OBJECTOR_EVENT_OPEN_FORM:        return _("Form opened");
     case OBJECTOR_EVENT_SUBMIT:           return _("Marked as sent");

@@ -135,6 +135,19 @@ objector_ui_add_toast (GtkWidget *widget,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   g_debug ("%s", adw_toast_get_title (toast));
+  /* A toast's own title is cut to one line; on a phone, beside an Undo
+   * button, that leaves a dozen letters in some languages. This one wraps. */
+  if (adw_toast_get_title (toast) != NULL && adw_toast_get_custom_title (toast) == NULL)
+    {
+      GtkWidget *title = gtk_label_new (adw_toast_get_title (toast));
+
+      gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+      gtk_label_set_max_width_chars (GTK_LABEL (title), 20);
+      gtk_widget_add_css_class (title, "heading");
+      adw_toast_set_custom_title (toast, title);
+    }
   if (widget != NULL)
     overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL && GTK_IS_WINDOW (widget))
