@@ -635,3 +635,15 @@ test_dovecot_logout_counter (TestDovecot *self,
     return -1;
   return g_ascii_strtoll (at + strlen (key), NULL, 10);
 }
+
+void
+test_dovecot_deliver_data (TestDovecot *self,
+                           const char  *name,
+                           const char  *received)
+{
+  gsize length;
+  g_autofree char *text = test_util_read_data (&length, "mail", name, NULL);
+  g_autoptr(GDateTime) when = test_util_time (received);
+
+  test_dovecot_deliver (self, NULL, text, length, when, FALSE);
+}

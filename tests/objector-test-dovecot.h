@@ -59,6 +59,12 @@ void         test_dovecot_deliver       (TestDovecot *self,
                                          GDateTime   *received,
                                          gboolean     seen);
 
+/* Delivers tests/data/mail/@name into INBOX, unread, received at @received
+ * (ISO 8601). */
+void         test_dovecot_deliver_data  (TestDovecot *self,
+                                         const char  *name,
+                                         const char  *received);
+
 /* The file names of INBOX's Maildir (new/ and cur/, with their flags), sorted. */
 char       **test_dovecot_list_files    (TestDovecot *self);
 /* What Dovecot itself says through doveadm: "uid flags" of every message

@@ -55,4 +55,32 @@ void         test_session_add_goa_account   (TestSession *self,
  * lists has been checked (it logs in to each mail server at start). */
 void         test_session_start_goa         (TestSession *self);
 
+/* The keys of an "IMAP and SMTP" account of GNOME Online Accounts for
+ * zoe@example.org whose mail is on 127.0.0.1:@imaps_port with TLS (for
+ * test_session_add_goa_account()); @enabled FALSE turns its mail off. */
+char        *test_session_goa_imap_keys     (guint        imaps_port,
+                                             const char  *user,
+                                             gboolean     enabled);
+
+/* Skips the test with the reason @reason_expression gives, unless NULL. */
+#define TEST_SESSION_SKIP_UNLESS(reason_expression) \
+  G_STMT_START { \
+    g_autofree char *skip_reason_ = (reason_expression); \
+    if (skip_reason_ != NULL) \
+      { \
+        g_test_skip (skip_reason_); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* Adds @body as the test @path, run in a process of its own (libsecret
+ * keeps its bus for the life of the process); skipped when the bus, the
+ * keyring (@keyring or @goa), goa-daemon (@goa) or Dovecot (@dovecot) are
+ * missing. */
+void         test_session_add_isolated      (const char  *path,
+                                             GTestFunc    body,
+                                             gboolean     keyring,
+                                             gboolean     goa,
+                                             gboolean     dovecot);
+
 G_END_DECLS
