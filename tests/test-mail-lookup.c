@@ -1,0 +1,607 @@
+/* test-mail-lookup.c — "Look in my mail account" in the app, under Xvfb
+ *
+ * Copyright 2026 The Objector authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The add-account dialog, the account rows, the password dialog and the
+ * lookup controller (objector-mail-lookup.c) against the real goa-daemon
+ * and gnome-keyring-daemon on a private bus (objector-test-session.h) and
+ * Dovecot on 127.0.0.1 (objector-test-dovecot.h). Each test on a bus runs
+ * in a process of its own.
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "objector-add-account-dialog.h"
+#include "objector-error.h"
+#include "objector-keyring.h"
+#include "objector-mail.h"
+#include "objector-mail-account-row.h"
+#include "objector-mail-accounts.h"
+#include "objector-mail-lookup.h"
+#include "objector-password-dialog.h"
+#include "objector-store.h"
+#include "objector-test-dovecot.h"
+#include "objector-test-session.h"
+#include "objector-test-util.h"
+#include "objector-test-widgets.h"
+
+#define GOA_READY     "account_1700000000_0"
+#define GOA_WRONG     "account_1700000000_1"
+#define GOA_MAIL_OFF  "account_1700000000_2"
+
+#define RECEIPT_ID    "receipt-en.42@facebookmail.com"
+#define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
+
+/* The add-account dialog */
+
+static void
+added_cb (ObjectorAddAccountDialog *dialog,
+          ObjectorMailAccount      *account,
+          const char               *password,
+          gboolean                  remember,
+          gpointer                  user_data)
+{
+  GPtrArray *added = user_data;
+
+  g_ptr_array_add (added, g_strdup (objector_mail_account_get_id (account)));
+  g_ptr_array_add (added, g_strdup (password));
+  g_ptr_array_add (added, g_strdup (remember ? "remember" : "forget"));
+}
+
+static void
+type_into (GtkWidget  *dialog,
+           const char *row_title,
+           const char *text)
+{
+  GtkWidget *row = test_widgets_find (dialog, ADW_TYPE_ENTRY_ROW, row_title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static void
+test_add_account (void)
+{
+  g_autoptr(ObjectorMailAccounts) accounts = objector_mail_accounts_new (NULL);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *file = NULL;
+  g_autofree char *saved = NULL;
+  GtkWidget *dialog;
+  ObjectorAddAccountDialog *add;
+
+  test_widgets_start ();
+  test_util_reset_data ();
+  dialog = objector_add_account_dialog_new (NULL, accounts);
+  add = OBJECTOR_ADD_ACCOUNT_DIALOG (dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  g_signal_connect (dialog, "added", G_CALLBACK (added_cb), added);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_util_wait_until (gtk_widget_get_mapped (dialog));
+
+  /* Nothing to add yet. */
+  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+
+  /* Gmail: its server, the address as user name, and the app password hint. */
+  type_into (dialog, "Email Address", "someone@gmail.com");
+  g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "imap.gmail.com");
+  g_assert_cmpuint (objector_add_account_dialog_get_port (add), ==, 993);
+  g_assert_cmpint (objector_add_account_dialog_get_security (add), ==, OBJECTOR_IMAP_SECURITY_TLS);
+  g_assert_cmpstr (objector_add_account_dialog_get_user (add), ==, "someone@gmail.com");
+  g_assert_nonnull (objector_add_account_dialog_get_hint (add));
+  test_util_assert_contains (objector_add_account_dialog_get_hint (add), "app password");
+  g_assert_true (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+
+  /* Another address: what was filled in follows it. */
+  type_into (dialog, "Email Address", "x@web.de");
+  g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "imap.web.de");
+  g_assert_cmpstr (objector_add_account_dialog_get_user (add), ==, "x@web.de");
+  test_util_assert_contains (objector_add_account_dialog_get_hint (add), "IMAP");
+
+  /* What the person typed is theirs: a new address leaves it. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_widgets_find (dialog, ADW_TYPE_EXPANDER_ROW, "Server Settings")),
+                                 TRUE);
+  test_util_wait_until (test_widgets_find (dialog, ADW_TYPE_ENTRY_ROW, "IMAP Server") != NULL);
+  type_into (dialog, "IMAP Server", "mail.example.net");
+  type_into (dialog, "Email Address", "zoe@gmx.de");
+  g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "mail.example.net");
+  g_assert_cmpstr (objector_add_account_dialog_get_user (add), ==, "zoe@gmx.de");
+
+  /* A provider Objector does not know: no server guessed, and it says so. */
+  type_into (dialog, "IMAP Server", "");
+  type_into (dialog, "Email Address", "zoe@example.org");
+  g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "");
+  test_util_assert_contains (objector_add_account_dialog_get_hint (add), "does not know");
+  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+
+  test_widgets_assert_accessible (dialog, "add-account");
+  test_widgets_assert_fits_360 (dialog, "add-account");
+
+  /* A port that is no port: said, nothing saved. */
+  type_into (dialog, "Email Address", "someone@gmail.com");
+  type_into (dialog, "Port", "99999");
+  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+  type_into (dialog, "Port", "993");
+
+  /* Added: saved without the password, which goes to the caller. */
+  type_into (dialog, "Password", "app password 1234");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_widgets_find (dialog, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  gtk_widget_activate_action (dialog, "account.add", NULL);
+  test_util_wait_until (dialog == NULL);
+  g_assert_cmpuint (added->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (added, 0), ==, "saved:someone@gmail.com@imap.gmail.com");
+  g_assert_cmpstr (g_ptr_array_index (added, 1), ==, "app password 1234");
+  g_assert_cmpstr (g_ptr_array_index (added, 2), ==, "remember");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
+
+  file = g_build_filename (g_get_user_data_dir (), "objector", "accounts.json", NULL);
+  g_assert_true (g_file_get_contents (file, &saved, NULL, NULL));
+  test_util_assert_contains (saved, "imap.gmail.com");
+  test_util_assert_lacks (saved, "app password 1234");
+
+  /* The same account twice: said in the dialog, which stays open. */
+  dialog = objector_add_account_dialog_new (NULL, accounts);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  type_into (dialog, "Email Address", "someone@gmail.com");
+  gtk_widget_activate_action (dialog, "account.add", NULL);
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (test_widgets_find (dialog, GTK_TYPE_LABEL, "This mail account is already in the list"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
+  /* Escape, Cancel: the window's close action. */
+  gtk_widget_activate_action (dialog, "window.close", NULL);
+  test_util_wait_until (dialog == NULL);
+}
+
+/* The lookup controller */
+
+typedef struct
+{
+  GPtrArray *texts;     /* every :phase-text, in order */
+  double     last_fraction;
+  gboolean   fraction_went_back;
+  GPtrArray *found;     /* ::found */
+  GError    *error;     /* ::failed */
+  gboolean   done;
+  /* Cancel when :phase-text starts with this. */
+  const char *cancel_at;
+} Watch;
+
+static void
+watch_clear (Watch *watch)
+{
+  g_clear_pointer (&watch->texts, g_ptr_array_unref);
+  g_clear_pointer (&watch->found, g_ptr_array_unref);
+  g_clear_error (&watch->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Watch, watch_clear)
+
+static void
+phase_text_cb (ObjectorMailLookup *lookup,
+               GParamSpec         *pspec,
+               Watch              *watch)
+{
+  const char *text = objector_mail_lookup_get_phase_text (lookup);
+
+  if (watch->texts == NULL)
+    watch->texts = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (watch->texts, g_strdup (text));
+  if (watch->cancel_at != NULL && g_str_has_prefix (text, watch->cancel_at))
+    {
+      watch->cancel_at = NULL;
+      objector_mail_lookup_cancel (lookup);
+    }
+}
+
+static void
+fraction_cb (ObjectorMailLookup *lookup,
+             GParamSpec         *pspec,
+             Watch              *watch)
+{
+  double fraction = objector_mail_lookup_get_fraction (lookup);
+
+  if (objector_mail_lookup_get_busy (lookup) && fraction < watch->last_fraction)
+    watch->fraction_went_back = TRUE;
+  watch->last_fraction = fraction;
+}
+
+static void
+found_cb (ObjectorMailLookup *lookup,
+          GPtrArray          *mails,
+          Watch              *watch)
+{
+  watch->found = g_ptr_array_ref (mails);
+  watch->done = TRUE;
+}
+
+static void
+failed_cb (ObjectorMailLookup *lookup,
+           const GError       *error,
+           Watch              *watch)
+{
+  watch->error = g_error_copy (error);
+  watch->done = TRUE;
+}
+
+static void
+watch_lookup (ObjectorMailLookup *lookup,
+              Watch              *watch)
+{
+  g_signal_connect (lookup, "notify::phase-text", G_CALLBACK (phase_text_cb), watch);
+  g_signal_connect (lookup, "notify::fraction", G_CALLBACK (fraction_cb), watch);
+  g_signal_connect (lookup, "found", G_CALLBACK (found_cb), watch);
+  g_signal_connect (lookup, "failed", G_CALLBACK (failed_cb), watch);
+}
+
+static void
+watch_reset (Watch *watch)
+{
+  watch_clear (watch);
+  watch->done = FALSE;
+  watch->last_fraction = 0.0;
+  watch->fraction_went_back = FALSE;
+}
+
+static gboolean
+saw_text (Watch      *watch,
+          const char *prefix)
+{
+  for (guint i = 0; watch->texts != NULL && i < watch->texts->len; i++)
+    if (g_str_has_prefix (g_ptr_array_index (watch->texts, i), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+/* The receipt and the approval, verified; nothing else. */
+static void
+assert_meta_answers (GPtrArray *mails)
+{
+  gboolean receipt = FALSE, approval = FALSE;
+
+  g_assert_nonnull (mails);
+  for (guint i = 0; i < mails->len; i++)
+    {
+      ObjectorMail *mail = g_ptr_array_index (mails, i);
+      const char *id = objector_mail_get_message_id (mail);
+
+      receipt |= g_strcmp0 (id, RECEIPT_ID) == 0 && objector_mail_get_trusted (mail);
+      approval |= g_strcmp0 (id, APPROVAL_ID) == 0 && objector_mail_get_trusted (mail);
+    }
+  g_assert_true (receipt);
+  g_assert_true (approval);
+  g_assert_cmpuint (mails->len, ==, 2);
+}
+
+static TestDovecot *
+start_dovecot (void)
+{
+  TestDovecot *dovecot = test_dovecot_new ();
+
+  test_dovecot_deliver_data (dovecot, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
+  test_dovecot_deliver_data (dovecot, "approval-de.eml", "2026-11-24T08:12:10Z");
+  test_dovecot_deliver_data (dovecot, "lookalike.eml", "2026-11-24T08:30:05Z");
+  test_dovecot_start (dovecot);
+  return dovecot;
+}
+
+/* The objection the answers are for, in a store as the app holds it. */
+static ObjectorStore *
+load_store (void)
+{
+  g_autofree char *id = test_util_cli_fresh_objection (NULL);
+  ObjectorStore *store = objector_store_new (NULL);
+
+  g_assert_true (objector_store_load (store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
+  return store;
+}
+
+static void
+refresh (ObjectorMailAccounts *accounts)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  objector_mail_accounts_refresh_async (accounts, NULL, test_util_store_result_cb, &result);
+  test_util_wait_result (&result);
+  g_assert_true (objector_mail_accounts_refresh_finish (accounts, result, &error));
+  g_assert_no_error (error);
+}
+
+static GtkWidget *
+button_of (GtkWidget  *row,
+           const char *label)
+{
+  return test_widgets_find (row, GTK_TYPE_BUTTON, label);
+}
+
+static void
+test_goa (void)
+{
+  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autofree char *keys = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, TRUE);
+  g_autofree char *keys_off = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, FALSE);
+  g_autoptr(ObjectorStore) store = load_store ();
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_autoptr(ObjectorMailAccounts) accounts = NULL;
+  g_autoptr(ObjectorMailAccount) ready = NULL;
+  g_autoptr(ObjectorMailLookup) lookup = NULL;
+  g_autofree char *log_before = NULL;
+  g_autofree char *log_after = NULL;
+  g_auto(Watch) watch = { 0 };
+  GtkWidget *window, *list;
+
+  test_session_start_keyring (session);
+  test_session_add_goa_account (session, GOA_READY, keys);
+  test_session_store_goa_password (session, GOA_READY, TEST_DOVECOT_PASSWORD);
+  test_session_add_goa_account (session, GOA_WRONG, keys);
+  test_session_store_goa_password (session, GOA_WRONG, "not the password");
+  test_session_add_goa_account (session, GOA_MAIL_OFF, keys_off);
+  test_session_store_goa_password (session, GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
+  test_session_start_goa (session);
+  test_widgets_start ();
+  /* goa-daemon has logged in to each at its start; from here on, only
+   * Objector could. */
+  log_before = test_dovecot_log (dovecot);
+
+  /* The accounts listed, each row saying what can be done. */
+  accounts = objector_mail_accounts_new (NULL);
+  refresh (accounts);
+  window = adw_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 480);
+  list = gtk_list_box_new ();
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (accounts)); i++)
+    {
+      g_autoptr(ObjectorMailAccount) account = g_list_model_get_item (G_LIST_MODEL (accounts), i);
+
+      gtk_list_box_append (GTK_LIST_BOX (list), objector_mail_account_row_new (account));
+    }
+  adw_window_set_content (ADW_WINDOW (window), list);
+  gtk_window_present (GTK_WINDOW (window));
+  test_util_wait_until (gtk_widget_get_mapped (window));
+  {
+    GtkWidget *rows[3];
+
+    for (guint i = 0; i < 3; i++)
+      rows[i] = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i));
+    g_assert_nonnull (button_of (rows[0], "_Look"));
+    g_assert_null (button_of (rows[0], "_Settings"));
+    g_assert_null (button_of (rows[1], "_Look"));
+    g_assert_nonnull (button_of (rows[1], "_Settings"));
+    test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (rows[1])), "sign in again");
+    g_assert_nonnull (button_of (rows[2], "_Settings"));
+    test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (rows[2])), "mail is turned off");
+  }
+  test_widgets_assert_accessible (window, "account-rows");
+  test_widgets_assert_fits_360 (window, "account-rows");
+
+  /* Nothing has connected: listing asks GNOME Online Accounts only. */
+  lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));
+  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (dovecot));
+  objector_mail_lookup_set_parent (lookup, GTK_WINDOW (window));
+  watch_lookup (lookup, &watch);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  log_after = test_dovecot_log (dovecot);
+  g_assert_cmpstr (log_after, ==, log_before);
+  g_assert_false (objector_mail_lookup_get_busy (lookup));
+
+  /* "Look": the answers, with progress on the way. */
+  ready = objector_mail_accounts_lookup (accounts, "goa:" GOA_READY, NULL);
+  objector_mail_lookup_start (lookup, ready);
+  g_assert_true (objector_mail_lookup_get_busy (lookup));
+  test_util_wait_until (watch.done);
+  g_assert_no_error (watch.error);
+  assert_meta_answers (watch.found);
+  g_assert_true (saw_text (&watch, "Asking GNOME Online Accounts"));
+  g_assert_true (saw_text (&watch, "Connecting to 127.0.0.1"));
+  g_assert_true (saw_text (&watch, "Searching your mailbox"));
+  g_assert_true (saw_text (&watch, "Downloading Meta’s messages… "));
+  g_assert_false (watch.fraction_went_back);
+  g_assert_cmpfloat (objector_mail_lookup_get_fraction (lookup), ==, 1.0);
+  g_assert_false (objector_mail_lookup_get_busy (lookup));
+  g_assert_true (objector_mail_lookup_get_account (lookup) == ready);
+
+  /* Cancelled at once, while GNOME Online Accounts is asked. */
+  watch_reset (&watch);
+  objector_mail_lookup_start (lookup, ready);
+  objector_mail_lookup_cancel (lookup);
+  test_util_wait_until (watch.done);
+  g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (watch.found);
+  g_assert_false (objector_mail_lookup_get_busy (lookup));
+
+  /* Cancelled while it talks to the server. */
+  watch_reset (&watch);
+  watch.cancel_at = "Connecting to";
+  objector_mail_lookup_start (lookup, ready);
+  test_util_wait_until (watch.done);
+  g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_false (objector_mail_lookup_get_busy (lookup));
+
+  /* An account to sign in to again: what to do, in words. */
+  {
+    g_autoptr(ObjectorMailAccount) wrong = objector_mail_accounts_lookup (accounts, "goa:" GOA_WRONG, NULL);
+
+    watch_reset (&watch);
+    objector_mail_lookup_start (lookup, wrong);
+    test_util_wait_until (watch.done);
+    g_assert_error (watch.error, OBJECTOR_ERROR, OBJECTOR_ERROR_ACCOUNT_SETTINGS);
+    test_util_assert_contains (watch.error->message, "Settings → Online Accounts");
+    g_assert_null (objector_mail_lookup_get_password_dialog (lookup));
+  }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* An account added in Objector: the password asked, and kept once it worked */
+
+static ObjectorImapCredential *
+kept_password (ObjectorImapAccount *imap)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  ObjectorImapCredential *credential;
+
+  objector_keyring_lookup_async (imap, NULL, test_util_store_result_cb, &result);
+  test_util_wait_result (&result);
+  credential = objector_keyring_lookup_finish (result, &error);
+  g_assert_no_error (error);
+  return credential;
+}
+
+static void
+store_password (ObjectorImapAccount *imap,
+                const char          *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  objector_keyring_store_async (imap, password, NULL, test_util_store_result_cb, &result);
+  test_util_wait_result (&result);
+  g_assert_true (objector_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+static ObjectorPasswordDialog *
+wait_for_password_dialog (ObjectorMailLookup *lookup)
+{
+  test_util_wait_until (objector_mail_lookup_get_password_dialog (lookup) != NULL
+                        && gtk_widget_get_mapped (objector_mail_lookup_get_password_dialog (lookup)));
+  return OBJECTOR_PASSWORD_DIALOG (objector_mail_lookup_get_password_dialog (lookup));
+}
+
+static void
+test_password (void)
+{
+  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(ObjectorStore) store = load_store ();
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_autoptr(ObjectorMailAccounts) accounts = objector_mail_accounts_new (NULL);
+  g_autoptr(ObjectorMailAccount) account = NULL;
+  g_autoptr(ObjectorImapAccount) imap = NULL;
+  g_autoptr(ObjectorImapCredential) credential = NULL;
+  g_autoptr(ObjectorMailLookup) lookup = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Watch) watch = { 0 };
+  ObjectorPasswordDialog *dialog;
+
+  test_session_start_keyring (session);
+  test_widgets_start ();
+  imap = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
+                                    OBJECTOR_IMAP_SECURITY_TLS, &error);
+  g_assert_no_error (error);
+  account = objector_mail_accounts_add (accounts, "zoe@example.org", imap, &error);
+  g_assert_no_error (error);
+
+  lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));
+  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (dovecot));
+  watch_lookup (lookup, &watch);
+
+  /* No password kept: asked, and Cancel stops the lookup. */
+  objector_mail_lookup_start (lookup, account);
+  dialog = wait_for_password_dialog (lookup);
+  test_widgets_assert_accessible (GTK_WIDGET (dialog), "password");
+  test_widgets_assert_fits_360 (GTK_WIDGET (dialog), "password");
+  g_assert_null (test_widgets_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                    "The server refused this password. Check it and try again."));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  test_util_wait_until (watch.done);
+  g_assert_error (watch.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (objector_mail_lookup_get_password_dialog (lookup));
+
+  /* A wrong password kept: the server refuses it, and the person is asked again. */
+  store_password (imap, "not the password");
+  watch_reset (&watch);
+  objector_mail_lookup_start (lookup, account);
+  dialog = wait_for_password_dialog (lookup);
+  g_assert_nonnull (test_widgets_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+                                       "The server refused this password. Check it and try again."));
+  /* Remembering is offered as it was: the kept one is replaced. */
+  g_assert_true (objector_password_dialog_get_remember (dialog));
+  g_assert_false (watch.done);
+
+  /* A wrong one typed: asked again. */
+  objector_password_dialog_submit (dialog, "still not it", TRUE);
+  test_util_wait_until (objector_mail_lookup_get_password_dialog (lookup) != NULL
+                        && objector_mail_lookup_get_password_dialog (lookup) != GTK_WIDGET (dialog));
+  dialog = wait_for_password_dialog (lookup);
+  g_assert_false (watch.done);
+
+  /* The right one: the answers, and now kept in the keyring. */
+  objector_password_dialog_submit (dialog, TEST_DOVECOT_PASSWORD, TRUE);
+  test_util_wait_until (watch.done);
+  g_assert_no_error (watch.error);
+  assert_meta_answers (watch.found);
+  test_util_wait_until ((credential = kept_password (imap)) != NULL
+                        && g_str_equal (objector_imap_credential_get_secret (credential), TEST_DOVECOT_PASSWORD));
+
+  /* Next time, from the keyring, with no question. */
+  watch_reset (&watch);
+  objector_mail_lookup_start (lookup, account);
+  test_util_wait_until (watch.done);
+  g_assert_no_error (watch.error);
+  assert_meta_answers (watch.found);
+  g_assert_true (saw_text (&watch, "Looking for the password in the keyring"));
+  g_assert_false (saw_text (&watch, "Waiting for your password"));
+
+  /* Added with a password not to remember: used, and what the keyring
+   * holds is left as it was. */
+  store_password (imap, "something else");
+  watch_reset (&watch);
+  objector_mail_lookup_start_with_password (lookup, account, TEST_DOVECOT_PASSWORD, FALSE);
+  test_util_wait_until (watch.done);
+  assert_meta_answers (watch.found);
+  g_clear_pointer (&credential, objector_imap_credential_free);
+  credential = kept_password (imap);
+  g_assert_cmpstr (objector_imap_credential_get_secret (credential), ==, "something else");
+
+  /* Its row offers Look and Remove, not Settings. */
+  {
+    GtkWidget *window = adw_window_new ();
+    GtkWidget *row = objector_mail_account_row_new (account);
+    GtkWidget *list = gtk_list_box_new ();
+
+    gtk_list_box_append (GTK_LIST_BOX (list), row);
+    adw_window_set_content (ADW_WINDOW (window), list);
+    gtk_window_present (GTK_WINDOW (window));
+    test_util_wait_until (gtk_widget_get_mapped (window));
+    g_assert_nonnull (button_of (row, "_Look"));
+    g_assert_null (button_of (row, "_Settings"));
+    test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Added in Objector");
+    test_widgets_assert_accessible (window, "saved-account-row");
+    gtk_window_destroy (GTK_WINDOW (window));
+  }
+}
+
+static void
+test_needs_display (void)
+{
+  g_test_skip ("No display: build-aux/test runs this under Xvfb");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  test_util_init (&argc, &argv, "test-mail-lookup");
+
+  if (!test_widgets_have_display ())
+    {
+      g_test_add_func ("/mail-lookup/needs-display", test_needs_display);
+      return test_util_run_tests ();
+    }
+
+  test_session_add_isolated ("/mail-lookup/add-account", test_add_account, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-lookup/goa", test_goa, TRUE, TRUE, TRUE);
+  test_session_add_isolated ("/mail-lookup/password", test_password, TRUE, FALSE, TRUE);
+
+  return test_util_run_tests ();
+}
