@@ -14,6 +14,7 @@
 
 #include <libsecret/secret.h>
 
+#include "objector-keyring.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-session.h"
 #include "objector-test-util.h"
@@ -246,10 +247,9 @@ test_session_start_goa (TestSession *self)
   test_util_wait_for ("goa-daemon on the bus, its accounts checked", accounts_checked_cb, self);
 }
 
-char *
-test_session_goa_imap_keys (guint       imaps_port,
-                            const char *user,
-                            gboolean    enabled)
+static char *
+goa_imap_keys (guint    imaps_port,
+               gboolean enabled)
 {
   return g_strdup_printf ("Provider=imap_smtp\n"
                           "Identity=zoe@example.org\n"
@@ -258,7 +258,7 @@ test_session_goa_imap_keys (guint       imaps_port,
                           "EmailAddress=zoe@example.org\n"
                           "Name=Zoe\n"
                           "ImapHost=127.0.0.1:%u\n"
-                          "ImapUserName=%s\n"
+                          "ImapUserName=" TEST_DOVECOT_USER "\n"
                           "ImapUseSsl=true\n"
                           "ImapUseTls=false\n"
                           /* For goa-daemon's own check at start (its system
@@ -269,7 +269,36 @@ test_session_goa_imap_keys (guint       imaps_port,
                           "SmtpUseAuth=false\n"
                           "SmtpUseSsl=false\n"
                           "SmtpUseTls=true\n",
-                          enabled ? "true" : "false", imaps_port, user);
+                          enabled ? "true" : "false", imaps_port);
+}
+
+void
+test_session_start_goa_on_dovecot (TestSession *self,
+                                   guint        imaps_port)
+{
+  g_autofree char *keys = goa_imap_keys (imaps_port, TRUE);
+  g_autofree char *keys_off = goa_imap_keys (imaps_port, FALSE);
+
+  test_session_add_goa_account (self, TEST_SESSION_GOA_READY, keys);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_READY, TEST_DOVECOT_PASSWORD);
+  test_session_add_goa_account (self, TEST_SESSION_GOA_WRONG, keys);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_WRONG, "not the password");
+  test_session_add_goa_account (self, TEST_SESSION_GOA_MAIL_OFF, keys_off);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
+  test_session_start_goa (self);
+}
+
+void
+test_session_keep_password (ObjectorImapAccount *imap,
+                            const char          *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  objector_keyring_store_async (imap, password, NULL, test_util_store_result_cb, &result);
+  test_util_wait_result (&result);
+  g_assert_true (objector_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
 }
 
 typedef struct

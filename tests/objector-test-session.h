@@ -24,6 +24,8 @@
 
 #include <gio/gio.h>
 
+#include "objector-imap-account.h"
+
 G_BEGIN_DECLS
 
 typedef struct _TestSession TestSession;
@@ -55,12 +57,20 @@ void         test_session_add_goa_account   (TestSession *self,
  * lists has been checked (it logs in to each mail server at start). */
 void         test_session_start_goa         (TestSession *self);
 
-/* The keys of an "IMAP and SMTP" account of GNOME Online Accounts for
- * zoe@example.org whose mail is on 127.0.0.1:@imaps_port with TLS (for
- * test_session_add_goa_account()); @enabled FALSE turns its mail off. */
-char        *test_session_goa_imap_keys     (guint        imaps_port,
-                                             const char  *user,
-                                             gboolean     enabled);
+/* Three "IMAP and SMTP" accounts of GNOME Online Accounts for
+ * zoe@example.org, their mail on Dovecot at 127.0.0.1:@imaps_port with TLS
+ * (user TEST_DOVECOT_USER): the right password, a wrong one (goa-daemon
+ * then wants the person to sign in again), and one with mail turned off.
+ * Stores their passwords and starts goa-daemon; the keyring must run. */
+#define TEST_SESSION_GOA_READY    "account_1700000000_0"
+#define TEST_SESSION_GOA_WRONG    "account_1700000000_1"
+#define TEST_SESSION_GOA_MAIL_OFF "account_1700000000_2"
+void         test_session_start_goa_on_dovecot (TestSession *self,
+                                                guint        imaps_port);
+
+/* Keeps @password in the keyring for @imap, as Objector does. */
+void         test_session_keep_password     (ObjectorImapAccount *imap,
+                                             const char          *password);
 
 /* Skips the test with the reason @reason_expression gives, unless NULL. */
 #define TEST_SESSION_SKIP_UNLESS(reason_expression) \

@@ -22,25 +22,12 @@
 #include "objector-test-session.h"
 #include "objector-test-util.h"
 
-#define GOA_READY     "account_1700000000_0"
-#define GOA_WRONG     "account_1700000000_1"
-#define GOA_MAIL_OFF  "account_1700000000_2"
+#define GOA_READY     TEST_SESSION_GOA_READY
+#define GOA_WRONG     TEST_SESSION_GOA_WRONG
+#define GOA_MAIL_OFF  TEST_SESSION_GOA_MAIL_OFF
 
 #define RECEIPT_ID    "receipt-en.42@facebookmail.com"
 #define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
-
-/* Dovecot with Meta's receipt and approval, and a look-alike beside them. */
-static TestDovecot *
-start_dovecot (void)
-{
-  TestDovecot *dovecot = test_dovecot_new ();
-
-  test_dovecot_deliver_data (dovecot, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
-  test_dovecot_deliver_data (dovecot, "approval-de.eml", "2026-11-24T08:12:10Z");
-  test_dovecot_deliver_data (dovecot, "lookalike.eml", "2026-11-24T08:30:05Z");
-  test_dovecot_start (dovecot);
-  return dovecot;
-}
 
 /* Exactly one line on standard error, holding @says; no output. */
 static void
@@ -94,10 +81,8 @@ account_of (JsonArray  *array,
 static void
 test_goa (void)
 {
-  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
   g_autoptr(TestSession) session = test_session_new ();
-  g_autofree char *keys = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, TRUE);
-  g_autofree char *keys_off = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, FALSE);
   g_autofree char *shown = NULL;
   g_autofree char *facebook = NULL;
   const char *ca = test_dovecot_ca_file (dovecot);
@@ -105,13 +90,7 @@ test_goa (void)
   JsonObject *ready;
 
   test_session_start_keyring (session);
-  test_session_add_goa_account (session, GOA_READY, keys);
-  test_session_store_goa_password (session, GOA_READY, TEST_DOVECOT_PASSWORD);
-  test_session_add_goa_account (session, GOA_WRONG, keys);
-  test_session_store_goa_password (session, GOA_WRONG, "not the password");
-  test_session_add_goa_account (session, GOA_MAIL_OFF, keys_off);
-  test_session_store_goa_password (session, GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
-  test_session_start_goa (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   facebook = test_util_cli_fresh_objection (&shown);
 
   /* The list, with each account's status as goa-daemon found it. */
@@ -220,19 +199,6 @@ test_goa (void)
 
 /* An account added in Objector, its password in the keyring */
 
-static void
-store_password (ObjectorImapAccount *imap,
-                const char          *password)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  objector_keyring_store_async (imap, password, NULL, test_util_store_result_cb, &result);
-  test_util_wait_result (&result);
-  g_assert_true (objector_keyring_store_finish (result, &error));
-  g_assert_no_error (error);
-}
-
 static ObjectorImapAccount *
 add_saved_account (TestDovecot *dovecot)
 {
@@ -252,7 +218,7 @@ add_saved_account (TestDovecot *dovecot)
 static void
 test_saved (void)
 {
-  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
   g_autoptr(TestSession) session = test_session_new ();
   g_autoptr(ObjectorImapAccount) imap = NULL;
   g_autofree char *id = NULL;
@@ -294,7 +260,7 @@ test_saved (void)
   }
 
   /* Kept in the keyring: it scans with it, and --log logs. */
-  store_password (imap, TEST_DOVECOT_PASSWORD);
+  test_session_keep_password (imap, TEST_DOVECOT_PASSWORD);
   {
     g_auto(TestRun) run = { 0 };
 
@@ -312,7 +278,7 @@ test_saved (void)
   }
 
   /* A wrong password kept: the server's refusal, one line. */
-  store_password (imap, "not the password");
+  test_session_keep_password (imap, "not the password");
   {
     g_auto(TestRun) run = { 0 };
 

@@ -25,9 +25,9 @@
 #include "objector-test-session.h"
 #include "objector-test-util.h"
 
-#define GOA_READY       "account_1700000000_0"
-#define GOA_WRONG       "account_1700000000_1"
-#define GOA_MAIL_OFF    "account_1700000000_2"
+#define GOA_READY       TEST_SESSION_GOA_READY
+#define GOA_WRONG       TEST_SESSION_GOA_WRONG
+#define GOA_MAIL_OFF    TEST_SESSION_GOA_MAIL_OFF
 
 /* Providers */
 
@@ -552,8 +552,6 @@ test_goa (void)
   g_autoptr(ObjectorImapCredential) credential = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *keys = NULL;
-  g_autofree char *keys_off = NULL;
   gboolean receipt = FALSE, approval = FALSE;
 
   TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
@@ -561,23 +559,11 @@ test_goa (void)
   TEST_SESSION_SKIP_UNLESS (test_dovecot_unavailable ());
   test_util_reset_data ();
 
-  dovecot = test_dovecot_new ();
-  test_dovecot_deliver_data (dovecot, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
-  test_dovecot_deliver_data (dovecot, "approval-de.eml", "2026-11-24T08:12:10Z");
-  test_dovecot_deliver_data (dovecot, "lookalike.eml", "2026-11-24T08:30:05Z");
-  test_dovecot_start (dovecot);
+  dovecot = test_dovecot_new_with_answers ();
 
   session = test_session_new ();
   test_session_start_keyring (session);
-  keys = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, TRUE);
-  keys_off = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, FALSE);
-  test_session_add_goa_account (session, GOA_READY, keys);
-  test_session_store_goa_password (session, GOA_READY, TEST_DOVECOT_PASSWORD);
-  test_session_add_goa_account (session, GOA_WRONG, keys);
-  test_session_store_goa_password (session, GOA_WRONG, "not the password");
-  test_session_add_goa_account (session, GOA_MAIL_OFF, keys_off);
-  test_session_store_goa_password (session, GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
-  test_session_start_goa (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
 
   accounts = objector_mail_accounts_new (NULL);
   g_assert_true (refresh (accounts, &error));

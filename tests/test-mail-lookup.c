@@ -28,9 +28,9 @@
 #include "objector-test-util.h"
 #include "objector-test-widgets.h"
 
-#define GOA_READY     "account_1700000000_0"
-#define GOA_WRONG     "account_1700000000_1"
-#define GOA_MAIL_OFF  "account_1700000000_2"
+#define GOA_READY     TEST_SESSION_GOA_READY
+#define GOA_WRONG     TEST_SESSION_GOA_WRONG
+#define GOA_MAIL_OFF  TEST_SESSION_GOA_MAIL_OFF
 
 #define RECEIPT_ID    "receipt-en.42@facebookmail.com"
 #define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
@@ -276,18 +276,6 @@ assert_meta_answers (GPtrArray *mails)
   g_assert_cmpuint (mails->len, ==, 2);
 }
 
-static TestDovecot *
-start_dovecot (void)
-{
-  TestDovecot *dovecot = test_dovecot_new ();
-
-  test_dovecot_deliver_data (dovecot, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
-  test_dovecot_deliver_data (dovecot, "approval-de.eml", "2026-11-24T08:12:10Z");
-  test_dovecot_deliver_data (dovecot, "lookalike.eml", "2026-11-24T08:30:05Z");
-  test_dovecot_start (dovecot);
-  return dovecot;
-}
-
 /* The objection the answers are for, in a store as the app holds it. */
 static ObjectorStore *
 load_store (void)
@@ -322,10 +310,8 @@ button_of (GtkWidget  *row,
 static void
 test_goa (void)
 {
-  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
   g_autoptr(TestSession) session = test_session_new ();
-  g_autofree char *keys = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, TRUE);
-  g_autofree char *keys_off = test_session_goa_imap_keys (test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, FALSE);
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autoptr(ObjectorMailAccounts) accounts = NULL;
@@ -337,13 +323,7 @@ test_goa (void)
   GtkWidget *window, *list;
 
   test_session_start_keyring (session);
-  test_session_add_goa_account (session, GOA_READY, keys);
-  test_session_store_goa_password (session, GOA_READY, TEST_DOVECOT_PASSWORD);
-  test_session_add_goa_account (session, GOA_WRONG, keys);
-  test_session_store_goa_password (session, GOA_WRONG, "not the password");
-  test_session_add_goa_account (session, GOA_MAIL_OFF, keys_off);
-  test_session_store_goa_password (session, GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
-  test_session_start_goa (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   test_widgets_start ();
   /* goa-daemon has logged in to each at its start; from here on, only
    * Objector could. */
@@ -456,19 +436,6 @@ kept_password (ObjectorImapAccount *imap)
   return credential;
 }
 
-static void
-store_password (ObjectorImapAccount *imap,
-                const char          *password)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-
-  objector_keyring_store_async (imap, password, NULL, test_util_store_result_cb, &result);
-  test_util_wait_result (&result);
-  g_assert_true (objector_keyring_store_finish (result, &error));
-  g_assert_no_error (error);
-}
-
 static ObjectorPasswordDialog *
 wait_for_password_dialog (ObjectorMailLookup *lookup)
 {
@@ -480,7 +447,7 @@ wait_for_password_dialog (ObjectorMailLookup *lookup)
 static void
 test_password (void)
 {
-  g_autoptr(TestDovecot) dovecot = start_dovecot ();
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
   g_autoptr(TestSession) session = test_session_new ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
@@ -518,7 +485,7 @@ test_password (void)
   g_assert_null (objector_mail_lookup_get_password_dialog (lookup));
 
   /* A wrong password kept: the server refuses it, and the person is asked again. */
-  store_password (imap, "not the password");
+  test_session_keep_password (imap, "not the password");
   watch_reset (&watch);
   objector_mail_lookup_start (lookup, account);
   dialog = wait_for_password_dialog (lookup);
@@ -554,7 +521,7 @@ test_password (void)
 
   /* Added with a password not to remember: used, and what the keyring
    * holds is left as it was. */
-  store_password (imap, "something else");
+  test_session_keep_password (imap, "something else");
   watch_reset (&watch);
   objector_mail_lookup_start_with_password (lookup, account, TEST_DOVECOT_PASSWORD, FALSE);
   test_util_wait_until (watch.done);

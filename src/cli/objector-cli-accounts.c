@@ -75,21 +75,6 @@ status_to_string (ObjectorMailAccountStatus status)
     }
 }
 
-static const char *
-security_to_string (ObjectorImapSecurity security)
-{
-  switch (security)
-    {
-    case OBJECTOR_IMAP_SECURITY_STARTTLS:
-      return "starttls";
-    case OBJECTOR_IMAP_SECURITY_NONE:
-      return "none";
-    case OBJECTOR_IMAP_SECURITY_TLS:
-    default:
-      return "tls";
-    }
-}
-
 static JsonNode *
 account_json (ObjectorMailAccount *account)
 {
@@ -120,7 +105,7 @@ account_json (ObjectorMailAccount *account)
   objector_cli_add_string_or_null (builder, "user", imap ? objector_imap_account_get_user (imap) : NULL);
   objector_cli_add_string_or_null (builder, "mailbox", imap ? objector_imap_account_get_mailbox (imap) : NULL);
   objector_cli_add_string_or_null (builder, "security",
-                                   imap ? security_to_string (objector_imap_account_get_security (imap)) : NULL);
+                                   imap ? objector_imap_security_to_string (objector_imap_account_get_security (imap)) : NULL);
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
