@@ -409,12 +409,12 @@ test_people_message (Fixture       *f,
                      gconstpointer  data)
 {
   g_autofree char *en_title = NULL;
-  g_autofree char *en = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "en", &en_title);
-  g_autofree char *de = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "de_AT.UTF-8", NULL);
+  g_autofree char *en = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "en", TRUE, &en_title);
+  g_autofree char *de = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "de_AT.UTF-8", TRUE, NULL);
   g_autofree char *fr_title = NULL;
-  g_autofree char *fr = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "fr", &fr_title);
-  g_autofree char *fallback = objector_complaint_texts_dup_people_message (f->texts, NULL, "en", NULL);
-  g_autofree char *unknown = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "tlh", NULL);
+  g_autofree char *fr = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "fr", TRUE, &fr_title);
+  g_autofree char *fallback = objector_complaint_texts_dup_people_message (f->texts, NULL, "en", TRUE, NULL);
+  g_autofree char *unknown = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "tlh", TRUE, NULL);
 
   log_text (en);
   log_text (de);
@@ -447,6 +447,24 @@ test_people_message (Fixture       *f,
   /* An unknown language falls back to the user's languages, then English:
    * the tests run in C.UTF-8. */
   g_assert_cmpstr (unknown, ==, en);
+
+  /* Someone without an account of their own has objected for none (issue 15). */
+  test_util_assert_contains (en, "objected for my own accounts");
+  for (const char **language = (const char *[]) { "en", "de", "fr", "es", "it", "nl", "pl", "pt_BR", NULL };
+       *language != NULL; language++)
+    {
+      g_autofree char *with = objector_complaint_texts_dup_people_message (f->texts, f->playbook, *language, TRUE, NULL);
+      g_autofree char *without = objector_complaint_texts_dup_people_message (f->texts, f->playbook, *language, FALSE, NULL);
+
+      assert_filled (without);
+      g_assert_cmpuint (strlen (without), <, strlen (with));
+      test_util_assert_contains (without, "https://www.facebook.com/help/contact/712876720715583");
+    }
+  {
+    g_autofree char *none = objector_complaint_texts_dup_people_message (f->texts, f->playbook, "en", FALSE, NULL);
+    test_util_assert_lacks (none, "objected");
+    test_util_assert_contains (none, "photos of me and posts that mention me.");
+  }
 }
 
 static void

@@ -26,7 +26,8 @@
 #include "objector-test-dovecot.h"
 #include "objector-test-session.h"
 #include "objector-test-util.h"
-#include "objector-test-widgets.h"
+#include "objector-test-ui.h"
+#include "objector-ui-resources.h"
 
 #define GOA_READY     TEST_SESSION_GOA_READY
 #define GOA_WRONG     TEST_SESSION_GOA_WRONG
@@ -34,6 +35,53 @@
 
 #define RECEIPT_ID    "receipt-en.42@facebookmail.com"
 #define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
+
+/* GTK, started in each test's own process after its bus is up (GTK
+ * connects to the session bus as it starts); GTestDBus empties DISPLAY
+ * (against X11's D-Bus autolaunch), so it is kept from main(). */
+
+static char *display;
+
+static gboolean
+have_display (void)
+{
+  display = g_strdup (g_getenv ("DISPLAY"));
+  return (display != NULL && *display != '\0') || g_getenv ("WAYLAND_DISPLAY") != NULL;
+}
+
+static void
+start_gtk (void)
+{
+  if (display != NULL && *display != '\0')
+    g_setenv ("DISPLAY", display, TRUE);
+  /* An accessibility context that keeps what widgets tell a screen reader. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  adw_init ();
+  /* Links the UI's templates in, as the application does. */
+  (void) objector_ui_get_resource ();
+}
+
+/* The first widget a person sees under @root of @type whose title or label is @text. */
+static GtkWidget *
+find_titled (GtkWidget  *root,
+             GType       type,
+             const char *text)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  test_ui_collect (root, test_ui_is_type, GSIZE_TO_POINTER (type), found);
+  for (guint i = 0; i < found->len; i++)
+    {
+      GtkWidget *widget = g_ptr_array_index (found, i);
+
+      if (text == NULL
+          || (ADW_IS_PREFERENCES_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), text) == 0)
+          || (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+          || test_ui_is_button_labelled (widget, text))
+        return widget;
+    }
+  return NULL;
+}
 
 /* The add-account dialog */
 
@@ -56,7 +104,7 @@ type_into (GtkWidget  *dialog,
            const char *row_title,
            const char *text)
 {
-  GtkWidget *row = test_widgets_find (dialog, ADW_TYPE_ENTRY_ROW, row_title);
+  GtkWidget *row = find_titled (dialog, ADW_TYPE_ENTRY_ROW, row_title);
 
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), text);
@@ -72,7 +120,7 @@ test_add_account (void)
   GtkWidget *dialog;
   ObjectorAddAccountDialog *add;
 
-  test_widgets_start ();
+  start_gtk ();
   test_util_reset_data ();
   dialog = objector_add_account_dialog_new (NULL, accounts);
   add = OBJECTOR_ADD_ACCOUNT_DIALOG (dialog);
@@ -83,7 +131,7 @@ test_add_account (void)
   test_util_wait_until (gtk_widget_get_mapped (dialog));
 
   /* Nothing to add yet. */
-  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+  g_assert_false (gtk_widget_is_sensitive (find_titled (dialog, GTK_TYPE_BUTTON, "_Add")));
 
   /* Gmail: its server, the address as user name, and the app password hint. */
   type_into (dialog, "Email Address", "someone@gmail.com");
@@ -93,7 +141,7 @@ test_add_account (void)
   g_assert_cmpstr (objector_add_account_dialog_get_user (add), ==, "someone@gmail.com");
   g_assert_nonnull (objector_add_account_dialog_get_hint (add));
   test_util_assert_contains (objector_add_account_dialog_get_hint (add), "app password");
-  g_assert_true (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+  g_assert_true (gtk_widget_is_sensitive (find_titled (dialog, GTK_TYPE_BUTTON, "_Add")));
 
   /* Another address: what was filled in follows it. */
   type_into (dialog, "Email Address", "x@web.de");
@@ -102,9 +150,9 @@ test_add_account (void)
   test_util_assert_contains (objector_add_account_dialog_get_hint (add), "IMAP");
 
   /* What the person typed is theirs: a new address leaves it. */
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_widgets_find (dialog, ADW_TYPE_EXPANDER_ROW, "Server Settings")),
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_titled (dialog, ADW_TYPE_EXPANDER_ROW, "Server Settings")),
                                  TRUE);
-  test_util_wait_until (test_widgets_find (dialog, ADW_TYPE_ENTRY_ROW, "IMAP Server") != NULL);
+  test_util_wait_until (find_titled (dialog, ADW_TYPE_ENTRY_ROW, "IMAP Server") != NULL);
   type_into (dialog, "IMAP Server", "mail.example.net");
   type_into (dialog, "Email Address", "zoe@gmx.de");
   g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "mail.example.net");
@@ -115,20 +163,20 @@ test_add_account (void)
   type_into (dialog, "Email Address", "zoe@example.org");
   g_assert_cmpstr (objector_add_account_dialog_get_server (add), ==, "");
   test_util_assert_contains (objector_add_account_dialog_get_hint (add), "does not know");
-  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+  g_assert_false (gtk_widget_is_sensitive (find_titled (dialog, GTK_TYPE_BUTTON, "_Add")));
 
-  test_widgets_assert_accessible (dialog, "add-account");
-  test_widgets_assert_fits_360 (dialog, "add-account");
+  test_ui_assert_accessible (dialog, "add-account");
+  test_ui_assert_fits (dialog, "add-account");
 
   /* A port that is no port: said, nothing saved. */
   type_into (dialog, "Email Address", "someone@gmail.com");
   type_into (dialog, "Port", "99999");
-  g_assert_false (gtk_widget_is_sensitive (test_widgets_find (dialog, GTK_TYPE_BUTTON, "_Add")));
+  g_assert_false (gtk_widget_is_sensitive (find_titled (dialog, GTK_TYPE_BUTTON, "_Add")));
   type_into (dialog, "Port", "993");
 
   /* Added: saved without the password, which goes to the caller. */
   type_into (dialog, "Password", "app password 1234");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_widgets_find (dialog, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (find_titled (dialog, GTK_TYPE_CHECK_BUTTON, NULL)), TRUE);
   gtk_widget_activate_action (dialog, "account.add", NULL);
   test_util_wait_until (dialog == NULL);
   g_assert_cmpuint (added->len, ==, 3);
@@ -149,7 +197,7 @@ test_add_account (void)
   type_into (dialog, "Email Address", "someone@gmail.com");
   gtk_widget_activate_action (dialog, "account.add", NULL);
   g_assert_nonnull (dialog);
-  g_assert_nonnull (test_widgets_find (dialog, GTK_TYPE_LABEL, "This mail account is already in the list"));
+  g_assert_nonnull (find_titled (dialog, GTK_TYPE_LABEL, "This mail account is already in the list"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (accounts)), ==, 1);
   /* Escape, Cancel: the window's close action. */
   gtk_widget_activate_action (dialog, "window.close", NULL);
@@ -304,7 +352,7 @@ static GtkWidget *
 button_of (GtkWidget  *row,
            const char *label)
 {
-  return test_widgets_find (row, GTK_TYPE_BUTTON, label);
+  return find_titled (row, GTK_TYPE_BUTTON, label);
 }
 
 static void
@@ -324,7 +372,7 @@ test_goa (void)
 
   test_session_start_keyring (session);
   test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
-  test_widgets_start ();
+  start_gtk ();
   /* goa-daemon has logged in to each at its start; from here on, only
    * Objector could. */
   log_before = test_dovecot_log (dovecot);
@@ -358,8 +406,8 @@ test_goa (void)
     g_assert_nonnull (button_of (rows[2], "_Settings"));
     test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (rows[2])), "mail is turned off");
   }
-  test_widgets_assert_accessible (window, "account-rows");
-  test_widgets_assert_fits_360 (window, "account-rows");
+  test_ui_assert_accessible (window, "account-rows");
+  test_ui_assert_fits (window, "account-rows");
 
   /* Nothing has connected: listing asks GNOME Online Accounts only. */
   lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));
@@ -461,7 +509,7 @@ test_password (void)
   ObjectorPasswordDialog *dialog;
 
   test_session_start_keyring (session);
-  test_widgets_start ();
+  start_gtk ();
   imap = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
                                     OBJECTOR_IMAP_SECURITY_TLS, &error);
   g_assert_no_error (error);
@@ -475,9 +523,9 @@ test_password (void)
   /* No password kept: asked, and Cancel stops the lookup. */
   objector_mail_lookup_start (lookup, account);
   dialog = wait_for_password_dialog (lookup);
-  test_widgets_assert_accessible (GTK_WIDGET (dialog), "password");
-  test_widgets_assert_fits_360 (GTK_WIDGET (dialog), "password");
-  g_assert_null (test_widgets_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+  test_ui_assert_accessible (GTK_WIDGET (dialog), "password");
+  test_ui_assert_fits (GTK_WIDGET (dialog), "password");
+  g_assert_null (find_titled (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                     "The server refused this password. Check it and try again."));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   test_util_wait_until (watch.done);
@@ -489,7 +537,7 @@ test_password (void)
   watch_reset (&watch);
   objector_mail_lookup_start (lookup, account);
   dialog = wait_for_password_dialog (lookup);
-  g_assert_nonnull (test_widgets_find (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
+  g_assert_nonnull (find_titled (GTK_WIDGET (dialog), GTK_TYPE_LABEL,
                                        "The server refused this password. Check it and try again."));
   /* Remembering is offered as it was: the kept one is replaced. */
   g_assert_true (objector_password_dialog_get_remember (dialog));
@@ -543,7 +591,7 @@ test_password (void)
     g_assert_nonnull (button_of (row, "_Look"));
     g_assert_null (button_of (row, "_Settings"));
     test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Added in Objector");
-    test_widgets_assert_accessible (window, "saved-account-row");
+    test_ui_assert_accessible (window, "saved-account-row");
     gtk_window_destroy (GTK_WINDOW (window));
   }
 }
@@ -560,7 +608,7 @@ main (int    argc,
 {
   test_util_init (&argc, &argv, "test-mail-lookup");
 
-  if (!test_widgets_have_display ())
+  if (!have_display ())
     {
       g_test_add_func ("/mail-lookup/needs-display", test_needs_display);
       return test_util_run_tests ();

@@ -455,7 +455,7 @@ test_two_objections (void)
     EMAIL_DE, EMAIL_FR, URL_FB, URL_IG,
     /* the fields */
     "Facebook: object to AI training", "Instagram: object to AI training",
-    "Country of residence", "DE", "FR", "Ich widerspreche der Verwendung meiner Daten",
+    "Country of residence", "Germany", "France", "Ich widerspreche der Verwendung meiner Daten",
     "Je m’oppose au traitement de mes données",
     /* the emails */
     SUBJECT_1, SUBJECT_2, SUBJECT_3, SUBJECT_FR, "security@facebookmail.com",

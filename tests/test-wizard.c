@@ -25,485 +25,10 @@
 #include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
+#include "objector-test-ui.h"
 #include "objector-test-util.h"
 
-/* Widgets */
-
-typedef gboolean (*Predicate) (GtkWidget *widget, gconstpointer data);
-
-static void
-collect (GtkWidget  *root,
-         Predicate   predicate,
-         gconstpointer data,
-         GPtrArray  *found)
-{
-  /* Only what a person can see: not the stack's hidden pages. */
-  if (!gtk_widget_get_child_visible (root) || !gtk_widget_get_visible (root))
-    return;
-  if (predicate (root, data))
-    g_ptr_array_add (found, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, predicate, data, found);
-}
-
-static GtkWidget *
-find (GtkWidget    *root,
-      Predicate     predicate,
-      gconstpointer data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new ();
-
-  collect (root, predicate, data, found);
-  if (found->len == 0)
-    return NULL;
-  return g_ptr_array_index (found, 0);
-}
-
-static gboolean
-is_button_labelled (GtkWidget    *widget,
-                    gconstpointer data)
-{
-  GtkWidget *child;
-
-  if (!GTK_IS_BUTTON (widget) || GTK_IS_TOGGLE_BUTTON (widget))
-    return FALSE;
-  if (g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0)
-    return TRUE;
-  child = gtk_button_get_child (GTK_BUTTON (widget));
-  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
-}
-
-static gboolean
-is_type (GtkWidget    *widget,
-         gconstpointer data)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
-}
-
-static gboolean
-is_entry_row_titled (GtkWidget    *widget,
-                     gconstpointer data)
-{
-  return ADW_IS_ENTRY_ROW (widget)
-         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
-}
-
-static gboolean
-is_check_labelled (GtkWidget    *widget,
-                   gconstpointer data)
-{
-  GtkWidget *child;
-
-  if (!GTK_IS_CHECK_BUTTON (widget))
-    return FALSE;
-  if (g_strcmp0 (gtk_check_button_get_label (GTK_CHECK_BUTTON (widget)), data) == 0)
-    return TRUE;
-  child = gtk_check_button_get_child (GTK_CHECK_BUTTON (widget));
-  return GTK_IS_LABEL (child) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (child)), data) == 0;
-}
-
-static void
-click (GtkWidget  *root,
-       const char *label)
-{
-  GtkWidget *button = find (root, is_button_labelled, label);
-
-  if (button == NULL)
-    g_error ("no button “%s”", label);
-  if (!gtk_widget_is_sensitive (button))
-    g_error ("button “%s” is not sensitive", label);
-  g_signal_emit_by_name (button, "clicked");
-}
-
-/* Waiting for what a person would see: never for a time, always for a
- * condition (bounded by the harness's TEST_UTIL_WAIT_SECONDS). */
-
-static void
-count_paint_cb (GdkFrameClock *clock,
-                guint         *painted)
-{
-  (*painted)++;
-}
-
-static gboolean
-keep_ticking_cb (GtkWidget     *widget,
-                 GdkFrameClock *clock,
-                 gpointer       user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-/* @widget is mapped, has been given a size, and its window has laid out and
- * painted two whole frames since: it is drawn as it now is. (A frame lays
- * out before it paints; a size found in one frame's layout may ask for
- * another, which the second frame does.) */
-static void
-wait_drawn (GtkWidget *widget)
-{
-  GdkFrameClock *clock;
-  guint painted = 0;
-  gulong handler;
-  guint tick;
-
-  test_util_wait_until (gtk_widget_get_mapped (widget) && gtk_widget_get_width (widget) > 0);
-  clock = gtk_widget_get_frame_clock (widget);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &painted);
-  /* A widget with a tick callback keeps its window's clock making frames. */
-  tick = gtk_widget_add_tick_callback (widget, keep_ticking_cb, NULL, NULL);
-  test_util_wait_until (painted >= 2);
-  gtk_widget_remove_tick_callback (widget, tick);
-  g_signal_handler_disconnect (clock, handler);
-}
-
-/* The first toplevel window of @type, or NULL. */
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type))
-        return GTK_WIDGET (toplevel);
-    }
-  return NULL;
-}
-
-/* A window of @type is open, and drawn. */
-static GtkWidget *
-wait_toplevel (GType type)
-{
-  GtkWidget *toplevel;
-
-  test_util_wait_until ((toplevel = find_toplevel (type)) != NULL);
-  wait_drawn (toplevel);
-  return toplevel;
-}
-
 static void fresh_data (void);
-
-/* What reached the "browser" */
-static GPtrArray *launched;
-
-static gboolean
-record_launch (GtkWindow   *parent,
-               const char  *uri,
-               GError     **error)
-{
-  g_ptr_array_add (launched, g_strdup (uri));
-  return TRUE;
-}
-
-/* Screenshots and width */
-
-static void
-save_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ? g_getenv ("G_TEST_BUILDDIR") : ".",
-                                           "screenshots", NULL);
-  g_autofree char *file = g_strdup_printf ("%s-%d.png", name, width);
-  g_autofree char *path = g_build_filename (dir, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
-  int w, h;
-
-  wait_drawn (window);
-  w = gtk_widget_get_width (window);
-  h = gtk_widget_get_height (window);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), w, h);
-  node = gtk_snapshot_to_node (snapshot);
-  if (node == NULL || renderer == NULL)
-    return;
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_mkdir_with_parents (dir, 0755);
-  gdk_texture_save_to_png (texture, path);
-  g_test_message ("screenshot %s (%d×%d)", path, w, h);
-}
-
-static void
-report_widths (GtkWidget *widget,
-               int        depth)
-{
-  int minimum = 0;
-
-  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  if (minimum <= 300 || depth > 14)
-    return;
-  g_printerr ("%*s%s %d\n", depth * 2, "", G_OBJECT_TYPE_NAME (widget), minimum);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    if (gtk_widget_get_visible (child))
-      report_widths (child, depth + 1);
-}
-
-/* Nothing may ask for more than the narrowest phone. */
-static void
-assert_fits (GtkWidget  *window,
-             const char *page)
-{
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
-  int minimum = 0;
-
-  gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
-  if (minimum > 360)
-    report_widths (content, 0);
-  if (minimum > 360)
-    g_error ("page %s needs %d px, more than 360", page, minimum);
-
-  /* No text is cut: a label that may ellipsize has all the room it wants. */
-  {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-
-    collect (content, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
-    for (guint i = 0; i < labels->len; i++)
-      {
-        GtkLabel *label = g_ptr_array_index (labels, i);
-
-        /* Zero-width labels are parts a widget keeps folded away, not text on show. */
-        if (!gtk_widget_get_mapped (GTK_WIDGET (label))
-            || gtk_widget_get_width (GTK_WIDGET (label)) == 0
-            || gtk_label_get_ellipsize (label) == PANGO_ELLIPSIZE_NONE)
-          continue;
-        if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
-          {
-            int natural = 0;
-            gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-            g_error ("page %s: “%s” is cut (%d px, wants %d)", page, gtk_label_get_text (label),
-                     gtk_widget_get_width (GTK_WIDGET (label)), natural);
-          }
-      }
-  }
-}
-
-/* Accessibility: every control a person can reach has a name. */
-
-static gboolean
-has_text_label (GtkWidget *widget)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      if (GTK_IS_LABEL (child) && *gtk_label_get_text (GTK_LABEL (child)) != '\0')
-        return TRUE;
-      if (has_text_label (child))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-is_named (GtkWidget *widget)
-{
-  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
-
-  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL)
-      || gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
-    return TRUE;
-  if (GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_LIST_BOX_ROW (widget))
-    return has_text_label (widget);
-  return FALSE;
-}
-
-static gboolean
-needs_name (GtkWidget    *widget,
-            gconstpointer data)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget) || !gtk_widget_get_mapped (widget))
-    return FALSE;
-
-  /* Library-internal parts take their name from the widget around them. */
-  if (gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) != NULL && !GTK_IS_MENU_BUTTON (widget))
-    return FALSE;
-  if (GTK_IS_TEXT (widget) && (gtk_widget_get_ancestor (widget, GTK_TYPE_SEARCH_ENTRY)
-                               || gtk_widget_get_ancestor (widget, ADW_TYPE_ENTRY_ROW)))
-    return FALSE;
-  if (gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL)
-    return FALSE;
-
-  return GTK_IS_BUTTON (widget) || GTK_IS_CHECK_BUTTON (widget) || GTK_IS_SWITCH (widget)
-         || GTK_IS_TEXT_VIEW (widget) || GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_TEXT (widget)
-         || GTK_IS_MENU_BUTTON (widget) || ADW_IS_ENTRY_ROW (widget)
-         || (GTK_IS_LIST_BOX_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget))
-             && gtk_widget_get_focusable (widget));
-}
-
-static void
-assert_accessible (GtkWidget  *window,
-                   const char *page)
-{
-  g_autoptr(GPtrArray) controls = g_ptr_array_new ();
-
-  collect (window, needs_name, NULL, controls);
-  g_assert_cmpuint (controls->len, >, 0);
-  for (guint i = 0; i < controls->len; i++)
-    {
-      GtkWidget *w = g_ptr_array_index (controls, i);
-
-      if (!is_named (w))
-        g_error ("page %s: a %s has no accessible name", page, G_OBJECT_TYPE_NAME (w));
-    }
-}
-
-/* The stored truth, read back as another process would. */
-static ObjectorState
-stored_state (const char *id)
-{
-  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
-  ObjectorObjection *o;
-
-  g_assert_true (objector_store_load (store, NULL));
-  o = objector_store_lookup (store, id, NULL);
-  g_assert_nonnull (o);
-  return objector_objection_get_state (o);
-}
-
-static guint
-count_events (const char    *id,
-              ObjectorEvent  event)
-{
-  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
-  ObjectorObjection *o;
-  GPtrArray *history;
-  guint n = 0;
-
-  g_assert_true (objector_store_load (store, NULL));
-  o = objector_store_lookup (store, id, NULL);
-  history = objector_objection_get_history (o);
-  for (guint i = 0; i < history->len; i++)
-    if (((ObjectorTransition *) g_ptr_array_index (history, i))->event == event)
-      n++;
-  return n;
-}
-
-/* The application under test */
-
-typedef void (*Script) (ObjectorApplication *app, ObjectorWindow *window, gpointer data);
-
-typedef struct
-{
-  Script   script;
-  gpointer data;
-  gboolean ran;
-} Run;
-
-static void
-activate_cb (GApplication *app,
-             Run          *run)
-{
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
-
-  /* No transitions: the page shown is the only page there. */
-  g_object_set (gtk_settings_get_default (),
-                "gtk-enable-animations", FALSE,
-                /* GNOME's own title bar buttons, not Xvfb's fallback set. */
-                "gtk-decoration-layout", "appmenu:close",
-                NULL);
-  wait_drawn (GTK_WIDGET (window));
-  run->script (OBJECTOR_APPLICATION (app), OBJECTOR_WINDOW (window), run->data);
-  run->ran = TRUE;
-  g_action_group_activate_action (G_ACTION_GROUP (app), "quit", NULL);
-}
-
-static void
-run_app (int      width,
-         Script   script,
-         gpointer data)
-{
-  g_autoptr(ObjectorApplication) app = objector_application_new ();
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  char *argv[] = { (char *) "objector", NULL };
-  Run run = { script, data, FALSE };
-
-  g_settings_set_int (settings, "window-width", width);
-  g_settings_set_int (settings, "window-height", width < 600 ? 640 : 800);
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_signal_connect_after (app, "activate", G_CALLBACK (activate_cb), &run);
-  g_assert_cmpint (g_application_run (G_APPLICATION (app), 1, argv), ==, 0);
-  g_assert_true (run.ran);
-}
-
-static const char *
-current_page (ObjectorWindow *window)
-{
-  return objector_page_get_id (objector_wizard_get_current_page (objector_window_get_wizard (window)));
-}
-
-/* What the window shows now (in the wizard, its current page) is on
- * screen and drawn. */
-static void
-wait_shown (ObjectorWindow *window)
-{
-  if (g_strcmp0 (objector_window_get_view (window), "wizard") == 0)
-    {
-      GtkWidget *page = GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window)));
-      GtkStack *stack = GTK_STACK (gtk_widget_get_parent (page));
-
-      test_util_wait_until (gtk_stack_get_visible_child (stack) == page);
-      wait_drawn (page);
-    }
-  wait_drawn (GTK_WIDGET (window));
-}
-
-static void
-next (ObjectorWindow *window)
-{
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (objector_window_get_wizard (window)), "wizard.next", NULL));
-  wait_shown (window);
-}
-
-/* The objections the overview lists. */
-static guint
-dashboard_rows (ObjectorWindow *window)
-{
-  GtkWidget *list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  guint rows = 0;
-
-  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
-  g_assert_nonnull (list);
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  return rows;
-}
-
-/* The rows of @list that its filter lets through. */
-static guint
-count_shown_rows (GtkListBox *list)
-{
-  guint n = 0;
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
-    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-      n++;
-  return n;
-}
-
-static void
-look (ObjectorWindow *window,
-      int             width)
-{
-  const char *page = current_page (window);
-  g_autofree char *name = g_strdup (g_str_has_prefix (page, "objection:") ? "objection" : page);
-  GtkWidget *current = GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window)));
-
-  if (OBJECTOR_IS_OBJECTION_PAGE (current))
-    {
-      g_free (name);
-      name = g_strdup_printf ("objection-%s", objector_page_get_title (OBJECTOR_PAGE (current)));
-      g_strcanon (name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-", '-');
-    }
-
-  wait_shown (window);
-  assert_fits (GTK_WIDGET (window), page);
-  assert_accessible (GTK_WIDGET (window), page);
-  save_screenshot (GTK_WIDGET (window), name, width);
-}
 
 /* A German resident with a Facebook and an Instagram account. */
 static void
@@ -522,69 +47,83 @@ german_script (ObjectorApplication *app,
   g_autofree char *tp = NULL;
 
   g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
-  g_assert_cmpstr (current_page (window), ==, "welcome");
-  look (window, width);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "welcome");
+  test_ui_look (window, width);
+  {
+    /* The privacy promise is in view without scrolling. */
+    GtkWidget *promise = test_ui_find (w, test_ui_is_label_text, "Everything you enter stays on this computer");
+    GtkWidget *scrolled = gtk_widget_get_ancestor (promise, GTK_TYPE_SCROLLED_WINDOW);
+    double x, y;
 
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "country");
+    g_assert_true (gtk_widget_translate_coordinates (promise, scrolled, 0, gtk_widget_get_height (promise), &x, &y));
+    g_assert_cmpfloat (y, <=, gtk_widget_get_height (scrolled));
+  }
+
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "country");
   g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
-  search = find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  search = test_ui_find (w, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
   g_assert_nonnull (search);
-  countries = find (w, is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  countries = test_ui_find (w, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
   g_assert_nonnull (countries);
-  g_assert_cmpuint (count_shown_rows (GTK_LIST_BOX (countries)), >, 1);
+  g_assert_cmpuint (test_ui_count_shown_rows (GTK_LIST_BOX (countries)), >, 1);
   gtk_editable_set_text (GTK_EDITABLE (search), "germ");
   /* search-changed comes a moment later: wait for the filter to show Germany alone. */
-  test_util_wait_until (count_shown_rows (GTK_LIST_BOX (countries)) == 1);
+  test_util_wait_until (test_ui_count_shown_rows (GTK_LIST_BOX (countries)) == 1);
   g_signal_emit_by_name (search, "activate");
   g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
-  look (window, width);
+  test_ui_look (window, width);
 
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "accounts");
-  click (w, "Add a _Facebook Account");
-  row = find (w, is_entry_row_titled, "Facebook name");
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "accounts");
+  test_ui_click (w, "Add a _Facebook Account");
+  row = test_ui_find (w, test_ui_is_entry_row_titled, "Facebook name");
   g_assert_nonnull (row);
   gtk_editable_set_text (GTK_EDITABLE (row), "Zoë");
-  click (w, "Add an _Instagram Account");
-  row = find (w, is_entry_row_titled, "Instagram name");
+  test_ui_click (w, "Add an _Instagram Account");
+  row = test_ui_find (w, test_ui_is_entry_row_titled, "Instagram name");
   gtk_editable_set_text (GTK_EDITABLE (row), "zoe_photos");
   g_assert_cmpuint (objector_draft_get_n_accounts (draft), ==, 2);
-  look (window, width);
+  test_ui_look (window, width);
 
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "details");
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "details");
   g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
-  row = find (w, is_entry_row_titled, "_Email address");
+  row = test_ui_find (w, test_ui_is_entry_row_titled, "_Email address");
   gtk_editable_set_text (GTK_EDITABLE (row), "not an address");
-  g_assert_false (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
+  /* Nothing complains while one types; Next does, and stays. */
+  g_assert_null (test_ui_find (w, test_ui_is_label_text, "This does not look like an email address"));
+  g_assert_false (objector_wizard_next (objector_window_get_wizard (window)));
+  g_assert_cmpstr (test_ui_current_page (window), ==, "details");
+  g_assert_nonnull (test_ui_find (w, test_ui_is_label_text, "This does not look like an email address"));
   gtk_editable_set_text (GTK_EDITABLE (row), "zoe@example.org");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (find (w, is_check_labelled,
+  g_assert_null (test_ui_find (w, test_ui_is_label_text, "This does not look like an email address"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (test_ui_find (w, test_ui_is_check_labelled,
                                                        "A _fuller statement citing the GDPR, Article 21(1)")), TRUE);
   g_assert_cmpstr (objector_draft_get_reason_kind (draft), ==, "full");
   test_util_assert_contains (objector_draft_get_reason (draft), "21(1)");
   g_assert_true (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))));
-  look (window, width);
+  test_ui_look (window, width);
 
   /* Leaving the details makes one objection per account and path. */
-  next (window);
+  test_ui_next (window);
   ids = objector_draft_get_objections (draft);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 3);
   fb = g_strdup (ids[0]);
   ig = g_strdup (ids[1]);
   tp = g_strdup (ids[2]);
-  g_assert_true (g_str_has_suffix (current_page (window), fb));
-  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_READY);
-  look (window, width);
+  g_assert_true (g_str_has_suffix (test_ui_current_page (window), fb));
+  g_assert_cmpint (test_ui_stored_state (fb), ==, OBJECTOR_STATE_READY);
+  test_ui_look (window, width);
 
   /* Facebook: open the form, submit, type the code. */
-  g_ptr_array_set_size (launched, 0);
+  g_ptr_array_set_size (test_ui_launched, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
                                              "path.open-form", NULL));
-  g_assert_cmpuint (launched->len, ==, 1);
-  g_assert_cmpstr (g_ptr_array_index (launched, 0), ==,
+  g_assert_cmpuint (test_ui_launched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (test_ui_launched, 0), ==,
                    objector_path_get_form_url (objector_playbook_lookup_path (playbook, "facebook-objection")));
-  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_FORM_OPENED);
+  g_assert_cmpint (test_ui_stored_state (fb), ==, OBJECTOR_STATE_FORM_OPENED);
   {
     /* The history says which of Meta's forms was opened. */
     g_autoptr(ObjectorStore) store = objector_store_new (NULL);
@@ -595,56 +134,56 @@ german_script (ObjectorApplication *app,
     g_assert_cmpstr (((ObjectorTransition *) g_ptr_array_index (history, history->len - 1))->note, ==,
                      "Meta’s 2025 form: https://www.facebook.com/help/contact/712876720715583");
   }
-  click (w, "I Have _Submitted the Form");
-  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
-  click (w, "I _Typed In the Six-Digit Code From Meta’s Email");
-  g_assert_cmpint (stored_state (fb), ==, OBJECTOR_STATE_CONFIRMED);
-  look (window, width);
+  test_ui_click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (test_ui_stored_state (fb), ==, OBJECTOR_STATE_SUBMITTED);
+  test_ui_click (w, "I _Typed In the Six-Digit Code From Meta’s Email");
+  g_assert_cmpint (test_ui_stored_state (fb), ==, OBJECTOR_STATE_CONFIRMED);
+  test_ui_look (window, width);
 
   /* Instagram: sent from the phone, never opened here. */
-  next (window);
-  g_assert_true (g_str_has_suffix (current_page (window), ig));
-  click (w, "I Have _Submitted the Form");
-  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
+  test_ui_next (window);
+  g_assert_true (g_str_has_suffix (test_ui_current_page (window), ig));
+  test_ui_click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (test_ui_stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
   /* Only what happened: no opening of the form is invented. */
-  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_OPEN_FORM), ==, 0);
+  g_assert_cmpuint (test_ui_count_events (ig, OBJECTOR_EVENT_OPEN_FORM), ==, 0);
   /* A mistake, undone: the history keeps both. */
-  click (w, "_Undo the Last Step");
-  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_READY);
-  click (w, "I Have _Submitted the Form");
-  g_assert_cmpint (stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
-  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_SUBMIT), ==, 2);
-  g_assert_cmpuint (count_events (ig, OBJECTOR_EVENT_UNDO), ==, 1);
-  look (window, width);
+  test_ui_click (w, "_Undo the Last Step");
+  g_assert_cmpint (test_ui_stored_state (ig), ==, OBJECTOR_STATE_READY);
+  test_ui_click (w, "I Have _Submitted the Form");
+  g_assert_cmpint (test_ui_stored_state (ig), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpuint (test_ui_count_events (ig, OBJECTOR_EVENT_SUBMIT), ==, 2);
+  g_assert_cmpuint (test_ui_count_events (ig, OBJECTOR_EVENT_UNDO), ==, 1);
+  test_ui_look (window, width);
 
   /* The third-party request, skipped for now. */
-  next (window);
-  g_assert_true (g_str_has_suffix (current_page (window), tp));
-  g_assert_cmpint (stored_state (tp), ==, OBJECTOR_STATE_READY);
-  look (window, width);
+  test_ui_next (window);
+  g_assert_true (g_str_has_suffix (test_ui_current_page (window), tp));
+  g_assert_cmpint (test_ui_stored_state (tp), ==, OBJECTOR_STATE_READY);
+  test_ui_look (window, width);
 
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "done");
-  look (window, width);
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "done");
+  test_ui_look (window, width);
 
   /* Ask the people around: a message to copy. */
-  click (w, "Ask Friends and Family to _Object Too");
+  test_ui_click (w, "Ask Friends and Family to _Object Too");
   {
-    GtkWidget *dialog = wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    GtkWidget *dialog = test_ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
 
     test_util_assert_contains (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "https://");
-    save_screenshot (dialog, "ask-people", width);
+    test_ui_save_screenshot (dialog, "ask-people", width);
     /* As a person closes it: its button answers and closes it. */
-    click (dialog, "_Close");
-    test_util_wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+    test_ui_click (dialog, "_Close");
+    test_util_wait_until (test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
   }
 
-  next (window);
+  test_ui_next (window);
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
   g_assert_true (objector_draft_get_finished (draft));
-  assert_fits (w, "dashboard");
-  assert_accessible (w, "dashboard");
-  save_screenshot (w, "dashboard", width);
+  test_ui_assert_fits (w, "dashboard");
+  test_ui_assert_accessible (w, "dashboard");
+  test_ui_save_screenshot (w, "dashboard", width);
 }
 
 static void
@@ -655,19 +194,19 @@ dashboard_script (ObjectorApplication *app,
   GtkWidget *list;
 
   /* Reopened: the same place, the overview, with each objection. */
-  g_assert_cmpuint (dashboard_rows (window), ==, 3);
-  list = find (GTK_WIDGET (window), is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (test_ui_dashboard_rows (window), ==, 3);
+  list = test_ui_find (GTK_WIDGET (window), test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
 
   /* A row opens its objection, to continue it. */
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 2));
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
-  assert_accessible (GTK_WIDGET (window), "detail");
-  save_screenshot (GTK_WIDGET (window), "detail", GPOINTER_TO_INT (data));
+  test_ui_assert_accessible (GTK_WIDGET (window), "detail");
+  test_ui_save_screenshot (GTK_WIDGET (window), "detail", GPOINTER_TO_INT (data));
 
   /* The About window credits the data sources and names the playbook. */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   {
-    GtkWidget *about = wait_toplevel (ADW_TYPE_ABOUT_WINDOW);
+    GtkWidget *about = test_ui_wait_toplevel (ADW_TYPE_ABOUT_WINDOW);
 
     test_util_assert_contains (adw_about_window_get_debug_info (ADW_ABOUT_WINDOW (about)), "bundled");
     gtk_window_destroy (GTK_WINDOW (about));
@@ -678,13 +217,13 @@ static void
 test_german_resident (gconstpointer data)
 {
   fresh_data ();
-  launched = g_ptr_array_new_with_free_func (g_free);
-  objector_ui_set_uri_launcher_for_testing (record_launch);
+  test_ui_launched = g_ptr_array_new_with_free_func (g_free);
+  objector_ui_set_uri_launcher_for_testing (test_ui_record_launch);
 
-  run_app (GPOINTER_TO_INT (data), german_script, (gpointer) data);
-  run_app (GPOINTER_TO_INT (data), dashboard_script, (gpointer) data);
+  test_ui_run_app (GPOINTER_TO_INT (data), german_script, (gpointer) data);
+  test_ui_run_app (GPOINTER_TO_INT (data), dashboard_script, (gpointer) data);
 
-  g_clear_pointer (&launched, g_ptr_array_unref);
+  g_clear_pointer (&test_ui_launched, g_ptr_array_unref);
 }
 
 /* Closed in the middle, reopened days later: the same step, all filled in. */
@@ -695,13 +234,13 @@ stop_at_details (ObjectorApplication *app,
 {
   ObjectorDraft *draft = objector_application_get_draft (app);
 
-  next (window);
+  test_ui_next (window);
   objector_draft_set_country (draft, "FR");
-  next (window);
-  click (GTK_WIDGET (window), "Add an _Instagram Account");
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "details");
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), is_entry_row_titled, "_Email address")),
+  test_ui_next (window);
+  test_ui_click (GTK_WIDGET (window), "Add an _Instagram Account");
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "details");
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (GTK_WIDGET (window), test_ui_is_entry_row_titled, "_Email address")),
                          "camille@example.fr");
 }
 
@@ -713,8 +252,8 @@ resume_at_details (ObjectorApplication *app,
   GtkWidget *row;
 
   g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
-  g_assert_cmpstr (current_page (window), ==, "details");
-  row = find (GTK_WIDGET (window), is_entry_row_titled, "_Email address");
+  g_assert_cmpstr (test_ui_current_page (window), ==, "details");
+  row = test_ui_find (GTK_WIDGET (window), test_ui_is_entry_row_titled, "_Email address");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "camille@example.fr");
   g_assert_cmpuint (objector_draft_get_n_accounts (objector_application_get_draft (app)), ==, 1);
 }
@@ -723,8 +262,8 @@ static void
 test_resume (void)
 {
   fresh_data ();
-  run_app (1280, stop_at_details, NULL);
-  run_app (1280, resume_at_details, NULL);
+  test_ui_run_app (1280, stop_at_details, NULL);
+  test_ui_run_app (1280, resume_at_details, NULL);
 }
 
 /* A US resident: no objection path, only the third-party request; and a
@@ -741,14 +280,14 @@ us_script (ObjectorApplication *app,
   g_autofree char *first_fb = NULL;
 
   /* First as a German with a Facebook account... */
-  next (window);
+  test_ui_next (window);
   objector_draft_set_country (draft, "DE");
-  next (window);
-  click (GTK_WIDGET (window), "Add a _Facebook Account");
-  next (window);
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), is_entry_row_titled, "_Email address")),
+  test_ui_next (window);
+  test_ui_click (GTK_WIDGET (window), "Add a _Facebook Account");
+  test_ui_next (window);
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (GTK_WIDGET (window), test_ui_is_entry_row_titled, "_Email address")),
                          "sam@example.com");
-  next (window);
+  test_ui_next (window);
   ids = objector_draft_get_objections (draft);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 2);
   first_fb = g_strdup (ids[0]);
@@ -757,36 +296,58 @@ us_script (ObjectorApplication *app,
   objector_wizard_go_to (wizard, "country");
   objector_draft_set_country (draft, "US");
   g_assert_false (objector_page_get_applies (objector_wizard_get_page (wizard, "accounts")));
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "details");  /* accounts skipped */
-  next (window);
+  test_ui_wait_shown (window);
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "You live in"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "In United States, Meta offers no way to object"));
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "details");  /* accounts skipped */
+  /* No GDPR article for a request that is not an objection; no account's address. */
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_check_labelled, "A _fuller statement citing the GDPR, Article 21(1)"));
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "Article 21"));
+  test_ui_next (window);
   ids = objector_draft_get_objections (draft);
   g_assert_cmpuint (g_strv_length ((char **) ids), ==, 1);
-  g_assert_cmpint (stored_state (first_fb), ==, OBJECTOR_STATE_WITHDRAWN);
+  g_assert_cmpint (test_ui_stored_state (first_fb), ==, OBJECTOR_STATE_WITHDRAWN);
   {
     g_autoptr(ObjectorStore) store = objector_store_new (NULL);
     objector_store_load (store, NULL);
     g_assert_cmpstr (objector_objection_get_path_id (objector_store_lookup (store, ids[0], NULL)), ==, "third-party");
   }
 
-  click (GTK_WIDGET (window), "I Have _Submitted the Form");
-  g_assert_cmpint (stored_state (ids[0]), ==, OBJECTOR_STATE_SUBMITTED);
-  next (window);
-  next (window);
+  test_ui_click (GTK_WIDGET (window), "I Have _Submitted the Form");
+  g_assert_cmpint (test_ui_stored_state (ids[0]), ==, OBJECTOR_STATE_SUBMITTED);
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "done");
+  /* Outside the EU, the EEA and the UK: no GDPR deadline, no authority. */
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "one month"));
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "answer due by"));
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "data protection authority"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (window), test_ui_is_label_text, "does not bind"));
+  test_ui_look (window, 1280);
+  /* No account: the message to friends claims no objection of one's own. */
+  test_ui_click (GTK_WIDGET (window), "Ask Friends and Family to _Object Too");
+  {
+    GtkWidget *dialog = test_ui_wait_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+
+    test_util_assert_lacks (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "objected");
+    test_ui_click (dialog, "_Close");
+    test_util_wait_until (test_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL);
+  }
+  test_ui_next (window);
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
 }
 
 /* A fresh start, and what reaches the browser recorded. */
 static void
 run_fresh (int      width,
-           Script   script,
+           TestUiScript   script,
            gpointer data)
 {
   fresh_data ();
-  launched = g_ptr_array_new_with_free_func (g_free);
-  objector_ui_set_uri_launcher_for_testing (record_launch);
-  run_app (width, script, data);
-  g_clear_pointer (&launched, g_ptr_array_unref);
+  test_ui_launched = g_ptr_array_new_with_free_func (g_free);
+  objector_ui_set_uri_launcher_for_testing (test_ui_record_launch);
+  test_ui_run_app (width, script, data);
+  g_clear_pointer (&test_ui_launched, g_ptr_array_unref);
 }
 
 static void
@@ -816,28 +377,28 @@ linked_script (ObjectorApplication *app,
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   ObjectorObjection *facebook;
 
-  next (window);
+  test_ui_next (window);
   objector_draft_set_country (draft, "DE");
-  next (window);
-  g_assert_cmpstr (current_page (window), ==, "accounts");
-  click (w, "Add a _Facebook Account");
-  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "Facebook name")), "Zoë");
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "accounts");
+  test_ui_click (w, "Add a _Facebook Account");
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (w, test_ui_is_entry_row_titled, "Facebook name")), "Zoë");
   /* One platform only: nothing to link yet. */
-  g_assert_null (find (w, is_switch, NULL));
-  click (w, "Add an _Instagram Account");
-  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "Instagram name")), "zoe_photos");
-  linked = find (w, is_switch, NULL);
+  g_assert_null (test_ui_find (w, is_switch, NULL));
+  test_ui_click (w, "Add an _Instagram Account");
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (w, test_ui_is_entry_row_titled, "Instagram name")), "zoe_photos");
+  linked = test_ui_find (w, is_switch, NULL);
   g_assert_nonnull (linked);
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (linked)));
   gtk_switch_set_active (GTK_SWITCH (linked), TRUE);
   g_assert_true (objector_draft_get_accounts_linked (draft));
-  click (w, "Add a _WhatsApp Account");
-  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "WhatsApp phone number")), "+49 151 23456789");
-  look (window, 360);
+  test_ui_click (w, "Add a _WhatsApp Account");
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (w, test_ui_is_entry_row_titled, "WhatsApp phone number")), "+49 151 23456789");
+  test_ui_look (window, 360);
 
-  next (window);
-  gtk_editable_set_text (GTK_EDITABLE (find (w, is_entry_row_titled, "_Email address")), "zoe@example.org");
-  next (window);
+  test_ui_next (window);
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (w, test_ui_is_entry_row_titled, "_Email address")), "zoe@example.org");
+  test_ui_next (window);
 
   /* One objection for both accounts, one for WhatsApp, the third-party request. */
   ids = objector_draft_get_objections (draft);
@@ -848,11 +409,11 @@ linked_script (ObjectorApplication *app,
   g_assert_cmpstr (objector_objection_get_account (facebook), ==, "Zoë (Facebook), zoe_photos (Instagram)");
   g_assert_cmpstr (objector_objection_get_path_id (objector_store_lookup (store, ids[1], NULL)), ==,
                    "whatsapp-objection");
-  look (window, 360);
+  test_ui_look (window, 360);
 
-  next (window);
-  g_assert_true (g_str_has_suffix (current_page (window), ids[1]));
-  look (window, 360);
+  test_ui_next (window);
+  g_assert_true (g_str_has_suffix (test_ui_current_page (window), ids[1]));
+  test_ui_look (window, 360);
 }
 
 static void
@@ -894,8 +455,8 @@ dump_page (FILE       *out,
 {
   g_autoptr(GPtrArray) labels = g_ptr_array_new ();
 
-  assert_fits (root, page);
-  collect (root, is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
+  test_ui_assert_fits (root, page);
+  test_ui_collect (root, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_LABEL), labels);
   for (guint i = 0; i < labels->len; i++)
     {
       GtkLabel *label = g_ptr_array_index (labels, i);
@@ -920,31 +481,31 @@ dump_script (ObjectorApplication *app,
 
   g_assert_nonnull (out);
   dump_page (out, w, "welcome");
-  next (window);
+  test_ui_next (window);
   objector_draft_set_country (draft, "DE");
   objector_wizard_go_to (objector_window_get_wizard (window), "country");
-  wait_shown (window);
+  test_ui_wait_shown (window);
   dump_page (out, w, "country");
-  next (window);
+  test_ui_next (window);
   objector_draft_add_account (draft, "facebook", "Zoë");
   objector_wizard_go_to (objector_window_get_wizard (window), "accounts");
-  wait_shown (window);
+  test_ui_wait_shown (window);
   dump_page (out, w, "accounts");
-  next (window);
-  gtk_editable_set_text (GTK_EDITABLE (find (w, is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))),
+  test_ui_next (window);
+  gtk_editable_set_text (GTK_EDITABLE (test_ui_find (w, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW))),
                          "zoe@example.org");
   dump_page (out, w, "details");
-  next (window);
+  test_ui_next (window);
   dump_page (out, w, "objection");
   gtk_widget_activate_action (GTK_WIDGET (objector_wizard_get_current_page (objector_window_get_wizard (window))),
                               "path.submitted", NULL);
-  wait_shown (window);
+  test_ui_wait_shown (window);
   dump_page (out, w, "submitted");
-  next (window);
+  test_ui_next (window);
   dump_page (out, w, "third-party");
-  next (window);
+  test_ui_next (window);
   dump_page (out, w, "done");
-  next (window);
+  test_ui_next (window);
   dump_page (out, w, "dashboard");
   fclose (out);
 }
@@ -968,39 +529,59 @@ complaint_script (ObjectorApplication *app,
   GtkWidget *w = GTK_WIDGET (window);
   GtkWidget *section, *region;
   const char *text;
+  int width = gtk_widget_get_width (w) < 600 ? 360 : 1280;
+  const char *land = width == 360 ? "Mecklenburg-Vorpommern" : "Bayern";
+  GListModel *lands;
 
   objector_window_show_objection (window, id);
   g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
 
   /* No grounds yet: no complaint offered. */
-  g_assert_null (find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION)));
+  g_assert_null (test_ui_find (w, test_ui_is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION)));
 
-  click (w, "Meta _Rejected It");
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_REJECTED);
-  section = find (w, is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION));
+  test_ui_click (w, "Meta _Rejected It");
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_REJECTED);
+  section = test_ui_find (w, test_ui_is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_COMPLAINT_SECTION));
   g_assert_nonnull (section);
 
-  /* Germany: the Land decides the authority. */
-  region = find (section, is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
+  /* Germany: the Land first. Before it, no authority and no letter (not
+   * Ireland's, not in English). */
+  region = test_ui_find (section, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_COMBO_ROW));
   g_assert_nonnull (region);
-  for (guint i = 0; i < g_list_model_get_n_items (adw_combo_row_get_model (ADW_COMBO_ROW (region))); i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (region))), i),
-                   "Bayern") == 0)
-      adw_combo_row_set_selected (ADW_COMBO_ROW (region), i);
-  g_assert_cmpstr (objector_draft_get_region (objector_application_get_draft (app)), ==, "Bayern");
+  g_assert_null (objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section)));
+  g_assert_null (test_ui_find (section, test_ui_is_label_text, "Data Protection Commission"));
+  g_assert_null (test_ui_find (section, test_ui_is_button_labelled, "_Copy the Complaint"));
+  g_assert_nonnull (test_ui_find (section, test_ui_is_label_text, "Choose your Land first"));
 
+  lands = adw_combo_row_get_model (ADW_COMBO_ROW (region));
+  for (guint i = 0; i < g_list_model_get_n_items (lands); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (lands), i), land) == 0)
+      adw_combo_row_set_selected (ADW_COMBO_ROW (region), i);
+  g_assert_cmpstr (objector_draft_get_region (objector_application_get_draft (app)), ==, land);
+
+  /* Then the Land's authority, and the letter in German, shown whole. */
   text = objector_complaint_section_get_text (OBJECTOR_COMPLAINT_SECTION (section));
   g_assert_nonnull (text);
-  test_util_assert_contains_all (text,
-                                 "77",
-                                 "zoe@example.org",
-                                 "Bay");
-  assert_accessible (w, "complaint");
-  gtk_widget_grab_focus (find (w, is_button_labelled, "I Have _Filed the Complaint"));
-  save_screenshot (w, "complaint", 1280);
+  test_util_assert_contains_all (text, "77", "zoe@example.org");
+  test_util_assert_contains (text, width == 360 ? "Mecklenburg" : "Bay");
+  g_assert_nonnull (test_ui_find (section, test_ui_is_label_text, text));
+  g_assert_null (test_ui_find (section, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SCROLLED_WINDOW)));
+  g_assert_nonnull (test_ui_find (section, test_ui_is_button_labelled, "_Copy the Complaint"));
+  g_assert_nonnull (test_ui_find (section, test_ui_is_button_labelled, "_Save the Complaint…"));
+  test_ui_assert_accessible (w, "complaint");
+  gtk_widget_grab_focus (test_ui_find (w, test_ui_is_button_labelled, "I Have _Filed the Complaint"));
+  test_ui_wait_drawn (w);
+  test_ui_assert_fits (w, "complaint");
+  {
+    /* The screenshot shows the complaint: the page scrolled to it. */
+    GtkAdjustment *v = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (section, GTK_TYPE_SCROLLED_WINDOW)));
 
-  click (w, "I Have _Filed the Complaint");
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
+    gtk_adjustment_set_value (v, gtk_adjustment_get_upper (v) - gtk_adjustment_get_page_size (v) - 300);
+  }
+  test_ui_save_screenshot (w, "complaint", width);
+
+  test_ui_click (w, "I Have _Filed the Complaint");
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_ESCALATED);
 }
 
 static char *submitted_objection (const char *country);
@@ -1012,7 +593,96 @@ test_complaint (void)
 
   fresh_data ();
   id = submitted_objection ("DE");
-  run_app (1280, complaint_script, id);
+  test_ui_run_app (1280, complaint_script, id);
+
+  fresh_data ();
+  g_free (id);
+  id = submitted_objection ("DE");
+  test_ui_run_app (360, complaint_script, id);
+}
+
+/* Issue 15: Enter right after typing, before the search entry's delayed
+ * "search-changed", picks the country typed, not the first of the list. */
+static void
+fast_typing_script (ObjectorApplication *app,
+                    ObjectorWindow      *window,
+                    gpointer             data)
+{
+  static const struct { const char *typed, *code; } cases[] = {
+    { "Italy", "IT" }, { "France", "FR" }, { "Poland", "PL" }, { "AUSTRIA", "AT" }, { "germ", "DE" },
+  };
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *search;
+
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "country");
+  search = test_ui_find (GTK_WIDGET (window), test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  g_assert_nonnull (search);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      /* Typed and entered in one main-loop iteration: no filter ran between. */
+      gtk_editable_set_text (GTK_EDITABLE (search), cases[i].typed);
+      g_signal_emit_by_name (search, "activate");
+      g_assert_cmpstr (objector_draft_get_country (draft), ==, cases[i].code);
+      test_ui_wait_drawn (search);
+    }
+  /* What nothing matches changes nothing. */
+  gtk_editable_set_text (GTK_EDITABLE (search), "Atlantis");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, "DE");
+}
+
+static void
+test_country_fast_typing (void)
+{
+  run_fresh (1280, fast_typing_script, NULL);
+}
+
+/* Under a German locale, Germany is suggested first and chosen until the
+ * person chooses otherwise; under C, nothing is. */
+static void
+suggested_script (ObjectorApplication *app,
+                  ObjectorWindow      *window,
+                  gpointer             data)
+{
+  ObjectorDraft *draft = objector_application_get_draft (app);
+  GtkWidget *search, *first;
+
+  test_ui_next (window);
+  g_assert_cmpstr (test_ui_current_page (window), ==, "country");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, data);
+  g_assert_cmpint (objector_page_get_complete (objector_wizard_get_current_page (objector_window_get_wizard (window))),
+                   ==, data != NULL);
+  if (data == NULL)
+    return;
+
+  /* The first list shown is the suggestion, and Enter with nothing typed takes it. */
+  first = test_ui_find (GTK_WIDGET (window), test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
+  g_assert_cmpuint (test_ui_count_shown_rows (GTK_LIST_BOX (first)), ==, 1);
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (gtk_list_box_get_row_at_index (GTK_LIST_BOX (first), 0)), "code"),
+                   ==, data);
+  test_ui_wait_shown (window);
+  test_ui_assert_fits (GTK_WIDGET (window), "country");
+  test_ui_assert_accessible (GTK_WIDGET (window), "country");
+  test_ui_save_screenshot (GTK_WIDGET (window), "country-suggested", 360);
+  search = test_ui_find (GTK_WIDGET (window), test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  objector_draft_set_country (draft, "FR");
+  g_signal_emit_by_name (search, "activate");
+  g_assert_cmpstr (objector_draft_get_country (draft), ==, data);
+}
+
+static void
+test_country_suggested (void)
+{
+  g_autofree char *lc_all = g_strdup (g_getenv ("LC_ALL"));
+
+  run_fresh (1280, suggested_script, NULL);
+
+  g_unsetenv ("LC_ALL");
+  g_setenv ("LANG", "de_DE.UTF-8", TRUE);
+  run_fresh (360, suggested_script, (gpointer) "DE");
+  g_setenv ("LC_ALL", lc_all, TRUE);
+  g_unsetenv ("LANG");
 }
 
 /* What opening a form does after the link check: never blocked by being offline,
@@ -1041,11 +711,16 @@ preferences_script (ObjectorApplication *app,
   GtkWidget *prefs, *sw;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
-  prefs = wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
-  assert_accessible (prefs, "preferences");
-  save_screenshot (prefs, "preferences", 1280);
+  prefs = test_ui_wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
+  test_ui_assert_accessible (prefs, "preferences");
+  test_ui_save_screenshot (prefs, "preferences", 1280);
 
-  sw = find (prefs, is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  /* No signing key ships yet: updates are said to be unavailable, not offered. */
+  g_assert_nonnull (test_ui_find (prefs, test_ui_is_label_text, "Updates are not available in this version"));
+  g_assert_null (test_ui_find (prefs, test_ui_is_label_text, "Playbook"));
+  g_assert_null (test_ui_find (prefs, test_ui_is_entry_row_titled, "Update _address"));
+
+  sw = test_ui_find (prefs, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
   g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
   gtk_switch_set_active (GTK_SWITCH (sw), TRUE);
   g_assert_true (g_file_get_contents (autostart, &entry, NULL, NULL));
@@ -1061,7 +736,7 @@ static void
 test_preferences (void)
 {
   fresh_data ();
-  run_app (1280, preferences_script, NULL);
+  test_ui_run_app (1280, preferences_script, NULL);
 }
 
 /* The list of emails in an open window, or NULL. */
@@ -1073,7 +748,7 @@ find_mail_list (void)
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
       g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
-      GtkWidget *list = find (GTK_WIDGET (t), is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
+      GtkWidget *list = test_ui_find (GTK_WIDGET (t), test_ui_is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
 
       if (list != NULL)
         return OBJECTOR_MAIL_LIST (list);
@@ -1088,7 +763,7 @@ wait_for_mail_list (void)
   ObjectorMailList *list;
 
   test_util_wait_until ((list = find_mail_list ()) != NULL);
-  wait_drawn (GTK_WIDGET (list));
+  test_ui_wait_drawn (GTK_WIDGET (list));
   return list;
 }
 
@@ -1126,9 +801,9 @@ email_script (ObjectorApplication *app,
                                 objector_application_get_playbook (app), spoofed, id);
   list = wait_for_mail_list ();
   g_assert_nonnull (list);
-  assert_accessible (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail");
+  test_ui_assert_accessible (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail");
   g_assert_true (objector_mail_list_log (list, 0));
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
   test_util_wait_until (find_mail_list () == NULL);
 
@@ -1136,17 +811,17 @@ email_script (ObjectorApplication *app,
                                 objector_application_get_playbook (app), approval, id);
   list = wait_for_mail_list ();
   g_assert_nonnull (list);
-  save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail", 1280);
+  test_ui_save_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail", 1280);
   g_assert_true (objector_mail_list_log (list, 0));
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_APPROVED);
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_APPROVED);
   gtk_window_destroy (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
   test_util_wait_until (find_mail_list () == NULL);
 
   /* Both are in the timeline, at the end of the page. */
-  gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, "_Undo the Last Step"));
-  g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request"));
-  g_assert_nonnull (find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch"));
-  save_screenshot (GTK_WIDGET (window), "timeline", 1280);
+  gtk_widget_grab_focus (test_ui_find (GTK_WIDGET (window), test_ui_is_button_labelled, "_Undo the Last Step"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request"));
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Dein Widerspruch"));
+  test_ui_save_screenshot (GTK_WIDGET (window), "timeline", 1280);
 }
 
 /* Thunderbird's inbox holds Meta's approval among other mail: found, listed, logged. */
@@ -1189,19 +864,19 @@ scan_script (ObjectorApplication *app,
   gtk_window_present (GTK_WINDOW (dialog));
   objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), inbox);
   /* The scan runs in a worker thread; its list replaces the progress. */
-  test_util_wait_until ((list = (ObjectorMailList *) find (dialog, is_type,
+  test_util_wait_until ((list = (ObjectorMailList *) test_ui_find (dialog, test_ui_is_type,
                                                            GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL);
   g_assert_nonnull (list);
-  assert_accessible (dialog, "scan");
-  save_screenshot (dialog, "scan", 1280);
-  g_assert_nonnull (find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));
-  g_assert_nonnull (find (dialog, is_row_titled_prefix, "New login to Facebook"));
-  g_assert_nonnull (find (dialog, is_group_titled, "Not Recognised"));
-  g_assert_nonnull (find (dialog, is_group_titled, "Other Emails From Meta"));
+  test_ui_assert_accessible (dialog, "scan");
+  test_ui_save_screenshot (dialog, "scan", 1280);
+  g_assert_nonnull (test_ui_find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));
+  g_assert_nonnull (test_ui_find (dialog, is_row_titled_prefix, "New login to Facebook"));
+  g_assert_nonnull (test_ui_find (dialog, is_group_titled, "Not Recognised"));
+  g_assert_nonnull (test_ui_find (dialog, is_group_titled, "Other Emails From Meta"));
 
   /* Logged on the objection it matches (the address it was sent to). */
   g_assert_true (objector_mail_list_log (list, 0));
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_APPROVED);
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_APPROVED);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -1212,7 +887,7 @@ test_scan (void)
 
   fresh_data ();
   id = submitted_objection ("DE");
-  run_app (1280, scan_script, id);
+  test_ui_run_app (1280, scan_script, id);
 }
 
 /* Saved, sent to Meta now (TEST_UTIL_NOW): its id. */
@@ -1240,7 +915,7 @@ test_email (void)
 
   fresh_data ();
   id = submitted_objection ("DE");
-  run_app (1280, email_script, id);
+  test_ui_run_app (1280, email_script, id);
 }
 
 /* An answer nothing verifies: logged, it changes nothing; the person's
@@ -1265,29 +940,29 @@ confirm_script (ObjectorApplication *app,
   list = wait_for_mail_list ();
   g_assert_nonnull (list);
   mail_window = gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find (mail_window, is_type,
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (test_ui_find (mail_window, test_ui_is_type,
                                                          GSIZE_TO_POINTER (ADW_TYPE_EXPANDER_ROW))), TRUE);
-  test_util_wait_until (find (mail_window, is_button_labelled, label) != NULL);
-  wait_drawn (mail_window);
-  assert_accessible (mail_window, "mail-confirm");
+  test_util_wait_until (test_ui_find (mail_window, test_ui_is_button_labelled, label) != NULL);
+  test_ui_wait_drawn (mail_window);
+  test_ui_assert_accessible (mail_window, "mail-confirm");
   g_assert_true (objector_mail_list_log (list, 0));
-  g_assert_cmpint (stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
   gtk_window_destroy (GTK_WINDOW (mail_window));
   test_util_wait_until (find_mail_list () == NULL);
 
-  row = find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
+  row = test_ui_find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
   g_assert_nonnull (row);
   test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Unverifiable: nothing shows who sent it");
-  gtk_widget_grab_focus (find (GTK_WIDGET (window), is_button_labelled, label));
-  wait_drawn (GTK_WIDGET (window));
-  assert_fits (GTK_WIDGET (window), "timeline");
-  assert_accessible (GTK_WIDGET (window), "timeline");
+  gtk_widget_grab_focus (test_ui_find (GTK_WIDGET (window), test_ui_is_button_labelled, label));
+  test_ui_wait_drawn (GTK_WIDGET (window));
+  test_ui_assert_fits (GTK_WIDGET (window), "timeline");
+  test_ui_assert_accessible (GTK_WIDGET (window), "timeline");
 
-  click (GTK_WIDGET (window), label);
-  test_util_wait_until (stored_state (id) == OBJECTOR_STATE_APPROVED);
-  wait_drawn (GTK_WIDGET (window));
-  g_assert_null (find (GTK_WIDGET (window), is_button_labelled, label));
-  row = find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
+  test_ui_click (GTK_WIDGET (window), label);
+  test_util_wait_until (test_ui_stored_state (id) == OBJECTOR_STATE_APPROVED);
+  test_ui_wait_drawn (GTK_WIDGET (window));
+  g_assert_null (test_ui_find (GTK_WIDGET (window), test_ui_is_button_labelled, label));
+  row = test_ui_find (GTK_WIDGET (window), is_row_titled_prefix, "Email: Your objection request");
   test_util_assert_contains (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)),
                              "Unverifiable — confirmed by you, not verified");
 }
@@ -1299,7 +974,148 @@ test_email_confirm (void)
 
   fresh_data ();
   id = submitted_objection ("DE");
-  run_app (360, confirm_script, id);
+  test_ui_run_app (360, confirm_script, id);
+}
+
+/* Issue 15, keyboard: every accelerator the application sets is in the
+ * shortcuts window; Escape closes each dialog; Alt+Left leaves an objection
+ * for the overview. */
+static gboolean
+accel_in (const char * const *accels,
+          guint               key,
+          GdkModifierType     mods)
+{
+  guint listed_key = 0;
+  GdkModifierType listed_mods = 0;
+
+  for (guint i = 0; accels != NULL && accels[i] != NULL; i++)
+    if (gtk_accelerator_parse (accels[i], &listed_key, &listed_mods) && listed_key == key && listed_mods == mods)
+      return TRUE;
+  return FALSE;
+}
+
+/* @accel is shown in the shortcuts window: written there, or through the
+ * action a shortcut names. */
+static gboolean
+listed_in_shortcuts (GtkApplication *app,
+                     GSList         *shortcuts,
+                     const char     *accel)
+{
+  guint key = 0;
+  GdkModifierType mods = 0;
+
+  g_assert_true (gtk_accelerator_parse (accel, &key, &mods));
+  for (GSList *l = shortcuts; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *action_name = NULL;
+      g_auto(GStrv) written = NULL;
+      g_auto(GStrv) of_action = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "action-name", &action_name, NULL);
+      written = g_strsplit (accelerator != NULL ? accelerator : "", " ", -1);
+      if (action_name != NULL)
+        of_action = gtk_application_get_accels_for_action (app, action_name);
+      if (accel_in ((const char * const *) written, key, mods)
+          || accel_in ((const char * const *) of_action, key, mods))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Finds the Escape shortcut among @window's controllers and runs it. */
+static gboolean
+press_escape (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+  g_autoptr(GtkShortcutTrigger) escape = gtk_keyval_trigger_new (GDK_KEY_Escape, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), escape))
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, window, NULL);
+        }
+    }
+  return FALSE;
+}
+
+static void
+keyboard_script (ObjectorApplication *app,
+                 ObjectorWindow      *window,
+                 gpointer             data)
+{
+  const char *id = data;
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-shortcuts-window.ui");
+  g_autoptr(GSList) shortcuts = gtk_builder_get_objects (builder);
+  g_auto(GStrv) actions = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+  g_autoptr(GFile) approval = g_file_new_for_path (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL));
+  g_auto(GStrv) back = NULL;
+  GtkWidget *dialog;
+  ObjectorMailList *list;
+
+  /* The ones the issue named are among them. */
+  for (const char **named = (const char *[]) { "<Control>s", "<Control>p", "<Alt>Left", "Escape", "<Control>q", NULL };
+       *named != NULL; named++)
+    g_assert_true (listed_in_shortcuts (GTK_APPLICATION (app), shortcuts, *named));
+  g_assert_cmpuint (g_strv_length (actions), >=, 6);
+  for (guint i = 0; actions[i] != NULL; i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), actions[i]);
+
+      for (guint j = 0; accels[j] != NULL; j++)
+        if (!listed_in_shortcuts (GTK_APPLICATION (app), shortcuts, accels[j]))
+          g_error ("%s (%s) is not in the shortcuts window", accels[j], actions[i]);
+    }
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+
+  /* Alt+Left: from an objection back to the overview. */
+  back = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.go-back");
+  g_assert_cmpstr (back[0], ==, "<Alt>Left");
+  objector_window_show_objection (window, id);
+  g_assert_cmpstr (objector_window_get_view (window), ==, "detail");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
+
+  /* Escape closes "Log Meta's Email", Preferences and "Find Meta's Emails". */
+  objector_window_show_objection (window, id);
+  objector_mail_list_show_file (GTK_WINDOW (window), objector_application_get_store (app),
+                                objector_application_get_playbook (app), approval, id);
+  list = wait_for_mail_list ();
+  g_assert_true (press_escape (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW)));
+  test_util_wait_until (find_mail_list () == NULL);
+  g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  dialog = test_ui_wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
+  g_assert_true (press_escape (dialog));
+  test_util_wait_until (test_ui_find_toplevel (OBJECTOR_TYPE_PREFERENCES) == NULL);
+
+  dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
+                                     objector_application_get_playbook (app));
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_ui_wait_drawn (dialog);
+  g_assert_true (press_escape (dialog));
+  test_util_wait_until (test_ui_find_toplevel (OBJECTOR_TYPE_SCAN_DIALOG) == NULL);
+}
+
+static void
+test_keyboard (void)
+{
+  g_autofree char *id = NULL;
+
+  fresh_data ();
+  id = submitted_objection ("DE");
+  test_ui_run_app (1280, keyboard_script, id);
 }
 
 /* With nothing filed, the wizard; with objections filed elsewhere (the
@@ -1310,7 +1126,7 @@ opens_wizard (ObjectorApplication *app,
               gpointer             data)
 {
   g_assert_cmpstr (objector_window_get_view (window), ==, "wizard");
-  g_assert_cmpstr (current_page (window), ==, "welcome");
+  g_assert_cmpstr (test_ui_current_page (window), ==, "welcome");
 }
 
 static void
@@ -1318,7 +1134,7 @@ opens_dashboard (ObjectorApplication *app,
                  ObjectorWindow      *window,
                  gpointer             data)
 {
-  g_assert_cmpuint (dashboard_rows (window), ==, 2);
+  g_assert_cmpuint (test_ui_dashboard_rows (window), ==, 2);
 }
 
 static void
@@ -1327,7 +1143,7 @@ test_first_view (void)
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
 
   fresh_data ();
-  run_app (1280, opens_wizard, NULL);
+  test_ui_run_app (1280, opens_wizard, NULL);
 
   fresh_data ();
   g_assert_true (objector_store_load (store, NULL));
@@ -1336,7 +1152,7 @@ test_first_view (void)
       g_autoptr(ObjectorObjection) o = objector_objection_new ("third-party", "none", FALSE, NULL);
       g_assert_true (objector_store_add (store, o, NULL));
     }
-  run_app (1280, opens_dashboard, NULL);
+  test_ui_run_app (1280, opens_dashboard, NULL);
 }
 
 int
@@ -1363,9 +1179,9 @@ main (int   argc,
     {
       gtk_init ();
       objector_ui_set_check_links_for_testing (FALSE);
-      launched = g_ptr_array_new_with_free_func (g_free);
-      objector_ui_set_uri_launcher_for_testing (record_launch);
-      run_app (360, dump_script, argv[2]);
+      test_ui_launched = g_ptr_array_new_with_free_func (g_free);
+      objector_ui_set_uri_launcher_for_testing (test_ui_record_launch);
+      test_ui_run_app (360, dump_script, argv[2]);
       test_util_clean_up ();
       return 0;
     }
@@ -1378,6 +1194,9 @@ main (int   argc,
   g_test_add_data_func ("/wizard/german-resident/360", GINT_TO_POINTER (360), test_german_resident);
   g_test_add_data_func ("/wizard/german-resident/1280", GINT_TO_POINTER (1280), test_german_resident);
   g_test_add_func ("/wizard/first-view", test_first_view);
+  g_test_add_func ("/wizard/keyboard", test_keyboard);
+  g_test_add_func ("/wizard/country-fast-typing", test_country_fast_typing);
+  g_test_add_func ("/wizard/country-suggested", test_country_suggested);
   g_test_add_func ("/wizard/link-actions", test_link_actions);
   g_test_add_func ("/wizard/preferences", test_preferences);
   g_test_add_func ("/wizard/complaint", test_complaint);

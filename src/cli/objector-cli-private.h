@@ -75,7 +75,6 @@ ObjectorPlaybook *objector_cli_load_playbook  (CliOptions  *options,
                                                GError     **error);
 /* NULL when the store could not be read (a damaged file is set aside first). */
 ObjectorStore    *objector_cli_load_store     (GError     **error);
-char             *objector_cli_format_date    (const GDate *date);   /* YYYY-MM-DD */
 char             *objector_cli_short_id       (ObjectorObjection *objection);
 /* The region that picks among a country's regional authorities (Germany's
  * Länder): --region, else the one chosen in the app (the wizard's draft, read

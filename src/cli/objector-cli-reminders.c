@@ -33,13 +33,9 @@ notify_reminders (GPtrArray  *due,
   for (guint i = 0; i < due->len; i++)
     {
       ObjectorReminder *reminder = g_ptr_array_index (due, i);
-      g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+      g_autoptr(GNotification) notification = objector_reminder_new_notification (reminder,
+                                                                                   _("Open Objector"));
 
-      g_notification_set_body (notification, reminder->body);
-      g_notification_set_default_action_and_target (notification, "app.show-objection", "s",
-                                                     reminder->objection_id);
-      g_notification_add_button_with_target (notification, _("Open Objector"), "app.show-objection", "s",
-                                             reminder->objection_id);
       g_application_send_notification (app, reminder->id, notification);
     }
 

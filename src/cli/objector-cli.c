@@ -399,17 +399,6 @@ cmd_start (CliOptions *options)
 /* mark */
 
 char *
-objector_cli_format_date (const GDate *date)
-{
-  char buffer[16];
-
-  if (date == NULL)
-    return NULL;
-  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
-  return g_strdup (buffer);
-}
-
-char *
 objector_cli_short_id (ObjectorObjection *objection)
 {
   return g_strndup (objector_objection_get_id (objection), 8);
@@ -489,7 +478,7 @@ cmd_mark (CliOptions *options)
   due_date = objector_objection_dup_due_date (objection);
   if (due_date != NULL && objector_state_is_awaiting (objector_objection_get_state (objection)))
     {
-      due = objector_cli_format_date (due_date);
+      due = objector_clock_format_date (due_date);
       g_print (_(" (answer due by %s)"), due);
     }
   g_print ("\n");
@@ -518,7 +507,7 @@ objection_status_json (ObjectorObjection *objection,
   g_autoptr(GDate) due_date = objector_objection_dup_due_date (objection);
   g_autofree char *created = objector_clock_format_utc (objector_objection_get_created (objection));
   g_autofree char *submitted = objector_clock_format_utc (objector_objection_get_submitted (objection));
-  g_autofree char *due = objector_cli_format_date (due_date);
+  g_autofree char *due = objector_clock_format_date (due_date);
   GPtrArray *history = objector_objection_get_history (objection);
   GPtrArray *emails = objector_objection_get_emails (objection);
 
@@ -661,7 +650,7 @@ cmd_status (CliOptions *options)
       ObjectorState state = objector_objection_get_state (objection);
 
       if (due_date != NULL && objector_state_is_awaiting (state))
-        due = objector_cli_format_date (due_date);
+        due = objector_clock_format_date (due_date);
 
       g_print ("%-9s %-22s %-7s %-13s %s%s%s\n", shown,
                objector_objection_get_path_id (objection),

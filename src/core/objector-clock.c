@@ -94,5 +94,22 @@ objector_clock_format_utc (GDateTime *time)
   if (time == NULL)
     return NULL;
   utc = g_date_time_to_utc (time);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* Four digits always: "%Y" writes the year 947 as "947", which ISO 8601
+   * and so the next load refuse (found by tests/fuzz). GDateTime years are
+   * 1–9999. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (utc), g_date_time_get_month (utc),
+                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
+                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
+}
+
+char *
+objector_clock_format_date (const GDate *date)
+{
+  char buffer[16];
+
+  if (date == NULL || !g_date_valid (date))
+    return NULL;
+  g_date_strftime (buffer, sizeof buffer, "%Y-%m-%d", date);
+  return g_strdup (buffer);
 }

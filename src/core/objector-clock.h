@@ -33,5 +33,8 @@ gboolean   objector_clock_pin_from_environment  (GError    **error);
 /* @time (any zone) in UTC as Objector stores and prints times:
  * "2026-11-20T09:00:00Z"; NULL for a NULL @time. */
 char      *objector_clock_format_utc            (GDateTime  *time);
+/* @date as "YYYY-MM-DD", the form every file and the PDF use; NULL for
+ * NULL or an invalid date. */
+char      *objector_clock_format_date           (const GDate *date);
 
 G_END_DECLS

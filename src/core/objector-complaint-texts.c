@@ -30,7 +30,7 @@ static const char * const required_texts[] = {
   "request_heading", "request_intro", "request_examine", "request_order", "request_inform",
   "attachments_heading", "attachment_summary", "attachment_email",
   "closing", "fill_in_name",
-  "people_title", "people_text", "people_forms_fallback",
+  "people_title", "people_text", "people_text_no_account", "people_forms_fallback",
   NULL
 };
 
@@ -569,6 +569,7 @@ char *
 objector_complaint_texts_dup_people_message (ObjectorComplaintTexts  *self,
                                              ObjectorPlaybook        *playbook,
                                              const char              *language,
+                                             gboolean                 has_account,
                                              char                   **title)
 {
   g_autoptr(GHashTable) vars = _objector_complaint_vars_new ();
@@ -608,5 +609,8 @@ objector_complaint_texts_dup_people_message (ObjectorComplaintTexts  *self,
 
   if (title != NULL)
     *title = g_strdup (_objector_complaint_lang_text (&lang, "people_title"));
-  return _objector_complaint_expand (_objector_complaint_lang_text (&lang, "people_text"), vars);
+  /* "Even though I have objected for my own accounts" only from someone who has one. */
+  return _objector_complaint_expand (_objector_complaint_lang_text (&lang, has_account ? "people_text"
+                                                                                     : "people_text_no_account"),
+                                     vars);
 }

@@ -43,10 +43,12 @@ const char             *objector_complaint_texts_resolve_language (ObjectorCompl
  * and family who post about the person to object too, with the objection
  * forms of @playbook (nullable: then where to find them in the apps).
  * @language (nullable): the user's language, from g_get_language_names();
- * English when there is no text in it. @title (out) (optional). */
+ * English when there is no text in it. @has_account: whether the person has
+ * an account of their own (and so objected for it). @title (out) (optional). */
 char                   *objector_complaint_texts_dup_people_message (ObjectorComplaintTexts *self,
                                                                      ObjectorPlaybook       *playbook,
                                                                      const char             *language,
+                                                                     gboolean                has_account,
                                                                      char                  **title);
 
 G_END_DECLS

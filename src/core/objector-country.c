@@ -10,8 +10,13 @@
 
 #include <glib/gi18n-lib.h>
 
+#include <json-glib/json-glib.h>
+
 #include "objector-country.h"
 #include "objector-error.h"
+#include "objector-json.h"
+
+#define ISO_CODES_MAX_SIZE (8 * 1024 * 1024)
 
 /* Every officially assigned ISO 3166-1 alpha-2 code, sorted. */
 static const char * const country_codes[] = {
@@ -82,4 +87,90 @@ const char * const *
 objector_country_list_codes (void)
 {
   return country_codes;
+}
+
+char *
+objector_country_from_locale (const char *locale)
+{
+  const char *underscore;
+  g_autofree char *code = NULL;
+  size_t len;
+
+  if (locale == NULL)
+    return NULL;
+  underscore = strchr (locale, '_');
+  if (underscore == NULL)
+    return NULL;
+  len = strcspn (underscore + 1, ".@");
+  if (len != 2)
+    return NULL;
+  code = g_ascii_strup (underscore + 1, 2);
+  return objector_country_code_is_valid (code) ? g_steal_pointer (&code) : NULL;
+}
+
+char *
+objector_country_suggested (void)
+{
+  static const char * const variables[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+
+  /* The first one set decides, as for setlocale (LC_MESSAGES, ""). */
+  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
+    {
+      const char *value = g_getenv (variables[i]);
+
+      if (value != NULL && *value != '\0')
+        return objector_country_from_locale (value);
+    }
+  return NULL;
+}
+
+/* Country names */
+
+static GHashTable *
+load_country_names (void)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  JsonObject *root;
+  JsonArray *array;
+
+  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
+
+  /* A system file, but read like every other JSON: limited in size and
+   * nesting before json-glib recurses into it (about 100 KB today). */
+  root = objector_json_load_file (parser, "/usr/share/iso-codes/json/iso_3166-1.json", ISO_CODES_MAX_SIZE, NULL);
+  if ((array = objector_json_lookup_array (root, "3166-1")) == NULL)
+    return names;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *code = objector_json_lookup_string (entry, "alpha_2");
+      /* The short common name people use ("Bolivia"), else the official one. */
+      const char *name = objector_json_lookup_string (entry, "common_name");
+
+      if (name == NULL)
+        name = objector_json_lookup_string (entry, "name");
+      if (code != NULL && name != NULL)
+        g_hash_table_insert (names, g_strdup (code), g_strdup (g_dgettext ("iso_3166-1", name)));
+    }
+
+  return names;
+}
+
+char *
+objector_country_dup_name (const char *code)
+{
+  static GHashTable *names = NULL;
+  const char *name;
+
+  if (code == NULL)
+    return NULL;
+
+  if (g_once_init_enter (&names))
+    g_once_init_leave (&names, load_country_names ());
+
+  name = g_hash_table_lookup (names, code);
+  return g_strdup (name != NULL ? name : code);
 }

@@ -340,10 +340,7 @@ objector_draft_save (ObjectorDraft  *self,
                      GError        **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize length;
 
   g_return_val_if_fail (OBJECTOR_IS_DRAFT (self), FALSE);
 
@@ -383,10 +380,7 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  data = objector_json_to_data (root, &length);
-
-  if (!objector_files_write_private (self->filename, data, length, &local_error))
+  if (!objector_json_save_file (builder, self->filename, &local_error))
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not save where you are in the wizard: %s"), local_error->message);

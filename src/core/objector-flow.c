@@ -8,6 +8,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-enum-private.h"
 #include "objector-enums.h"
 #include "objector-error.h"
 #include "objector-flow.h"
@@ -144,40 +145,10 @@ objector_state_is_final (ObjectorState state)
   return state == OBJECTOR_STATE_APPROVED || state == OBJECTOR_STATE_WITHDRAWN;
 }
 
-static const char *
-enum_nick (GType type,
-           int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-
-  return v != NULL ? v->value_nick : NULL;
-}
-
-static gboolean
-enum_from_nick (GType       type,
-                const char *nick,
-                int        *value)
-{
-  g_autoptr(GEnumClass) klass = NULL;
-  GEnumValue *v;
-
-  if (nick == NULL)
-    return FALSE;
-
-  klass = g_type_class_ref (type);
-  v = g_enum_get_value_by_nick (klass, nick);
-  if (v == NULL)
-    return FALSE;
-
-  *value = v->value;
-  return TRUE;
-}
-
 const char *
 objector_state_to_string (ObjectorState state)
 {
-  return enum_nick (OBJECTOR_TYPE_STATE, state);
+  return _objector_enum_to_nick (OBJECTOR_TYPE_STATE, state);
 }
 
 gboolean
@@ -186,7 +157,7 @@ objector_state_from_string (const char    *nick,
 {
   int value;
 
-  if (!enum_from_nick (OBJECTOR_TYPE_STATE, nick, &value))
+  if (!_objector_enum_from_nick (OBJECTOR_TYPE_STATE, nick, &value))
     return FALSE;
   *state = value;
   return TRUE;
@@ -195,7 +166,7 @@ objector_state_from_string (const char    *nick,
 const char *
 objector_event_to_string (ObjectorEvent event)
 {
-  return enum_nick (OBJECTOR_TYPE_EVENT, event);
+  return _objector_enum_to_nick (OBJECTOR_TYPE_EVENT, event);
 }
 
 gboolean
@@ -204,7 +175,7 @@ objector_event_from_string (const char    *nick,
 {
   int value;
 
-  if (!enum_from_nick (OBJECTOR_TYPE_EVENT, nick, &value))
+  if (!_objector_enum_from_nick (OBJECTOR_TYPE_EVENT, nick, &value))
     return FALSE;
   *event = value;
   return TRUE;

@@ -17,7 +17,7 @@
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
 #include "objector-objection.h"
-#include "objector-progress.h"
+#include "objector-scan-private.h"
 
 /* One FETCH brings at most this many messages, or this many bytes: memory
  * stays bounded, and progress moves. */
@@ -27,16 +27,11 @@
 /* The numbers a scan reports, copied from its thread to the scanner's. */
 typedef struct
 {
-  ObjectorImapPhase phase;
-  double            fraction;
-  guint             n_messages;
-  guint             n_matched;
-  guint             n_fetched;
-  guint             n_found;
-  guint             n_skipped;
-  guint             n_other;
-  gboolean          busy;
-  guint64           bytes_received;
+  ObjectorScanCounts scan;
+  ObjectorImapPhase  phase;
+  guint              n_matched;
+  guint              n_fetched;
+  guint64            bytes_received;
 } Counts;
 
 struct _ObjectorImapScanner
@@ -77,6 +72,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static ObjectorScanCountProps count_props;
 
 static void
 objector_imap_scanner_dispose (GObject *object)
@@ -106,10 +102,10 @@ objector_imap_scanner_get_property (GObject    *object,
       g_value_set_enum (value, self->counts.phase);
       break;
     case PROP_FRACTION:
-      g_value_set_double (value, self->counts.fraction);
+      g_value_set_double (value, self->counts.scan.fraction);
       break;
     case PROP_N_MESSAGES:
-      g_value_set_uint (value, self->counts.n_messages);
+      g_value_set_uint (value, self->counts.scan.n_messages);
       break;
     case PROP_N_MATCHED:
       g_value_set_uint (value, self->counts.n_matched);
@@ -118,16 +114,16 @@ objector_imap_scanner_get_property (GObject    *object,
       g_value_set_uint (value, self->counts.n_fetched);
       break;
     case PROP_N_FOUND:
-      g_value_set_uint (value, self->counts.n_found);
+      g_value_set_uint (value, self->counts.scan.n_found);
       break;
     case PROP_N_SKIPPED:
-      g_value_set_uint (value, self->counts.n_skipped);
+      g_value_set_uint (value, self->counts.scan.n_skipped);
       break;
     case PROP_N_OTHER:
-      g_value_set_uint (value, self->counts.n_other);
+      g_value_set_uint (value, self->counts.scan.n_other);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->counts.busy);
+      g_value_set_boolean (value, self->counts.scan.busy);
       break;
     case PROP_INCLUDE_OTHER:
       g_value_set_boolean (value, self->include_other);
@@ -170,13 +166,6 @@ objector_imap_scanner_set_property (GObject      *object,
     }
 }
 
-static GParamSpec *
-count_property (const char *name)
-{
-  return g_param_spec_uint (name, NULL, NULL, 0, G_MAXUINT, 0,
-                            G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_NAME);
-}
-
 static void
 objector_imap_scanner_class_init (ObjectorImapScannerClass *klass)
 {
@@ -194,18 +183,22 @@ objector_imap_scanner_class_init (ObjectorImapScannerClass *klass)
   properties[PROP_PHASE] =
     g_param_spec_enum ("phase", NULL, NULL, OBJECTOR_TYPE_IMAP_PHASE, OBJECTOR_IMAP_PHASE_IDLE, read_only);
   properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, read_only);
-  properties[PROP_N_MESSAGES] = count_property ("n-messages");
-  properties[PROP_N_MATCHED] = count_property ("n-matched");
-  properties[PROP_N_FETCHED] = count_property ("n-fetched");
-  properties[PROP_N_FOUND] = count_property ("n-found");
-  properties[PROP_N_SKIPPED] = count_property ("n-skipped");
-  properties[PROP_N_OTHER] = count_property ("n-other");
+  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
+  properties[PROP_N_MATCHED] = _objector_scan_count_property ("n-matched");
+  properties[PROP_N_FETCHED] = _objector_scan_count_property ("n-fetched");
+  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
+  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
+  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
   properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, read_only);
   properties[PROP_INCLUDE_OTHER] = g_param_spec_boolean ("include-other", NULL, NULL, FALSE, read_write);
   properties[PROP_SINCE] = g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME, read_write);
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, G_MAXUINT, OBJECTOR_IMAP_DEFAULT_TIMEOUT, read_write);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  count_props = (ObjectorScanCountProps) {
+    properties[PROP_FRACTION], properties[PROP_N_MESSAGES], properties[PROP_N_FOUND],
+    properties[PROP_N_SKIPPED], properties[PROP_N_OTHER], properties[PROP_BUSY],
+  };
 
   /* A find, as it comes: the interface can list it before the scan ends. */
   signals[FOUND] =
@@ -245,14 +238,14 @@ double
 objector_imap_scanner_get_fraction (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0.0);
-  return self->counts.fraction;
+  return self->counts.scan.fraction;
 }
 
 guint
 objector_imap_scanner_get_n_messages (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_messages;
+  return self->counts.scan.n_messages;
 }
 
 guint
@@ -273,28 +266,28 @@ guint
 objector_imap_scanner_get_n_found (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_found;
+  return self->counts.scan.n_found;
 }
 
 guint
 objector_imap_scanner_get_n_skipped (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_skipped;
+  return self->counts.scan.n_skipped;
 }
 
 guint
 objector_imap_scanner_get_n_other (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_other;
+  return self->counts.scan.n_other;
 }
 
 gboolean
 objector_imap_scanner_get_busy (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), FALSE);
-  return self->counts.busy;
+  return self->counts.scan.busy;
 }
 
 guint64
@@ -485,23 +478,10 @@ apply_report (gpointer data)
       now->phase = new->phase;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
     }
-  if (now->fraction != new->fraction)
-    {
-      now->fraction = new->fraction;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-    }
-  objector_progress_set_uint (G_OBJECT (self), &now->n_messages, new->n_messages, properties[PROP_N_MESSAGES]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_found, new->n_found, properties[PROP_N_FOUND]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_skipped, new->n_skipped, properties[PROP_N_SKIPPED]);
-  objector_progress_set_uint (G_OBJECT (self), &now->n_other, new->n_other, properties[PROP_N_OTHER]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
+  _objector_scan_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
   now->bytes_received = new->bytes_received;
-  if (now->busy != new->busy)
-    {
-      now->busy = new->busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  _objector_scan_set_counts (G_OBJECT (self), &now->scan, &new->scan, &count_props);
   g_object_thaw_notify (G_OBJECT (self));
 
   if (report->found != NULL)
@@ -562,7 +542,7 @@ scan_job_new (ObjectorImapScanner          *scanner,
   job->timeout = scanner->timeout;
   job->include_other = scanner->include_other;
   job->context = context != NULL ? g_main_context_ref (context) : NULL;
-  job->counts.busy = TRUE;
+  job->counts.scan.busy = TRUE;
   job->counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
   job->found = g_ptr_array_new_with_free_func (g_object_unref);
   return job;
@@ -575,18 +555,18 @@ report (ScanJob      *job,
 {
   Report *r;
 
-  if (!objector_progress_due (&job->last_report, force || found != NULL))
+  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
     return;
 
   if (job->session != NULL)
     job->counts.bytes_received = objector_imap_session_get_bytes_read (job->session);
-  job->counts.fraction = CLAMP (job->counts.fraction, 0.0, 1.0);
+  job->counts.scan.fraction = CLAMP (job->counts.scan.fraction, 0.0, 1.0);
 
   r = g_new0 (Report, 1);
   r->scanner = g_object_ref (job->scanner);
   r->counts = job->counts;
   r->found = found != NULL ? g_object_ref (found) : NULL;
-  objector_progress_post (job->context, apply_report, r, report_free);
+  _objector_scan_post (job->context, apply_report, r, report_free);
 }
 
 static void
@@ -609,26 +589,24 @@ message_fetched_cb (guint32      uid,
   ScanJob *job = user_data;
   g_autoptr(ObjectorMail) mail = NULL;
   ObjectorMail *found = NULL;
+  ObjectorScanVerdict verdict = OBJECTOR_SCAN_PASSED;
 
   job->counts.n_fetched++;
-  job->counts.fraction = job->n_to_fetch > 0 ? (double) job->counts.n_fetched / job->n_to_fetch : 1.0;
+  job->counts.scan.fraction = job->n_to_fetch > 0 ? (double) job->counts.n_fetched / job->n_to_fetch : 1.0;
 
   mail = objector_mail_new_from_data (data, length, job->label, uid, NULL);
   if (mail == NULL)
-    job->counts.n_skipped++;
+    job->counts.scan.n_skipped++;
   else
+    verdict = _objector_scan_sort (mail, job->rules, job->include_other);
+
+  if (verdict == OBJECTOR_SCAN_OTHER)
+    job->counts.scan.n_other++;
+  else if (verdict == OBJECTOR_SCAN_FOUND)
     {
-      objector_mail_check_with_rules (mail, job->rules);
-      if (!objector_mail_get_claims_meta (mail))
-        ;
-      else if (!job->include_other && objector_mail_get_kind (mail) == OBJECTOR_MAIL_KIND_OTHER)
-        job->counts.n_other++;
-      else
-        {
-          g_ptr_array_add (job->found, g_object_ref (mail));
-          job->counts.n_found++;
-          found = mail;
-        }
+      g_ptr_array_add (job->found, g_object_ref (mail));
+      job->counts.scan.n_found++;
+      found = mail;
     }
 
   report (job, found, found != NULL);
@@ -651,7 +629,7 @@ fetch_matches (ScanJob   *job,
   /* Too large for a reply from Meta: counted, never fetched. */
   for (guint i = 0; i < sizes->len; i++)
     if (g_array_index (sizes, ObjectorImapMessageSize, i).size > OBJECTOR_MAIL_MAX_SIZE)
-      job->counts.n_skipped++;
+      job->counts.scan.n_skipped++;
     else
       job->n_to_fetch++;
 
@@ -684,10 +662,11 @@ fetch_matches (ScanJob   *job,
 }
 
 static GPtrArray *
-scan_run (ScanJob       *job,
+scan_run (gpointer       data,
           GCancellable  *cancellable,
           GError       **error)
 {
+  ScanJob *job = data;
   g_autoptr(ObjectorImapSession) session = NULL;
   g_autoptr(GArray) uids = NULL;
   guint n_messages = 0;
@@ -713,7 +692,7 @@ scan_run (ScanJob       *job,
     {
       enter_phase (job, OBJECTOR_IMAP_PHASE_SEARCHING);
       ok = objector_imap_session_examine (session, &n_messages, error);
-      job->counts.n_messages = n_messages;
+      job->counts.scan.n_messages = n_messages;
     }
   if (ok)
     ok = (uids = objector_imap_session_search (session, (const char * const *) job->domains,
@@ -732,7 +711,7 @@ scan_run (ScanJob       *job,
   if (!ok)
     return NULL;
 
-  job->counts.fraction = 1.0;
+  job->counts.scan.fraction = 1.0;
   return g_ptr_array_ref (job->found);
 }
 
@@ -740,16 +719,16 @@ static gboolean
 begin (ObjectorImapScanner  *self,
        GError              **error)
 {
-  Report start = { self, { 0 }, NULL };
+  Report start = { .scanner = self };
 
-  if (self->counts.busy)
+  if (self->counts.scan.busy)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("A scan is already running"));
       return FALSE;
     }
 
   /* Busy and connecting from the start; only what changed is notified. */
-  start.counts.busy = TRUE;
+  start.counts.scan.busy = TRUE;
   start.counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
   apply_report (&start);
   return TRUE;
@@ -757,13 +736,21 @@ begin (ObjectorImapScanner  *self,
 
 /* The last numbers, before the result. */
 static void
-finish (ScanJob   *job,
+finish (gpointer   data,
         GPtrArray *found)
 {
-  job->counts.busy = FALSE;
+  ScanJob *job = data;
+
+  job->counts.scan.busy = FALSE;
   job->counts.phase = found != NULL ? OBJECTOR_IMAP_PHASE_DONE : OBJECTOR_IMAP_PHASE_IDLE;
   report (job, NULL, TRUE);
 }
+
+static const ObjectorScanJobFuncs scan_job_funcs = {
+  scan_run,
+  finish,
+  (GDestroyNotify) scan_job_free,
+};
 
 GPtrArray *
 objector_imap_scanner_scan (ObjectorImapScanner           *self,
@@ -772,9 +759,6 @@ objector_imap_scanner_scan (ObjectorImapScanner           *self,
                             GCancellable                  *cancellable,
                             GError                       **error)
 {
-  ScanJob *job;
-  GPtrArray *found;
-
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
   g_return_val_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account), NULL);
   g_return_val_if_fail (credential != NULL, NULL);
@@ -783,28 +767,8 @@ objector_imap_scanner_scan (ObjectorImapScanner           *self,
   if (!begin (self, error))
     return NULL;
 
-  job = scan_job_new (self, account, credential, NULL);
-  found = scan_run (job, cancellable, error);
-  finish (job, found);
-  scan_job_free (job);
-  return found;
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *found = scan_run (job, cancellable, &error);
-
-  finish (job, found);
-  if (found == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, account, credential, NULL),
+                             cancellable, error);
 }
 
 void
@@ -815,26 +779,21 @@ objector_imap_scanner_scan_async (ObjectorImapScanner          *self,
                                   GAsyncReadyCallback           callback,
                                   gpointer                      user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GMainContext) context = NULL;
   GError *error = NULL;
+  ScanJob *job = NULL;
 
   g_return_if_fail (OBJECTOR_IS_IMAP_SCANNER (self));
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
   g_return_if_fail (credential != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_imap_scanner_scan_async);
-
-  if (!begin (self, &error))
+  if (begin (self, &error))
     {
-      g_task_return_error (task, error);
-      return;
+      context = g_main_context_ref_thread_default ();
+      job = scan_job_new (self, account, credential, context);
     }
-
-  context = g_main_context_ref_thread_default ();
-  g_task_set_task_data (task, scan_job_new (self, account, credential, context), (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  _objector_scan_run_async (self, objector_imap_scanner_scan_async, &scan_job_funcs, job, error,
+                            cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -843,8 +802,6 @@ objector_imap_scanner_scan_finish (ObjectorImapScanner  *self,
                                    GError              **error)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_imap_scanner_scan_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _objector_scan_run_finish (self, objector_imap_scanner_scan_async, result, error);
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "objector-error.h"
+#include "objector-files.h"
 #include "objector-json.h"
 
 JsonObject *
@@ -288,6 +289,19 @@ objector_json_to_data (JsonNode *root,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   return json_generator_to_data (generator, length);
+}
+
+gboolean
+objector_json_save_file (JsonBuilder  *builder,
+                         const char   *filename,
+                         GError      **error)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *data = NULL;
+  gsize length;
+
+  data = objector_json_to_data (root, &length);
+  return objector_files_write_private (filename, data, length, error);
 }
 
 void

@@ -89,35 +89,9 @@ holds (JsonNode *node,
   return node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == type;
 }
 
-gboolean
-objector_json_get_member (JsonObject         *object,
-                          const char         *path,
-                          const char         *key,
-                          ObjectorJsonFlags   flags,
-                          JsonNode          **out,
-                          GError            **error)
-{
-  JsonNode *node;
-
-  g_return_val_if_fail (object != NULL, FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  node = json_object_get_member (object, key);
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    node = NULL;
-  *out = node;
-
-  if (node == NULL && (flags & OBJECTOR_JSON_REQUIRED))
-    {
-      g_autofree char *child = objector_json_member_path (path, key);
-
-      return objector_json_fail (error, child, _("missing"));
-    }
-  return TRUE;
-}
-
 /* Member @key of @object and its JSON path (@child, a new string): FALSE
- * on a fault, TRUE with *node NULL when an optional member is absent. */
+ * on a fault (a missing member under OBJECTOR_JSON_REQUIRED), TRUE with
+ * *node NULL when an optional member is absent or null. */
 static gboolean
 find_member (JsonObject         *object,
              const char         *path,
@@ -127,19 +101,31 @@ find_member (JsonObject         *object,
              char              **child,
              GError            **error)
 {
-  if (!objector_json_get_member (object, path, key, flags, node, error))
-    return FALSE;
+  g_return_val_if_fail (object != NULL, FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  *node = json_object_get_member (object, key);
+  if (*node != NULL && JSON_NODE_HOLDS_NULL (*node))
+    *node = NULL;
+
+  if (*node == NULL && (flags & OBJECTOR_JSON_REQUIRED))
+    {
+      g_autofree char *missing = objector_json_member_path (path, key);
+
+      return objector_json_fail (error, missing, _("missing"));
+    }
 
   *child = *node != NULL ? objector_json_member_path (path, key) : NULL;
   return TRUE;
 }
 
-gboolean
-objector_json_read_string (JsonNode           *node,
-                           const char         *path,
-                           ObjectorJsonFlags   flags,
-                           const char        **out,
-                           GError            **error)
+/* The string of @node (at @path): owned by @node, valid UTF-8. */
+static gboolean
+read_string (JsonNode           *node,
+             const char         *path,
+             ObjectorJsonFlags   flags,
+             const char        **out,
+             GError            **error)
 {
   const char *text;
   gunichar control;
@@ -178,7 +164,7 @@ objector_json_get_string (JsonObject         *object,
 
   *out = NULL;
   return find_member (object, path, key, flags, &node, &child, error)
-         && (node == NULL || objector_json_read_string (node, child, flags, out, error));
+         && (node == NULL || read_string (node, child, flags, out, error));
 }
 
 gboolean
@@ -294,12 +280,12 @@ objector_json_get_object (JsonObject         *object,
          && (node == NULL || objector_json_read_object (node, child, out, error));
 }
 
-gboolean
-objector_json_read_array (JsonNode           *node,
-                          const char         *path,
-                          ObjectorJsonFlags   flags,
-                          JsonArray         **out,
-                          GError            **error)
+static gboolean
+read_array (JsonNode           *node,
+            const char         *path,
+            ObjectorJsonFlags   flags,
+            JsonArray         **out,
+            GError            **error)
 {
   *out = NULL;
 
@@ -326,7 +312,7 @@ objector_json_get_array (JsonObject         *object,
 
   *out = NULL;
   return find_member (object, path, key, flags, &node, &child, error)
-         && (node == NULL || objector_json_read_array (node, child, flags, out, error));
+         && (node == NULL || read_array (node, child, flags, out, error));
 }
 
 /* Lists of strings */
@@ -402,7 +388,7 @@ read_checked_string (JsonNode           *node,
   Check *check = data;
   const char *value;
 
-  if (!objector_json_read_string (node, path, (flags & OBJECTOR_JSON_NO_CONTROLS) | OBJECTOR_JSON_NON_EMPTY,
+  if (!read_string (node, path, (flags & OBJECTOR_JSON_NO_CONTROLS) | OBJECTOR_JSON_NON_EMPTY,
                                   &value, error)
       || (check->check != NULL && !check->check (value, path, check->user_data, error)))
     return FALSE;
@@ -562,7 +548,7 @@ read_one_text (JsonNode           *node,
 {
   glong n_chars;
 
-  if (!objector_json_read_string (node, path, flags, out, error))
+  if (!read_string (node, path, flags, out, error))
     return FALSE;
 
   n_chars = g_utf8_strlen (*out, -1);
@@ -572,14 +558,14 @@ read_one_text (JsonNode           *node,
   return TRUE;
 }
 
-gboolean
-objector_json_read_text (JsonNode           *node,
-                         const char         *path,
-                         ObjectorJsonFlags   flags,
-                         const char * const *languages,
-                         guint               min_chars,
-                         char              **out,
-                         GError            **error)
+static gboolean
+read_text (JsonNode           *node,
+           const char         *path,
+           ObjectorJsonFlags   flags,
+           const char * const *languages,
+           guint               min_chars,
+           char              **out,
+           GError            **error)
 {
   g_autoptr(GList) codes = NULL;
   JsonObject *translations;
@@ -633,7 +619,7 @@ objector_json_get_text (JsonObject         *object,
 
   *out = NULL;
   return find_member (object, path, key, flags, &node, &child, error)
-         && (node == NULL || objector_json_read_text (node, child, flags, languages, min_chars, out, error));
+         && (node == NULL || read_text (node, child, flags, languages, min_chars, out, error));
 }
 
 static gboolean
@@ -644,7 +630,7 @@ read_text_element (JsonNode           *node,
                    char              **out,
                    GError            **error)
 {
-  return objector_json_read_text (node, path, flags, languages, 0, out, error);
+  return read_text (node, path, flags, languages, 0, out, error);
 }
 
 gboolean

@@ -87,6 +87,11 @@ JsonObject *objector_json_load_file    (JsonParser  *parser,
 /* @root as indented JSON text, as every file Objector saves is written. */
 char       *objector_json_to_data      (JsonNode    *root,
                                         gsize       *length);
+/* What @builder built, as objector_json_to_data() writes it, saved with
+ * objector_files_write_private() (errors are G_FILE_ERROR). */
+gboolean    objector_json_save_file    (JsonBuilder *builder,
+                                        const char  *filename,
+                                        GError     **error);
 /* Adds the member @name = @value to the object @builder is in, unless
  * @value is NULL. */
 void        objector_json_add_string   (JsonBuilder *builder,
@@ -143,22 +148,8 @@ gboolean    objector_json_fail_member  (GError     **error,
 void        objector_json_set_error_code (GError       **error,
                                           ObjectorError  code);
 
-/* Member @key of @object, or NULL when it is absent or null (a fault with
- * OBJECTOR_JSON_REQUIRED). */
-gboolean    objector_json_get_member   (JsonObject         *object,
-                                        const char         *path,
-                                        const char         *key,
-                                        ObjectorJsonFlags   flags,
-                                        JsonNode          **out,
-                                        GError            **error);
-
-/* The string of @node (at @path): owned by @node, valid UTF-8. */
-gboolean    objector_json_read_string  (JsonNode           *node,
-                                        const char         *path,
-                                        ObjectorJsonFlags   flags,
-                                        const char        **out,
-                                        GError            **error);
-/* @out is set to NULL first, and stays so when the member is absent. */
+/* A string: valid UTF-8, owned by @object. @out is set to NULL first, and
+ * stays so when the member is absent. */
 gboolean    objector_json_get_string   (JsonObject         *object,
                                         const char         *path,
                                         const char         *key,
@@ -200,11 +191,6 @@ gboolean    objector_json_get_object   (JsonObject         *object,
                                         ObjectorJsonFlags   flags,
                                         JsonObject        **out,
                                         GError            **error);
-gboolean    objector_json_read_array   (JsonNode           *node,
-                                        const char         *path,
-                                        ObjectorJsonFlags   flags,
-                                        JsonArray         **out,
-                                        GError            **error);
 /* @out is set to NULL first, and stays so when the member is absent. */
 gboolean    objector_json_get_array    (JsonObject         *object,
                                         const char         *path,
@@ -241,15 +227,8 @@ gboolean    objector_json_get_time     (JsonObject         *object,
  * with "en" required, every language code of gettext's shape and every text
  * a string of at least @min_chars characters (under @flags). The result (a
  * copy) is in the first of @languages (g_get_language_names()) that has a
- * translation, else English. */
-gboolean    objector_json_read_text    (JsonNode           *node,
-                                        const char         *path,
-                                        ObjectorJsonFlags   flags,
-                                        const char * const *languages,
-                                        guint               min_chars,
-                                        char              **out,
-                                        GError            **error);
-/* @out is set to NULL first, and stays so when the member is absent. */
+ * translation, else English. @out is set to NULL first, and stays so when
+ * the member is absent. */
 gboolean    objector_json_get_text     (JsonObject         *object,
                                         const char         *path,
                                         const char         *key,

@@ -19,7 +19,7 @@
 #include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner-private.h"
-#include "objector-progress.h"
+#include "objector-scan-private.h"
 
 /* Enough of a Maildir file to hold its headers. */
 #define MAILDIR_HEAD_SIZE (64 * 1024)
@@ -31,15 +31,10 @@ struct _ObjectorMailScanner
 {
   GObject           parent_instance;
 
-  ObjectorPlaybook *playbook;
-  double            fraction;
-  guint             n_messages;
-  guint             n_found;
-  guint             n_skipped;
-  guint             n_other;
-  gboolean          include_other;
-  gboolean          busy;
-  char            **notes;
+  ObjectorPlaybook   *playbook;
+  ObjectorScanCounts  counts;
+  gboolean            include_other;
+  char              **notes;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, G_TYPE_OBJECT)
@@ -64,6 +59,7 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+static ObjectorScanCountProps count_props;
 
 static void
 objector_mail_scanner_dispose (GObject *object)
@@ -99,25 +95,25 @@ objector_mail_scanner_get_property (GObject    *object,
       g_value_set_object (value, self->playbook);
       break;
     case PROP_FRACTION:
-      g_value_set_double (value, self->fraction);
+      g_value_set_double (value, self->counts.fraction);
       break;
     case PROP_N_MESSAGES:
-      g_value_set_uint (value, self->n_messages);
+      g_value_set_uint (value, self->counts.n_messages);
       break;
     case PROP_N_FOUND:
-      g_value_set_uint (value, self->n_found);
+      g_value_set_uint (value, self->counts.n_found);
       break;
     case PROP_N_SKIPPED:
-      g_value_set_uint (value, self->n_skipped);
+      g_value_set_uint (value, self->counts.n_skipped);
       break;
     case PROP_N_OTHER:
-      g_value_set_uint (value, self->n_other);
+      g_value_set_uint (value, self->counts.n_other);
       break;
     case PROP_INCLUDE_OTHER:
       g_value_set_boolean (value, self->include_other);
       break;
     case PROP_BUSY:
-      g_value_set_boolean (value, self->busy);
+      g_value_set_boolean (value, self->counts.busy);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -161,18 +157,10 @@ objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
   properties[PROP_FRACTION] =
     g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_MESSAGES] =
-    g_param_spec_uint ("n-messages", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_FOUND] =
-    g_param_spec_uint ("n-found", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_SKIPPED] =
-    g_param_spec_uint ("n-skipped", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_OTHER] =
-    g_param_spec_uint ("n-other", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
+  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
+  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
+  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
   properties[PROP_INCLUDE_OTHER] =
     g_param_spec_boolean ("include-other", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -180,6 +168,10 @@ objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  count_props = (ObjectorScanCountProps) {
+    properties[PROP_FRACTION], properties[PROP_N_MESSAGES], properties[PROP_N_FOUND],
+    properties[PROP_N_SKIPPED], properties[PROP_N_OTHER], properties[PROP_BUSY],
+  };
 
   /* A find, as it comes: the interface can list it before the scan ends. */
   signals[FOUND] =
@@ -211,35 +203,35 @@ double
 objector_mail_scanner_get_fraction (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0.0);
-  return self->fraction;
+  return self->counts.fraction;
 }
 
 guint
 objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_messages;
+  return self->counts.n_messages;
 }
 
 guint
 objector_mail_scanner_get_n_found (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_found;
+  return self->counts.n_found;
 }
 
 guint
 objector_mail_scanner_get_n_skipped (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_skipped;
+  return self->counts.n_skipped;
 }
 
 guint
 objector_mail_scanner_get_n_other (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->n_other;
+  return self->counts.n_other;
 }
 
 gboolean
@@ -275,7 +267,7 @@ gboolean
 objector_mail_scanner_get_busy (ObjectorMailScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
-  return self->busy;
+  return self->counts.busy;
 }
 
 /* Progress, from the scanning thread to the scanner's */
@@ -283,12 +275,7 @@ objector_mail_scanner_get_busy (ObjectorMailScanner *self)
 typedef struct
 {
   ObjectorMailScanner *scanner;
-  double               fraction;
-  guint                n_messages;
-  guint                n_found;
-  guint                n_skipped;
-  guint                n_other;
-  gboolean             busy;
+  ObjectorScanCounts   counts;
   ObjectorMail        *found;
   char               **notes;     /* with the last report only */
 } Report;
@@ -311,25 +298,12 @@ apply_report (gpointer data)
   ObjectorMailScanner *self = report->scanner;
 
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->fraction != report->fraction)
-    {
-      self->fraction = report->fraction;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-    }
-  objector_progress_set_uint (G_OBJECT (self), &self->n_messages, report->n_messages, properties[PROP_N_MESSAGES]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_found, report->n_found, properties[PROP_N_FOUND]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_skipped, report->n_skipped, properties[PROP_N_SKIPPED]);
-  objector_progress_set_uint (G_OBJECT (self), &self->n_other, report->n_other, properties[PROP_N_OTHER]);
   if (report->notes != NULL)
     {
       g_strfreev (self->notes);
       self->notes = g_steal_pointer (&report->notes);
     }
-  if (self->busy != report->busy)
-    {
-      self->busy = report->busy;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-    }
+  _objector_scan_set_counts (G_OBJECT (self), &self->counts, &report->counts, &count_props);
   g_object_thaw_notify (G_OBJECT (self));
 
   if (report->found != NULL)
@@ -347,11 +321,7 @@ typedef struct
   GMainContext         *context;  /* NULL: report in this thread */
   gint64                last_report;
 
-  double                fraction;
-  guint                 n_messages;
-  guint                 n_found;
-  guint                 n_skipped;
-  guint                 n_other;
+  ObjectorScanCounts    counts;
   GPtrArray            *notes;     /* what was passed over, for the person */
   guint                 n_special;
 } ScanJob;
@@ -391,17 +361,14 @@ report (ScanJob      *job,
 {
   Report *r;
 
-  if (!objector_progress_due (&job->last_report, force || found != NULL))
+  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
     return;
 
   r = g_new0 (Report, 1);
   r->scanner = g_object_ref (job->scanner);
-  r->fraction = CLAMP (job->fraction, 0.0, 1.0);
-  r->n_messages = job->n_messages;
-  r->n_found = job->n_found;
-  r->n_skipped = job->n_skipped;
-  r->n_other = job->n_other;
-  r->busy = busy;
+  r->counts = job->counts;
+  r->counts.fraction = CLAMP (job->counts.fraction, 0.0, 1.0);
+  r->counts.busy = busy;
   r->found = found != NULL ? g_object_ref (found) : NULL;
   if (!busy)
     {
@@ -419,29 +386,25 @@ report (ScanJob      *job,
       r->notes = (char **) g_ptr_array_free (notes, FALSE);
     }
 
-  objector_progress_post (job->context, apply_report, r, report_free);
+  _objector_scan_post (job->context, apply_report, r, report_free);
 }
 
-/* Checks a message the pre-filter let through; keeps it when it is from
- * Meta or pretends to be. Meta's everyday mail (notifications, "other")
- * is only counted unless asked for: a mailbox may hold tens of thousands. */
+/* A message the pre-filter let through. */
 static void
 consider (ScanJob      *job,
           ObjectorMail *mail,
           GPtrArray    *found)
 {
-  objector_mail_check_with_rules (mail, job->rules);
-  if (!objector_mail_get_claims_meta (mail))
-    return;
-  if (!job->include_other && objector_mail_get_kind (mail) == OBJECTOR_MAIL_KIND_OTHER)
-    {
-      job->n_other++;
-      return;
-    }
+  ObjectorScanVerdict verdict = _objector_scan_sort (mail, job->rules, job->include_other);
 
-  g_ptr_array_add (found, g_object_ref (mail));
-  job->n_found++;
-  report (job, mail, TRUE, TRUE);
+  if (verdict == OBJECTOR_SCAN_OTHER)
+    job->counts.n_other++;
+  else if (verdict == OBJECTOR_SCAN_FOUND)
+    {
+      g_ptr_array_add (found, g_object_ref (mail));
+      job->counts.n_found++;
+      report (job, mail, TRUE, TRUE);
+    }
 }
 
 static gboolean
@@ -451,7 +414,7 @@ filter_headers (const char *headers,
 {
   ScanJob *job = user_data;
 
-  job->n_messages++;
+  job->counts.n_messages++;
   return length > 0 && objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules),
                                                           headers, length);
 }
@@ -504,21 +467,21 @@ scan_mbox (ScanJob       *job,
         }
 
       if (too_large > 0)
-        job->n_skipped++;
+        job->counts.n_skipped++;
       else if (bytes != NULL)
         {
           mail = objector_mail_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                               name, index, NULL);
           if (mail == NULL)
-            job->n_skipped++;
+            job->counts.n_skipped++;
           else
             consider (job, mail, found);
         }
 
-      job->fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
+      job->counts.fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
       report (job, NULL, TRUE, FALSE);
       if (test_hook != NULL)
-        test_hook (job->n_messages, test_hook_data);
+        test_hook (job->counts.n_messages, test_hook_data);
     }
 
   return TRUE;
@@ -607,7 +570,7 @@ read_maildir_file (ScanJob    *job,
       got += n;
     }
 
-  job->n_messages++;
+  job->counts.n_messages++;
   header_end = g_strstr_len (head, got, "\n\n");
   if (header_end == NULL)
     header_end = g_strstr_len (head, got, "\r\n\r\n");
@@ -686,11 +649,11 @@ scan_maildir (ScanJob       *job,
 
       mail = read_maildir_file (job, g_ptr_array_index (files, i), &skipped);
       if (skipped)
-        job->n_skipped++;
+        job->counts.n_skipped++;
       if (mail != NULL)
         consider (job, mail, found);
 
-      job->fraction = (double) (i + 1) / files->len;
+      job->counts.fraction = (double) (i + 1) / files->len;
       report (job, NULL, TRUE, FALSE);
     }
 
@@ -724,16 +687,17 @@ scan_single_file (ScanJob     *job,
 
   if (mail == NULL)
     return FALSE;
-  job->n_messages++;
+  job->counts.n_messages++;
   consider (job, mail, found);
   return TRUE;
 }
 
 static GPtrArray *
-scan_run (ScanJob       *job,
+scan_run (gpointer       data,
           GCancellable  *cancellable,
           GError       **error)
 {
+  ScanJob *job = data;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *name = g_path_get_basename (job->path);
   GStatBuf st;
@@ -791,7 +755,7 @@ static gboolean
 begin (ObjectorMailScanner  *self,
        GError              **error)
 {
-  if (self->busy)
+  if (self->counts.busy)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
                            _("A scan is already running"));
@@ -799,9 +763,7 @@ begin (ObjectorMailScanner  *self,
     }
 
   g_object_freeze_notify (G_OBJECT (self));
-  self->busy = TRUE;
-  self->fraction = 0.0;
-  self->n_messages = self->n_found = self->n_skipped = self->n_other = 0;
+  self->counts = (ObjectorScanCounts) { .busy = TRUE };
   g_clear_pointer (&self->notes, g_strfreev);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
@@ -813,15 +775,30 @@ begin (ObjectorMailScanner  *self,
   return TRUE;
 }
 
+/* The last numbers, before the result. */
+static void
+finish (gpointer   data,
+        GPtrArray *found)
+{
+  ScanJob *job = data;
+
+  if (found != NULL)
+    job->counts.fraction = 1.0;
+  report (job, NULL, FALSE, TRUE);
+}
+
+static const ObjectorScanJobFuncs scan_job_funcs = {
+  scan_run,
+  finish,
+  (GDestroyNotify) scan_job_free,
+};
+
 GPtrArray *
 objector_mail_scanner_scan (ObjectorMailScanner  *self,
                             const char           *path,
                             GCancellable         *cancellable,
                             GError              **error)
 {
-  ScanJob *job;
-  GPtrArray *found;
-
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -829,34 +806,7 @@ objector_mail_scanner_scan (ObjectorMailScanner  *self,
   if (!begin (self, error))
     return NULL;
 
-  job = scan_job_new (self, path, NULL);
-  found = scan_run (job, cancellable, error);
-  if (found != NULL)
-    job->fraction = 1.0;
-  report (job, NULL, FALSE, TRUE);
-  scan_job_free (job);
-  return found;
-}
-
-static void
-scan_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ScanJob *job = task_data;
-  GError *error = NULL;
-  GPtrArray *found = scan_run (job, cancellable, &error);
-
-  if (found != NULL)
-    job->fraction = 1.0;
-  /* Posted before the result, so the last numbers arrive first. */
-  report (job, NULL, FALSE, TRUE);
-
-  if (found == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, found, (GDestroyNotify) g_ptr_array_unref);
+  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, path, NULL), cancellable, error);
 }
 
 void
@@ -866,25 +816,20 @@ objector_mail_scanner_scan_async (ObjectorMailScanner  *self,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GMainContext) context = NULL;
   GError *error = NULL;
+  ScanJob *job = NULL;
 
   g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
   g_return_if_fail (path != NULL);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_mail_scanner_scan_async);
-
-  if (!begin (self, &error))
+  if (begin (self, &error))
     {
-      g_task_return_error (task, error);
-      return;
+      context = g_main_context_ref_thread_default ();
+      job = scan_job_new (self, path, context);
     }
-
-  context = g_main_context_ref_thread_default ();
-  g_task_set_task_data (task, scan_job_new (self, path, context), (GDestroyNotify) scan_job_free);
-  g_task_run_in_thread (task, scan_thread);
+  _objector_scan_run_async (self, objector_mail_scanner_scan_async, &scan_job_funcs, job, error,
+                            cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -893,8 +838,6 @@ objector_mail_scanner_scan_finish (ObjectorMailScanner  *self,
                                    GError              **error)
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == objector_mail_scanner_scan_async, NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return _objector_scan_run_finish (self, objector_mail_scanner_scan_async, result, error);
 }

@@ -10,6 +10,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "objector-enum-private.h"
 #include "objector-mail.h"
 #include "objector-mail-match.h"
 #include "objector-objection-view.h"
@@ -99,41 +100,30 @@ static GParamSpec *properties[N_PROPS];
 
 /* Enums */
 
-static const char *
-enum_nick (GType type,
-           int   value)
-{
-  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
-  GEnumValue *v = g_enum_get_value (klass, value);
-
-  return v != NULL ? v->value_nick : NULL;
-}
-
 const char *
 objector_view_category_to_string (ObjectorViewCategory category)
 {
-  return enum_nick (OBJECTOR_TYPE_VIEW_CATEGORY, category);
+  return _objector_enum_to_nick (OBJECTOR_TYPE_VIEW_CATEGORY, category);
 }
 
 const char *
 objector_view_action_to_string (ObjectorViewAction action)
 {
-  return enum_nick (OBJECTOR_TYPE_VIEW_ACTION, action);
+  return _objector_enum_to_nick (OBJECTOR_TYPE_VIEW_ACTION, action);
 }
 
 gboolean
 objector_view_action_from_string (const char         *nick,
                                   ObjectorViewAction *action)
 {
+  int value;
+
   g_return_val_if_fail (action != NULL, FALSE);
 
-  for (ObjectorViewAction a = 0; a < OBJECTOR_VIEW_N_ACTIONS && nick != NULL; a++)
-    if (g_str_equal (nick, objector_view_action_to_string (a)))
-      {
-        *action = a;
-        return TRUE;
-      }
-  return FALSE;
+  if (!_objector_enum_from_nick (OBJECTOR_TYPE_VIEW_ACTION, nick, &value))
+    return FALSE;
+  *action = value;
+  return TRUE;
 }
 
 const char *

@@ -707,20 +707,6 @@ objector_email_address_is_valid (const char *address)
 
 /* Serialisation */
 
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  /* Four digits always: "%Y" writes the year 947 as "947", which ISO 8601
-   * and so the next load refuse, and the objection would be set aside
-   * (found by tests/fuzz). GDateTime years are 1–9999. */
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
-                          g_date_time_get_year (utc), g_date_time_get_month (utc),
-                          g_date_time_get_day_of_month (utc), g_date_time_get_hour (utc),
-                          g_date_time_get_minute (utc), g_date_time_get_second (utc));
-}
-
 JsonNode *
 objector_objection_to_json (ObjectorObjection *self)
 {
@@ -729,7 +715,7 @@ objector_objection_to_json (ObjectorObjection *self)
 
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION (self), NULL);
 
-  created = format_time (self->created);
+  created = objector_clock_format_utc (self->created);
 
   json_builder_begin_object (builder);
   objector_json_add_string (builder, "id", self->id);
@@ -749,7 +735,7 @@ objector_objection_to_json (ObjectorObjection *self)
   for (guint i = 0; i < self->history->len; i++)
     {
       ObjectorTransition *t = g_ptr_array_index (self->history, i);
-      g_autofree char *time = format_time (t->time);
+      g_autofree char *time = objector_clock_format_utc (t->time);
 
       json_builder_begin_object (builder);
       objector_json_add_string (builder, "time", time);

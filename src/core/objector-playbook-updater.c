@@ -113,12 +113,9 @@ update_state_save (const char *filename,
                    gint64      version)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GDateTime) now = objector_clock_now ();
   g_autofree char *checked = objector_clock_format_utc (now);
-  g_autofree char *data = NULL;
   g_autoptr(GError) error = NULL;
-  gsize length;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -131,10 +128,7 @@ update_state_save (const char *filename,
   objector_json_add_string (builder, "checked", checked);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  data = objector_json_to_data (root, &length);
-
-  if (!objector_files_write_private (filename, data, length, &error))
+  if (!objector_json_save_file (builder, filename, &error))
     g_debug ("Could not remember the playbook download: %s", error->message);
 }
 

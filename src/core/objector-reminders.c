@@ -79,6 +79,23 @@ objector_reminder_kind_to_string (ObjectorReminderKind kind)
     }
 }
 
+GNotification *
+objector_reminder_new_notification (const ObjectorReminder *self,
+                                    const char             *button_label)
+{
+  GNotification *notification;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  notification = g_notification_new (self->title);
+  g_notification_set_body (notification, self->body);
+  g_notification_set_default_action_and_target (notification, "app.show-objection", "s", self->objection_id);
+  if (button_label != NULL)
+    g_notification_add_button_with_target (notification, button_label, "app.show-objection", "s",
+                                           self->objection_id);
+  return notification;
+}
+
 /* Texts */
 
 static char *
@@ -370,13 +387,10 @@ write_ledger (ObjectorReminders  *self,
               GError            **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
   GHashTableIter iter;
   gpointer value;
-  gsize length;
 
   /* Sorted, so that the file does not change for nothing. */
   g_hash_table_iter_init (&iter, entries);
@@ -404,10 +418,7 @@ write_ledger (ObjectorReminders  *self,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  data = objector_json_to_data (root, &length);
-
-  if (!objector_files_write_private (self->filename, data, length, &local_error))
+  if (!objector_json_save_file (builder, self->filename, &local_error))
     {
       g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_STORE_IO,
                    _("Could not record which reminders were given in “%s”: %s"),

@@ -39,6 +39,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ObjectorReminder, objector_reminder_free)
 
 /* "overdue", "code" */
 const char       *objector_reminder_kind_to_string (ObjectorReminderKind kind);
+/* A desktop notification of @self (its title and body) that, clicked,
+ * activates "app.show-objection" with the objection's ID; with
+ * @button_label, a button that does the same. */
+GNotification    *objector_reminder_new_notification (const ObjectorReminder *self,
+                                                      const char             *button_label);
 
 /* Every reminder that applies at @now (nullable: the current time) to the
  * ObjectorObjections in @objections, given before or not: a GPtrArray of

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "objector-clock.h"
+#include "objector-country.h"
 #include "objector-mail-verdict.h"
 #include "objector-redact.h"
 #include "objector-report-private.h"
@@ -523,7 +524,8 @@ authority_text (Builder           *builder,
   if (authority == NULL)
     return NULL;
   if (objector_authority_get_web (authority) != NULL)
-    return g_strdup_printf ("%s, %s", objector_authority_get_name (authority),
+    /* The address on a line of its own: never broken after "https://". */
+    return g_strdup_printf ("%s,\n%s", objector_authority_get_name (authority),
                             objector_authority_get_web (authority));
   return g_strdup (objector_authority_get_name (authority));
 }
@@ -582,7 +584,9 @@ add_objection (Builder           *builder,
              builder->redactor.addresses != NULL ? g_strdup (builder->redactor.replacement)
                                                : dup_or_dash (email));
   add_field (builder->blocks, BLOCK_FIELD, _("Country of residence"), STYLE_VALUE,
-             dup_or_dash (objector_objection_get_country (objection)));
+             objector_objection_get_country (objection) != NULL
+             ? objector_country_dup_name (objector_objection_get_country (objection))
+             : g_strdup ("—"));
   if (path != NULL)
     {
       cell = add_field (builder->blocks, BLOCK_FIELD, _("Form"), STYLE_LINK,

@@ -432,27 +432,10 @@ place (Layout   *self,
   g_array_append_val (self->fragments, fragment);
 }
 
-/* The fields of one email, following its heading at @index. */
-static double
-email_height (Layout *self,
-              guint   index)
-{
-  double height = 0;
-
-  for (guint i = index; i < self->content->blocks->len; i++)
-    {
-      Block *block = g_ptr_array_index (self->content->blocks, i);
-      const BlockInfo *info = &_objector_report_blocks[block->kind];
-
-      if (block->kind != BLOCK_EMAIL_FIELD)
-        break;
-      height += info->pad_top + measure_block (self, self->shaper, i)->height + info->pad_bottom
-                + info->space_after;
-    }
-  return height;
-}
-
-/* How much of the next block must fit below a heading kept with it. */
+/* How much of the next block must fit below a heading kept with it: two
+ * lines of it. A heading moves to the next page with the start of what
+ * follows, never with all of it: "Emails from Meta" and an email's heading
+ * start no new, mostly empty page when their email begins on this one. */
 static double
 min_following (Layout *self,
                guint   index)
@@ -470,10 +453,6 @@ min_following (Layout *self,
     return 0;
 
   box = measure_block (self, self->shaper, index);
-
-  /* An email heading moves with its whole email, when that is short. */
-  if (block->kind == BLOCK_MINOR_HEADING && email_height (self, index + 1) < self->height / 4)
-    return info->space_before + box->height + info->space_after + email_height (self, index + 1);
 
   /* Two lines of it, roughly, or all of it when it is short. */
   return info->space_before + info->pad_top + info->pad_bottom
@@ -586,9 +565,7 @@ _objector_report_layout_paginate (Layout *self)
         self->section_page[block->section] = self->page_starts->len - 1;
 
       need = (y > top ? info->space_before : 0) + pads + box->height;
-      if (block->kind == BLOCK_MINOR_HEADING && email_height (self, i + 1) < self->height / 4)
-        need += info->space_after + email_height (self, i + 1);
-      else if (info->keep_with_next)
+      if (info->keep_with_next)
         need += info->space_after + min_following (self, i + 1);
 
       if (y + need <= bottom || (y == top && box->height + pads <= bottom - top))

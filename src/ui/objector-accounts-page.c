@@ -16,7 +16,10 @@ struct _ObjectorAccountsPage
 {
   ObjectorPage  parent_instance;
 
-  GtkWidget    *groups[3];      /* Facebook, Instagram, WhatsApp */
+  GtkWidget    *facebook_group;
+  GtkWidget    *instagram_group;
+  GtkWidget    *whatsapp_group;
+  GtkWidget    *groups[3];      /* the three above: Facebook, Instagram, WhatsApp */
   GPtrArray    *rows;           /* the rows currently in the groups */
   GtkWidget    *linked_group;   /* shown with a Facebook and an Instagram account */
   GtkWidget    *linked;
@@ -85,10 +88,12 @@ remove_clicked_cb (GtkButton            *button,
 }
 
 static void
-add_clicked_cb (GtkButton            *button,
-                ObjectorAccountsPage *self)
+add_action (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
 {
-  const char *platform = g_object_get_data (G_OBJECT (button), "platform");
+  ObjectorAccountsPage *self = OBJECTOR_ACCOUNTS_PAGE (widget);
+  const char *platform = platforms[platform_index (g_variant_get_string (parameter, NULL))];
   ObjectorDraft *draft = get_draft (self);
   GtkWidget *row;
 
@@ -213,6 +218,13 @@ objector_accounts_page_attached (ObjectorPage *page)
 }
 
 static void
+objector_accounts_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), OBJECTOR_TYPE_ACCOUNTS_PAGE);
+  G_OBJECT_CLASS (objector_accounts_page_parent_class)->dispose (object);
+}
+
+static void
 objector_accounts_page_finalize (GObject *object)
 {
   g_clear_pointer (&OBJECTOR_ACCOUNTS_PAGE (object)->rows, g_ptr_array_unref);
@@ -222,96 +234,33 @@ objector_accounts_page_finalize (GObject *object)
 static void
 objector_accounts_page_class_init (ObjectorAccountsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = objector_accounts_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = objector_accounts_page_finalize;
   OBJECTOR_PAGE_CLASS (klass)->attached = objector_accounts_page_attached;
   OBJECTOR_PAGE_CLASS (klass)->shown = objector_accounts_page_shown;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-accounts-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, facebook_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, instagram_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, whatsapp_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, linked_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, linked);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorAccountsPage, no_account);
+  gtk_widget_class_bind_template_callback (widget_class, linked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, no_account_toggled_cb);
+  gtk_widget_class_install_action (widget_class, "accounts.add", "s", add_action);
 }
 
 static void
 objector_accounts_page_init (ObjectorAccountsPage *self)
 {
-  const char *group_titles[] = { N_("Facebook"), N_("Instagram"), N_("WhatsApp") };
-  const char *add_labels[] = {
-    N_("Add a _Facebook Account"), N_("Add an _Instagram Account"), N_("Add a _WhatsApp Account"),
-  };
-  const char *group_notes[] = {
-    NULL,
-    N_("Threads profiles are part of an Instagram account: its objection covers them too."),
-    N_("Optional. WhatsApp has no form for AI training, only its general form to object, and Meta may "
-       "answer that the objection concerns Meta AI rather than WhatsApp. Add your number if you want to try."),
-  };
-  GtkWidget *box, *row;
-  GtkWidget *body = objector_ui_page_body (&box);
-
   self->rows = g_ptr_array_new ();
-
-  objector_page_set_id (OBJECTOR_PAGE (self), "accounts");
-  objector_page_set_title (OBJECTOR_PAGE (self), _("Your Accounts"));
-  objector_page_set_complete (OBJECTOR_PAGE (self), FALSE);
-
-  gtk_box_append (GTK_BOX (box), objector_ui_heading (_("Which Accounts Do You Have?")));
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Each account gets its own objection, unless your Facebook and "
-                                           "Instagram accounts are linked in one Accounts Center. Give each "
-                                           "a name you recognise, such as your profile name: it is only "
-                                           "shown here.")));
-
-  for (guint i = 0; i < G_N_ELEMENTS (platforms); i++)
-    {
-      GtkWidget *add = gtk_button_new_with_mnemonic (_(add_labels[i]));
-
-      self->groups[i] = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->groups[i]), _(group_titles[i]));
-
-      gtk_widget_add_css_class (add, "flat");
-      g_object_set_data (G_OBJECT (add), "platform", (gpointer) platforms[i]);
-      g_signal_connect (add, "clicked", G_CALLBACK (add_clicked_cb), self);
-      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (self->groups[i]), add);
-      gtk_box_append (GTK_BOX (box), self->groups[i]);
-      /* Below the group: beside its button it would be squeezed at 360 px. */
-      if (group_notes[i] != NULL)
-        {
-          GtkWidget *note = objector_ui_paragraph (_(group_notes[i]));
-
-          gtk_widget_add_css_class (note, "dim-label");
-          gtk_box_append (GTK_BOX (box), note);
-        }
-
-      /* After Instagram: whether the two are linked. */
-      if (i == 1)
-        {
-          self->linked_group = adw_preferences_group_new ();
-          row = adw_action_row_new ();
-          self->linked = gtk_switch_new ();
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("_Linked in One Accounts Center"));
-          adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       _("Meta says one objection covers every account linked in the same "
-                                         "Accounts Center, so Objector then sends one, through Facebook’s "
-                                         "form, for all of them. Not sure? Leave this off: a second "
-                                         "objection does no harm."));
-          adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-          gtk_widget_set_valign (self->linked, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (self->linked), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          _("Linked in one Accounts Center"), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->linked);
-          adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), self->linked);
-          g_signal_connect (self->linked, "notify::active", G_CALLBACK (linked_cb), self);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->linked_group), row);
-          gtk_widget_set_visible (self->linked_group, FALSE);
-          gtk_box_append (GTK_BOX (box), self->linked_group);
-        }
-    }
-
-  self->no_account = objector_ui_wrapping_check (_("I have _no Facebook or Instagram account"));
-  g_signal_connect (self->no_account, "toggled", G_CALLBACK (no_account_toggled_cb), self);
-  gtk_box_append (GTK_BOX (box), self->no_account);
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Without an account, Meta can still train on photos and posts "
-                                           "of you that others share. The request about information "
-                                           "from third parties is the way to ask about that.")));
-
-  adw_bin_set_child (ADW_BIN (self), body);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups[0] = self->facebook_group;
+  self->groups[1] = self->instagram_group;
+  self->groups[2] = self->whatsapp_group;
 }
 
 ObjectorPage *

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-application.h"
+#include "objector-signature.h"
 #include "objector-first-frame.h"
 #include "objector-playbook-trust.h"
 #include "objector-preferences.h"
@@ -254,11 +255,8 @@ reminders_taken_cb (GObject      *source,
   for (guint i = 0; i < due->len; i++)
     {
       ObjectorReminder *reminder = g_ptr_array_index (due, i);
-      g_autoptr(GNotification) notification = g_notification_new (reminder->title);
+      g_autoptr(GNotification) notification = objector_reminder_new_notification (reminder, NULL);
 
-      g_notification_set_body (notification, reminder->body);
-      g_notification_set_default_action_and_target (notification, "app.show-objection", "s",
-                                                     reminder->objection_id);
       g_application_send_notification (G_APPLICATION (self), reminder->id, notification);
     }
 }
@@ -303,8 +301,9 @@ check_for_update (ObjectorApplication *self)
   g_autoptr(GSettings) settings = objector_application_dup_settings (self);
   g_autofree char *url = NULL;
 
+  /* Without a key to check an update with, asking could only fail. */
   if (settings == NULL || !g_settings_get_boolean (settings, "playbook-updates") || self->playbook == NULL
-      || self->playbook_file != NULL)
+      || self->playbook_file != NULL || objector_signature_get_n_keys () == 0)
     return;
 
   url = g_settings_get_string (settings, "playbook-update-url");
@@ -512,6 +511,9 @@ objector_application_init (ObjectorApplication *self)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *save_accels[] = { "<Control>s", NULL };
+  static const char *print_accels[] = { "<Control>p", NULL };
+  static const char *back_accels[] = { "<Alt>Left", NULL };
 
   self->cancellable = g_cancellable_new ();
 
@@ -520,6 +522,10 @@ objector_application_init (ObjectorApplication *self)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", preferences_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+  /* Every accelerator here is listed in objector-shortcuts-window.ui (test-wizard checks). */
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.save-summary(false)", save_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.print-summary", print_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.go-back", back_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "playbook", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,

@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "objector-complaint-section.h"
@@ -23,15 +25,17 @@ struct _ObjectorComplaintSection
   ObjectorComplaint *complaint;
   GListModel        *regions;
 
-  GtkWidget         *group;
-  GtkWidget         *region_row;
-  GtkWidget         *authority_row;
-  GtkWidget         *email_row;
-  GtkWidget         *address_row;
-  GtkWidget         *text_view;
+  AdwPreferencesGroup *group;
+  AdwComboRow       *region_row;
+  AdwActionRow      *authority_row;
+  AdwActionRow      *email_row;
+  AdwActionRow      *address_row;
+  GtkWidget         *email_copy;
+  GtkWidget         *address_copy;
+  GtkLabel          *problem;
+  GtkWidget         *letter_box;
+  GtkLabel          *letter;
   GtkWidget         *webform_button;
-  GtkWidget         *filed_button;
-  GtkWidget         *problem;
   gboolean           updating;
 };
 
@@ -63,17 +67,58 @@ complaint_language (ObjectorAuthority      *authority,
 }
 
 static void
-set_row (GtkWidget  *row,
-         const char *value)
+set_row (AdwActionRow *row,
+         GtkWidget    *copy,
+         const char   *value)
 {
-  GtkWidget *copy = g_object_get_data (G_OBJECT (row), "copy");
-
-  gtk_widget_set_visible (row, value != NULL && *value != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
   if (value == NULL)
     return;
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle (row, value);
   if (copy != NULL)
     g_object_set_data_full (G_OBJECT (copy), "objector-copy-text", g_strdup (value), g_free);
+}
+
+/* Only what is known is shown: before the Land is chosen (or where no
+ * authority is known) no authority, no address and no letter. */
+static void
+show_problem (ObjectorComplaintSection *self,
+              const char               *problem)
+{
+  gtk_label_set_text (self->problem, problem);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem), problem != NULL);
+  if (problem == NULL)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->authority_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->email_row), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), FALSE);
+  gtk_widget_set_visible (self->letter_box, FALSE);
+}
+
+static void
+fill_regions (ObjectorComplaintSection *self,
+              ObjectorAuthorities      *authorities,
+              const char               *country,
+              const char               *region)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  self->regions = objector_authorities_list_regions (authorities, country);
+  for (guint i = 0; i < g_list_model_get_n_items (self->regions); i++)
+    {
+      g_autoptr(ObjectorAuthority) a = g_list_model_get_item (self->regions, i);
+      gtk_string_list_append (names, objector_authority_get_region (a));
+    }
+  self->updating = TRUE;
+  adw_combo_row_set_model (self->region_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->region_row, GTK_INVALID_LIST_POSITION);
+  for (guint i = 0; i < g_list_model_get_n_items (self->regions); i++)
+    {
+      g_autoptr(ObjectorAuthority) a = g_list_model_get_item (self->regions, i);
+      if (g_strcmp0 (objector_authority_get_region (a), region) == 0)
+        adw_combo_row_set_selected (self->region_row, i);
+    }
+  self->updating = FALSE;
 }
 
 static void
@@ -103,44 +148,24 @@ update (ObjectorComplaintSection *self)
   gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 
   has_regions = objector_authorities_has_regions (authorities, country);
-  gtk_widget_set_visible (self->region_row, has_regions);
+  gtk_widget_set_visible (GTK_WIDGET (self->region_row), has_regions);
   if (has_regions && self->regions == NULL)
-    {
-      g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
-      self->regions = objector_authorities_list_regions (authorities, country);
-      for (guint i = 0; i < g_list_model_get_n_items (self->regions); i++)
-        {
-          g_autoptr(ObjectorAuthority) a = g_list_model_get_item (self->regions, i);
-          gtk_string_list_append (names, objector_authority_get_region (a));
-        }
-      self->updating = TRUE;
-      adw_combo_row_set_model (ADW_COMBO_ROW (self->region_row), G_LIST_MODEL (names));
-      adw_combo_row_set_selected (ADW_COMBO_ROW (self->region_row), GTK_INVALID_LIST_POSITION);
-      for (guint i = 0; i < g_list_model_get_n_items (self->regions); i++)
-        {
-          g_autoptr(ObjectorAuthority) a = g_list_model_get_item (self->regions, i);
-          if (g_strcmp0 (objector_authority_get_region (a), objector_draft_get_region (draft)) == 0)
-            adw_combo_row_set_selected (ADW_COMBO_ROW (self->region_row), i);
-        }
-      self->updating = FALSE;
-    }
+    fill_regions (self, authorities, country, objector_draft_get_region (draft));
 
   authority = objector_authorities_for_country (authorities, country,
                                                 has_regions ? objector_draft_get_region (draft) : NULL,
                                                 &error);
   if (authority == NULL)
     {
-      /* Germany before a Land is chosen, or a country with no authority listed. */
-      gtk_label_set_text (GTK_LABEL (self->problem),
-                          has_regions ? _("Choose your Land: complaints go to the authority where you live.")
+      /* Germany before a Land is chosen; or a country where Objector knows
+       * no authority, which the core's message says. */
+      adw_preferences_group_set_description (self->group,
+                                             has_regions ? NULL : _("Meta refused, or did not answer in time."));
+      show_problem (self, has_regions ? _("Choose your Land first: complaints go to the data protection "
+                                          "authority of the Land where you live.")
                                       : error->message);
-      gtk_widget_set_visible (self->problem, TRUE);
-      g_clear_error (&error);
-      authority = objector_authorities_get_lead (authorities);
+      return;
     }
-  else
-    gtk_widget_set_visible (self->problem, FALSE);
 
   self->complaint = objector_complaint_new (texts, self->objection, authority, self->path,
                                             objector_draft_get_region (draft),
@@ -148,21 +173,20 @@ update (ObjectorComplaintSection *self)
                                             NULL, &error);
   if (self->complaint == NULL)
     {
-      gtk_label_set_text (GTK_LABEL (self->problem), error->message);
-      gtk_widget_set_visible (self->problem, TRUE);
+      show_problem (self, error->message);
       return;
     }
+  show_problem (self, NULL);
 
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->authority_row), objector_authority_get_name (authority));
-  set_row (self->email_row, objector_authority_get_email (authority));
-  set_row (self->address_row, objector_authority_get_address (authority));
+  gtk_widget_set_visible (GTK_WIDGET (self->authority_row), TRUE);
+  adw_action_row_set_subtitle (self->authority_row, objector_authority_get_name (authority));
+  set_row (self->email_row, self->email_copy, objector_authority_get_email (authority));
+  set_row (self->address_row, self->address_copy, objector_authority_get_address (authority));
   gtk_widget_set_visible (self->webform_button, objector_authority_get_webform (authority) != NULL);
-  g_object_set_data_full (G_OBJECT (self->webform_button), "url",
-                          g_strdup (objector_authority_get_webform (authority)), g_free);
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->text_view)),
-                            objector_complaint_get_text (self->complaint), -1);
-  gtk_widget_set_sensitive (self->filed_button,
-                            objector_objection_can_apply (self->objection, OBJECTOR_EVENT_ESCALATE, NULL));
+  gtk_label_set_text (self->letter, objector_complaint_get_text (self->complaint));
+  gtk_widget_set_visible (self->letter_box, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "complaint.filed",
+                                 objector_objection_can_apply (self->objection, OBJECTOR_EVENT_ESCALATE, NULL));
 }
 
 static void
@@ -185,21 +209,82 @@ region_selected_cb (AdwComboRow              *row,
 }
 
 static void
-copy_clicked_cb (GtkButton                *button,
-                 ObjectorComplaintSection *self)
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
 {
+  ObjectorComplaintSection *self = OBJECTOR_COMPLAINT_SECTION (widget);
+
   if (self->complaint == NULL)
     return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)),
-                          objector_complaint_get_text (self->complaint));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), objector_complaint_get_text (self->complaint));
   show_message (self, _("The complaint was copied"));
 }
 
 static void
-webform_clicked_cb (GtkButton                *button,
-                    ObjectorComplaintSection *self)
+letter_saved_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
-  const char *url = g_object_get_data (G_OBJECT (button), "url");
+  g_autoptr(ObjectorComplaintSection) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (source), result, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The complaint could not be saved: %s"), error->message);
+      show_message (self, message);
+      return;
+    }
+  show_message (self, _("The complaint was saved"));
+}
+
+static void
+save_letter_to (ObjectorComplaintSection *self,
+                GFile                    *file)
+{
+  const char *text;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (self->complaint == NULL || file == NULL)
+    return;
+  text = objector_complaint_get_text (self->complaint);
+  bytes = g_bytes_new (text, strlen (text));
+  /* The letter names the person: readable by them alone. */
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE, NULL,
+                                       letter_saved_cb, g_object_ref (self));
+}
+
+static void
+letter_file_chosen_cb (GFile    *file,
+                       gpointer  user_data)
+{
+  save_letter_to (user_data, file);
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ObjectorComplaintSection *self = OBJECTOR_COMPLAINT_SECTION (widget);
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  /* Translators: the file name offered for the complaint letter; keep the .txt */
+  const char *name = _("complaint.txt");
+
+  if (self->complaint == NULL)
+    return;
+  objector_ui_choose_save_file (parent, _("Save the Complaint"), name, NULL,
+                                letter_file_chosen_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+open_form_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ObjectorComplaintSection *self = OBJECTOR_COMPLAINT_SECTION (widget);
+  const char *url = self->complaint != NULL
+                    ? objector_authority_get_webform (objector_complaint_get_authority (self->complaint)) : NULL;
   g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
 
   /* Authority forms come from the bundled list; still, https only. */
@@ -208,15 +293,19 @@ webform_clicked_cb (GtkButton                *button,
       show_message (self, _("The authority’s form has no secure address, so it was not opened."));
       return;
     }
-  objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (button))), url);
+  objector_ui_launch_uri (GTK_WINDOW (gtk_widget_get_root (widget)), url);
 }
 
 static void
-filed_clicked_cb (GtkButton                *button,
-                  ObjectorComplaintSection *self)
+filed_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
 {
+  ObjectorComplaintSection *self = OBJECTOR_COMPLAINT_SECTION (widget);
   g_autoptr(GError) error = NULL;
 
+  if (self->complaint == NULL)
+    return;
   if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
                              OBJECTOR_EVENT_ESCALATE,
                              objector_authority_get_name (objector_complaint_get_authority (self->complaint)),
@@ -231,6 +320,31 @@ objection_changed_cb (ObjectorObjection        *objection,
   update (self);
 }
 
+/* The Land list wraps long names ("Mecklenburg-Vorpommern") instead of
+ * cutting them in a narrow window. */
+static void
+setup_region_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_region_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  user_data)
+{
+  GtkStringObject *name = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)), gtk_string_object_get_string (name));
+}
+
 static void
 objector_complaint_section_dispose (GObject *object)
 {
@@ -238,6 +352,7 @@ objector_complaint_section_dispose (GObject *object)
 
   if (self->objection != NULL)
     g_signal_handlers_disconnect_by_data (self->objection, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBJECTOR_TYPE_COMPLAINT_SECTION);
   g_clear_object (&self->objection);
   g_clear_weak_pointer (&self->wizard);
   g_clear_object (&self->store);
@@ -251,94 +366,44 @@ objector_complaint_section_dispose (GObject *object)
 static void
 objector_complaint_section_class_init (ObjectorComplaintSectionClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = objector_complaint_section_dispose;
-}
 
-static GtkWidget *
-info_row (const char *title,
-          const char *what)
-{
-  GtkWidget *row = adw_action_row_new ();
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-complaint-section.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, region_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, authority_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, email_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, address_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, problem);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, letter_box);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, letter);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorComplaintSection, webform_button);
+  gtk_widget_class_bind_template_callback (widget_class, region_selected_cb);
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_widget_add_css_class (row, "property");
-  if (what != NULL)
-    {
-      GtkWidget *copy = objector_ui_copy_button (what, "");
-
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
-      g_object_set_data (G_OBJECT (row), "copy", copy);
-    }
-  return row;
+  gtk_widget_class_install_action (widget_class, "complaint.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "complaint.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "complaint.open-form", NULL, open_form_action);
+  gtk_widget_class_install_action (widget_class, "complaint.filed", NULL, filed_action);
 }
 
 static void
 objector_complaint_section_init (ObjectorComplaintSection *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  GtkWidget *frame, *copy, *buttons;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Complain to the Authority"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->group),
-                                         _("Meta refused, or did not answer in time. The data protection "
-                                           "authority where you live can examine this and order Meta to stop "
-                                           "(GDPR, Article 77). Send the complaint below, with the PDF summary "
-                                           "and Meta’s emails."));
+  gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->region_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->region_row), _("Your _Land"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->region_row), TRUE);
-  g_signal_connect (self->region_row, "notify::selected", G_CALLBACK (region_selected_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->region_row);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_region_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_region_cb), NULL);
+  adw_combo_row_set_list_factory (self->region_row, factory);
 
-  self->authority_row = info_row (_("Authority"), NULL);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->authority_row);
-  self->email_row = info_row (_("Email"), _("the authority’s email address"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->email_row);
-  self->address_row = info_row (_("Postal address"), _("the authority’s postal address"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->group), self->address_row);
-  gtk_box_append (GTK_BOX (box), self->group);
-
-  self->problem = objector_ui_paragraph ("");
-  gtk_widget_add_css_class (self->problem, "warning");
-  gtk_box_append (GTK_BOX (box), self->problem);
-
-  self->text_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->text_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->text_view), TRUE);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->text_view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->text_view), 12);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The complaint"), -1);
-  frame = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (frame), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (frame), 240);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (frame), 480);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (frame), TRUE);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (frame), self->text_view);
-  gtk_widget_add_css_class (frame, "card");
-  gtk_box_append (GTK_BOX (box), frame);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  copy = objector_ui_wrapping_button (_("_Copy the Complaint"));
-  g_signal_connect (copy, "clicked", G_CALLBACK (copy_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), copy);
-  self->webform_button = objector_ui_wrapping_button (_("Open the Authority’s _Complaint Form"));
-  g_signal_connect (self->webform_button, "clicked", G_CALLBACK (webform_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), self->webform_button);
-  self->filed_button = objector_ui_wrapping_button (_("I Have _Filed the Complaint"));
-  gtk_widget_add_css_class (self->filed_button, "suggested-action");
-  g_signal_connect (self->filed_button, "clicked", G_CALLBACK (filed_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), self->filed_button);
-  gtk_box_append (GTK_BOX (box), buttons);
-
-  adw_bin_set_child (ADW_BIN (self), box);
+  /* The copy buttons carry the text they copy: made by the shared helper. */
+  self->email_copy = objector_ui_copy_button (_("the authority’s email address"), "");
+  adw_action_row_add_suffix (self->email_row, self->email_copy);
+  self->address_copy = objector_ui_copy_button (_("the authority’s postal address"), "");
+  adw_action_row_add_suffix (self->address_row, self->address_copy);
 }
 
 GtkWidget *

@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "objector-error.h"
 #include "objector-objection.h"
 #include "objector-details-page.h"
 #include "objector-plan.h"
@@ -18,17 +19,20 @@ struct _ObjectorDetailsPage
 {
   ObjectorPage   parent_instance;
 
+  AdwPreferencesGroup *email_group;
   GtkWidget     *email_row;
   GtkWidget     *email_error;
-  GtkWidget     *kind_buttons[3];   /* short, full, custom */
+  GtkWidget     *reason_intro;
+  GtkWidget     *request_intro;
+  GtkWidget     *short_button;
+  GtkWidget     *full_button;
+  GtkWidget     *custom_button;
+  GtkTextView   *reason_view;
   GtkTextBuffer *reason_buffer;
-  GtkWidget     *reason_view;
   gboolean       updating;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorDetailsPage, objector_details_page, OBJECTOR_TYPE_PAGE)
-
-static const char * const kinds[] = { "short", "full", "custom" };
 
 static ObjectorDraft *
 get_draft (ObjectorDetailsPage *self)
@@ -55,26 +59,57 @@ template_path (ObjectorDetailsPage *self)
   return first;  /* the playbook keeps it alive */
 }
 
+static GtkWidget *
+kind_button (ObjectorDetailsPage *self,
+             const char          *kind)
+{
+  if (g_strcmp0 (kind, "full") == 0)
+    return self->full_button;
+  if (g_strcmp0 (kind, "custom") == 0)
+    return self->custom_button;
+  return self->short_button;
+}
+
+static const char *
+button_kind (ObjectorDetailsPage *self,
+             GtkWidget           *button)
+{
+  return button == self->full_button ? "full" : button == self->custom_button ? "custom" : "short";
+}
+
+static void
+show_email_error (ObjectorDetailsPage *self,
+                  gboolean             shown)
+{
+  if (shown)
+    gtk_widget_add_css_class (self->email_row, "error");
+  else
+    gtk_widget_remove_css_class (self->email_row, "error");
+  gtk_widget_set_visible (self->email_error, shown);
+}
+
+/* Next is possible once both are filled in; whether the address is one is
+ * said when the person leaves the field or presses Next, not while typing. */
 static void
 update_complete (ObjectorDetailsPage *self)
 {
   ObjectorDraft *draft = get_draft (self);
   const char *email = objector_draft_get_email (draft);
   const char *reason = objector_draft_get_reason (draft);
-  gboolean email_ok = objector_email_address_is_valid (email);
 
-  if (email != NULL && *email != '\0' && !email_ok)
-    {
-      gtk_widget_add_css_class (self->email_row, "error");
-      gtk_widget_set_visible (self->email_error, TRUE);
-    }
-  else
-    {
-      gtk_widget_remove_css_class (self->email_row, "error");
-      gtk_widget_set_visible (self->email_error, FALSE);
-    }
+  if (gtk_widget_get_visible (self->email_error) && objector_email_address_is_valid (email))
+    show_email_error (self, FALSE);
+  objector_page_set_complete (OBJECTOR_PAGE (self),
+                              email != NULL && *email != '\0' && reason != NULL && *reason != '\0');
+}
 
-  objector_page_set_complete (OBJECTOR_PAGE (self), email_ok && reason != NULL && *reason != '\0');
+static void
+email_focus_left_cb (GtkEventControllerFocus *controller,
+                     ObjectorDetailsPage     *self)
+{
+  const char *email = objector_draft_get_email (get_draft (self));
+
+  show_email_error (self, email != NULL && *email != '\0' && !objector_email_address_is_valid (email));
 }
 
 static void
@@ -91,9 +126,7 @@ show_reason (ObjectorDetailsPage *self)
     text = objector_plan_reason_for (draft, path);
 
   self->updating = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i]) == 0)
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (self->kind_buttons[i]), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (kind_button (self, kind)), TRUE);
   gtk_text_buffer_set_text (self->reason_buffer, text ? text : "", -1);
   self->updating = FALSE;
 
@@ -115,7 +148,7 @@ static void
 kind_toggled_cb (GtkCheckButton      *button,
                  ObjectorDetailsPage *self)
 {
-  const char *kind = g_object_get_data (G_OBJECT (button), "kind");
+  const char *kind = button_kind (self, GTK_WIDGET (button));
 
   if (self->updating || !gtk_check_button_get_active (button))
     return;
@@ -142,9 +175,32 @@ reason_changed_cb (GtkTextBuffer       *buffer,
   objector_draft_set_reason_kind (get_draft (self), "custom");
   objector_draft_set_reason (get_draft (self), text);
   self->updating = TRUE;
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->kind_buttons[2]), TRUE);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (self->custom_button), TRUE);
   self->updating = FALSE;
   update_complete (self);
+}
+
+/* Only what applies: a request about third-party information is not an
+ * objection under Article 21 and cites no GDPR article; without an account
+ * there is no account's address to use. */
+static void
+update_texts (ObjectorDetailsPage *self)
+{
+  ObjectorDraft *draft = get_draft (self);
+  ObjectorPath *path = template_path (self);
+  gboolean objection = path != NULL && objector_path_get_kind (path) == OBJECTOR_PATH_KIND_OBJECTION;
+
+  gtk_widget_set_visible (self->reason_intro, objection);
+  gtk_widget_set_visible (self->request_intro, !objection);
+  gtk_widget_set_visible (self->full_button, objection);
+  if (!objection && g_strcmp0 (objector_draft_get_reason_kind (draft), "full") == 0)
+    objector_draft_set_reason_kind (draft, "short");
+  adw_preferences_group_set_description (self->email_group,
+                                         objection && objector_draft_get_n_accounts (draft) > 0
+                                         ? _("Meta sends its answer, and sometimes a code to confirm, to this "
+                                             "address. Use the address your account is registered with.")
+                                         : _("Meta sends its answer, and sometimes a code to confirm, to this "
+                                             "address."));
 }
 
 static void
@@ -156,6 +212,7 @@ objector_details_page_shown (ObjectorPage *page)
   g_signal_handlers_block_by_func (self->email_row, email_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
   g_signal_handlers_unblock_by_func (self->email_row, email_changed_cb, self);
+  update_texts (self);
   show_reason (self);
 
   /* Straight into the first thing to type. */
@@ -167,7 +224,17 @@ static gboolean
 objector_details_page_leave (ObjectorPage  *page,
                              GError       **error)
 {
+  ObjectorDetailsPage *self = OBJECTOR_DETAILS_PAGE (page);
   ObjectorWizard *wizard = objector_page_get_wizard (page);
+
+  if (!objector_email_address_is_valid (objector_draft_get_email (get_draft (self))))
+    {
+      show_email_error (self, TRUE);
+      gtk_widget_grab_focus (self->email_row);
+      g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                           _("Check the email address"));
+      return FALSE;
+    }
 
   if (!objector_plan_objections (objector_wizard_get_store (wizard),
                                  objector_wizard_get_playbook (wizard),
@@ -180,95 +247,42 @@ objector_details_page_leave (ObjectorPage  *page,
 }
 
 static void
+objector_details_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), OBJECTOR_TYPE_DETAILS_PAGE);
+  G_OBJECT_CLASS (objector_details_page_parent_class)->dispose (object);
+}
+
+static void
 objector_details_page_class_init (ObjectorDetailsPageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = objector_details_page_dispose;
   OBJECTOR_PAGE_CLASS (klass)->shown = objector_details_page_shown;
   OBJECTOR_PAGE_CLASS (klass)->leave = objector_details_page_leave;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-details-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_error);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, reason_intro);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, request_intro);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, short_button);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, full_button);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, custom_button);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, reason_view);
+  gtk_widget_class_bind_template_callback (widget_class, email_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, email_focus_left_cb);
+  gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
 }
 
 static void
 objector_details_page_init (ObjectorDetailsPage *self)
 {
-  const char *kind_labels[] = {
-    N_("A _short reason"),
-    N_("A _fuller statement citing the GDPR, Article 21(1)"),
-    N_("My _own words"),
-  };
-  GtkWidget *box;
-  GtkWidget *body = objector_ui_page_body (&box);
-  GtkWidget *group;
-  GtkWidget *frame;
-  GtkWidget *label;
-
-  objector_page_set_id (OBJECTOR_PAGE (self), "details");
-  objector_page_set_title (OBJECTOR_PAGE (self), _("Your Details"));
-  objector_page_set_complete (OBJECTOR_PAGE (self), FALSE);
-
-  gtk_box_append (GTK_BOX (box), objector_ui_heading (_("What the Forms Ask For")));
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Objector keeps these ready for every form, to copy and paste. "
-                                           "They stay on this computer.")));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Email Address"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("Meta sends its answer, and sometimes a code to confirm, to this address. "
-                                           "Use the one of your account."));
-  self->email_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->email_row), _("_Email address"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->email_row), TRUE);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->email_row), GTK_INPUT_PURPOSE_EMAIL);
-  g_signal_connect (self->email_row, "changed", G_CALLBACK (email_changed_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->email_row);
-  gtk_box_append (GTK_BOX (box), group);
-
-  self->email_error = objector_ui_paragraph (_("This does not look like an email address: it needs a name, "
-                                               "an @ and a domain, such as name@example.org."));
-  gtk_widget_add_css_class (self->email_error, "error");
-  gtk_widget_set_visible (self->email_error, FALSE);
-  gtk_box_append (GTK_BOX (box), self->email_error);
-
-  label = gtk_label_new (_("Why You Object"));
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Meta’s 2025 forms mark the reason optional, but give one: an "
-                                           "objection under Article 21(1) GDPR rests on grounds relating to "
-                                           "your particular situation, and one with no reason of your own "
-                                           "may not be effective. A sentence or two about you is enough; "
-                                           "change the words to make them yours.")));
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    {
-      GtkWidget *check = objector_ui_wrapping_check (_(kind_labels[i]));
-
-      g_object_set_data (G_OBJECT (check), "kind", (gpointer) kinds[i]);
-      if (i > 0)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), GTK_CHECK_BUTTON (self->kind_buttons[0]));
-      g_signal_connect (check, "toggled", G_CALLBACK (kind_toggled_cb), self);
-      self->kind_buttons[i] = check;
-      gtk_box_append (GTK_BOX (box), check);
-    }
-
-  self->reason_view = gtk_text_view_new ();
-  self->reason_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->reason_view));
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->reason_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->reason_view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->reason_view), 12);
-  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->reason_view), 12);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->reason_view), 12);
-  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->reason_view), 12);
-  gtk_widget_set_size_request (self->reason_view, -1, 160);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->reason_view),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Your reason"), -1);
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->reason_buffer = gtk_text_view_get_buffer (self->reason_view);
   g_signal_connect (self->reason_buffer, "changed", G_CALLBACK (reason_changed_cb), self);
-  frame = gtk_frame_new (NULL);
-  gtk_frame_set_child (GTK_FRAME (frame), self->reason_view);
-  gtk_widget_add_css_class (frame, "view");
-  gtk_box_append (GTK_BOX (box), frame);
-
-  adw_bin_set_child (ADW_BIN (self), body);
 }
 
 ObjectorPage *

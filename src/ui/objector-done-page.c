@@ -9,7 +9,6 @@
 #include <glib/gi18n.h>
 
 #include "objector-done-page.h"
-#include "objector-ui-util.h"
 #include "objector-wizard.h"
 
 struct _ObjectorDonePage
@@ -17,20 +16,46 @@ struct _ObjectorDonePage
   ObjectorPage  parent_instance;
 
   GtkWidget    *group;
+  GtkWidget    *deadline;
+  GtkWidget    *no_deadline;
+  GtkWidget    *complaint;
   GPtrArray    *rows;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorDonePage, objector_done_page, OBJECTOR_TYPE_PAGE)
 
+/* Whether the GDPR (or the UK's) gives the person of @country a right to
+ * object, a deadline for Meta's answer and an authority to complain to:
+ * where the playbook has an objection path for them. */
+static gboolean
+gdpr_applies (ObjectorPlaybook *playbook,
+              const char       *country)
+{
+  g_autoptr(GListModel) paths = NULL;
+
+  if (country == NULL)
+    return FALSE;
+  paths = objector_playbook_paths_for_country (playbook, country);
+  for (guint i = 0; i < g_list_model_get_n_items (paths); i++)
+    {
+      g_autoptr(ObjectorPath) path = g_list_model_get_item (paths, i);
+
+      if (objector_path_get_kind (path) == OBJECTOR_PATH_KIND_OBJECTION)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static char *
-describe (ObjectorObjection *objection)
+describe (ObjectorObjection *objection,
+          gboolean           has_deadline)
 {
   ObjectorState state = objector_objection_get_state (objection);
   g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
   g_autoptr(GDateTime) when = NULL;
   g_autofree char *date = NULL;
 
-  if (due == NULL || !objector_state_is_awaiting (state))
+  if (due == NULL || !has_deadline || !objector_state_is_awaiting (state))
     return g_strdup (state <= OBJECTOR_STATE_FORM_OPENED
                      ? _("Not sent yet: you can send it later from the overview")
                      : objector_state_get_label (state));
@@ -49,7 +74,13 @@ objector_done_page_shown (ObjectorPage *page)
   ObjectorWizard *wizard = objector_page_get_wizard (page);
   ObjectorStore *store = objector_wizard_get_store (wizard);
   ObjectorPlaybook *playbook = objector_wizard_get_playbook (wizard);
-  const char * const *ids = objector_draft_get_objections (objector_wizard_get_draft (wizard));
+  ObjectorDraft *draft = objector_wizard_get_draft (wizard);
+  const char * const *ids = objector_draft_get_objections (draft);
+  gboolean gdpr = gdpr_applies (playbook, objector_draft_get_country (draft));
+
+  gtk_widget_set_visible (self->deadline, gdpr);
+  gtk_widget_set_visible (self->no_deadline, !gdpr);
+  gtk_widget_set_visible (self->complaint, gdpr);
 
   for (guint i = 0; i < self->rows->len; i++)
     adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->group), g_ptr_array_index (self->rows, i));
@@ -70,7 +101,7 @@ objector_done_page_shown (ObjectorPage *page)
               ? g_strdup_printf ("%s (%s)", path ? objector_path_get_title (path) : objector_objection_get_path_id (objection),
                                  objector_objection_get_account (objection))
               : g_strdup (path ? objector_path_get_title (path) : objector_objection_get_path_id (objection));
-      subtitle = describe (objection);
+      subtitle = describe (objection, gdpr_applies (playbook, objector_objection_get_country (objection)));
 
       row = adw_action_row_new ();
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -91,6 +122,17 @@ people_response_cb (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "copy") == 0)
     gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)),
                             g_object_get_data (G_OBJECT (dialog), "message"));
+}
+
+/* Whether the person objected for accounts of their own: they have some,
+ * and live where one can object. */
+static gboolean
+objected_for_own (ObjectorWizard *wizard)
+{
+  ObjectorDraft *draft = objector_wizard_get_draft (wizard);
+
+  return objector_draft_get_n_accounts (draft) > 0
+         && gdpr_applies (objector_wizard_get_playbook (wizard), objector_draft_get_country (draft));
 }
 
 /* Meta also trains on what others post about the person: ask them to object too. */
@@ -117,8 +159,8 @@ ask_people (GtkWidget  *widget,
         break;
       }
 
-  message = objector_complaint_texts_dup_people_message (texts, objector_wizard_get_playbook (wizard),
-                                                         language, &title);
+  message = objector_complaint_texts_dup_people_message (texts, objector_wizard_get_playbook (wizard), language,
+                                                         objected_for_own (wizard), &title);
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
                                                        title, message));
   adw_message_dialog_set_body_use_markup (dialog, FALSE);
@@ -132,6 +174,13 @@ ask_people (GtkWidget  *widget,
 }
 
 static void
+objector_done_page_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), OBJECTOR_TYPE_DONE_PAGE);
+  G_OBJECT_CLASS (objector_done_page_parent_class)->dispose (object);
+}
+
+static void
 objector_done_page_finalize (GObject *object)
 {
   g_clear_pointer (&OBJECTOR_DONE_PAGE (object)->rows, g_ptr_array_unref);
@@ -141,53 +190,25 @@ objector_done_page_finalize (GObject *object)
 static void
 objector_done_page_class_init (ObjectorDonePageClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = objector_done_page_dispose;
   G_OBJECT_CLASS (klass)->finalize = objector_done_page_finalize;
   OBJECTOR_PAGE_CLASS (klass)->shown = objector_done_page_shown;
 
-  gtk_widget_class_install_action (GTK_WIDGET_CLASS (klass), "done.ask-people", NULL, ask_people);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-done-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDonePage, group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDonePage, deadline);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDonePage, no_deadline);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDonePage, complaint);
+  gtk_widget_class_install_action (widget_class, "done.ask-people", NULL, ask_people);
 }
 
 static void
 objector_done_page_init (ObjectorDonePage *self)
 {
-  GtkWidget *box;
-  GtkWidget *body = objector_ui_page_body (&box);
-
   self->rows = g_ptr_array_new ();
-
-  objector_page_set_id (OBJECTOR_PAGE (self), "done");
-  objector_page_set_title (OBJECTOR_PAGE (self), _("What Happens Next"));
-  objector_page_set_next_label (OBJECTOR_PAGE (self), _("_Finish"));
-
-  gtk_box_append (GTK_BOX (box), objector_ui_heading (_("What Happens Next")));
-
-  self->group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->group), _("Your Requests"));
-  gtk_box_append (GTK_BOX (box), self->group);
-
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Meta has one month from receiving each request to answer, by email. "
-                                           "It may extend that by two months if it tells you so within the first month.")));
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Keep every email Meta sends about your requests: a confirmation, "
-                                           "an acceptance or a rejection. Open Objector when one arrives and "
-                                           "record it on the request, so that your records stay complete.")));
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("If Meta rejects a request or does not answer in time, you can "
-                                           "complain to the data protection authority where you live. "
-                                           "Objector will remind you when an answer is overdue.")));
-
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Meta also uses photos and posts about you that others share. "
-                                           "Ask the people who post about you to object too.")));
-  {
-    GtkWidget *ask = objector_ui_wrapping_button (_("Ask Friends and Family to _Object Too"));
-
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (ask), "done.ask-people");
-    gtk_box_append (GTK_BOX (box), ask);
-  }
-
-  adw_bin_set_child (ADW_BIN (self), body);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 ObjectorPage *

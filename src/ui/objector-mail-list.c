@@ -362,6 +362,7 @@ mail_window (GtkWindow  *parent,
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  objector_ui_close_on_escape (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 560);
   gtk_widget_set_size_request (window, 360, 294);
   gtk_box_append (GTK_BOX (box), adw_header_bar_new ());

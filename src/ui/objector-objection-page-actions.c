@@ -398,11 +398,21 @@ paste_email (GtkWidget  *widget,
   GtkWidget *dialog, *view, *scrolled;
 
   dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Paste Meta’s Email"),
-                                   _("In your email program, show the whole message with its headers "
-                                     "(often “View Source” or “Show Original”), copy all of it and paste it here."));
+                                   _("Objector needs the whole email, with the lines your email program "
+                                     "usually hides (its “source”): they show whether it really comes from Meta. "
+                                     "Open Meta’s email, then:\n"
+                                     "• Gmail: the ⋮ menu, “Show original”, then “Copy to clipboard”\n"
+                                     "• Outlook: the … menu, “View”, then “View message source”\n"
+                                     "• GMX and WEB.DE: the … menu of the message, then the entry that shows its source text\n"
+                                     "• Thunderbird: press Ctrl+U\n"
+                                     "Copy all of it and paste it here."));
   view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_CHAR);
   gtk_text_view_set_monospace (GTK_TEXT_VIEW (view), TRUE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The email, with its headers"), -1);
   scrolled = gtk_scrolled_window_new ();

@@ -15,6 +15,7 @@
 #include "objector-mail-list.h"
 #include "objector-objection-page-private.h"
 #include "objector-qr.h"
+#include "objector-country.h"
 #include "objector-ui-util.h"
 #include "objector-wizard.h"
 
@@ -63,7 +64,7 @@ field_value (ObjectorObjectionPage  *self,
   if (g_strcmp0 (fill, "account") == 0)
     return objector_objection_get_account (self->objection);
   if (g_strcmp0 (fill, "country") == 0)
-    return *owned = objector_ui_country_name (objector_objection_get_country (self->objection));
+    return *owned = objector_country_dup_name (objector_objection_get_country (self->objection));
   return NULL;
 }
 

@@ -11,6 +11,8 @@
 #include "objector-background.h"
 #include "objector-net.h"
 #include "objector-preferences.h"
+#include "objector-signature.h"
+#include "objector-ui-util.h"
 
 struct _ObjectorPreferences
 {
@@ -19,7 +21,10 @@ struct _ObjectorPreferences
   ObjectorApplication  *application;
   GSettings            *settings;
   GtkWidget            *remind_switch;
+  GtkWidget            *updates_row;
   GtkWidget            *updates_switch;
+  GtkWidget            *advanced_row;
+  AdwPreferencesGroup  *forms_group;
   GtkWidget            *url_row;
   GtkWidget            *playbook_row;
   GtkWidget            *check_button;
@@ -108,12 +113,12 @@ update_finished_cb (GObject      *source,
     case OBJECTOR_PLAYBOOK_UPDATE_INSTALLED:
       objector_application_set_playbook (self->application, playbook);
       show_playbook (self);
-      toast (self, _("A newer playbook is now in use"));
+      toast (self, _("Newer information about Meta’s forms is now in use"));
       break;
     case OBJECTOR_PLAYBOOK_UPDATE_NOT_MODIFIED:
     case OBJECTOR_PLAYBOOK_UPDATE_NOT_NEWER:
     default:
-      toast (self, _("The playbook in use is the newest"));
+      toast (self, _("The information in use is the newest"));
       break;
     }
 }
@@ -171,78 +176,43 @@ objector_preferences_dispose (GObject *object)
 static void
 objector_preferences_class_init (ObjectorPreferencesClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = objector_preferences_dispose;
-}
 
-static GtkWidget *
-switch_row (const char *title,
-            const char *subtitle,
-            GtkWidget **sw)
-{
-  GtkWidget *row = adw_action_row_new ();
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), TRUE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  *sw = gtk_switch_new ();
-  gtk_widget_set_valign (*sw, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (*sw), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), *sw);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), *sw);
-  return row;
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-preferences.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, remind_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, updates_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, updates_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, advanced_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, forms_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, url_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, playbook_row);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, check_button);
+  gtk_widget_class_bind_template_callback (widget_class, url_apply_cb);
+  gtk_widget_class_bind_template_callback (widget_class, check_now_cb);
 }
 
 static void
 objector_preferences_init (ObjectorPreferences *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *group;
-
   self->cancellable = g_cancellable_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  objector_ui_close_on_escape (GTK_WINDOW (self));
 
-  gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 520);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Reminders"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("When Objector starts, it tells you about answers that became "
-                                           "overdue and codes never typed in, once each."));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (_("_Remind Me While Objector Is Closed"),
-                                         _("Checks once each time you log in"),
-                                         &self->remind_switch));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Playbook"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
-                                         _("The playbook says where Meta’s forms are and what they ask. "
-                                           "Meta moves its forms; a newer playbook follows them. Nothing is "
-                                           "fetched unless you turn this on or check now."));
-  self->playbook_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->playbook_row), _("In use"));
-  gtk_widget_add_css_class (self->playbook_row, "property");
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->playbook_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group),
-                             switch_row (_("_Fetch Updates"),
-                                         _("Looks for a newer playbook when Objector starts"),
-                                         &self->updates_switch));
-  self->url_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->url_row), _("Update _address"));
-  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (self->url_row), TRUE);
-  adw_entry_row_set_show_apply_button (ADW_ENTRY_ROW (self->url_row), TRUE);
-  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (self->url_row), GTK_INPUT_PURPOSE_URL);
-  g_signal_connect (self->url_row, "apply", G_CALLBACK (url_apply_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->url_row);
-  self->check_button = gtk_button_new_with_mnemonic (_("_Check Now"));
-  gtk_widget_set_halign (self->check_button, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (self->check_button, 12);
-  g_signal_connect (self->check_button, "clicked", G_CALLBACK (check_now_cb), self);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->check_button);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (group));
-
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  /* No signing key ships yet (objector-playbook-keys.h), so every update
+   * would be refused: say so, rather than offer what can only fail. */
+  if (objector_signature_get_n_keys () == 0)
+    {
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->updates_row),
+                                   _("Updates are not available in this version"));
+      gtk_widget_set_sensitive (self->updates_switch, FALSE);
+      gtk_widget_set_sensitive (self->updates_row, FALSE);
+      gtk_widget_set_visible (self->advanced_row, FALSE);
+      gtk_widget_set_visible (self->check_button, FALSE);
+      adw_preferences_group_set_description (self->forms_group,
+                                             _("Objector knows where Meta’s forms are and what they ask."));
+    }
 }
 
 GtkWidget *
@@ -263,8 +233,9 @@ objector_preferences_new (ObjectorApplication *application,
 
       gtk_switch_set_active (GTK_SWITCH (self->remind_switch),
                              g_settings_get_boolean (self->settings, "remind-in-background"));
-      g_settings_bind (self->settings, "playbook-updates", self->updates_switch, "active",
-                       G_SETTINGS_BIND_DEFAULT);
+      if (objector_signature_get_n_keys () > 0)
+        g_settings_bind (self->settings, "playbook-updates", self->updates_switch, "active",
+                         G_SETTINGS_BIND_DEFAULT);
       gtk_editable_set_text (GTK_EDITABLE (self->url_row), url);
     }
   else

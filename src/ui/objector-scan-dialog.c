@@ -163,9 +163,12 @@ objector_scan_dialog_scan (ObjectorScanDialog *self,
 }
 
 static void
-cancel_clicked_cb (GtkButton          *button,
-                   ObjectorScanDialog *self)
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  ObjectorScanDialog *self = OBJECTOR_SCAN_DIALOG (widget);
+
   g_cancellable_cancel (self->cancellable);
 }
 
@@ -240,16 +243,22 @@ choose (ObjectorScanDialog *self,
 }
 
 static void
-choose_file_cb (GtkButton          *button,
-                ObjectorScanDialog *self)
+choose_file_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
 {
+  ObjectorScanDialog *self = OBJECTOR_SCAN_DIALOG (widget);
+
   choose (self, FALSE);
 }
 
 static void
-choose_folder_cb (GtkButton          *button,
-                  ObjectorScanDialog *self)
+choose_folder_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
 {
+  ObjectorScanDialog *self = OBJECTOR_SCAN_DIALOG (widget);
+
   choose (self, TRUE);
 }
 
@@ -265,6 +274,7 @@ objector_scan_dialog_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->scanner, self);
   g_clear_object (&self->scanner);
   g_clear_object (&self->store);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBJECTOR_TYPE_SCAN_DIALOG);
 
   G_OBJECT_CLASS (objector_scan_dialog_parent_class)->dispose (object);
 }
@@ -272,65 +282,26 @@ objector_scan_dialog_dispose (GObject *object)
 static void
 objector_scan_dialog_class_init (ObjectorScanDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = objector_scan_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-scan-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorScanDialog, overlay);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorScanDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorScanDialog, places_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorScanDialog, progress);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorScanDialog, counts);
+  gtk_widget_class_install_action (widget_class, "scan.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "scan.choose-file", NULL, choose_file_action);
+  gtk_widget_class_install_action (widget_class, "scan.choose-folder", NULL, choose_folder_action);
 }
 
 static void
 objector_scan_dialog_init (ObjectorScanDialog *self)
 {
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *box, *body, *buttons, *button, *scanning, *cancel;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Find Meta’s Emails"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 560);
-  gtk_widget_set_size_request (GTK_WIDGET (self), 360, 294);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  gtk_box_append (GTK_BOX (outer), adw_header_bar_new ());
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  body = objector_ui_page_body (&box);
-  gtk_box_append (GTK_BOX (box),
-                  objector_ui_paragraph (_("Objector can look through the mail your email program keeps on this "
-                                           "computer for Meta’s answers, and list them for you to log. "
-                                           "It reads nothing else and changes nothing there.")));
-  self->places_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->places_group), _("Mail on This Computer"));
-  gtk_box_append (GTK_BOX (box), self->places_group);
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  button = objector_ui_wrapping_button (_("Choose a Mailbox _File…"));
-  g_signal_connect (button, "clicked", G_CALLBACK (choose_file_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  button = objector_ui_wrapping_button (_("Choose a _Maildir Folder…"));
-  g_signal_connect (button, "clicked", G_CALLBACK (choose_folder_cb), self);
-  gtk_box_append (GTK_BOX (buttons), button);
-  gtk_box_append (GTK_BOX (box), buttons);
-  gtk_stack_add_named (self->stack, body, "choose");
-
-  scanning = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_set_valign (scanning, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_start (scanning, 24);
-  gtk_widget_set_margin_end (scanning, 24);
-  gtk_box_append (GTK_BOX (scanning), objector_ui_heading (_("Looking Through Your Mail")));
-  self->progress = gtk_progress_bar_new ();
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Progress"), -1);
-  gtk_box_append (GTK_BOX (scanning), self->progress);
-  self->counts = objector_ui_paragraph ("");
-  gtk_label_set_xalign (GTK_LABEL (self->counts), 0.5);
-  gtk_box_append (GTK_BOX (scanning), self->counts);
-  cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  gtk_widget_set_halign (cancel, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (cancel, "pill");
-  g_signal_connect (cancel, "clicked", G_CALLBACK (cancel_clicked_cb), self);
-  gtk_box_append (GTK_BOX (scanning), cancel);
-  gtk_stack_add_named (self->stack, scanning, "scanning");
-
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
-  self->overlay = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->overlay, outer);
-  adw_window_set_content (ADW_WINDOW (self), GTK_WIDGET (self->overlay));
+  gtk_widget_init_template (GTK_WIDGET (self));
+  objector_ui_close_on_escape (GTK_WINDOW (self));
 }
 
 GtkWidget *

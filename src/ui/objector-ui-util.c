@@ -7,13 +7,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 
-#include "objector-json.h"
 #include "objector-link-result.h"
 #include "objector-ui-util.h"
-
-#define ISO_CODES_MAX_SIZE (8 * 1024 * 1024)
 
 GtkWidget *
 objector_ui_page_body (GtkWidget **box)
@@ -170,6 +166,106 @@ copy_clicked_cb (GtkButton *button,
   objector_ui_toast (GTK_WIDGET (button), _("Copied"), FALSE);
 }
 
+typedef struct
+{
+  ObjectorFileChosenFunc  callback;
+  gpointer                user_data;
+  GDestroyNotify          notify;
+} SaveChoice;
+
+static void
+save_choice_finish (SaveChoice *choice,
+                    GFile      *file)
+{
+  choice->callback (file, choice->user_data);
+  if (choice->notify != NULL)
+    choice->notify (choice->user_data);
+  g_free (choice);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+save_dialog_done_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  save_choice_finish (user_data, file);
+}
+#else
+static void
+save_chooser_response_cb (GtkNativeDialog *chooser,
+                          int              response,
+                          SaveChoice      *choice)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  save_choice_finish (choice, file);
+  g_object_unref (chooser);
+}
+#endif
+
+void
+objector_ui_choose_save_file (GtkWindow              *parent,
+                              const char             *title,
+                              const char             *initial_name,
+                              GtkFileFilter          *filter,
+                              ObjectorFileChosenFunc  callback,
+                              gpointer                user_data,
+                              GDestroyNotify          notify)
+{
+  SaveChoice *choice = g_new0 (SaveChoice, 1);
+
+  choice->callback = callback;
+  choice->user_data = user_data;
+  choice->notify = notify;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_initial_name (dialog, initial_name);
+    if (filter != NULL)
+      {
+        g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+        g_list_store_append (filters, filter);
+        gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+      }
+    gtk_file_dialog_save (dialog, parent, NULL, save_dialog_done_cb, choice);
+  }
+#else
+  {
+    GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                 _("_Save"), _("_Cancel"));
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), initial_name);
+    if (filter != NULL)
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), choice);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+void
+objector_ui_close_on_escape (GtkWindow *window)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), controller);
+}
+
 GtkWidget *
 objector_ui_copy_button (const char *what,
                          const char *text)
@@ -186,57 +282,6 @@ objector_ui_copy_button (const char *what,
   g_object_set_data_full (G_OBJECT (button), "objector-copy-text", g_strdup (text), g_free);
   g_signal_connect (button, "clicked", G_CALLBACK (copy_clicked_cb), NULL);
   return button;
-}
-
-/* Country names */
-
-static GHashTable *
-load_country_names (void)
-{
-  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  JsonObject *root;
-  JsonArray *array;
-
-  bind_textdomain_codeset ("iso_3166-1", "UTF-8");
-
-  /* A system file, but read like every other JSON: limited in size and
-   * nesting before json-glib recurses into it (about 100 KB today). */
-  root = objector_json_load_file (parser, "/usr/share/iso-codes/json/iso_3166-1.json", ISO_CODES_MAX_SIZE, NULL);
-  if ((array = objector_json_lookup_array (root, "3166-1")) == NULL)
-    return names;
-
-  for (guint i = 0; i < json_array_get_length (array); i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      const char *code = objector_json_lookup_string (entry, "alpha_2");
-      /* The short common name people use ("Bolivia"), else the official one. */
-      const char *name = objector_json_lookup_string (entry, "common_name");
-
-      if (name == NULL)
-        name = objector_json_lookup_string (entry, "name");
-      if (code != NULL && name != NULL)
-        g_hash_table_insert (names, g_strdup (code), g_strdup (g_dgettext ("iso_3166-1", name)));
-    }
-
-  return names;
-}
-
-char *
-objector_ui_country_name (const char *code)
-{
-  static GHashTable *names = NULL;
-  const char *name;
-
-  if (code == NULL)
-    return NULL;
-
-  if (g_once_init_enter (&names))
-    g_once_init_leave (&names, load_country_names ());
-
-  name = g_hash_table_lookup (names, code);
-  return g_strdup (name != NULL ? name : code);
 }
 
 /* Opening the browser */

@@ -27,6 +27,20 @@ GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
 void        objector_ui_toast             (GtkWidget   *widget,
                                            const char  *message,
                                            gboolean     persistent);
+/* Asks where to save a file (GtkFileDialog from GTK 4.10, a native chooser
+ * before). @callback gets the file, or NULL when the person cancelled;
+ * @notify then frees @user_data. @filter is nullable. */
+typedef void (*ObjectorFileChosenFunc) (GFile    *file,
+                                        gpointer  user_data);
+void        objector_ui_choose_save_file  (GtkWindow              *parent,
+                                           const char             *title,
+                                           const char             *initial_name,
+                                           GtkFileFilter          *filter,
+                                           ObjectorFileChosenFunc  callback,
+                                           gpointer                user_data,
+                                           GDestroyNotify          notify);
+/* Escape closes @window, as it does a message dialog. */
+void        objector_ui_close_on_escape   (GtkWindow   *window);
 /* An icon button that copies @text, with a tooltip and accessible label. */
 GtkWidget  *objector_ui_copy_button       (const char  *what,
                                            const char  *text);
@@ -37,8 +51,6 @@ GtkWidget  *objector_ui_copy_button       (const char  *what,
 GtkWidget  *objector_ui_verdict_badge     (ObjectorMailVerdict  verdict,
                                            gboolean             confirmed);
 
-/* The country's name in the user's language (iso-codes), or the code. */
-char       *objector_ui_country_name      (const char  *code);
 
 /* Opens an https URL in the browser; a failure is a toast on @parent. */
 void        objector_ui_launch_uri        (GtkWindow  *parent,

@@ -174,6 +174,21 @@ show_dashboard_action (GtkWidget  *widget,
   objector_window_show_dashboard (OBJECTOR_WINDOW (widget));
 }
 
+/* Alt+Left: from an objection back to the overview; in the wizard, a step back. */
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObjectorWindow *self = OBJECTOR_WINDOW (widget);
+  const char *view = objector_window_get_view (self);
+
+  if (g_strcmp0 (view, "detail") == 0)
+    objector_window_show_dashboard (self);
+  else if (g_strcmp0 (view, "wizard") == 0 && self->wizard != NULL)
+    objector_wizard_back (self->wizard);
+}
+
 static void
 start_another_action (GtkWidget  *widget,
                       const char *action_name,
@@ -285,32 +300,30 @@ suggested_name (void)
   return g_strdup_printf (_("objector-summary-%s.pdf"), date);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-save_dialog_done_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+typedef struct
 {
-  g_autoptr(ObjectorWindow) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+  ObjectorWindow *window;
+  gboolean        redact;
+} SummaryRequest;
+
+static void
+summary_request_free (gpointer data)
+{
+  SummaryRequest *request = data;
+
+  g_object_unref (request->window);
+  g_free (request);
+}
+
+static void
+summary_file_chosen_cb (GFile    *file,
+                        gpointer  user_data)
+{
+  SummaryRequest *request = user_data;
 
   if (file != NULL)
-    save_summary_to (self, file, GPOINTER_TO_INT (g_object_get_data (source, "redact")));
+    save_summary_to (request->window, file, request->redact);
 }
-#else
-static void
-save_chooser_response_cb (GtkNativeDialog *chooser,
-                          int              response,
-                          ObjectorWindow  *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      save_summary_to (self, file, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (chooser), "redact")));
-    }
-  g_object_unref (chooser);
-}
-#endif
 
 static void
 save_summary_action (GtkWidget  *widget,
@@ -321,37 +334,17 @@ save_summary_action (GtkWidget  *widget,
   gboolean redact = g_variant_get_boolean (parameter);
   g_autofree char *name = suggested_name ();
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  SummaryRequest *request;
 
   gtk_file_filter_set_name (filter, _("PDF documents"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, redact ? _("Save Summary Without Your Email Address") : _("Save Summary"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    g_object_set_data (G_OBJECT (dialog), "redact", GINT_TO_POINTER (redact));
-    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, save_dialog_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (redact ? _("Save Summary Without Your Email Address") : _("Save Summary"),
-                                           GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                           _("_Save"), _("_Cancel"));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_object_set_data (G_OBJECT (chooser), "redact", GINT_TO_POINTER (redact));
-    g_signal_connect (chooser, "response", G_CALLBACK (save_chooser_response_cb), self);
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  request = g_new0 (SummaryRequest, 1);
+  request->window = g_object_ref (self);
+  request->redact = redact;
+  objector_ui_choose_save_file (GTK_WINDOW (self),
+                                redact ? _("Save Summary Without Your Email Address") : _("Save Summary"),
+                                name, filter, summary_file_chosen_cb, request, summary_request_free);
 }
 
 /* Printing draws with the same code as the PDF. */
@@ -502,8 +495,7 @@ objector_window_class_init (ObjectorWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.print-summary", NULL, print_summary_action);
   gtk_widget_class_install_action (widget_class, "win.scan-mail", NULL, scan_mail_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_help_overlay_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-summary", "b", FALSE);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print-summary", NULL);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
 }
 
 static void

@@ -28,6 +28,7 @@ struct _ObjectorWizard
   GtkWidget        *next_button;
   AdwWindowTitle   *window_title;
   GtkStack         *stack;
+  AdwToastOverlay  *toast_overlay;
 
   ObjectorApplication *application;
   ObjectorStore    *store;
@@ -113,7 +114,8 @@ void
 objector_wizard_show_message (ObjectorWizard *self,
                               const char     *message)
 {
-  objector_ui_toast (GTK_WIDGET (self), message, TRUE);
+  /* The wizard's own overlay, above the Back and Next bar. */
+  objector_ui_toast (GTK_WIDGET (self->toast_overlay), message, TRUE);
 }
 
 static gboolean
@@ -215,8 +217,18 @@ update_header (ObjectorWizard *self)
         position = n;
     }
 
-  /* Translators: the wizard's progress, “Step 3 of 7” */
-  subtitle = g_strdup_printf (_("Step %u of %u"), position, n);
+  /* The total is known once the objections are (after the details): until
+   * then no total, rather than one that jumps as pages are added. */
+  {
+    const char * const *objections = objector_draft_get_objections (self->draft);
+
+    if (objections != NULL && objections[0] != NULL)
+      /* Translators: the wizard's progress, “Step 3 of 7” */
+      subtitle = g_strdup_printf (_("Step %u of %u"), position, n);
+    else
+      /* Translators: the wizard's progress before the number of steps is known, “Step 3” */
+      subtitle = g_strdup_printf (_("Step %u"), position);
+  }
   adw_window_title_set_title (self->window_title, objector_page_get_title (self->current));
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -237,15 +249,40 @@ page_notify_cb (ObjectorPage   *page,
   update_header (self);
 }
 
+/* The first scrolled window in @widget, breadth first, or NULL. */
+static GtkScrolledWindow *
+find_scrolled (GtkWidget *widget)
+{
+  g_autoptr(GQueue) queue = g_queue_new ();
+
+  g_queue_push_tail (queue, widget);
+  while (!g_queue_is_empty (queue))
+    {
+      GtkWidget *w = g_queue_pop_head (queue);
+
+      if (GTK_IS_SCROLLED_WINDOW (w))
+        return GTK_SCROLLED_WINDOW (w);
+      for (GtkWidget *child = gtk_widget_get_first_child (w); child; child = gtk_widget_get_next_sibling (child))
+        g_queue_push_tail (queue, child);
+    }
+  return NULL;
+}
+
 static void
 show_page (ObjectorWizard *self,
            ObjectorPage   *page)
 {
+  GtkScrolledWindow *scrolled;
+
   /* A page joins the stack when first shown: the stack then lays out only
    * the pages the person has seen, and the first frame waits for one. */
   if (gtk_widget_get_parent (GTK_WIDGET (page)) == NULL)
     gtk_stack_add_named (self->stack, GTK_WIDGET (page), objector_page_get_id (page));
   self->current = page;
+  /* Each page starts at its top, not where the person last left it. */
+  scrolled = find_scrolled (GTK_WIDGET (page));
+  if (scrolled != NULL)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (page));
   objector_page_shown (page);
   objector_draft_set_page (self->draft, objector_page_get_id (page));
@@ -460,6 +497,7 @@ objector_wizard_class_init (ObjectorWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, next_button);
   gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, window_title);
   gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, stack);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorWizard, toast_overlay);
 
   gtk_widget_class_install_action (widget_class, "wizard.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, back_action);

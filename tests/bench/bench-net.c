@@ -29,6 +29,7 @@
 #include "objector-error.h"
 #include "objector-net-private.h"
 #include "objector-playbook.h"
+#include "objector-test-playbooks.h"
 #include "objector-test-soup.h"
 #include "objector-test-util.h"
 #include "objector-url-policy.h"
@@ -38,6 +39,7 @@
 #define UPDATES 20
 
 static GBytes *playbook_bytes;
+static char *playbook_signature;  /* by the test key, as a release is signed */
 static const char * const loopback_hosts[] = { "127.0.0.1", NULL };
 
 static void
@@ -59,6 +61,12 @@ server_cb (SoupServerMessage *msg,
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                         g_bytes_get_data (playbook_bytes, NULL),
                                         g_bytes_get_size (playbook_bytes));
+    }
+  else if (g_str_equal (path, "/playbook.json.sig"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (msg, "application/octet-stream", SOUP_MEMORY_COPY,
+                                        playbook_signature, strlen (playbook_signature));
     }
   else if (g_str_equal (path, "/endless.json"))
     test_util_soup_respond_endless (msg, "application/json");
@@ -140,6 +148,11 @@ main (int   argc,
 
   json_object_set_int_member (json_node_get_object (newer), "version", 2099010101);
   playbook_bytes = test_util_json_bytes (newer);
+  /* Updates must be signed: this program trusts the tests' key, and the
+   * update it serves is signed with it (the signature check is part of
+   * what an update costs). */
+  test_playbooks_trust_test_key ();
+  playbook_signature = test_playbooks_sign (playbook_bytes);
   g_autoptr(SoupServer) server = test_util_soup_serve (server_cb, NULL, &base);
   g_autofree char *ok = g_strconcat (base, "/ok", NULL);
   g_autofree char *hop = g_strconcat (base, "/hop-1", NULL);
@@ -188,7 +201,7 @@ main (int   argc,
       failures += updated == NULL || outcome != OBJECTOR_PLAYBOOK_UPDATE_INSTALLED;
     }
   elapsed = g_get_monotonic_time () - start;
-  g_print ("playbook update (%5.1f KiB):      %7.3f ms each, fetch + validate + save (%u updates)\n",
+  g_print ("playbook update (%5.1f KiB):      %7.3f ms each, fetch + signature + validate + save (%u updates)\n",
            g_bytes_get_size (playbook_bytes) / 1024.0, elapsed / 1000.0 / UPDATES, UPDATES);
 
   {
@@ -207,6 +220,7 @@ main (int   argc,
   }
 
   g_bytes_unref (playbook_bytes);
+  g_free (playbook_signature);
   test_util_clean_up ();
 
   if (failures > 0)
