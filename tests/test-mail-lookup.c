@@ -21,7 +21,11 @@
 #include "objector-mail-account-row.h"
 #include "objector-mail-accounts.h"
 #include "objector-mail-lookup.h"
+#include "objector-mail-list.h"
+#include "objector-mail-watch.h"
 #include "objector-password-dialog.h"
+#include "objector-preferences.h"
+#include "objector-scan-dialog.h"
 #include "objector-store.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-session.h"
@@ -596,6 +600,183 @@ test_password (void)
   }
 }
 
+/* Find Meta's Emails → Your Mail Account */
+
+static void
+test_scan_dialog (void)
+{
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(ObjectorStore) store = load_store ();
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_autofree char *log_before = NULL;
+  g_autofree char *log_after = NULL;
+  GtkWidget *dialog, *row, *list;
+
+  test_session_start_keyring (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
+  start_gtk ();
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+  log_before = test_dovecot_log (dovecot);
+
+  dialog = objector_scan_dialog_new (NULL, store, playbook);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
+  gtk_window_present (GTK_WINDOW (dialog));
+  test_ui_wait_drawn (dialog);
+
+  /* Nothing asked of anyone until the person wants their mail account. */
+  g_assert_null (find_titled (dialog, OBJECTOR_TYPE_MAIL_ACCOUNT_ROW, NULL));
+  row = find_titled (dialog, ADW_TYPE_ACTION_ROW, "_Look in My Mail Account");
+  g_assert_nonnull (row);
+  test_ui_assert_accessible (dialog, "scan-choose");
+  test_ui_assert_fits (dialog, "scan-choose");
+
+  /* The accounts, each with what can be done, and "Add an Account…". */
+  gtk_widget_activate (row);
+  test_util_wait_until (find_titled (dialog, OBJECTOR_TYPE_MAIL_ACCOUNT_ROW, NULL) != NULL);
+  g_assert_nonnull (find_titled (dialog, ADW_TYPE_ACTION_ROW, "_Add an Account…"));
+  g_assert_null (find_titled (dialog, ADW_TYPE_ACTION_ROW, "_Look in My Mail Account"));
+  test_ui_wait_drawn (dialog);
+  test_ui_assert_accessible (dialog, "scan-accounts");
+  test_ui_assert_fits (dialog, "scan-accounts");
+  log_after = test_dovecot_log (dovecot);
+  g_assert_cmpstr (log_after, ==, log_before);
+
+  /* Look: progress, then Meta's answers, listed to log. */
+  test_ui_click (find_titled (dialog, OBJECTOR_TYPE_MAIL_ACCOUNT_ROW, NULL), "_Look");
+  g_assert_true (objector_mail_lookup_get_busy (objector_scan_dialog_get_lookup (OBJECTOR_SCAN_DIALOG (dialog))));
+  test_util_wait_until ((list = find_titled (dialog, OBJECTOR_TYPE_MAIL_LIST, NULL)) != NULL);
+  g_assert_nonnull (test_ui_find (dialog, test_ui_is_label_text, "We received your"));
+  test_ui_wait_drawn (dialog);
+  test_ui_assert_accessible (dialog, "scan-account-results");
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* "Look for Meta's Answer Now": the account to look in is found by itself,
+ * the answers listed for that objection. */
+static void
+test_look_for_answer (void)
+{
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(ObjectorStore) store = load_store ();
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  GtkWidget *dialog;
+
+  test_session_start_keyring (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
+  start_gtk ();
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+
+  dialog = objector_scan_dialog_new (NULL, store, playbook);
+  gtk_window_present (GTK_WINDOW (dialog));
+  objector_scan_dialog_look_for_answer (OBJECTOR_SCAN_DIALOG (dialog), objector_objection_get_id (objection));
+  /* Of the three, one can be used: it is looked in with no question. */
+  test_util_wait_until (objector_mail_lookup_get_busy (objector_scan_dialog_get_lookup (OBJECTOR_SCAN_DIALOG (dialog))));
+  g_assert_nonnull (test_ui_find (dialog, test_ui_is_button_labelled, "_Cancel"));
+  test_util_wait_until (find_titled (dialog, OBJECTOR_TYPE_MAIL_LIST, NULL) != NULL);
+  g_assert_nonnull (test_ui_find (dialog, test_ui_is_label_text, "We received your"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+/* Preferences → "Look for Meta's Answers Once a Day", and what it does */
+
+static void
+found_daily_cb (ObjectorMailWatch *watch,
+                GPtrArray         *mails,
+                GPtrArray        **out)
+{
+  *out = g_ptr_array_ref (mails);
+}
+
+static void
+test_daily (void)
+{
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(ObjectorStore) store = load_store ();
+  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(ObjectorMailWatch) watch = NULL;
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *log_before = NULL;
+  g_autofree char *log_after = NULL;
+
+  test_session_start_keyring (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+  settings = g_settings_new (APP_ID);
+  watch = objector_mail_watch_new (store, playbook, settings);
+  g_signal_connect (watch, "found", G_CALLBACK (found_daily_cb), &found);
+  log_before = test_dovecot_log (dovecot);
+
+  /* Off unless turned on; and only with an account looked in before. */
+  g_assert_false (g_settings_get_boolean (settings, "look-for-answers-daily"));
+  g_assert_false (objector_mail_watch_check (watch));
+  g_settings_set_boolean (settings, "look-for-answers-daily", TRUE);
+  g_assert_false (objector_mail_watch_check (watch));
+  log_after = test_dovecot_log (dovecot);
+  g_assert_cmpstr (log_after, ==, log_before);
+
+  /* On, an answer awaited: it looks, and hands over what is not logged. */
+  g_settings_set_string (settings, "mail-account", "goa:" GOA_READY);
+  g_assert_true (objector_mail_watch_check (watch));
+  test_util_wait_until (found != NULL);
+  assert_meta_answers (found);
+
+  /* At most once a day. */
+  g_assert_false (objector_mail_watch_check (watch));
+  test_util_pin_clock ("2026-11-21T08:59:59Z");
+  g_assert_false (objector_mail_watch_check (watch));
+  test_util_pin_clock ("2026-11-21T09:00:00Z");
+  g_clear_pointer (&found, g_ptr_array_unref);
+  g_assert_true (objector_mail_watch_check (watch));
+  test_util_wait_until (found != NULL);
+
+  /* Only while an answer is awaited. */
+  {
+    g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (objector_store_apply (store, objector_objection_get_id (objection), OBJECTOR_EVENT_WITHDRAW,
+                                         NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  test_util_pin_clock ("2026-11-25T09:00:00Z");
+  g_assert_false (objector_mail_watch_check (watch));
+}
+
+static void
+preferences_script (ObjectorApplication *app,
+                    ObjectorWindow      *window,
+                    gpointer             data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GtkWidget *prefs, *row, *sw;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  prefs = test_ui_wait_toplevel (OBJECTOR_TYPE_PREFERENCES);
+  row = find_titled (prefs, ADW_TYPE_ACTION_ROW, "_Look for Meta’s Answers Once a Day");
+  g_assert_nonnull (row);
+  sw = test_ui_find (row, test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_SWITCH));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (sw)));
+  gtk_widget_activate (row);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (sw)));
+  g_assert_true (g_settings_get_boolean (settings, "look-for-answers-daily"));
+  test_ui_assert_accessible (prefs, "preferences");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_preferences (void)
+{
+  start_gtk ();
+  test_util_reset_data ();
+  test_ui_run_app (360, preferences_script, NULL);
+}
+
 static void
 test_needs_display (void)
 {
@@ -617,6 +798,10 @@ main (int    argc,
   test_session_add_isolated ("/mail-lookup/add-account", test_add_account, FALSE, FALSE, FALSE);
   test_session_add_isolated ("/mail-lookup/goa", test_goa, TRUE, TRUE, TRUE);
   test_session_add_isolated ("/mail-lookup/password", test_password, TRUE, FALSE, TRUE);
+  test_session_add_isolated ("/mail-lookup/scan-dialog", test_scan_dialog, TRUE, TRUE, TRUE);
+  test_session_add_isolated ("/mail-lookup/look-for-answer", test_look_for_answer, TRUE, TRUE, TRUE);
+  test_session_add_isolated ("/mail-lookup/daily", test_daily, TRUE, TRUE, TRUE);
+  test_session_add_isolated ("/mail-lookup/preferences", test_preferences, FALSE, FALSE, FALSE);
 
   return test_util_run_tests ();
 }

@@ -12,6 +12,7 @@
 
 #include "objector-add-account-dialog.h"
 #include "objector-mail-provider.h"
+#include "objector-ui-util.h"
 
 struct _ObjectorAddAccountDialog
 {
@@ -275,8 +276,6 @@ objector_add_account_dialog_class_init (ObjectorAddAccountDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, security_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "account.add", NULL, add_action);
-  /* Escape closes, as a dialog does. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
   signals[SIGNAL_ADDED] =
     g_signal_new ("added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -287,6 +286,7 @@ static void
 objector_add_account_dialog_init (ObjectorAddAccountDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  objector_ui_close_on_escape (GTK_WINDOW (self));
   gtk_editable_set_text (GTK_EDITABLE (self->port_row), "993");
   update_state (self);
 }

@@ -38,12 +38,15 @@ struct _ObjectorMailLookup
   gboolean             remember;
   gboolean             from_keyring;  /* the credential came from the keyring */
 
+  gboolean             interactive;
   gboolean             busy;
   double               fraction;
   char                *phase_text;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorMailLookup, objector_mail_lookup, G_TYPE_OBJECT)
+
+static char *testing_ca_file;
 
 enum
 {
@@ -229,10 +232,18 @@ password_response_cb (AdwMessageDialog   *dialog,
 
 static void
 ask_password (ObjectorMailLookup *self,
-              const char         *problem)
+              const char         *problem,
+              const GError       *error)
 {
   ObjectorImapAccount *imap = objector_mail_account_get_imap (self->account);
   const ObjectorMailProvider *provider = objector_mail_provider_for_host (objector_imap_account_get_host (imap));
+
+  if (!self->interactive)
+    {
+      forget_password (self);
+      finish (self, NULL, error);
+      return;
+    }
 
   set_progress (self, 0.0, _("Waiting for your password…"));
   close_password_dialog (self);
@@ -310,7 +321,7 @@ scanned_cb (GObject      *source,
         fail_cancelled (self);
       else if (g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_AUTH_FAILED)
                && objector_mail_account_get_origin (self->account) == OBJECTOR_MAIL_ACCOUNT_SAVED)
-        ask_password (self, _("The server refused this password. Check it and try again."));
+        ask_password (self, _("The server refused this password. Check it and try again."), error);
       else
         {
           forget_password (self);
@@ -385,7 +396,7 @@ logged_in_cb (GObject      *source,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     fail_cancelled (self);
   else if (g_error_matches (error, OBJECTOR_ERROR, OBJECTOR_ERROR_NEEDS_PASSWORD))
-    ask_password (self, NULL);
+    ask_password (self, NULL, error);
   else
     finish (self, NULL, error);
 }
@@ -556,6 +567,24 @@ static void
 objector_mail_lookup_init (ObjectorMailLookup *self)
 {
   self->phase_text = g_strdup ("");
+  self->interactive = TRUE;
+  self->ca_file = g_strdup (testing_ca_file);
+}
+
+void
+objector_mail_lookup_set_ca_file_for_testing (const char *ca_file)
+{
+  g_free (testing_ca_file);
+  testing_ca_file = g_strdup (ca_file);
+}
+
+void
+objector_mail_lookup_set_interactive (ObjectorMailLookup *self,
+                                      gboolean            interactive)
+{
+  g_return_if_fail (OBJECTOR_IS_MAIL_LOOKUP (self));
+
+  self->interactive = interactive;
 }
 
 ObjectorMailLookup *

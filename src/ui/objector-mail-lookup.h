@@ -47,6 +47,14 @@ void                 objector_mail_lookup_set_parent     (ObjectorMailLookup  *s
 void                 objector_mail_lookup_set_ca_file    (ObjectorMailLookup  *self,
                                                           const char          *ca_file);
 
+/* FALSE: never ask the person (the daily look): a password that is not
+ * available, or refused, ends the lookup with an error instead. */
+void                 objector_mail_lookup_set_interactive (ObjectorMailLookup *self,
+                                                           gboolean            interactive);
+/* Tests: a certificate authority every lookup made after this trusts (the
+ * test's own Dovecot), as objector_mail_lookup_set_ca_file() does. */
+void                 objector_mail_lookup_set_ca_file_for_testing (const char *ca_file);
+
 gboolean             objector_mail_lookup_get_busy       (ObjectorMailLookup  *self);
 double               objector_mail_lookup_get_fraction   (ObjectorMailLookup  *self);
 const char          *objector_mail_lookup_get_phase_text (ObjectorMailLookup  *self);
