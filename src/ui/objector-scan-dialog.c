@@ -508,7 +508,10 @@ refreshed_cb (GObject      *source,
     adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->accounts_group), online_error->message);
 
   if (self->look_when_listed && (account = account_to_look_in (self)) != NULL)
-    start_looking (self, account, NULL, FALSE);
+    {
+      self->look_when_listed = FALSE;
+      start_looking (self, account, NULL, FALSE);
+    }
   else
     gtk_stack_set_visible_child_name (self->stack, "choose");
 }
