@@ -16,10 +16,10 @@
 /* Widgets */
 
 void
-test_ui_collect (GtkWidget  *root,
-         TestUiPredicate   predicate,
-         gconstpointer data,
-         GPtrArray  *found)
+test_ui_collect (GtkWidget      *root,
+                 TestUiPredicate predicate,
+                 gconstpointer   data,
+                 GPtrArray      *found)
 {
   /* Only what a person can see: not the stack's hidden pages. */
   if (!gtk_widget_get_child_visible (root) || !gtk_widget_get_visible (root))
@@ -31,9 +31,9 @@ test_ui_collect (GtkWidget  *root,
 }
 
 GtkWidget *
-test_ui_find (GtkWidget    *root,
-      TestUiPredicate     predicate,
-      gconstpointer data)
+test_ui_find (GtkWidget      *root,
+              TestUiPredicate predicate,
+              gconstpointer   data)
 {
   g_autoptr(GPtrArray) found = g_ptr_array_new ();
 
@@ -45,7 +45,7 @@ test_ui_find (GtkWidget    *root,
 
 gboolean
 test_ui_is_button_labelled (GtkWidget    *widget,
-                    gconstpointer data)
+                            gconstpointer data)
 {
   GtkWidget *child;
 
@@ -59,14 +59,14 @@ test_ui_is_button_labelled (GtkWidget    *widget,
 
 gboolean
 test_ui_is_type (GtkWidget    *widget,
-         gconstpointer data)
+                 gconstpointer data)
 {
   return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (data));
 }
 
 gboolean
 test_ui_is_entry_row_titled (GtkWidget    *widget,
-                     gconstpointer data)
+                             gconstpointer data)
 {
   return ADW_IS_ENTRY_ROW (widget)
          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data) == 0;
@@ -74,7 +74,7 @@ test_ui_is_entry_row_titled (GtkWidget    *widget,
 
 gboolean
 test_ui_is_check_labelled (GtkWidget    *widget,
-                   gconstpointer data)
+                           gconstpointer data)
 {
   GtkWidget *child;
 
@@ -88,14 +88,37 @@ test_ui_is_check_labelled (GtkWidget    *widget,
 
 gboolean
 test_ui_is_label_text (GtkWidget    *widget,
-               gconstpointer data)
+                       gconstpointer data)
 {
   return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), data) != NULL;
 }
 
+static gboolean
+is_label_exactly (GtkWidget    *widget,
+                  gconstpointer data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+gboolean
+test_ui_is_menu_button_labelled (GtkWidget    *widget,
+                                 gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget)
+         && (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0
+             || g_strcmp0 (gtk_widget_get_tooltip_text (widget), data) == 0);
+}
+
+gboolean
+test_ui_is_activatable_row (GtkWidget    *widget,
+                            gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget));
+}
+
 void
 test_ui_click (GtkWidget  *root,
-       const char *label)
+               const char *label)
 {
   GtkWidget *button = test_ui_find (root, test_ui_is_button_labelled, label);
 
@@ -104,6 +127,135 @@ test_ui_click (GtkWidget  *root,
   if (!gtk_widget_is_sensitive (button))
     g_error ("button “%s” is not sensitive", label);
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Opens the menu, then activates the item. */
+void
+test_ui_choose (GtkWidget  *root,
+                const char *menu,
+                const char *item)
+{
+  GtkWidget *button = test_ui_find (root, test_ui_is_menu_button_labelled, menu);
+  GtkWidget *popover, *label;
+
+  if (button == NULL)
+    g_error ("no menu “%s”", menu);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  test_util_wait_until (gtk_widget_get_mapped (popover));
+  label = test_ui_find (popover, is_label_exactly, item);
+  if (label == NULL)
+    g_error ("no item “%s” in the menu “%s”", item, menu);
+  gtk_widget_activate (gtk_widget_get_ancestor (label, g_type_from_name ("GtkModelButton")));
+}
+
+/* Keyboard: a key goes to the focus first, then up through its ancestors,
+ * to the first of their shortcuts it triggers, as GTK delivers it: the
+ * window's Tab and Enter, the wizard's Alt+Right, a list's Enter. */
+static gboolean
+trigger_matches (GtkShortcutTrigger *trigger,
+                 GtkShortcutTrigger *key)
+{
+  if (GTK_IS_ALTERNATIVE_TRIGGER (trigger))
+    return trigger_matches (gtk_alternative_trigger_get_first (GTK_ALTERNATIVE_TRIGGER (trigger)), key)
+           || trigger_matches (gtk_alternative_trigger_get_second (GTK_ALTERNATIVE_TRIGGER (trigger)), key);
+  return gtk_shortcut_trigger_equal (trigger, key);
+}
+
+/* Runs the first of @widget's own shortcuts that @key triggers, if any. */
+static gboolean
+widget_takes_key (GtkWidget          *widget,
+                  GtkShortcutTrigger *key)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+
+          if (trigger_matches (gtk_shortcut_get_trigger (shortcut), key)
+              && gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                               widget, gtk_shortcut_get_arguments (shortcut)))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static void
+count_clicked_cb (GtkButton *button,
+                  guint     *clicked)
+{
+  (*clicked)++;
+}
+
+gboolean
+test_ui_takes_key (GtkWidget      *widget,
+                   guint           keyval,
+                   GdkModifierType modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+
+  return widget_takes_key (widget, key);
+}
+
+void
+test_ui_press (GtkWidget      *window,
+               guint           keyval,
+               GdkModifierType modifiers)
+{
+  g_autoptr(GtkShortcutTrigger) key = gtk_keyval_trigger_new (keyval, modifiers);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+  guint clicked = 0;
+  gulong handler = 0;
+
+  /* A button activated by a key is clicked a moment later, when GTK
+   * releases it: wait for that, not for a time. */
+  if (GTK_IS_BUTTON (focus))
+    handler = g_signal_connect (focus, "clicked", G_CALLBACK (count_clicked_cb), &clicked);
+  for (GtkWidget *w = focus != NULL ? focus : window; w != NULL; w = gtk_widget_get_parent (w))
+    if (widget_takes_key (w, key))
+      {
+        if (handler != 0 && (keyval == GDK_KEY_Return || keyval == GDK_KEY_space))
+          test_util_wait_until (clicked > 0);
+        if (handler != 0)
+          g_signal_handler_disconnect (focus, handler);
+        return;
+      }
+  g_error ("nothing took the key %s", gtk_accelerator_name (keyval, modifiers));
+}
+
+/* Tab until the focus is on (or in) a widget @predicate accepts. */
+GtkWidget *
+test_ui_tab_to (GtkWidget      *window,
+                TestUiPredicate predicate,
+                gconstpointer   data)
+{
+  for (guint i = 0; i < 80; i++)
+    {
+      for (GtkWidget *w = gtk_root_get_focus (GTK_ROOT (window)); w != NULL; w = gtk_widget_get_parent (w))
+        if (predicate (w, data))
+          return w;
+      test_ui_press (window, GDK_KEY_Tab, 0);
+    }
+  g_error ("Tab never reached the widget");
+}
+
+/* Types @text where the focus is, as an input method would commit it. */
+void
+test_ui_type_text (GtkWidget  *window,
+                   const char *text)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  gtk_editable_set_text (GTK_EDITABLE (focus), text);
 }
 
 /* Waiting for what a person would see: never for a time, always for a
@@ -177,9 +329,9 @@ test_ui_wait_toplevel (GType type)
 GPtrArray *test_ui_launched;
 
 gboolean
-test_ui_record_launch (GtkWindow   *parent,
-               const char  *uri,
-               GError     **error)
+test_ui_record_launch (GtkWindow  *parent,
+                       const char *uri,
+                       GError    **error)
 {
   g_ptr_array_add (test_ui_launched, g_strdup (uri));
   return TRUE;
@@ -189,8 +341,8 @@ test_ui_record_launch (GtkWindow   *parent,
 
 void
 test_ui_save_screenshot (GtkWidget  *window,
-                 const char *name,
-                 int         width)
+                         const char *name,
+                         int         width)
 {
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (window);
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
@@ -234,7 +386,7 @@ report_widths (GtkWidget *widget,
 /* Nothing may ask for more than the narrowest phone. */
 void
 test_ui_assert_fits (GtkWidget  *window,
-             const char *page)
+                     const char *page)
 {
   /* The main window's content, a dialog's content, or the whole of a message dialog. */
   GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
@@ -326,7 +478,7 @@ needs_name (GtkWidget    *widget,
 
 void
 test_ui_assert_accessible (GtkWidget  *window,
-                   const char *page)
+                           const char *page)
 {
   g_autoptr(GPtrArray) controls = g_ptr_array_new ();
 
@@ -355,8 +507,8 @@ test_ui_stored_state (const char *id)
 }
 
 guint
-test_ui_count_events (const char    *id,
-              ObjectorEvent  event)
+test_ui_count_events (const char   *id,
+                      ObjectorEvent event)
 {
   g_autoptr(ObjectorStore) store = objector_store_new (NULL);
   ObjectorObjection *o;
@@ -370,6 +522,23 @@ test_ui_count_events (const char    *id,
     if (((ObjectorTransition *) g_ptr_array_index (history, i))->event == event)
       n++;
   return n;
+}
+
+char *
+test_ui_submitted_objection (const char *country)
+{
+  g_autoptr(ObjectorStore) store = objector_store_new (NULL);
+  g_autoptr(ObjectorObjection) o =
+    test_util_objection_at ("facebook-objection", country, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_OPEN_FORM, TEST_UTIL_NOW,
+                            OBJECTOR_EVENT_SUBMIT, TEST_UTIL_NOW,
+                            -1);
+
+  g_assert_true (objector_store_load (store, NULL));
+  objector_objection_set_reason (o, "I object.");
+  g_assert_true (objector_store_add (store, o, NULL));
+  return g_strdup (objector_objection_get_id (o));
 }
 
 /* The application under test */
@@ -400,9 +569,9 @@ activate_cb (GApplication *app,
 }
 
 void
-test_ui_run_app (int      width,
-         TestUiScript   script,
-         gpointer data)
+test_ui_run_app (int          width,
+                 TestUiScript script,
+                 gpointer     data)
 {
   g_autoptr(ObjectorApplication) app = objector_application_new ();
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
@@ -447,18 +616,15 @@ test_ui_next (ObjectorWindow *window)
   test_ui_wait_shown (window);
 }
 
-/* The objections the overview lists. */
+/* The objections the overview lists, under all its headings. */
 guint
 test_ui_dashboard_rows (ObjectorWindow *window)
 {
-  GtkWidget *list = test_ui_find (GTK_WIDGET (window), test_ui_is_type, GSIZE_TO_POINTER (GTK_TYPE_LIST_BOX));
-  guint rows = 0;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
 
   g_assert_cmpstr (objector_window_get_view (window), ==, "dashboard");
-  g_assert_nonnull (list);
-  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), rows) != NULL)
-    rows++;
-  return rows;
+  test_ui_collect (GTK_WIDGET (window), test_ui_is_activatable_row, NULL, rows);
+  return rows->len;
 }
 
 /* The rows of @list that its filter lets through. */
@@ -474,9 +640,41 @@ test_ui_count_shown_rows (GtkListBox *list)
   return n;
 }
 
+static gboolean
+is_suggested (GtkWidget    *widget,
+              gconstpointer data)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action") && gtk_widget_get_mapped (widget);
+}
+
+GtkWidget *
+test_ui_assert_next_in_view (GtkWidget *window,
+                             gboolean   in_view)
+{
+  g_autoptr(GPtrArray) suggested = g_ptr_array_new ();
+  GtkWidget *next, *scrolled;
+  graphene_rect_t bounds;
+
+  test_ui_wait_drawn (window);
+  test_ui_collect (adw_application_window_get_content (ADW_APPLICATION_WINDOW (window)), is_suggested, NULL, suggested);
+  g_assert_cmpuint (suggested->len, ==, 1);
+  next = g_ptr_array_index (suggested, 0);
+  scrolled = gtk_widget_get_ancestor (next, GTK_TYPE_SCROLLED_WINDOW);
+  g_assert_nonnull (scrolled);
+  if (in_view)
+    {
+      g_assert_true (gtk_widget_compute_bounds (next, scrolled, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, >=, 0);
+      g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (scrolled));
+    }
+  return next;
+}
+
+/* What every wizard page must hold, and its screenshot; on an objection
+ * page, one blue button: the next step, in view at 1280 px. */
 void
 test_ui_look (ObjectorWindow *window,
-      int             width)
+              int             width)
 {
   const char *page = test_ui_current_page (window);
   g_autofree char *name = g_strdup (g_str_has_prefix (page, "objection:") ? "objection" : page);
@@ -492,5 +690,33 @@ test_ui_look (ObjectorWindow *window,
   test_ui_wait_shown (window);
   test_ui_assert_fits (GTK_WIDGET (window), page);
   test_ui_assert_accessible (GTK_WIDGET (window), page);
+  if (OBJECTOR_IS_OBJECTION_PAGE (current))
+    test_ui_assert_next_in_view (GTK_WIDGET (window), width >= 1280);
   test_ui_save_screenshot (GTK_WIDGET (window), name, width);
+}
+
+ObjectorMailList *
+test_ui_find_mail_list (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) t = g_list_model_get_item (toplevels, i);
+      GtkWidget *list = test_ui_find (GTK_WIDGET (t), test_ui_is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST));
+
+      if (list != NULL)
+        return OBJECTOR_MAIL_LIST (list);
+    }
+  return NULL;
+}
+
+ObjectorMailList *
+test_ui_wait_for_mail_list (void)
+{
+  ObjectorMailList *list;
+
+  test_util_wait_until ((list = test_ui_find_mail_list ()) != NULL);
+  test_ui_wait_drawn (GTK_WIDGET (list));
+  return list;
 }

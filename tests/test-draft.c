@@ -34,6 +34,7 @@ test_round_trip (void)
   objector_draft_set_country (draft, "DE");
   objector_draft_set_region (draft, "Bayern");
   objector_draft_set_email (draft, "zoe@example.org");
+  objector_draft_set_name (draft, "Zoë Müller");
   objector_draft_set_reason_kind (draft, "full");
   objector_draft_set_reason (draft, "Ich widerspreche.");
   objector_draft_set_page (draft, "details");
@@ -52,6 +53,7 @@ test_round_trip (void)
   g_assert_cmpstr (objector_draft_get_country (again), ==, "DE");
   g_assert_cmpstr (objector_draft_get_region (again), ==, "Bayern");
   g_assert_cmpstr (objector_draft_get_email (again), ==, "zoe@example.org");
+  g_assert_cmpstr (objector_draft_get_name (again), ==, "Zoë Müller");
   g_assert_cmpstr (objector_draft_get_reason_kind (again), ==, "full");
   g_assert_cmpstr (objector_draft_get_reason (again), ==, "Ich widerspreche.");
   g_assert_cmpstr (objector_draft_get_page (again), ==, "details");
@@ -66,6 +68,7 @@ test_round_trip (void)
 
   objector_draft_reset (again);
   g_assert_null (objector_draft_get_country (again));
+  g_assert_null (objector_draft_get_name (again));
   g_assert_cmpstr (objector_draft_get_reason_kind (again), ==, "short");
   g_assert_cmpuint (objector_draft_get_n_accounts (again), ==, 0);
   g_assert_null (objector_draft_get_objections (again)[0]);

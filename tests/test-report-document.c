@@ -172,6 +172,46 @@ test_cli_damaged_draft (void)
   test_util_assert_lacks (text, BAYLDA);
 }
 
+/* The name the person gave in the app (the details page), as it saves it. */
+static void
+give_name (const char *name)
+{
+  g_autoptr(ObjectorDraft) draft = objector_draft_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  objector_draft_load (draft, &error);
+  g_assert_no_error (error);
+  objector_draft_set_name (draft, name);
+  objector_draft_save (draft, &error);
+  g_assert_no_error (error);
+}
+
+/* The summary is headed by the name given in the app, unless --name says
+ * otherwise; without either it names nobody. */
+static void
+test_cli_name (void)
+{
+  g_autofree char *file = pdf_file ("name.pdf");
+  g_autofree char *text = NULL;
+
+  if (!test_util_have_pdftotext ())
+    return;
+  three_residents ();
+
+  text = EXPORT_TEXT (file, NULL);
+  test_util_assert_lacks (text, "Zoë Müller");
+  g_clear_pointer (&text, g_free);
+
+  give_name ("Zoë Müller");
+  text = EXPORT_TEXT (file, NULL);
+  test_util_assert_contains (text, "Zoë Müller");
+  g_clear_pointer (&text, g_free);
+
+  text = EXPORT_TEXT (file, "--name", "Z. M.");
+  test_util_assert_contains (text, "Z. M.");
+  test_util_assert_lacks (text, "Zoë Müller");
+}
+
 /* The report as the window builds it for "Save PDF Summary…" (and for
  * printing): the application's store, playbook and authorities, and the
  * wizard's draft. */
@@ -195,7 +235,8 @@ app_report (gboolean redact)
   g_assert_no_error (error);
 
   report = objector_report_new_for_person (G_LIST_MODEL (store), playbook, authorities,
-                                           objector_draft_get_region (draft), NULL);
+                                           objector_draft_get_region (draft),
+                                           objector_draft_get_name (draft));
   objector_report_set_redact (report, redact);
   return report;
 }
@@ -209,6 +250,7 @@ test_same_as_app (void)
     return;
   three_residents ();
   test_util_choose_region ("DE", "Bayern");
+  give_name ("Zoë Müller");
 
   for (guint redact = 0; redact <= 1; redact++)
     {
@@ -228,6 +270,7 @@ test_same_as_app (void)
       app_text = test_util_pdf_text (app_file, FALSE);
 
       test_util_assert_contains (app_text, BAYLDA);
+      test_util_assert_contains (app_text, "Zoë Müller");
       test_util_assert_contains (app_text, CNIL);
       test_util_assert_contains (app_text, ICO);
       g_assert_cmpstr (cli_text, ==, app_text);
@@ -247,6 +290,7 @@ main (int   argc,
   g_test_add_func ("/report-document/cli-authorities", test_cli_authorities);
   g_test_add_func ("/report-document/cli-unknown-region", test_cli_unknown_region);
   g_test_add_func ("/report-document/cli-damaged-draft", test_cli_damaged_draft);
+  g_test_add_func ("/report-document/cli-name", test_cli_name);
   g_test_add_func ("/report-document/same-as-app", test_same_as_app);
 
   return test_util_run_tests ();

@@ -247,7 +247,7 @@ phone_script (ObjectorApplication *app,
   GtkWidget *page = open_detail (window);
   g_autoptr(ObjectorObjection) after = NULL;
 
-  g_assert_true (gtk_widget_activate_action (page, "path.submitted", NULL));
+  g_assert_true (gtk_widget_activate_action (page, "path.mark-submitted", NULL));
   settle ();
   after = stored_objection ();
   g_assert_cmpint (objector_objection_get_state (after), ==, OBJECTOR_STATE_SUBMITTED);

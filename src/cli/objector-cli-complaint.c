@@ -97,7 +97,7 @@ pick_authority (CliOptions           *options,
 
   /* --region, else the region chosen in the app; a wizard file that cannot
    * be read only means asking for --region below. */
-  region = objector_cli_dup_region (options, NULL);
+  region = objector_cli_dup_app_choice (options->region, objector_draft_get_region, NULL);
   *out = objector_authorities_for_country (authorities, country, region, &error);
   if (*out != NULL)
     return OBJECTOR_EXIT_OK;

@@ -9,6 +9,7 @@
 #include <json-glib/json-glib.h>
 
 #include "objector-cli.h"
+#include "objector-draft.h"
 #include "objector-imap-account.h"
 #include "objector-mail.h"
 #include "objector-playbook.h"
@@ -76,12 +77,15 @@ ObjectorPlaybook *objector_cli_load_playbook  (CliOptions  *options,
 /* NULL when the store could not be read (a damaged file is set aside first). */
 ObjectorStore    *objector_cli_load_store     (GError     **error);
 char             *objector_cli_short_id       (ObjectorObjection *objection);
-/* The region that picks among a country's regional authorities (Germany's
- * Länder): --region, else the one chosen in the app (the wizard's draft, read
- * without changing it). NULL when neither says; NULL with @error set when the
- * wizard's file cannot be read. */
-char             *objector_cli_dup_region     (CliOptions  *options,
-                                               GError     **error);
+/* What the person chose in the app, unless an option says otherwise: @given
+ * (the option's value) if not %NULL, else @getter on the wizard's draft,
+ * read without changing it — e.g. the region that picks among Germany's
+ * Länder (--region), or the person's name (--name). %NULL when neither says;
+ * %NULL with @error set when the wizard's file cannot be read. */
+typedef const char *(*ObjectorDraftGetter) (ObjectorDraft *draft);
+char             *objector_cli_dup_app_choice (const char           *given,
+                                               ObjectorDraftGetter   getter,
+                                               GError              **error);
 
 /* objector-cli-report.c */
 int               objector_cli_export_pdf     (CliOptions  *options);

@@ -78,16 +78,19 @@ objector_cli_export_pdf (CliOptions *options)
   if (!check_region (options, authorities, G_LIST_MODEL (store), &error))
     return objector_cli_usage_error ("export-pdf", error->message);
 
-  if (options->name != NULL)
-    name = g_strstrip (g_strdup (options->name));
   {
     g_autoptr(GError) draft_error = NULL;
 
-    region = objector_cli_dup_region (options, &draft_error);
+    region = objector_cli_dup_app_choice (options->region, objector_draft_get_region, &draft_error);
     if (draft_error != NULL)
       /* Translators: the first %s says why the wizard's file could not be read */
       g_printerr (_("objector: %s. The summary names no regional authority: say which region "
                     "you live in with --region.\n"), draft_error->message);
+    /* --name, else the name given in the app (none if its file is damaged:
+     * said just above). */
+    name = objector_cli_dup_app_choice (options->name, objector_draft_get_name, NULL);
+    if (name != NULL)
+      g_strstrip (name);
   }
   /* The document the app's “Save PDF Summary…” writes: core assembles it. */
   report = objector_report_new_for_person (G_LIST_MODEL (store), playbook, authorities, region,

@@ -405,18 +405,19 @@ objector_cli_short_id (ObjectorObjection *objection)
 }
 
 char *
-objector_cli_dup_region (CliOptions  *options,
-                         GError     **error)
+objector_cli_dup_app_choice (const char           *given,
+                             ObjectorDraftGetter   getter,
+                             GError              **error)
 {
   g_autoptr(ObjectorDraft) draft = NULL;
 
-  if (options->region != NULL)
-    return g_strdup (options->region);
+  if (given != NULL)
+    return g_strdup (given);
 
   draft = objector_draft_new (NULL);
   if (!objector_draft_load_read_only (draft, error))
     return NULL;
-  return g_strdup (objector_draft_get_region (draft));
+  return g_strdup (getter (draft));
 }
 
 static int

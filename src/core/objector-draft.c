@@ -27,6 +27,7 @@ struct _ObjectorDraft
 
   char      *country;
   char      *region;
+  char      *name;
   char      *email;
   char      *reason_kind;
   char      *reason;
@@ -59,6 +60,7 @@ clear_fields (ObjectorDraft *self)
 {
   g_clear_pointer (&self->country, g_free);
   g_clear_pointer (&self->region, g_free);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->email, g_free);
   g_clear_pointer (&self->reason, g_free);
   g_clear_pointer (&self->page, g_free);
@@ -157,6 +159,7 @@ objector_draft_reset (ObjectorDraft *self)
 
 STRING_ACCESSORS (country)
 STRING_ACCESSORS (region)
+STRING_ACCESSORS (name)
 STRING_ACCESSORS (email)
 STRING_ACCESSORS (reason)
 STRING_ACCESSORS (page)
@@ -349,6 +352,7 @@ objector_draft_save (ObjectorDraft  *self,
   json_builder_add_int_value (builder, DRAFT_VERSION);
   objector_json_add_string (builder, "country", self->country);
   objector_json_add_string (builder, "region", self->region);
+  objector_json_add_string (builder, "name", self->name);
   objector_json_add_string (builder, "email", self->email);
   objector_json_add_string (builder, "reason_kind", self->reason_kind);
   objector_json_add_string (builder, "reason", self->reason);
@@ -438,6 +442,7 @@ load (ObjectorDraft  *self,
 
   self->country = g_strdup (objector_json_lookup_string (root, "country"));
   self->region = g_strdup (objector_json_lookup_string (root, "region"));
+  self->name = g_strdup (objector_json_lookup_string (root, "name"));
   self->email = g_strdup (objector_json_lookup_string (root, "email"));
   self->reason = g_strdup (objector_json_lookup_string (root, "reason"));
   self->page = g_strdup (objector_json_lookup_string (root, "page"));

@@ -45,6 +45,11 @@ void                objector_draft_set_country      (ObjectorDraft  *self,
 const char         *objector_draft_get_region       (ObjectorDraft  *self);
 void                objector_draft_set_region       (ObjectorDraft  *self,
                                                      const char     *region);
+/* The person's name, optional: it fills a form's name field and heads the
+ * PDF summary; no objection needs it. */
+const char         *objector_draft_get_name         (ObjectorDraft  *self);
+void                objector_draft_set_name         (ObjectorDraft  *self,
+                                                     const char     *name);
 const char         *objector_draft_get_email        (ObjectorDraft  *self);
 void                objector_draft_set_email        (ObjectorDraft  *self,
                                                      const char     *email);

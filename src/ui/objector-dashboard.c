@@ -2,6 +2,11 @@
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One row per request, with the icon and the words of its view-model, under
+ * a heading per category ("Needs You" first); third-party requests under
+ * their own heading when there are objections too. Rebuilt whenever the
+ * store or one of its objections changes, and at midnight.
  */
 
 #include "config.h"
@@ -9,17 +14,23 @@
 #include <glib/gi18n.h>
 
 #include "objector-dashboard.h"
-#include "objector-mail-match.h"
 #include "objector-ui-util.h"
+#include "objector-view-ui.h"
 
 struct _ObjectorDashboard
 {
   AdwBin            parent_instance;
 
   ObjectorStore    *store;
-  ObjectorPlaybook *playbook;
+  ObjectorWizard   *wizard;
+  GPtrArray        *groups;    /* the groups in groups_box */
+  GPtrArray        *watched;   /* the objections whose ::changed rebuilds */
+  guint             rebuild_source;
+  guint             midnight;
+
   GtkStack         *stack;
-  GtkListBox       *list;
+  GtkWidget        *groups_box;
+  GtkWidget        *menu_button;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorDashboard, objector_dashboard, ADW_TYPE_BIN)
@@ -31,114 +42,197 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static char *
-format_date (const GDate *date)
+/* One request as the overview shows it. */
+typedef struct
 {
-  g_autoptr(GDateTime) when = g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                                     g_date_get_day (date), 12, 0, 0);
+  ObjectorObjection     *objection;
+  ObjectorObjectionView *view;        /* NULL without a playbook */
+  gboolean               third_party;
+} Item;
 
-  /* Translators: a date as in “21 December 2026”; see g_date_time_format() */
-  return g_date_time_format (when, _("%-d %B %Y"));
-}
-
-char *
-objector_dashboard_describe_next (ObjectorObjection *objection,
-                                  GDateTime         *now)
+static void
+item_clear (Item *item)
 {
-  ObjectorState state = objector_objection_get_state (objection);
-  g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
-  g_autofree char *date = due ? format_date (due) : NULL;
-
-  switch (state)
-    {
-    case OBJECTOR_STATE_DRAFT:
-    case OBJECTOR_STATE_READY:
-      return g_strdup (_("Next: open the form and send it"));
-    case OBJECTOR_STATE_FORM_OPENED:
-      return g_strdup (_("Next: send the form, then say so here"));
-    case OBJECTOR_STATE_SUBMITTED:
-    case OBJECTOR_STATE_CONFIRMED:
-    case OBJECTOR_STATE_ACKNOWLEDGED:
-      if (objector_objection_is_overdue (objection, now))
-        return g_strdup_printf (_("Meta’s answer is overdue since %s: you can complain"), date);
-      /* Meta's 2025 forms send no code: only one Meta did send is awaited. */
-      if (state == OBJECTOR_STATE_SUBMITTED && objector_objection_get_has_code_step (objection)
-          && objector_mail_logged_since_submission (objection, OBJECTOR_MAIL_KIND_CODE))
-        return g_strdup_printf (_("Next: type in the code from Meta’s email · answer due by %s"), date);
-      if (objector_objection_get_extended (objection))
-        /* Translators: GDPR Art. 12(3): Meta told the person it needs two more months */
-        return g_strdup_printf (_("Meta extended its deadline: answer due by %s"), date);
-      return g_strdup_printf (_("Waiting for Meta’s answer, due by %s"), date);
-    case OBJECTOR_STATE_APPROVED:
-      return g_strdup (_("Meta accepted it"));
-    case OBJECTOR_STATE_REJECTED:
-      return g_strdup (_("Meta rejected it: you can complain or try again"));
-    case OBJECTOR_STATE_ESCALATED:
-      return g_strdup (_("You complained to the data protection authority"));
-    case OBJECTOR_STATE_WITHDRAWN:
-      return g_strdup (_("Withdrawn"));
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  g_clear_object (&item->objection);
+  g_clear_object (&item->view);
 }
 
 static void
-update_row (AdwActionRow      *row,
-            ObjectorObjection *objection)
+row_activated_cb (AdwActionRow      *row,
+                  ObjectorDashboard *self)
 {
-  g_autofree char *next = objector_dashboard_describe_next (objection, NULL);
-  GtkWidget *badge = g_object_get_data (G_OBJECT (row), "badge");
-  gboolean overdue = objector_objection_is_overdue (objection, NULL);
+  g_signal_emit (self, signals[OBJECTION_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "objection-id"));
+}
 
-  /* The subtitle says where it stands; only an overdue answer needs a flag. */
-  adw_action_row_set_subtitle (row, next);
-  gtk_widget_set_visible (badge, overdue);
+static GtkWidget *
+create_row (ObjectorDashboard *self,
+            const Item        *item)
+{
+  ObjectorPlaybook *playbook = self->wizard ? objector_wizard_get_playbook (self->wizard) : NULL;
+  ObjectorPath *path = playbook ? objector_playbook_lookup_path (playbook, objector_objection_get_path_id (item->objection))
+                                : NULL;
+  const char *account = objector_objection_get_account (item->objection);
+  const char *title = path ? objector_path_get_title (path) : objector_objection_get_path_id (item->objection);
+  g_autofree char *full_title = account && *account ? g_strdup_printf ("%s (%s)", title, account) : g_strdup (title);
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  if (item->view != NULL)
+    {
+      /* Where it stands, as the icon and the sentence of its view. */
+      GtkWidget *icon = gtk_image_new_from_icon_name (objector_objection_view_get_icon_name (item->view));
+      const char *status = objector_objection_view_get_title (item->view);
+
+      gtk_widget_set_tooltip_text (icon, status);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, status, -1);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), objector_objection_view_get_description (item->view));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status, -1);
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 objector_state_get_label (objector_objection_get_state (item->objection)));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  g_object_set_data_full (G_OBJECT (row), "objection-id", g_strdup (objector_objection_get_id (item->objection)), g_free);
+  g_signal_connect_object (row, "activated", G_CALLBACK (row_activated_cb), self, 0);
+  return row;
+}
+
+static GtkWidget *
+add_group (ObjectorDashboard *self,
+           const char        *title,
+           const char        *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  gtk_box_append (GTK_BOX (self->groups_box), group);
+  g_ptr_array_add (self->groups, group);
+  return group;
+}
+
+/* The items of @items with @third_party, most urgent first: a group per
+ * category, or all under @title (nullable) with @description. */
+static void
+add_groups (ObjectorDashboard *self,
+            GArray            *items,
+            gboolean           third_party,
+            const char        *title,
+            const char        *description)
+{
+  GtkWidget *group = NULL;
+
+  for (ObjectorViewCategory c = 0; c < OBJECTOR_VIEW_N_CATEGORIES; c++)
+    {
+      if (title == NULL)
+        group = NULL;
+      for (guint i = 0; i < items->len; i++)
+        {
+          Item *item = &g_array_index (items, Item, i);
+
+          if (item->third_party != third_party || objector_objection_view_get_category (item->view) != c)
+            continue;
+          if (group == NULL)
+            group = add_group (self, title ? title : objector_view_category_get_title (c), description);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (self, item));
+        }
+    }
+}
+
+static gboolean
+is_third_party (ObjectorPlaybook  *playbook,
+                ObjectorObjection *objection)
+{
+  ObjectorPath *path = objector_playbook_lookup_path (playbook, objector_objection_get_path_id (objection));
+
+  if (path != NULL)
+    return objector_path_get_kind (path) == OBJECTOR_PATH_KIND_THIRD_PARTY;
+  return g_strcmp0 (objector_objection_get_platform (objection), "none") == 0;
+}
+
+static void objection_changed_cb (ObjectorObjection *objection,
+                                  ObjectorDashboard *self);
+
+static void
+rebuild (ObjectorDashboard *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  ObjectorPlaybook *playbook = self->wizard ? objector_wizard_get_playbook (self->wizard) : NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
+  gboolean objections = FALSE, requests = FALSE;
+
+  g_array_set_clear_func (items, (GDestroyNotify) item_clear);
+  for (guint i = 0; i < self->groups->len; i++)
+    gtk_box_remove (GTK_BOX (self->groups_box), g_ptr_array_index (self->groups, i));
+  g_ptr_array_set_size (self->groups, 0);
+  for (guint i = 0; i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i), objection_changed_cb, self);
+  g_ptr_array_set_size (self->watched, 0);
+
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "list" : "empty");
+
+  for (guint i = 0; i < n; i++)
+    {
+      Item item = { g_list_model_get_item (G_LIST_MODEL (self->store), i), NULL, FALSE };
+
+      g_signal_connect (item.objection, "changed", G_CALLBACK (objection_changed_cb), self);
+      g_ptr_array_add (self->watched, g_object_ref (item.objection));
+      if (playbook != NULL)
+        {
+          item.view = objector_ui_view_new (self->wizard, item.objection);
+          item.third_party = is_third_party (playbook, item.objection);
+        }
+      objections |= !item.third_party;
+      requests |= item.third_party;
+      g_array_append_val (items, item);
+    }
+
+  if (playbook == NULL)
+    {
+      /* Nothing to say what each needs: the states alone, in one list. */
+      GtkWidget *group = n > 0 ? add_group (self, _("Your Objections"), NULL) : NULL;
+
+      for (guint i = 0; i < items->len; i++)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (self, &g_array_index (items, Item, i)));
+      return;
+    }
+
+  add_groups (self, items, FALSE, NULL, NULL);
+  /* Requests that are not objections mix in only when there is nothing else. */
+  if (objections && requests)
+    add_groups (self, items, TRUE, _("Requests About What Others Share"),
+                _("Asking Meta not to use what others share about you"));
+  else
+    add_groups (self, items, TRUE, NULL, NULL);
+}
+
+static gboolean
+rebuild_cb (gpointer user_data)
+{
+  ObjectorDashboard *self = user_data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Changes come in bursts (a step, then the store's save): one rebuild. */
+static void
+queue_rebuild (ObjectorDashboard *self)
+{
+  if (self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_cb, self);
 }
 
 static void
 objection_changed_cb (ObjectorObjection *objection,
-                      AdwActionRow      *row)
+                      ObjectorDashboard *self)
 {
-  update_row (row, objection);
-}
-
-static GtkWidget *
-create_row (gpointer item,
-            gpointer user_data)
-{
-  ObjectorObjection *objection = item;
-  ObjectorDashboard *self = user_data;
-  ObjectorPath *path = self->playbook
-                       ? objector_playbook_lookup_path (self->playbook, objector_objection_get_path_id (objection))
-                       : NULL;
-  const char *account = objector_objection_get_account (objection);
-  const char *title = path ? objector_path_get_title (path) : objector_objection_get_path_id (objection);
-  g_autofree char *full_title = account && *account ? g_strdup_printf ("%s (%s)", title, account) : g_strdup (title);
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *badge = gtk_label_new (_("Overdue"));
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), full_title);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  gtk_widget_add_css_class (badge, "caption-heading");
-  gtk_widget_add_css_class (badge, "error");
-  g_object_set_data (G_OBJECT (row), "badge", badge);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), badge);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
-  g_object_set_data_full (G_OBJECT (row), "objection-id", g_strdup (objector_objection_get_id (objection)), g_free);
-
-  update_row (ADW_ACTION_ROW (row), objection);
-  g_signal_connect_object (objection, "changed", G_CALLBACK (objection_changed_cb), row, 0);
-  return row;
-}
-
-static void
-update_view (ObjectorDashboard *self)
-{
-  gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->store)) > 0 ? "list" : "empty");
+  queue_rebuild (self);
 }
 
 static void
@@ -148,15 +242,17 @@ items_changed_cb (GListModel        *model,
                   guint              added,
                   ObjectorDashboard *self)
 {
-  update_view (self);
+  queue_rebuild (self);
 }
 
-static void
-row_activated_cb (GtkListBox        *list,
-                  GtkListBoxRow     *row,
-                  ObjectorDashboard *self)
+static gboolean
+midnight_cb (gpointer user_data)
 {
-  g_signal_emit (self, signals[OBJECTION_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "objection-id"));
+  ObjectorDashboard *self = user_data;
+
+  rebuild (self);
+  self->midnight = objector_ui_add_midnight_timeout (midnight_cb, self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -164,11 +260,17 @@ objector_dashboard_dispose (GObject *object)
 {
   ObjectorDashboard *self = OBJECTOR_DASHBOARD (object);
 
-  if (self->list != NULL)
-    gtk_list_box_bind_model (self->list, NULL, NULL, NULL, NULL);
-  self->list = NULL;
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
+  g_clear_handle_id (&self->midnight, g_source_remove);
+  for (guint i = 0; self->watched != NULL && i < self->watched->len; i++)
+    g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->watched, i), objection_changed_cb, self);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  /* The bin drops its child first: the template's would leave it a dangling pointer. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBJECTOR_TYPE_DASHBOARD);
   g_clear_object (&self->store);
-  g_clear_object (&self->playbook);
+  g_clear_object (&self->wizard);
 
   G_OBJECT_CLASS (objector_dashboard_parent_class)->dispose (object);
 }
@@ -176,81 +278,49 @@ objector_dashboard_dispose (GObject *object)
 static void
 objector_dashboard_class_init (ObjectorDashboardClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = objector_dashboard_dispose;
 
   /* The person picked an objection to look at or continue. */
   signals[OBJECTION_ACTIVATED] =
     g_signal_new ("objection-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-dashboard.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDashboard, stack);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDashboard, groups_box);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDashboard, menu_button);
 }
 
 static void
 objector_dashboard_init (ObjectorDashboard *self)
 {
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->groups = g_ptr_array_new ();
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+
+  builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-menus.ui");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->menu_button),
+                                  G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
 }
 
 GtkWidget *
-objector_dashboard_new (ObjectorStore    *store,
-                        ObjectorPlaybook *playbook)
+objector_dashboard_new (ObjectorStore  *store,
+                        ObjectorWizard *wizard)
 {
-  ObjectorDashboard *self = g_object_new (OBJECTOR_TYPE_DASHBOARD, NULL);
-  GtkWidget *outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *add = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *menu = gtk_menu_button_new ();
-  GtkWidget *empty = adw_status_page_new ();
-  GtkWidget *start = gtk_button_new_with_mnemonic (_("_Start"));
-  GtkWidget *box;
-  GtkWidget *body = objector_ui_page_body (&box);
-  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/objector/Objector/objector-menus.ui");
+  ObjectorDashboard *self;
 
+  g_return_val_if_fail (OBJECTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (wizard == NULL || OBJECTOR_IS_WIZARD (wizard), NULL);
+
+  self = g_object_new (OBJECTOR_TYPE_DASHBOARD, NULL);
   self->store = g_object_ref (store);
-  self->playbook = playbook ? g_object_ref (playbook) : NULL;
-
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), adw_window_title_new (_("Your Objections"), NULL));
-  gtk_widget_set_tooltip_text (add, _("Start Another Objection"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Start Another Objection"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (add), "win.start-another");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), add);
-  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu), "open-menu-symbolic");
-  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu),
-                                  G_MENU_MODEL (gtk_builder_get_object (builder, "primary_menu")));
-  gtk_menu_button_set_primary (GTK_MENU_BUTTON (menu), TRUE);
-  gtk_widget_set_tooltip_text (menu, _("Main Menu"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (menu), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Main Menu"), -1);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), menu);
-  gtk_box_append (GTK_BOX (outer), header);
-
-  self->stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->stack), TRUE);
-
-  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "io.github.objector.Objector-symbolic");
-  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Objections Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Objector walks you through every objection that applies to you."));
-  gtk_widget_add_css_class (start, "pill");
-  gtk_widget_add_css_class (start, "suggested-action");
-  gtk_widget_set_halign (start, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (start), "win.start-another");
-  adw_status_page_set_child (ADW_STATUS_PAGE (empty), start);
-  gtk_stack_add_named (self->stack, empty, "empty");
-
-  self->list = GTK_LIST_BOX (gtk_list_box_new ());
-  gtk_widget_add_css_class (GTK_WIDGET (self->list), "boxed-list");
-  gtk_list_box_set_selection_mode (self->list, GTK_SELECTION_NONE);
-  gtk_widget_set_valign (GTK_WIDGET (self->list), GTK_ALIGN_START);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Your objections"), -1);
-  gtk_list_box_bind_model (self->list, G_LIST_MODEL (store), create_row, self, NULL);
-  g_signal_connect (self->list, "row-activated", G_CALLBACK (row_activated_cb), self);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->list));
-  gtk_stack_add_named (self->stack, body, "list");
-
-  gtk_box_append (GTK_BOX (outer), GTK_WIDGET (self->stack));
-  adw_bin_set_child (ADW_BIN (self), outer);
-
+  self->wizard = wizard ? g_object_ref (wizard) : NULL;
   g_signal_connect_object (store, "items-changed", G_CALLBACK (items_changed_cb), self, 0);
-  update_view (self);
+  rebuild (self);
+  self->midnight = objector_ui_add_midnight_timeout (midnight_cb, self);
   return GTK_WIDGET (self);
 }

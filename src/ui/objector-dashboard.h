@@ -8,18 +8,18 @@
 
 #include <adwaita.h>
 
-#include "objector-playbook.h"
 #include "objector-store.h"
+#include "objector-wizard.h"
 
 G_BEGIN_DECLS
 
 #define OBJECTOR_TYPE_DASHBOARD (objector_dashboard_get_type ())
 G_DECLARE_FINAL_TYPE (ObjectorDashboard, objector_dashboard, OBJECTOR, DASHBOARD, AdwBin)
 
-GtkWidget *objector_dashboard_new              (ObjectorStore     *store,
-                                                ObjectorPlaybook  *playbook);
-/* What the row says comes next, in words. */
-char      *objector_dashboard_describe_next    (ObjectorObjection *objection,
-                                                GDateTime         *now);
+/* The overview of @store's objections, grouped by what each needs (its
+ * view-model's category). @wizard, nullable, knows the person and the
+ * playbook; without it (no playbook) each row says its state alone. */
+GtkWidget *objector_dashboard_new (ObjectorStore  *store,
+                                   ObjectorWizard *wizard);
 
 G_END_DECLS

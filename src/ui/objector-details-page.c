@@ -21,6 +21,7 @@ struct _ObjectorDetailsPage
 
   AdwPreferencesGroup *email_group;
   GtkWidget     *email_row;
+  GtkWidget     *name_row;
   GtkWidget     *email_error;
   GtkWidget     *reason_intro;
   GtkWidget     *request_intro;
@@ -145,6 +146,15 @@ email_changed_cb (GtkEditable         *editable,
 }
 
 static void
+name_changed_cb (GtkEditable         *editable,
+                 ObjectorDetailsPage *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  objector_draft_set_name (get_draft (self), *name != '\0' ? name : NULL);
+}
+
+static void
 kind_toggled_cb (GtkCheckButton      *button,
                  ObjectorDetailsPage *self)
 {
@@ -208,7 +218,11 @@ objector_details_page_shown (ObjectorPage *page)
 {
   ObjectorDetailsPage *self = OBJECTOR_DETAILS_PAGE (page);
   const char *email = objector_draft_get_email (get_draft (self));
+  const char *name = objector_draft_get_name (get_draft (self));
 
+  g_signal_handlers_block_by_func (self->name_row, name_changed_cb, self);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+  g_signal_handlers_unblock_by_func (self->name_row, name_changed_cb, self);
   g_signal_handlers_block_by_func (self->email_row, email_changed_cb, self);
   gtk_editable_set_text (GTK_EDITABLE (self->email_row), email ? email : "");
   g_signal_handlers_unblock_by_func (self->email_row, email_changed_cb, self);
@@ -266,6 +280,7 @@ objector_details_page_class_init (ObjectorDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_group);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_row);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, email_error);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, name_row);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, reason_intro);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, request_intro);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, short_button);
@@ -273,6 +288,7 @@ objector_details_page_class_init (ObjectorDetailsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, custom_button);
   gtk_widget_class_bind_template_child (widget_class, ObjectorDetailsPage, reason_view);
   gtk_widget_class_bind_template_callback (widget_class, email_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, name_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, email_focus_left_cb);
   gtk_widget_class_bind_template_callback (widget_class, kind_toggled_cb);
 }

@@ -1,11 +1,16 @@
-/* objector-objection-page-actions.c — what the buttons of an objection's page do
+/* objector-objection-page-actions.c — what the actions of an objection's page do
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opening the form (after a link check), recording each step the person
- * took, logging Meta's answers. Every step is recorded only once it happened.
+ * One widget action per action of the view-model ("path.open-form",
+ * "path.answer-rejected", …), enabled when the view offers it: opening the
+ * form (after a link check), recording each step the person took, logging
+ * Meta's answers. Every step is recorded only once it happened, and every
+ * step recorded shows a toast that offers to undo it.
  */
+
+#include <string.h>
 
 #include "config.h"
 
@@ -15,6 +20,7 @@
 #include "objector-mail-list.h"
 #include "objector-objection-page-private.h"
 #include "objector-ui-util.h"
+#include "objector-window.h"
 #include "objector-wizard.h"
 
 static gboolean
@@ -43,6 +49,7 @@ record_form_opened (ObjectorObjectionPage *self,
   g_autofree char *note = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *forms = objector_path_get_forms (self->path);
+  ObjectorEvent event;
 
   for (guint i = 0; i < forms->len && note == NULL; i++)
     {
@@ -53,8 +60,10 @@ record_form_opened (ObjectorObjectionPage *self,
     }
   if (note == NULL)
     note = g_strdup (url);
+  if (!objector_view_action_get_event (OBJECTOR_VIEW_ACTION_OPEN_FORM, &event))
+    g_return_if_reached ();
   if (!objector_store_apply (self->store, objector_objection_get_id (self->objection),
-                             OBJECTOR_EVENT_OPEN_FORM, note, NULL, &error))
+                             event, note, NULL, &error))
     objector_ui_toast (GTK_WIDGET (self), error->message, FALSE);
 }
 
@@ -107,8 +116,10 @@ launched_cb (gboolean      launched,
       return;
     }
 
-  /* Only now did the form open: the step is true. */
-  if (launch->is_form && objector_objection_get_state (self->objection) == OBJECTOR_STATE_READY)
+  /* Only now did the form open: the step is true. Opened again, it was
+   * recorded the first time. */
+  if (launch->is_form && self->view != NULL
+      && objector_objection_view_get_next_action (self->view) == OBJECTOR_VIEW_ACTION_OPEN_FORM)
     record_form_opened (self, launch->url);
   if (launch->banner != NULL)
     show_link_banner (self, launch->banner, FALSE);
@@ -153,7 +164,8 @@ form_checked_cb (GObject      *source,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
-  gtk_widget_set_sensitive (self->open_button, TRUE);
+  self->checking_form = FALSE;
+  _objector_objection_page_sync_actions (self);
   gtk_widget_set_visible (self->link_banner, FALSE);
 
   if (choice == NULL)
@@ -203,11 +215,8 @@ form_checked_cb (GObject      *source,
 }
 
 static void
-open_form (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
+open_form (ObjectorObjectionPage *self)
 {
-  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
   const char *url = objector_path_get_form_url (self->path);
   ObjectorWizard *wizard = objector_page_get_wizard (OBJECTOR_PAGE (self));
 
@@ -226,7 +235,8 @@ open_form (GtkWidget  *widget,
 
   /* The person asked to go there: check the addresses first (Meta moves its
    * forms), the current form first, and open the first that answers. */
-  gtk_widget_set_sensitive (self->open_button, FALSE);
+  self->checking_form = TRUE;
+  _objector_objection_page_sync_actions (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
@@ -257,49 +267,6 @@ open_anyway (GtkWidget  *widget,
   ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
 
   launch (self, objector_path_get_form_url (self->path), TRUE, NULL, NULL);
-}
-
-static void
-mark_submitted (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
-
-  /* Sent from the phone or another browser, the form was never opened
-   * here: only the submission is recorded, never an invented opening. */
-  apply (self, OBJECTOR_EVENT_SUBMIT);
-}
-
-static void
-mark_code_confirmed (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  apply (OBJECTOR_OBJECTION_PAGE (widget), OBJECTOR_EVENT_CONFIRM_CODE);
-}
-
-static void
-retry (GtkWidget  *widget,
-       const char *action_name,
-       GVariant   *parameter)
-{
-  apply (OBJECTOR_OBJECTION_PAGE (widget), OBJECTOR_EVENT_RETRY);
-}
-
-static void
-undo_step (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  apply (OBJECTOR_OBJECTION_PAGE (widget), OBJECTOR_EVENT_UNDO);
-}
-
-void
-_objector_objection_page_answer_clicked_cb (GtkButton             *button,
-                                            ObjectorObjectionPage *self)
-{
-  apply (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "event")));
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -333,12 +300,9 @@ email_chooser_response_cb (GtkNativeDialog       *chooser,
 #endif
 
 static void
-log_email_file (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
+log_email_file (ObjectorObjectionPage *self)
 {
-  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
-  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkWindow *parent = GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Email messages"));
@@ -390,14 +354,11 @@ paste_response_cb (AdwMessageDialog      *dialog,
 }
 
 static void
-paste_email (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+paste_email (ObjectorObjectionPage *self)
 {
-  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
   GtkWidget *dialog, *view, *scrolled;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Paste Meta’s Email"),
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Paste Meta’s Email"),
                                    _("Objector needs the whole email, with the lines your email program "
                                      "usually hides (its “source”): they show whether it really comes from Meta. "
                                      "Open Meta’s email, then:\n"
@@ -459,17 +420,191 @@ copy_url (GtkWidget  *widget,
   objector_ui_toast (GTK_WIDGET (self), _("The form’s address was copied"), FALSE);
 }
 
+/* The toast's Undo: takes back the step it named, if that is still the latest. */
+static void
+undo_clicked_cb (AdwToast              *toast,
+                 ObjectorObjectionPage *self)
+{
+  guint steps = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (toast), "steps"));
+  ObjectorEvent event;
+
+  /* Another step came since: undo would take back that one, not this. */
+  if (objector_objection_get_history (self->objection)->len != steps)
+    {
+      objector_ui_toast (GTK_WIDGET (self), _("Not undone: a newer step came first"), FALSE);
+      return;
+    }
+  if (objector_view_action_get_event (OBJECTOR_VIEW_ACTION_UNDO, &event))
+    apply (self, event);
+}
+
+/* What a toast says of a step just recorded: short, a toast does not wrap. */
+static const char *
+step_done (ObjectorEvent event)
+{
+  switch (event)
+    {
+    /* Translators: toasts, under 25 characters: a toast is one line on a phone */
+    case OBJECTOR_EVENT_COMPLETE_DETAILS: return _("Details saved");
+    case OBJECTOR_EVENT_OPEN_FORM:        return _("Form opened");
+    case OBJECTOR_EVENT_SUBMIT:           return _("Marked as sent");
+    case OBJECTOR_EVENT_CONFIRM_CODE:     return _("Code typed in");
+    case OBJECTOR_EVENT_LOG_RECEIPT:      return _("Receipt recorded");
+    case OBJECTOR_EVENT_LOG_APPROVAL:     return _("Acceptance recorded");
+    case OBJECTOR_EVENT_LOG_REJECTION:    return _("Rejection recorded");
+    case OBJECTOR_EVENT_EXTEND:           return _("Extension recorded");
+    case OBJECTOR_EVENT_ESCALATE:         return _("Complaint recorded");
+    case OBJECTOR_EVENT_RETRY:            return _("Ready to send again");
+    case OBJECTOR_EVENT_WITHDRAW:         return _("Withdrawn");
+    case OBJECTOR_EVENT_UNDO:             return _("Step undone");
+    default:                              g_return_val_if_reached ("");
+    }
+}
+
+void
+_objector_objection_page_toast_step (ObjectorObjectionPage *self)
+{
+  GPtrArray *history = objector_objection_get_history (self->objection);
+  ObjectorTransition *step;
+  AdwToast *toast;
+  guint known = self->known_steps;
+
+  self->known_steps = history->len;
+  /* Only the page on screen speaks: the wizard keeps another for the same objection. */
+  if (history->len <= known || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  step = g_ptr_array_index (history, history->len - 1);
+  toast = adw_toast_new (step_done (step->event));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* An undone step is not offered again; the details are the wizard's page. */
+  if (objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_UNDO)
+      && objector_objection_get_latest_step (self->objection, step->event) == step)
+    {
+      g_object_set_data (G_OBJECT (toast), "steps", GUINT_TO_POINTER (history->len));
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self, 0);
+    }
+  /* In the wizard, its overlay above Back and Next: never over them. */
+  objector_ui_add_toast (GTK_WIDGET (self), toast);
+}
+
+/* "Complain": the complaint section, just below the status card. */
+static void
+show_complaint (ObjectorObjectionPage *self)
+{
+  GtkWidget *section = adw_bin_get_child (ADW_BIN (self->complaint_bin));
+
+  if (section != NULL && gtk_widget_get_visible (section))
+    gtk_widget_child_focus (section, GTK_DIR_TAB_FORWARD);
+}
+
+/* "Fill in your details": the wizard's page for them. */
+static void
+complete_details (ObjectorObjectionPage *self)
+{
+  ObjectorWizard *wizard = objector_page_get_wizard (OBJECTOR_PAGE (self));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (gtk_widget_is_ancestor (GTK_WIDGET (self), GTK_WIDGET (wizard)))
+    objector_wizard_go_to (wizard, "details");
+  else if (OBJECTOR_IS_WINDOW (root))
+    {
+      objector_draft_set_page (objector_wizard_get_draft (wizard), "details");
+      objector_window_show_wizard (OBJECTOR_WINDOW (root));
+    }
+}
+
+static void
+confirm_email (ObjectorObjectionPage *self)
+{
+  g_autoptr(ObjectorMailLogResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int index = objector_objection_view_get_email_to_confirm (self->view);
+
+  if (index < 0)
+    return;
+  if (!objector_mail_confirm_logged (self->store, objector_objection_get_id (self->objection), index,
+                                     NULL, &result, &error))
+    objector_ui_toast (GTK_WIDGET (self), error->message, FALSE);
+}
+
+static void
+view_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
+  ObjectorViewAction action;
+  ObjectorEvent event;
+
+  if (!objector_view_action_from_string (strchr (action_name, '.') + 1, &action))
+    g_return_if_reached ();
+
+  switch (action)
+    {
+    case OBJECTOR_VIEW_ACTION_OPEN_FORM:
+      open_form (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_COMPLETE_DETAILS:
+      complete_details (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_COMPLAIN:
+      /* Recorded once the person says they filed it, in the section. */
+      show_complaint (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_CONFIRM_EMAIL:
+      confirm_email (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_LOG_EMAIL_FILE:
+      log_email_file (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_PASTE_EMAIL:
+      paste_email (self);
+      break;
+    case OBJECTOR_VIEW_ACTION_LOG_ANSWER:
+      gtk_menu_button_popup (GTK_MENU_BUTTON (self->answer_button));
+      break;
+    case OBJECTOR_VIEW_ACTION_SKIP:
+      objector_wizard_next (objector_page_get_wizard (OBJECTOR_PAGE (self)));
+      break;
+    case OBJECTOR_VIEW_ACTION_NONE:
+    default:
+      /* The state machine's own steps; Meta's answer as the person's own
+       * statement. Sent from the phone, the form was never opened here:
+       * only the submission is recorded, never an invented opening. */
+      if (objector_view_action_get_event (action, &event))
+        apply (self, event);
+      break;
+    }
+}
+
+void
+_objector_objection_page_sync_actions (ObjectorObjectionPage *self)
+{
+  for (ObjectorViewAction a = OBJECTOR_VIEW_ACTION_NONE + 1; a < OBJECTOR_VIEW_N_ACTIONS; a++)
+    {
+      g_autofree char *name = g_strconcat ("path.", objector_view_action_to_string (a), NULL);
+      gboolean enabled = self->view != NULL && objector_objection_view_offers (self->view, a);
+
+      /* One link check at a time. */
+      if (a == OBJECTOR_VIEW_ACTION_OPEN_FORM && self->checking_form)
+        enabled = FALSE;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
+    }
+}
+
 void
 _objector_objection_page_class_add_actions (GtkWidgetClass *widget_class)
 {
-  gtk_widget_class_install_action (widget_class, "path.open-form", NULL, open_form);
+  for (ObjectorViewAction a = OBJECTOR_VIEW_ACTION_NONE + 1; a < OBJECTOR_VIEW_N_ACTIONS; a++)
+    {
+      g_autofree char *name = g_strconcat ("path.", objector_view_action_to_string (a), NULL);
+
+      gtk_widget_class_install_action (widget_class, name, NULL, view_action_cb);
+    }
+  /* The page's own: around the form, not steps of the objection. */
   gtk_widget_class_install_action (widget_class, "path.open-overview", NULL, open_overview);
   gtk_widget_class_install_action (widget_class, "path.open-anyway", NULL, open_anyway);
   gtk_widget_class_install_action (widget_class, "path.copy-url", NULL, copy_url);
-  gtk_widget_class_install_action (widget_class, "path.submitted", NULL, mark_submitted);
-  gtk_widget_class_install_action (widget_class, "path.code-confirmed", NULL, mark_code_confirmed);
-  gtk_widget_class_install_action (widget_class, "path.undo", NULL, undo_step);
-  gtk_widget_class_install_action (widget_class, "path.retry", NULL, retry);
-  gtk_widget_class_install_action (widget_class, "path.log-email-file", NULL, log_email_file);
-  gtk_widget_class_install_action (widget_class, "path.paste-email", NULL, paste_email);
 }

@@ -1,9 +1,11 @@
-/* objector-objection-page.c — one objection: the form, its fields, and each step
+/* objector-objection-page.c — one objection: where it stands, its next step, the form, the timeline
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What the page shows; what its buttons do is in objector-objection-page-actions.c.
+ * What the page shows, all of it from the objection's view-model
+ * (objector-objection-view.h): the page never decides by the state itself.
+ * What its actions do is in objector-objection-page-actions.c.
  */
 
 #include "config.h"
@@ -12,23 +14,12 @@
 
 #include "objector-complaint-section.h"
 #include "objector-form-check.h"
-#include "objector-mail-list.h"
 #include "objector-objection-page-private.h"
 #include "objector-qr.h"
 #include "objector-country.h"
 #include "objector-ui-util.h"
+#include "objector-view-ui.h"
 #include "objector-wizard.h"
-
-/* What Meta can answer, and the step each answer records. */
-static const struct {
-  ObjectorEvent  event;
-  const char    *label;
-} answers[] = {
-  { OBJECTOR_EVENT_LOG_RECEIPT,   N_("Meta Confirmed Re_ceipt") },
-  { OBJECTOR_EVENT_LOG_APPROVAL,  N_("Meta _Accepted It") },
-  { OBJECTOR_EVENT_LOG_REJECTION, N_("Meta _Rejected It") },
-  { OBJECTOR_EVENT_EXTEND,        N_("Meta _Extended the Deadline") },
-};
 
 G_DEFINE_FINAL_TYPE (ObjectorObjectionPage, objector_objection_page, OBJECTOR_TYPE_PAGE)
 
@@ -37,19 +28,6 @@ objector_objection_page_get_objection_id (ObjectorObjectionPage *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_OBJECTION_PAGE (self), NULL);
   return objector_objection_get_id (self->objection);
-}
-
-static char *
-format_due (ObjectorObjection *objection)
-{
-  g_autoptr(GDate) due = objector_objection_dup_due_date (objection);
-  g_autoptr(GDateTime) when = NULL;
-
-  if (due == NULL)
-    return NULL;
-  when = g_date_time_new_local (g_date_get_year (due), g_date_get_month (due), g_date_get_day (due), 12, 0, 0);
-  /* Translators: a date as in “21 December 2026”; see g_date_time_format() */
-  return g_date_time_format (when, _("%-d %B %Y"));
 }
 
 static const char *
@@ -69,15 +47,20 @@ field_value (ObjectorObjectionPage  *self,
 }
 
 static void
+clear_rows (GtkWidget *group,
+            GPtrArray *rows)
+{
+  for (guint i = 0; i < rows->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), g_ptr_array_index (rows, i));
+  g_ptr_array_set_size (rows, 0);
+}
+
+static void
 rebuild_fields (ObjectorObjectionPage *self)
 {
   GPtrArray *fields = objector_path_get_fields (self->path);
 
-  for (guint i = 0; i < self->field_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->fields_group),
-                                  g_ptr_array_index (self->field_rows, i));
-  g_ptr_array_set_size (self->field_rows, 0);
-
+  clear_rows (self->fields_group, self->field_rows);
   for (guint i = 0; fields != NULL && i < fields->len; i++)
     {
       ObjectorField *field = g_ptr_array_index (fields, i);
@@ -86,7 +69,6 @@ rebuild_fields (ObjectorObjectionPage *self)
       GtkWidget *row = adw_action_row_new ();
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), field->label);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
       if (value != NULL && *value != '\0')
@@ -140,49 +122,6 @@ format_moment (GDateTime *time)
   return local ? g_date_time_format (local, _("%-d %B %Y, %H:%M")) : g_strdup (_("unknown date"));
 }
 
-static void
-confirm_clicked_cb (GtkButton             *button,
-                    ObjectorObjectionPage *self)
-{
-  g_autoptr(ObjectorMailLogResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "email"));
-
-  if (!objector_mail_confirm_logged (self->store, objector_objection_get_id (self->objection), index,
-                                     NULL, &result, &error))
-    objector_ui_toast (GTK_WIDGET (self), error->message, FALSE);
-  else
-    {
-      g_autofree char *message = g_strdup_printf (_("Recorded as confirmed by you, not verified: %s"),
-                                                  objector_state_get_label (result->after));
-
-      objector_ui_toast (GTK_WIDGET (self), message, FALSE);
-    }
-}
-
-/* "This is genuine: record it", under an unverifiable email of the timeline. */
-static GtkWidget *
-confirm_row (ObjectorObjectionPage *self,
-             guint                  email,
-             const char            *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *button = objector_ui_wrapping_button (_("This Is _Genuine: Record It"));
-  /* Translators: the accessible name of the button under "Email: <subject>". */
-  g_autofree char *name = g_strdup_printf (_("This is genuine: record “%s”"), title);
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_set_margin_top (button, 6);
-  gtk_widget_set_margin_bottom (button, 6);
-  g_object_set_data (G_OBJECT (button), "email", GUINT_TO_POINTER (email));
-  g_signal_connect (button, "clicked", G_CALLBACK (confirm_clicked_cb), self);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), button);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_widget_set_focusable (row, FALSE);
-  g_ptr_array_add (self->timeline_rows, row);
-  return row;
-}
-
 /* Every step and every logged email, oldest first: the record of what happened. */
 static void
 rebuild_timeline (ObjectorObjectionPage *self)
@@ -192,11 +131,7 @@ rebuild_timeline (ObjectorObjectionPage *self)
   GPtrArray *emails = objector_objection_get_emails (self->objection);
 
   g_array_set_clear_func (moments, (GDestroyNotify) moment_clear);
-
-  for (guint i = 0; i < self->timeline_rows->len; i++)
-    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->timeline_group),
-                                  g_ptr_array_index (self->timeline_rows, i));
-  g_ptr_array_set_size (self->timeline_rows, 0);
+  clear_rows (self->timeline_group, self->timeline_rows);
 
   for (guint i = 0; i < history->len; i++)
     {
@@ -252,104 +187,219 @@ rebuild_timeline (ObjectorObjectionPage *self)
       gtk_widget_set_focusable (row, FALSE);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->timeline_group), row);
       g_ptr_array_add (self->timeline_rows, row);
-
-      /* The person's own step: an unverifiable answer they know is genuine. */
-      if (m->email >= 0 && objector_mail_can_confirm_logged (self->objection, m->email))
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->timeline_group),
-                                   confirm_row (self, m->email, m->title));
     }
+  gtk_widget_set_visible (self->timeline_group, moments->len > 0);
+}
+
+/* The menus of the status card: Meta's answers behind "Meta answered…",
+ * every other step the view offers behind "More". */
+static void
+rebuild_menus (ObjectorObjectionPage *self)
+{
+  GArray *secondary = objector_objection_view_get_secondary (self->view);
+  g_autoptr(GMenu) answers = g_menu_new ();
+  g_autoptr(GMenu) statements = g_menu_new ();
+  g_autoptr(GMenu) emails = g_menu_new ();
+  g_autoptr(GMenu) more = g_menu_new ();
+  gboolean sending = objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_MARK_SUBMITTED);
+
+  for (guint i = 0; i < secondary->len; i++)
+    {
+      const ObjectorViewChoice *c = &g_array_index (secondary, ObjectorViewChoice, i);
+      g_autofree char *name = g_strconcat ("path.", objector_view_action_to_string (c->action), NULL);
+
+      if (objector_view_action_is_answer (c->action))
+        {
+          ObjectorEvent event;
+
+          /* The person's own statements, then the emails that prove them. */
+          g_menu_append (objector_view_action_get_event (c->action, &event) ? statements : emails, c->label, name);
+        }
+      /* Skipping is the wizard's Next; "I have submitted" has its button below the form's answers. */
+      else if (c->action != OBJECTOR_VIEW_ACTION_SKIP
+               && !(sending && c->action == OBJECTOR_VIEW_ACTION_MARK_SUBMITTED))
+        g_menu_append (more, c->label, name);
+    }
+  g_menu_append_section (answers, NULL, G_MENU_MODEL (statements));
+  g_menu_append_section (answers, NULL, G_MENU_MODEL (emails));
+
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->answer_button), G_MENU_MODEL (answers));
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (self->more_button), G_MENU_MODEL (more));
+  gtk_widget_set_visible (self->answer_button, objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_LOG_ANSWER));
+  gtk_widget_set_visible (self->more_button, g_menu_model_get_n_items (G_MENU_MODEL (more)) > 0);
+}
+
+/* The status card: the view's icon, title and sentence, and its next action
+ * as the page's one suggested button. */
+static void
+update_status (ObjectorObjectionPage *self)
+{
+  const ObjectorViewChoice *next = objector_objection_view_get_next (self->view);
+  gboolean answer_next = objector_objection_view_get_next_action (self->view) == OBJECTOR_VIEW_ACTION_LOG_ANSWER;
+
+  gtk_image_set_from_icon_name (GTK_IMAGE (self->status_icon), objector_objection_view_get_icon_name (self->view));
+  gtk_label_set_text (GTK_LABEL (self->status_title), objector_objection_view_get_title (self->view));
+  gtk_label_set_text (GTK_LABEL (self->status_description), objector_objection_view_get_description (self->view));
+
+  /* "Meta answered…" opens its menu: when it is the next step, it is the suggested button itself. */
+  gtk_widget_set_visible (self->next_button, next != NULL && !answer_next);
+  if (next != NULL && !answer_next)
+    {
+      g_autofree char *name = g_strconcat ("path.", objector_view_action_to_string (next->action), NULL);
+
+      gtk_label_set_text_with_mnemonic (GTK_LABEL (self->next_label), next->label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->next_button), name);
+      gtk_widget_set_tooltip_text (self->next_button, next->description);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->next_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, next->description, -1);
+    }
+  if (answer_next)
+    {
+      gtk_widget_add_css_class (self->answer_button, "suggested-action");
+      gtk_widget_add_css_class (self->answer_button, "pill");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->answer_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, next->description, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->answer_button, "suggested-action");
+      gtk_widget_remove_css_class (self->answer_button, "pill");
+    }
+}
+
+static void focus_next (ObjectorObjectionPage *self);
+
+static gboolean
+focus_in_card (ObjectorObjectionPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, self->status_card);
+}
+
+static gboolean
+refocus_cb (gpointer user_data)
+{
+  ObjectorObjectionPage *self = user_data;
+
+  self->refocus = 0;
+  if (!focus_in_card (self))
+    focus_next (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 update (ObjectorObjectionPage *self)
 {
-  ObjectorState state = objector_objection_get_state (self->objection);
-  g_autofree char *due = format_due (self->objection);
-  g_autofree char *subtitle = NULL;
-  gboolean sent = state >= OBJECTOR_STATE_SUBMITTED && state != OBJECTOR_STATE_WITHDRAWN;
+  gboolean sending;
+  gboolean had_focus = focus_in_card (self);
+  const ObjectorViewChoice *submit;
 
-  if (state == OBJECTOR_STATE_WITHDRAWN)
-    subtitle = g_strdup (_("You withdrew this request."));
-  else if (due != NULL && objector_state_is_awaiting (state))
-    subtitle = g_strdup_printf (objector_objection_is_overdue (self->objection, NULL)
-                                ? _("Meta had to answer by %s and has not: you can complain to your data protection authority.")
-                                : objector_objection_get_extended (self->objection)
-                                ? _("Meta extended its deadline by two months (GDPR Art. 12(3)): it must answer by %s.")
-                                : _("Meta must answer by %s."), due);
-  else if (state <= OBJECTOR_STATE_FORM_OPENED)
-    subtitle = g_strdup (_("Not sent yet."));
-  else if (state == OBJECTOR_STATE_APPROVED)
-    subtitle = g_strdup (_("Meta accepted your objection: it must not use this information to train its AI."));
-  else if (state == OBJECTOR_STATE_REJECTED)
-    subtitle = g_strdup (_("You can complain to the data protection authority, or send the form again."));
-  else if (state == OBJECTOR_STATE_ESCALATED)
-    subtitle = g_strdup (_("You complained to the data protection authority. Keep its answers with Meta’s."));
+  g_clear_object (&self->view);
+  self->view = objector_ui_view_new (objector_page_get_wizard (OBJECTOR_PAGE (self)), self->objection);
+  g_return_if_fail (self->view != NULL);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->state_row), objector_state_get_label (state));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->state_row), subtitle ? subtitle : "");
+  rebuild_menus (self);
+  update_status (self);
+  _objector_objection_page_sync_actions (self);
 
-  gtk_widget_set_visible (self->send_box, state <= OBJECTOR_STATE_FORM_OPENED);
-  gtk_widget_set_visible (self->code_button, objector_objection_get_has_code_step (self->objection)
-                                              && state == OBJECTOR_STATE_SUBMITTED);
-  gtk_widget_set_visible (self->retry_button, state == OBJECTOR_STATE_REJECTED);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields_group),
-                                   state <= OBJECTOR_STATE_FORM_OPENED ? _("What to Fill In") : _("What You Sent"));
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->fields_group),
-                                         state <= OBJECTOR_STATE_FORM_OPENED ? _("Copy each answer into the form.") : NULL);
-  gtk_widget_set_sensitive (self->undo_button,
-                            state > OBJECTOR_STATE_READY
-                            && objector_objection_can_apply (self->objection, OBJECTOR_EVENT_UNDO, NULL));
+  /* Until it is sent (and again after "send again"): how to send it. */
+  sending = objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_MARK_SUBMITTED);
+  gtk_widget_set_visible (self->send_box, sending);
+  submit = objector_objection_view_lookup (self->view, OBJECTOR_VIEW_ACTION_MARK_SUBMITTED);
+  gtk_label_set_text (GTK_LABEL (self->submitted_hint), submit != NULL ? submit->description : "");
+  if (submit != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->submitted_button),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, submit->description, -1);
 
+  /* The answers to copy come before "I have submitted"; once sent, they
+   * are what was sent, after the timeline. */
   {
-    gboolean any = FALSE;
+    GtkWidget *parent = sending ? self->send_box : self->box;
+    GtkWidget *after = sending ? self->steps_group : gtk_widget_get_last_child (self->box);
 
-    for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    if (gtk_widget_get_parent (self->fields_group) != parent)
       {
-        gboolean can = objector_objection_can_apply (self->objection, answers[i].event, NULL);
-
-        gtk_widget_set_visible (self->answer_buttons[i], can);
-        any = any || can;
+        g_object_ref (self->fields_group);
+        gtk_box_remove (GTK_BOX (gtk_widget_get_parent (self->fields_group)), self->fields_group);
+        gtk_box_insert_child_after (GTK_BOX (parent), self->fields_group, after);
+        g_object_unref (self->fields_group);
       }
-    /* Emails can be logged as evidence at any time after sending. */
-    gtk_widget_set_visible (self->answer_group, any || sent);
+  }
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->fields_group),
+                                   sending ? _("What to Fill In") : _("What You Sent"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->fields_group),
+                                         sending ? _("Copy each answer into the form.") : NULL);
+  gtk_widget_set_visible (self->fields_group, sending || objector_objection_get_submitted (self->objection) != NULL);
+
+  /* In the wizard, Next leaves it unsent for now. */
+  {
+    const ObjectorViewChoice *skip = objector_objection_view_lookup (self->view, OBJECTOR_VIEW_ACTION_SKIP);
+
+    objector_page_set_next_label (OBJECTOR_PAGE (self), skip != NULL ? skip->label : NULL);
   }
 
-  objector_page_set_next_label (OBJECTOR_PAGE (self), sent ? NULL : _("_Skip for Now"));
   rebuild_fields (self);
   rebuild_timeline (self);
+
+  /* A keyboard user who just took a step stays in the card, on the next
+   * one, also when the button they were on went (GTK moves the focus of a
+   * widget hidden or made insensitive, at once or a moment later). */
+  if (had_focus)
+    {
+      if (!focus_in_card (self))
+        focus_next (self);
+      if (self->refocus == 0)
+        self->refocus = g_idle_add_full (G_PRIORITY_LOW, refocus_cb, self, NULL);
+    }
+}
+
+static gboolean midnight_cb (gpointer user_data);
+
+/* A new view now, and another after midnight. */
+static void
+refresh (ObjectorObjectionPage *self)
+{
+  update (self);
+  g_clear_handle_id (&self->midnight, g_source_remove);
+  self->midnight = objector_ui_add_midnight_timeout (midnight_cb, self);
+}
+
+static gboolean
+midnight_cb (gpointer user_data)
+{
+  ObjectorObjectionPage *self = user_data;
+
+  self->midnight = 0;
+  refresh (self);
+  return G_SOURCE_REMOVE;
 }
 
 static void
 objection_changed_cb (ObjectorObjection     *objection,
                       ObjectorObjectionPage *self)
 {
-  update (self);
+  refresh (self);
+  _objector_objection_page_toast_step (self);
 }
 
 static GtkWidget *
-steps_group (const char         *title,
-             const char * const *steps)
+numbered_row (const char *text,
+              guint       number)
 {
-  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  GtkWidget *badge = gtk_label_new (digits);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      GtkWidget *badge = gtk_label_new (number);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), steps[i]);
-      adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-      gtk_widget_add_css_class (badge, "dim-label");
-      gtk_widget_add_css_class (badge, "numeric");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
-      gtk_widget_set_focusable (row, FALSE);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-    }
-  return group;
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (badge, "dim-label");
+  gtk_widget_add_css_class (badge, "numeric");
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+  gtk_widget_set_focusable (row, FALSE);
+  return row;
 }
 
 static const char *
@@ -381,95 +431,13 @@ short_title (ObjectorPath *path)
   return objector_path_get_title (path);
 }
 
+/* On the phone: the app's own menus, or the form through the QR code. */
 static void
-build (ObjectorObjectionPage *self)
+build_phone_group (ObjectorObjectionPage *self)
 {
-  GtkWidget *box;
-  GtkWidget *body = objector_ui_page_body (&box);
-  const char *account = objector_objection_get_account (self->objection);
   GPtrArray *routes = objector_path_get_app_routes (self->path);
-  GtkWidget *group, *buttons, *phone, *picture, *copy;
   g_autoptr(GdkTexture) qr = NULL;
-  g_autofree char *page_id = g_strconcat ("objection:", objector_objection_get_id (self->objection), NULL);
 
-  objector_page_set_id (OBJECTOR_PAGE (self), page_id);
-  /* The header is narrow on a phone: a short name there, the full title below. */
-  objector_page_set_title (OBJECTOR_PAGE (self), short_title (self->path));
-
-  gtk_box_append (GTK_BOX (box), objector_ui_heading (objector_path_get_title (self->path)));
-  if (account != NULL && *account != '\0')
-    {
-      /* Translators: which of the person's accounts this objection is for */
-      g_autofree char *text = g_strdup_printf (_("For the account “%s”"), account);
-      GtkWidget *label = objector_ui_paragraph (text);
-
-      gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_box_append (GTK_BOX (box), objector_ui_paragraph (objector_path_get_summary (self->path)));
-
-  group = adw_preferences_group_new ();
-  self->state_row = adw_action_row_new ();
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self->state_row), FALSE);
-  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self->state_row), 0);
-  gtk_widget_set_focusable (self->state_row, FALSE);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->state_row);
-  gtk_box_append (GTK_BOX (box), group);
-
-  /* Sending: shown until the form is sent (and again after "retry"). */
-  self->send_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 18);
-  gtk_box_append (GTK_BOX (box), self->send_box);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  self->open_button = objector_ui_wrapping_button (_("_Open the Form in Your Browser"));
-  gtk_widget_add_css_class (self->open_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->open_button), "path.open-form");
-  gtk_box_append (GTK_BOX (buttons), self->open_button);
-  {
-    /* Which form the steps describe, and how recent that is. */
-    g_autofree char *as_of = objector_form_candidate_describe (g_ptr_array_index (objector_path_get_forms (self->path), 0));
-    GtkWidget *label = objector_ui_paragraph (as_of);
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0.5);
-    gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-    gtk_widget_add_css_class (label, "dim-label");
-    gtk_box_append (GTK_BOX (buttons), label);
-  }
-  copy = gtk_button_new_with_mnemonic (_("_Copy the Form’s Address"));
-  gtk_widget_add_css_class (copy, "flat");
-  gtk_widget_set_halign (copy, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (copy), "path.copy-url");
-  gtk_box_append (GTK_BOX (buttons), copy);
-  gtk_box_append (GTK_BOX (self->send_box), buttons);
-
-  /* What the link check found, when it is not simply "fine". */
-  self->link_banner = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_widget_add_css_class (self->link_banner, "card");
-  self->link_message = objector_ui_paragraph ("");
-  gtk_widget_set_margin_top (self->link_message, 12);
-  gtk_widget_set_margin_start (self->link_message, 12);
-  gtk_widget_set_margin_end (self->link_message, 12);
-  gtk_box_append (GTK_BOX (self->link_banner), self->link_message);
-  self->link_overview = objector_ui_wrapping_button (_("Open the _Overview Page"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_overview), "path.open-overview");
-  gtk_box_append (GTK_BOX (self->link_banner), self->link_overview);
-  self->link_anyway = gtk_button_new_with_mnemonic (_("Open the Form _Anyway"));
-  gtk_widget_add_css_class (self->link_anyway, "flat");
-  gtk_widget_set_halign (self->link_anyway, GTK_ALIGN_CENTER);
-  gtk_widget_set_margin_bottom (self->link_anyway, 12);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->link_anyway), "path.open-anyway");
-  gtk_box_append (GTK_BOX (self->link_banner), self->link_anyway);
-  gtk_widget_set_visible (self->link_banner, FALSE);
-  gtk_box_append (GTK_BOX (self->send_box), self->link_banner);
-
-  gtk_box_append (GTK_BOX (self->send_box), steps_group (_("In Your Browser"), objector_path_get_steps (self->path)));
-
-  self->fields_group = adw_preferences_group_new ();
-
-  /* On the phone: the app's own menus, or the form through the QR code. */
-  phone = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (phone), _("On Your Phone"));
   for (guint i = 0; routes != NULL && i < routes->len; i++)
     {
       ObjectorAppRoute *route = g_ptr_array_index (routes, i);
@@ -477,32 +445,20 @@ build (ObjectorObjectionPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), app_name (route->app));
       for (guint s = 0; route->steps != NULL && route->steps[s] != NULL; s++)
-        {
-          GtkWidget *row = adw_action_row_new ();
-          g_autofree char *number = g_strdup_printf ("%u", s + 1);
-          GtkWidget *badge = gtk_label_new (number);
-
-          adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), route->steps[s]);
-          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-          gtk_widget_add_css_class (badge, "dim-label");
-          adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
-          gtk_widget_set_focusable (row, FALSE);
-          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-        }
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (phone), expander);
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), numbered_row (route->steps[s], s + 1));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->phone_group), expander);
     }
+
   qr = objector_qr_texture_new (objector_path_get_form_url (self->path), 4);
   if (qr != NULL)
     {
       GtkWidget *expander = adw_expander_row_new ();
       GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (qr));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Scan the Form’s Address"));
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (expander),
                                      _("Point your phone’s camera at the code to open the form there."));
-      picture = gtk_picture_new_for_paintable (GDK_PAINTABLE (qr));
       gtk_picture_set_can_shrink (GTK_PICTURE (picture), FALSE);
       gtk_widget_set_halign (picture, GTK_ALIGN_CENTER);
       gtk_widget_set_margin_top (picture, 12);
@@ -513,79 +469,43 @@ build (ObjectorObjectionPage *self)
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_focusable (row, FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (phone), expander);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->phone_group), expander);
     }
-  gtk_box_append (GTK_BOX (self->send_box), phone);
+  gtk_widget_set_visible (self->phone_group, (routes != NULL && routes->len > 0) || qr != NULL);
+}
 
-  /* The fields stay in view once sent: they are what was sent. */
-  gtk_box_append (GTK_BOX (box), self->fields_group);
+/* What never changes: the path's title, its steps, the phone's ways. */
+static void
+build (ObjectorObjectionPage *self)
+{
+  const char *account = objector_objection_get_account (self->objection);
+  const char * const *steps = objector_path_get_steps (self->path);
+  g_autofree char *page_id = g_strconcat ("objection:", objector_objection_get_id (self->objection), NULL);
+  g_autofree char *as_of = objector_form_candidate_describe (g_ptr_array_index (objector_path_get_forms (self->path), 0));
 
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  gtk_box_append (GTK_BOX (buttons), objector_ui_paragraph (_("Once you have sent the form, say so here: "
-                                                              "Objector then counts the month Meta has to answer.")));
-  self->submitted_button = objector_ui_wrapping_button (_("I Have _Submitted the Form"));
-  gtk_widget_add_css_class (self->submitted_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->submitted_button), "path.submitted");
-  gtk_box_append (GTK_BOX (buttons), self->submitted_button);
-  gtk_box_append (GTK_BOX (self->send_box), buttons);
-
-  self->code_button = objector_ui_wrapping_button (_("I _Typed In the Six-Digit Code From Meta’s Email"));
-  gtk_widget_add_css_class (self->code_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->code_button), "path.code-confirmed");
-  gtk_box_insert_child_after (GTK_BOX (box), self->code_button, self->send_box);
-
-  /* Meta's answer, as the person read it in their email. */
-  self->answer_group = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-  {
-    GtkWidget *label = gtk_label_new (_("Meta’s Answer"));
-
-    gtk_label_set_xalign (GTK_LABEL (label), 0);
-    gtk_widget_add_css_class (label, "heading");
-    gtk_box_append (GTK_BOX (self->answer_group), label);
-    gtk_box_append (GTK_BOX (self->answer_group),
-                    objector_ui_paragraph (_("When Meta’s email arrives, record what it says. Keep the email: "
-                                             "it is your proof.")));
-  }
-  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+  objector_page_set_id (OBJECTOR_PAGE (self), page_id);
+  /* The header is narrow on a phone: a short name there, the full title below. */
+  objector_page_set_title (OBJECTOR_PAGE (self), short_title (self->path));
+  gtk_label_set_text (GTK_LABEL (self->heading), objector_path_get_title (self->path));
+  if (account != NULL && *account != '\0')
     {
-      self->answer_buttons[i] = objector_ui_wrapping_button (_(answers[i].label));
-      g_object_set_data (G_OBJECT (self->answer_buttons[i]), "event", GINT_TO_POINTER (answers[i].event));
-      g_signal_connect (self->answer_buttons[i], "clicked", G_CALLBACK (_objector_objection_page_answer_clicked_cb), self);
-      gtk_box_append (GTK_BOX (self->answer_group), self->answer_buttons[i]);
+      /* Translators: which of the person's accounts this objection is for */
+      g_autofree char *text = g_strdup_printf (_("For the account “%s”"), account);
+
+      gtk_label_set_text (GTK_LABEL (self->account_label), text);
+      gtk_widget_set_visible (self->account_label, TRUE);
     }
-  {
-    GtkWidget *file = objector_ui_wrapping_button (_("Log an _Email File…"));
-    GtkWidget *paste = gtk_button_new_with_mnemonic (_("_Paste an Email…"));
+  gtk_label_set_text (GTK_LABEL (self->summary_label), objector_path_get_summary (self->path));
 
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (file), "path.log-email-file");
-    gtk_box_append (GTK_BOX (self->answer_group), file);
-    gtk_widget_add_css_class (paste, "flat");
-    gtk_widget_set_halign (paste, GTK_ALIGN_CENTER);
-    gtk_actionable_set_action_name (GTK_ACTIONABLE (paste), "path.paste-email");
-    gtk_box_append (GTK_BOX (self->answer_group), paste);
-  }
-  gtk_box_append (GTK_BOX (box), self->answer_group);
+  /* Which form the steps describe, and how recent that is. */
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (self->steps_group), as_of);
+  for (guint i = 0; steps != NULL && steps[i] != NULL; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->steps_group), numbered_row (steps[i], i + 1));
+  build_phone_group (self);
 
-  gtk_box_append (GTK_BOX (box), objector_complaint_section_new (objector_page_get_wizard (OBJECTOR_PAGE (self)), self->objection, self->path));
-
-  self->retry_button = objector_ui_wrapping_button (_("Send the Form _Again"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->retry_button), "path.retry");
-  gtk_box_append (GTK_BOX (box), self->retry_button);
-
-  /* The fields come last once the form is sent. */
-  gtk_box_reorder_child_after (GTK_BOX (box), self->fields_group, self->retry_button);
-
-  self->timeline_group = adw_preferences_group_new ();
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->timeline_group), _("Timeline"));
-  gtk_box_append (GTK_BOX (box), self->timeline_group);
-
-  self->undo_button = gtk_button_new_with_mnemonic (_("_Undo the Last Step"));
-  gtk_widget_add_css_class (self->undo_button, "flat");
-  gtk_widget_set_halign (self->undo_button, GTK_ALIGN_CENTER);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->undo_button), "path.undo");
-  gtk_box_append (GTK_BOX (box), self->undo_button);
-
-  adw_bin_set_child (ADW_BIN (self), body);
+  adw_bin_set_child (ADW_BIN (self->complaint_bin),
+                     objector_complaint_section_new (objector_page_get_wizard (OBJECTOR_PAGE (self)),
+                                                     self->objection, self->path));
 
   {
     GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -593,7 +513,45 @@ build (ObjectorObjectionPage *self)
     g_signal_connect (target, "drop", G_CALLBACK (_objector_objection_page_drop_cb), self);
     gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   }
-  update (self);
+
+  self->known_steps = objector_objection_get_history (self->objection)->len;
+  refresh (self);
+}
+
+static void
+focus_next (ObjectorObjectionPage *self)
+{
+  self->focus_on_map = FALSE;
+  if (gtk_widget_get_visible (self->next_button))
+    gtk_widget_grab_focus (self->next_button);
+  else if (gtk_widget_get_visible (self->answer_button))
+    gtk_widget_grab_focus (self->answer_button);
+  else if (gtk_widget_get_visible (self->more_button))
+    gtk_widget_grab_focus (self->more_button);
+}
+
+/* Every visit starts at the top, on the next step: the keyboard's focus too. */
+static void
+objector_objection_page_shown (ObjectorPage *page)
+{
+  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (page);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scrolled));
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_lower (adjustment));
+  /* A page not yet on screen takes no focus: it does once mapped. */
+  self->focus_on_map = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    focus_next (self);
+}
+
+static void
+objector_objection_page_map (GtkWidget *widget)
+{
+  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
+
+  GTK_WIDGET_CLASS (objector_objection_page_parent_class)->map (widget);
+  if (self->focus_on_map)
+    focus_next (self);
 }
 
 static void
@@ -603,8 +561,14 @@ objector_objection_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->midnight, g_source_remove);
+  g_clear_handle_id (&self->refocus, g_source_remove);
   if (self->objection != NULL)
     g_signal_handlers_disconnect_by_data (self->objection, self);
+  /* The bin drops its child first: the template's would leave it a dangling pointer. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), OBJECTOR_TYPE_OBJECTION_PAGE);
+  g_clear_object (&self->view);
   g_clear_object (&self->objection);
   g_clear_object (&self->store);
   g_clear_object (&self->playbook);
@@ -621,6 +585,38 @@ objector_objection_page_class_init (ObjectorObjectionPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = objector_objection_page_dispose;
+  OBJECTOR_PAGE_CLASS (klass)->shown = objector_objection_page_shown;
+  widget_class->map = objector_objection_page_map;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-objection-page.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ObjectorObjectionPage, name)
+  BIND (scrolled);
+  BIND (box);
+  BIND (heading);
+  BIND (account_label);
+  BIND (status_card);
+  BIND (status_icon);
+  BIND (status_title);
+  BIND (status_description);
+  BIND (next_button);
+  BIND (next_label);
+  BIND (answer_button);
+  BIND (more_button);
+  BIND (about_expander);
+  BIND (summary_label);
+  BIND (link_banner);
+  BIND (link_message);
+  BIND (link_overview);
+  BIND (link_anyway);
+  BIND (complaint_bin);
+  BIND (send_box);
+  BIND (steps_group);
+  BIND (fields_group);
+  BIND (phone_group);
+  BIND (submitted_hint);
+  BIND (submitted_button);
+  BIND (timeline_group);
+#undef BIND
 
   _objector_objection_page_class_add_actions (widget_class);
 }
@@ -628,6 +624,7 @@ objector_objection_page_class_init (ObjectorObjectionPageClass *klass)
 static void
 objector_objection_page_init (ObjectorObjectionPage *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->field_rows = g_ptr_array_new ();
   self->timeline_rows = g_ptr_array_new ();
 }

@@ -126,33 +126,44 @@ objector_ui_wrapping_check (const char *mnemonic_label)
 }
 
 void
-objector_ui_toast (GtkWidget  *widget,
-                   const char *message,
-                   gboolean    persistent)
+objector_ui_add_toast (GtkWidget *widget,
+                       AdwToast  *toast)
 {
-  GtkWidget *overlay;
-  AdwToast *toast;
+  GtkWidget *overlay = NULL;
 
   g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
-  g_return_if_fail (message != NULL);
+  g_return_if_fail (ADW_IS_TOAST (toast));
 
-  g_debug ("%s", message);
-  if (widget == NULL)
-    return;
-
-  overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+  g_debug ("%s", adw_toast_get_title (toast));
+  if (widget != NULL)
+    overlay = gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
   if (overlay == NULL && GTK_IS_WINDOW (widget))
     for (overlay = gtk_widget_get_first_child (widget);
          overlay != NULL && !ADW_IS_TOAST_OVERLAY (overlay);
          overlay = gtk_widget_get_first_child (overlay))
       ;
   if (overlay == NULL)
-    return;
+    {
+      g_object_unref (toast);
+      return;
+    }
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+objector_ui_toast (GtkWidget  *widget,
+                   const char *message,
+                   gboolean    persistent)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (widget == NULL || GTK_IS_WIDGET (widget));
+  g_return_if_fail (message != NULL);
 
   toast = adw_toast_new (message);
   if (persistent)
     adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  objector_ui_add_toast (widget, toast);
 }
 
 static void

@@ -27,6 +27,10 @@ GtkWidget  *objector_ui_wrapping_check    (const char  *mnemonic_label);
 void        objector_ui_toast             (GtkWidget   *widget,
                                            const char  *message,
                                            gboolean     persistent);
+/* Shows @toast (taken) in the same overlay as objector_ui_toast(): in the
+ * wizard, its own, above Back and Next; elsewhere the window's. */
+void        objector_ui_add_toast         (GtkWidget   *widget,
+                                           AdwToast    *toast);
 /* Asks where to save a file (GtkFileDialog from GTK 4.10, a native chooser
  * before). @callback gets the file, or NULL when the person cancelled;
  * @notify then frees @user_data. @filter is nullable. */

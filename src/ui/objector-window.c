@@ -74,7 +74,7 @@ show_view (ObjectorWindow *self,
 {
   if (g_str_equal (name, "dashboard") && self->dashboard == NULL)
     {
-      self->dashboard = objector_dashboard_new (self->store, self->playbook);
+      self->dashboard = objector_dashboard_new (self->store, self->wizard);
       g_signal_connect (self->dashboard, "objection-activated", G_CALLBACK (objection_activated_cb), self);
       gtk_stack_add_named (self->views, self->dashboard, "dashboard");
     }
@@ -222,7 +222,8 @@ make_report (ObjectorWindow *self,
     authorities = objector_application_get_authorities (OBJECTOR_APPLICATION (app));
   /* The document `objector export-pdf` writes: core assembles it. */
   report = objector_report_new_for_person (G_LIST_MODEL (self->store), self->playbook, authorities,
-                                           objector_draft_get_region (self->draft), NULL);
+                                           objector_draft_get_region (self->draft),
+                                           objector_draft_get_name (self->draft));
   objector_report_set_redact (report, redact);
   return report;
 }

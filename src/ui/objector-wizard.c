@@ -234,6 +234,11 @@ update_header (ObjectorWizard *self)
 
   next_label = objector_page_get_next_label (self->current);
   gtk_button_set_label (GTK_BUTTON (self->next_button), next_label ? next_label : _("_Next"));
+  /* An objection page's own next step is its one suggested button. */
+  if (OBJECTOR_IS_OBJECTION_PAGE (self->current))
+    gtk_widget_remove_css_class (self->next_button, "suggested-action");
+  else
+    gtk_widget_add_css_class (self->next_button, "suggested-action");
 
   gtk_widget_set_visible (self->back_button, neighbour (self, -1) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.back", neighbour (self, -1) != NULL);
