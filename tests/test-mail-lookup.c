@@ -23,6 +23,7 @@
 #include "objector-mail-lookup.h"
 #include "objector-mail-list.h"
 #include "objector-mail-watch.h"
+#include "objector-objection-page.h"
 #include "objector-password-dialog.h"
 #include "objector-preferences.h"
 #include "objector-scan-dialog.h"
@@ -777,6 +778,116 @@ test_preferences (void)
   test_ui_run_app (360, preferences_script, NULL);
 }
 
+/* The promise of issue 16: on an objection's page, two clicks — "Meta
+ * Answered…", then "Look for Meta's Answer Now" — and Meta's answers are
+ * found in the GNOME Online Accounts account, with progress and Cancel. */
+
+typedef struct
+{
+  GtkWidget *dialog;
+  gboolean   cancel_shown;
+  guint      n_phases;
+} TwoClicks;
+
+static void
+two_clicks_phase_cb (ObjectorMailLookup *lookup,
+                     GParamSpec         *pspec,
+                     TwoClicks          *seen)
+{
+  GtkWidget *cancel = test_ui_find (seen->dialog, test_ui_is_button_labelled, "_Cancel");
+
+  seen->n_phases++;
+  if (objector_mail_lookup_get_busy (lookup) && cancel != NULL && gtk_widget_is_sensitive (cancel))
+    seen->cancel_shown = TRUE;
+}
+
+static gboolean
+menu_has_action (GMenuModel *menu,
+                 const char *action)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+      if (section != NULL && menu_has_action (section, action))
+        return TRUE;
+      if (g_menu_model_get_item_attribute (menu, i, G_MENU_ATTRIBUTE_ACTION, "s", &name)
+          && g_str_equal (name, action))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+is_menu_button_labelled (GtkWidget    *widget,
+                         gconstpointer data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)), data) == 0;
+}
+
+static void
+two_clicks_script (ObjectorApplication *app,
+                   ObjectorWindow      *window,
+                   gpointer             data)
+{
+  const char *id = data;
+  TwoClicks seen = { 0 };
+  GtkWidget *page, *answered;
+  ObjectorMailLookup *lookup;
+
+  objector_window_show_objection (window, id);
+  test_util_wait_until ((page = test_ui_find (GTK_WIDGET (window), test_ui_is_type,
+                                              GSIZE_TO_POINTER (OBJECTOR_TYPE_OBJECTION_PAGE))) != NULL);
+  test_ui_wait_drawn (page);
+
+  /* Click one: "Meta Answered…", which offers the look first. */
+  answered = test_ui_find (page, is_menu_button_labelled, "_Meta Answered…");
+  g_assert_nonnull (answered);
+  g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (answered)), "path.look-in-mail"));
+  gtk_menu_button_popup (GTK_MENU_BUTTON (answered));
+
+  /* Click two: "Look for Meta's Answer Now" (what its menu item does). */
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (answered));
+  g_assert_true (gtk_widget_activate_action (page, "path.look-in-mail", NULL));
+  /* The dialog opens at once; its lookup starts once the accounts are known. */
+  seen.dialog = test_ui_find_toplevel (OBJECTOR_TYPE_SCAN_DIALOG);
+  g_assert_nonnull (seen.dialog);
+  lookup = objector_scan_dialog_get_lookup (OBJECTOR_SCAN_DIALOG (seen.dialog));
+  g_signal_connect (lookup, "notify::phase-text", G_CALLBACK (two_clicks_phase_cb), &seen);
+
+  /* Found: the answers, with Log buttons for this objection. */
+  test_util_wait_until (test_ui_find (seen.dialog, test_ui_is_type, GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST)) != NULL);
+  g_assert_nonnull (test_ui_find (seen.dialog, test_ui_is_label_text, "We received your request"));
+  g_assert_nonnull (test_ui_find (seen.dialog, test_ui_is_label_text, "Dein Widerspruch"));
+  g_assert_cmpuint (seen.n_phases, >, 2);
+  g_assert_true (seen.cancel_shown);
+  test_ui_wait_drawn (seen.dialog);
+  test_ui_assert_accessible (seen.dialog, "two-clicks");
+  g_signal_handlers_disconnect_by_data (lookup, &seen);
+  gtk_window_destroy (GTK_WINDOW (seen.dialog));
+}
+
+static void
+test_two_clicks (void)
+{
+  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
+  g_autoptr(TestSession) session = test_session_new ();
+  g_autofree char *id = NULL;
+  g_autoptr(GSettings) settings = NULL;
+
+  test_session_start_keyring (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
+  id = test_util_cli_fresh_objection (NULL);
+  start_gtk ();
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+  /* The account looked in before. */
+  settings = g_settings_new (APP_ID);
+  g_settings_set_string (settings, "mail-account", "goa:" GOA_READY);
+
+  test_ui_run_app (360, two_clicks_script, id);
+}
+
 static void
 test_needs_display (void)
 {
@@ -802,6 +913,7 @@ main (int    argc,
   test_session_add_isolated ("/mail-lookup/look-for-answer", test_look_for_answer, TRUE, TRUE, TRUE);
   test_session_add_isolated ("/mail-lookup/daily", test_daily, TRUE, TRUE, TRUE);
   test_session_add_isolated ("/mail-lookup/preferences", test_preferences, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-lookup/two-clicks", test_two_clicks, TRUE, TRUE, TRUE);
 
   return test_util_run_tests ();
 }
