@@ -635,3 +635,27 @@ test_dovecot_logout_counter (TestDovecot *self,
     return -1;
   return g_ascii_strtoll (at + strlen (key), NULL, 10);
 }
+
+void
+test_dovecot_deliver_data (TestDovecot *self,
+                           const char  *name,
+                           const char  *received)
+{
+  gsize length;
+  g_autofree char *text = test_util_read_data (&length, "mail", name, NULL);
+  g_autoptr(GDateTime) when = test_util_time (received);
+
+  test_dovecot_deliver (self, NULL, text, length, when, FALSE);
+}
+
+TestDovecot *
+test_dovecot_new_with_answers (void)
+{
+  TestDovecot *self = test_dovecot_new ();
+
+  test_dovecot_deliver_data (self, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
+  test_dovecot_deliver_data (self, "approval-de.eml", "2026-11-24T08:12:10Z");
+  test_dovecot_deliver_data (self, "lookalike.eml", "2026-11-24T08:30:05Z");
+  test_dovecot_start (self);
+  return self;
+}

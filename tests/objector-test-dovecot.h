@@ -59,6 +59,17 @@ void         test_dovecot_deliver       (TestDovecot *self,
                                          GDateTime   *received,
                                          gboolean     seen);
 
+/* A server started with Meta's receipt (receipt-en.42@facebookmail.com) and
+ * approval (approval-de.1a2b3c@facebookmail.com) in INBOX, received on
+ * 2026-11-24, and a look-alike that the search for Meta's domains leaves. */
+TestDovecot *test_dovecot_new_with_answers (void);
+
+/* Delivers tests/data/mail/@name into INBOX, unread, received at @received
+ * (ISO 8601). */
+void         test_dovecot_deliver_data  (TestDovecot *self,
+                                         const char  *name,
+                                         const char  *received);
+
 /* The file names of INBOX's Maildir (new/ and cur/, with their flags), sorted. */
 char       **test_dovecot_list_files    (TestDovecot *self);
 /* What Dovecot itself says through doveadm: "uid flags" of every message

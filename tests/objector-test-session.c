@@ -14,6 +14,8 @@
 
 #include <libsecret/secret.h>
 
+#include "objector-keyring.h"
+#include "objector-test-dovecot.h"
 #include "objector-test-session.h"
 #include "objector-test-util.h"
 
@@ -243,4 +245,99 @@ test_session_start_goa (TestSession *self)
   close (log_fd);
 
   test_util_wait_for ("goa-daemon on the bus, its accounts checked", accounts_checked_cb, self);
+}
+
+static char *
+goa_imap_keys (guint    imaps_port,
+               gboolean enabled)
+{
+  return g_strdup_printf ("Provider=imap_smtp\n"
+                          "Identity=zoe@example.org\n"
+                          "PresentationIdentity=zoe@example.org\n"
+                          "Enabled=%s\n"
+                          "EmailAddress=zoe@example.org\n"
+                          "Name=Zoe\n"
+                          "ImapHost=127.0.0.1:%u\n"
+                          "ImapUserName=" TEST_DOVECOT_USER "\n"
+                          "ImapUseSsl=true\n"
+                          "ImapUseTls=false\n"
+                          /* For goa-daemon's own check at start (its system
+                           * authorities do not know the test's certificate);
+                           * Objector always verifies, against the CA file. */
+                          "ImapAcceptSslErrors=true\n"
+                          "SmtpHost=127.0.0.1:1\n"
+                          "SmtpUseAuth=false\n"
+                          "SmtpUseSsl=false\n"
+                          "SmtpUseTls=true\n",
+                          enabled ? "true" : "false", imaps_port);
+}
+
+void
+test_session_start_goa_on_dovecot (TestSession *self,
+                                   guint        imaps_port)
+{
+  g_autofree char *keys = goa_imap_keys (imaps_port, TRUE);
+  g_autofree char *keys_off = goa_imap_keys (imaps_port, FALSE);
+
+  test_session_add_goa_account (self, TEST_SESSION_GOA_READY, keys);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_READY, TEST_DOVECOT_PASSWORD);
+  test_session_add_goa_account (self, TEST_SESSION_GOA_WRONG, keys);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_WRONG, "not the password");
+  test_session_add_goa_account (self, TEST_SESSION_GOA_MAIL_OFF, keys_off);
+  test_session_store_goa_password (self, TEST_SESSION_GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
+  test_session_start_goa (self);
+}
+
+void
+test_session_keep_password (ObjectorImapAccount *imap,
+                            const char          *password)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  objector_keyring_store_async (imap, password, NULL, test_util_store_result_cb, &result);
+  test_util_wait_result (&result);
+  g_assert_true (objector_keyring_store_finish (result, &error));
+  g_assert_no_error (error);
+}
+
+typedef struct
+{
+  GTestFunc body;
+  gboolean  keyring;
+  gboolean  goa;
+  gboolean  dovecot;
+} Isolated;
+
+static void
+run_isolated (gconstpointer data)
+{
+  const Isolated *isolated = data;
+
+  if (g_test_subprocess ())
+    {
+      isolated->body ();
+      return;
+    }
+
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
+  if (isolated->keyring || isolated->goa)
+    TEST_SESSION_SKIP_UNLESS (test_session_daemons_missing (isolated->goa));
+  if (isolated->dovecot)
+    TEST_SESSION_SKIP_UNLESS (test_dovecot_unavailable ());
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+void
+test_session_add_isolated (const char *path,
+                           GTestFunc   body,
+                           gboolean    keyring,
+                           gboolean    goa,
+                           gboolean    dovecot)
+{
+  Isolated *isolated = g_new0 (Isolated, 1);
+
+  *isolated = (Isolated) { body, keyring, goa, dovecot };
+  g_test_add_data_func_full (path, isolated, run_isolated, g_free);
 }

@@ -24,6 +24,8 @@
 
 #include <gio/gio.h>
 
+#include "objector-imap-account.h"
+
 G_BEGIN_DECLS
 
 typedef struct _TestSession TestSession;
@@ -54,5 +56,41 @@ void         test_session_add_goa_account   (TestSession *self,
 /* Starts goa-daemon, waits until it answers and until every account it
  * lists has been checked (it logs in to each mail server at start). */
 void         test_session_start_goa         (TestSession *self);
+
+/* Three "IMAP and SMTP" accounts of GNOME Online Accounts for
+ * zoe@example.org, their mail on Dovecot at 127.0.0.1:@imaps_port with TLS
+ * (user TEST_DOVECOT_USER): the right password, a wrong one (goa-daemon
+ * then wants the person to sign in again), and one with mail turned off.
+ * Stores their passwords and starts goa-daemon; the keyring must run. */
+#define TEST_SESSION_GOA_READY    "account_1700000000_0"
+#define TEST_SESSION_GOA_WRONG    "account_1700000000_1"
+#define TEST_SESSION_GOA_MAIL_OFF "account_1700000000_2"
+void         test_session_start_goa_on_dovecot (TestSession *self,
+                                                guint        imaps_port);
+
+/* Keeps @password in the keyring for @imap, as Objector does. */
+void         test_session_keep_password     (ObjectorImapAccount *imap,
+                                             const char          *password);
+
+/* Skips the test with the reason @reason_expression gives, unless NULL. */
+#define TEST_SESSION_SKIP_UNLESS(reason_expression) \
+  G_STMT_START { \
+    g_autofree char *skip_reason_ = (reason_expression); \
+    if (skip_reason_ != NULL) \
+      { \
+        g_test_skip (skip_reason_); \
+        return; \
+      } \
+  } G_STMT_END
+
+/* Adds @body as the test @path, run in a process of its own (libsecret
+ * keeps its bus for the life of the process); skipped when the bus, the
+ * keyring (@keyring or @goa), goa-daemon (@goa) or Dovecot (@dovecot) are
+ * missing. */
+void         test_session_add_isolated      (const char  *path,
+                                             GTestFunc    body,
+                                             gboolean     keyring,
+                                             gboolean     goa,
+                                             gboolean     dovecot);
 
 G_END_DECLS

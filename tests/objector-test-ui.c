@@ -388,7 +388,10 @@ void
 test_ui_assert_fits (GtkWidget  *window,
                      const char *page)
 {
-  GtkWidget *content = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  /* The main window's content, a dialog's content, or the whole of a message dialog. */
+  GtkWidget *content = ADW_IS_APPLICATION_WINDOW (window) ? adw_application_window_get_content (ADW_APPLICATION_WINDOW (window))
+                       : ADW_IS_WINDOW (window) ? adw_window_get_content (ADW_WINDOW (window))
+                       : window;
   int minimum = 0;
 
   gtk_widget_measure (content, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);

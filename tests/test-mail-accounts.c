@@ -25,19 +25,9 @@
 #include "objector-test-session.h"
 #include "objector-test-util.h"
 
-#define GOA_READY       "account_1700000000_0"
-#define GOA_WRONG       "account_1700000000_1"
-#define GOA_MAIL_OFF    "account_1700000000_2"
-
-#define SKIP_UNLESS(reason_expression) \
-  G_STMT_START { \
-    g_autofree char *skip_reason_ = (reason_expression); \
-    if (skip_reason_ != NULL) \
-      { \
-        g_test_skip (skip_reason_); \
-        return; \
-      } \
-  } G_STMT_END
+#define GOA_READY       TEST_SESSION_GOA_READY
+#define GOA_WRONG       TEST_SESSION_GOA_WRONG
+#define GOA_MAIL_OFF    TEST_SESSION_GOA_MAIL_OFF
 
 /* Providers */
 
@@ -202,7 +192,7 @@ test_saved_accounts (void)
   g_autofree char *text = NULL;
   struct stat st;
 
-  SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
   test_util_reset_data ();
   /* A bus with no GNOME Online Accounts on it. */
   session = test_session_new ();
@@ -318,7 +308,7 @@ test_saved_damaged (void)
   g_autoptr(TestSession) session = NULL;
   g_autoptr(GString) deep = g_string_new ("{\"version\": 1, \"accounts\": ");
 
-  SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
   session = test_session_new ();
 
   assert_moved_aside ("{\"version\": 1, \"accounts\": [", "could not be read");
@@ -351,7 +341,7 @@ test_saved_newer (void)
   g_autofree char *after = NULL;
   const char *newer = "{\"version\": 7, \"accounts\": {\"what\": \"we do not know yet\"}}";
 
-  SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
   session = test_session_new ();
   test_util_reset_data ();
   g_assert_true (objector_files_write_private (filename, newer, strlen (newer), NULL));
@@ -439,8 +429,8 @@ test_keyring (void)
   g_autofree char *objector_folder = objector_files_dup_data_dir ();
   const char *secret = "Kennwort mit Umlauten: äöü ß 🔑";
 
-  SKIP_UNLESS (test_session_unavailable ());
-  SKIP_UNLESS (test_session_daemons_missing (FALSE));
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_daemons_missing (FALSE));
   test_util_reset_data ();
   session = test_session_new ();
   test_session_start_keyring (session);
@@ -508,7 +498,7 @@ test_keyring_unavailable (void)
   g_autoptr(ObjectorImapCredential) credential = NULL;
   g_autoptr(GError) error = NULL;
 
-  SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
   test_util_reset_data ();
   /* A bus with no Secret Service on it, and none to start. */
   session = test_session_new ();
@@ -531,43 +521,6 @@ test_keyring_unavailable (void)
 }
 
 /* GNOME Online Accounts: the real goa-daemon, its accounts pointing at Dovecot */
-
-static char *
-goa_keys (TestDovecot *dovecot,
-          gboolean     enabled)
-{
-  return g_strdup_printf ("Provider=imap_smtp\n"
-                          "Identity=zoe@example.org\n"
-                          "PresentationIdentity=zoe@example.org\n"
-                          "Enabled=%s\n"
-                          "EmailAddress=zoe@example.org\n"
-                          "Name=Zoe\n"
-                          "ImapHost=127.0.0.1:%u\n"
-                          "ImapUserName=" TEST_DOVECOT_USER "\n"
-                          "ImapUseSsl=true\n"
-                          "ImapUseTls=false\n"
-                          /* For goa-daemon's own check at start (its system
-                           * authorities do not know the test's certificate);
-                           * Objector always verifies, here against the CA file. */
-                          "ImapAcceptSslErrors=true\n"
-                          "SmtpHost=127.0.0.1:1\n"
-                          "SmtpUseAuth=false\n"
-                          "SmtpUseSsl=false\n"
-                          "SmtpUseTls=true\n",
-                          enabled ? "true" : "false", test_dovecot_imaps_port (dovecot));
-}
-
-static void
-deliver (TestDovecot *dovecot,
-         const char  *name,
-         const char  *received)
-{
-  gsize length;
-  g_autofree char *text = test_util_read_data (&length, "mail", name, NULL);
-  g_autoptr(GDateTime) when = test_util_time (received);
-
-  test_dovecot_deliver (dovecot, NULL, text, length, when, FALSE);
-}
 
 static GPtrArray *
 scan (ObjectorImapAccount          *imap,
@@ -599,32 +552,18 @@ test_goa (void)
   g_autoptr(ObjectorImapCredential) credential = NULL;
   g_autoptr(GPtrArray) found = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *keys = NULL;
-  g_autofree char *keys_off = NULL;
   gboolean receipt = FALSE, approval = FALSE;
 
-  SKIP_UNLESS (test_session_unavailable ());
-  SKIP_UNLESS (test_session_daemons_missing (TRUE));
-  SKIP_UNLESS (test_dovecot_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_daemons_missing (TRUE));
+  TEST_SESSION_SKIP_UNLESS (test_dovecot_unavailable ());
   test_util_reset_data ();
 
-  dovecot = test_dovecot_new ();
-  deliver (dovecot, "receipt-en-crlf.eml", "2026-11-24T02:01:50Z");
-  deliver (dovecot, "approval-de.eml", "2026-11-24T08:12:10Z");
-  deliver (dovecot, "lookalike.eml", "2026-11-24T08:30:05Z");
-  test_dovecot_start (dovecot);
+  dovecot = test_dovecot_new_with_answers ();
 
   session = test_session_new ();
   test_session_start_keyring (session);
-  keys = goa_keys (dovecot, TRUE);
-  keys_off = goa_keys (dovecot, FALSE);
-  test_session_add_goa_account (session, GOA_READY, keys);
-  test_session_store_goa_password (session, GOA_READY, TEST_DOVECOT_PASSWORD);
-  test_session_add_goa_account (session, GOA_WRONG, keys);
-  test_session_store_goa_password (session, GOA_WRONG, "not the password");
-  test_session_add_goa_account (session, GOA_MAIL_OFF, keys_off);
-  test_session_store_goa_password (session, GOA_MAIL_OFF, TEST_DOVECOT_PASSWORD);
-  test_session_start_goa (session);
+  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
 
   accounts = objector_mail_accounts_new (NULL);
   g_assert_true (refresh (accounts, &error));
@@ -702,40 +641,6 @@ test_goa (void)
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT);
 }
 
-/* Every test on a bus runs in a process of its own (objector-test-session.h). */
-typedef struct
-{
-  GTestFunc body;
-  gboolean  keyring;
-  gboolean  goa;
-} Isolated;
-
-static void
-run_isolated (gconstpointer data)
-{
-  const Isolated *isolated = data;
-
-  if (g_test_subprocess ())
-    {
-      isolated->body ();
-      return;
-    }
-
-  SKIP_UNLESS (test_session_unavailable ());
-  if (isolated->keyring || isolated->goa)
-    SKIP_UNLESS (test_session_daemons_missing (isolated->goa));
-  if (isolated->goa)
-    SKIP_UNLESS (test_dovecot_unavailable ());
-  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
-  g_test_trap_assert_passed ();
-}
-
-#define ADD_ISOLATED(path, function, keyring, goa) \
-  G_STMT_START { \
-    static const Isolated isolated_ = { function, keyring, goa }; \
-    g_test_add_data_func (path, &isolated_, run_isolated); \
-  } G_STMT_END
-
 int
 main (int    argc,
       char **argv)
@@ -743,12 +648,12 @@ main (int    argc,
   test_util_init (&argc, &argv, "test-mail-accounts");
 
   g_test_add_func ("/mail-accounts/providers", test_providers);
-  ADD_ISOLATED ("/mail-accounts/saved", test_saved_accounts, FALSE, FALSE);
-  ADD_ISOLATED ("/mail-accounts/saved-damaged", test_saved_damaged, FALSE, FALSE);
-  ADD_ISOLATED ("/mail-accounts/saved-newer", test_saved_newer, FALSE, FALSE);
-  ADD_ISOLATED ("/mail-accounts/keyring", test_keyring, TRUE, FALSE);
-  ADD_ISOLATED ("/mail-accounts/keyring-unavailable", test_keyring_unavailable, FALSE, FALSE);
-  ADD_ISOLATED ("/mail-accounts/goa", test_goa, TRUE, TRUE);
+  test_session_add_isolated ("/mail-accounts/saved", test_saved_accounts, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-accounts/saved-damaged", test_saved_damaged, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-accounts/saved-newer", test_saved_newer, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-accounts/keyring", test_keyring, TRUE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-accounts/keyring-unavailable", test_keyring_unavailable, FALSE, FALSE, FALSE);
+  test_session_add_isolated ("/mail-accounts/goa", test_goa, TRUE, TRUE, TRUE);
 
   return test_util_run_tests ();
 }

@@ -234,6 +234,28 @@ run_known (const char *command,
       RUN (&scan, "scan-mail", mbox);
       assert_offline (&scan);
     }
+  else if (g_str_equal (command, "accounts"))
+    {
+      /* On a bus of its own with nothing on it (and nothing started by
+       * it): the mail accounts are asked of GNOME Online Accounts over
+       * D-Bus, never of the network. */
+      g_autoptr(GTestDBus) bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_autofree char *outer_bus = g_strdup (g_getenv ("DBUS_SESSION_BUS_ADDRESS"));
+      g_auto(Traced) list = { 0 };
+      g_auto(Traced) json = { 0 };
+
+      g_test_dbus_up (bus);
+      RUN (&list, "accounts");
+      g_assert_cmpint (list.status, ==, 0);
+      test_util_assert_contains (list.out, "GNOME Online Accounts is not running");
+      assert_offline (&list);
+      RUN (&json, "accounts", "--json");
+      g_assert_cmpint (json.status, ==, 0);
+      assert_offline (&json);
+      g_test_dbus_down (bus);
+      if (outer_bus != NULL)
+        g_setenv ("DBUS_SESSION_BUS_ADDRESS", outer_bus, TRUE);
+    }
   else if (g_str_equal (command, "complaint"))
     {
       g_auto(Traced) complaint = { 0 };

@@ -255,19 +255,73 @@ print_summary (ObjectorImapScanner *scanner,
              skipped);
 }
 
+void
+objector_cli_imap_scan_clear (CliImapScan *scan)
+{
+  g_clear_object (&scan->playbook);
+  g_clear_object (&scan->store);
+  g_clear_pointer (&scan->since, g_date_time_unref);
+}
+
 int
-objector_cli_scan_imap (CliOptions *options)
+objector_cli_imap_scan_check_since (CliOptions  *options,
+                                    CliImapScan *scan)
+{
+  if (options->since != NULL && !(scan->since = parse_day (options->since)))
+    {
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a day: write it as YYYY-MM-DD, such as 2026-06-01"),
+                                                  options->since);
+      return objector_cli_usage_error ("scan-mail", message);
+    }
+  return OBJECTOR_EXIT_OK;
+}
+
+int
+objector_cli_imap_scan_prepare (CliOptions  *options,
+                                CliImapScan *scan)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(ObjectorImapAccount) account = NULL;
-  g_autoptr(ObjectorImapCredential) credential = NULL;
-  g_autoptr(ObjectorImapScanner) scanner = NULL;
-  g_autoptr(ObjectorPlaybook) playbook = NULL;
-  g_autoptr(ObjectorStore) store = NULL;
-  g_autoptr(GDateTime) since = NULL;
-  g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *password = NULL;
+
+  if (options->cafile != NULL && !g_file_test (options->cafile, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
+                   _("There is no file “%s” to take the certificate authority from"), options->cafile);
+      return objector_cli_fail (error);
+    }
+
+  if (!(scan->playbook = objector_cli_load_playbook (options, &error)))
+    return objector_cli_fail (error);
+  if (!(scan->store = objector_cli_load_store (&error)))
+    return objector_cli_fail (error);
+
+  if (scan->since == NULL && !(scan->since = objector_imap_scanner_default_since (G_LIST_MODEL (scan->store))))
+    return objector_cli_usage_error ("scan-mail",
+                                     _("You have no objection yet, so Objector does not know from which day "
+                                       "to search: give --since YYYY-MM-DD"));
+  return OBJECTOR_EXIT_OK;
+}
+
+char *
+objector_cli_read_password (ObjectorImapAccount  *account,
+                            GError              **error)
+{
   g_autofree char *prompt = NULL;
+
+  /* Translators: asked on the terminal; the user name and the mail server. */
+  prompt = g_strdup_printf (_("Password for %s on %s: "), objector_imap_account_get_user (account),
+                            objector_imap_account_get_host (account));
+  return read_secret (prompt, error);
+}
+
+int
+objector_cli_imap_scan_run (CliOptions                   *options,
+                            CliImapScan                  *scan,
+                            ObjectorImapAccount          *account,
+                            const ObjectorImapCredential *credential)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorImapScanner) scanner = NULL;
+  g_autoptr(GPtrArray) found = NULL;
   g_autofree char *label = NULL;
   g_autofree char *since_day = NULL;
   gboolean show_progress = !options->json && isatty (STDERR_FILENO);
@@ -276,57 +330,14 @@ objector_cli_scan_imap (CliOptions *options)
   guint other;
   int status;
 
-  if (!(account = objector_imap_account_new_from_uri (options->args[0], &error)))
-    return objector_cli_usage_error ("scan-mail", error->message);
-
-  if (options->since != NULL && !(since = parse_day (options->since)))
-    {
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a day: write it as YYYY-MM-DD, such as 2026-06-01"),
-                                                  options->since);
-      return objector_cli_usage_error ("scan-mail", message);
-    }
-
-  if (!options->password_stdin)
-    return objector_cli_usage_error ("scan-mail",
-                                     _("Objector needs the password of your mail account: give it on standard input "
-                                       "with --password-stdin (from a password manager, such as "
-                                       "“secret-tool lookup … | objector scan-mail imaps://… --password-stdin”, "
-                                       "or typed when asked). Never on the command line: other programs could read it there"));
-
   if (options->cafile != NULL)
-    {
-      if (!g_file_test (options->cafile, G_FILE_TEST_IS_REGULAR))
-        {
-          g_set_error (&error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_INPUT,
-                       _("There is no file “%s” to take the certificate authority from"), options->cafile);
-          return objector_cli_fail (error);
-        }
-      objector_imap_account_set_ca_file (account, options->cafile);
-    }
+    objector_imap_account_set_ca_file (account, options->cafile);
+  since_day = g_date_time_format (scan->since, "%Y-%m-%d");
 
-  if (!(playbook = objector_cli_load_playbook (options, &error)))
-    return objector_cli_fail (error);
-  if (!(store = objector_cli_load_store (&error)))
-    return objector_cli_fail (error);
-
-  if (since == NULL && !(since = objector_imap_scanner_default_since (G_LIST_MODEL (store))))
-    return objector_cli_usage_error ("scan-mail",
-                                     _("You have no objection yet, so Objector does not know from which day "
-                                       "to search: give --since YYYY-MM-DD"));
-  since_day = g_date_time_format (since, "%Y-%m-%d");
-
-  /* Translators: asked on the terminal; the user name and the mail server. */
-  prompt = g_strdup_printf (_("Password for %s on %s: "), objector_imap_account_get_user (account),
-                            objector_imap_account_get_host (account));
-  if (!(password = read_secret (prompt, &error)))
-    return objector_cli_fail (error);
-  credential = objector_imap_credential_new_password (password);
-  explicit_bzero (password, strlen (password));
-
-  scanner = objector_imap_scanner_new (playbook);
+  scanner = objector_imap_scanner_new (scan->playbook);
   /* Nothing from Meta is hidden, as for a file. */
   objector_imap_scanner_set_include_other (scanner, TRUE);
-  objector_imap_scanner_set_since (scanner, since);
+  objector_imap_scanner_set_since (scanner, scan->since);
   objector_imap_scanner_set_timeout (scanner, timeout_from_environment ());
   if (show_progress)
     {
@@ -348,13 +359,13 @@ objector_cli_scan_imap (CliOptions *options)
     {
       g_autoptr(JsonNode) root = NULL;
 
-      status = options->log ? objector_cli_log_found (store, found, TRUE) : OBJECTOR_EXIT_OK;
-      root = objector_cli_scan_json (found, store);
+      status = options->log ? objector_cli_log_found (scan->store, found, TRUE) : OBJECTOR_EXIT_OK;
+      root = objector_cli_scan_json (found, scan->store);
       objector_cli_print_json (root);
       return status;
     }
 
-  shown = objector_cli_print_found (found, store, &unrecognised, &other);
+  shown = objector_cli_print_found (found, scan->store, &unrecognised, &other);
   print_summary (scanner, label, since_day, shown);
   objector_cli_print_found_kinds (unrecognised, other);
 
@@ -367,5 +378,39 @@ objector_cli_scan_imap (CliOptions *options)
 
   if (shown > 0)
     g_print ("\n");
-  return objector_cli_log_found (store, found, FALSE);
+  return objector_cli_log_found (scan->store, found, FALSE);
+}
+
+int
+objector_cli_scan_imap (CliOptions *options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ObjectorImapAccount) account = NULL;
+  g_autoptr(ObjectorImapCredential) credential = NULL;
+  g_auto(CliImapScan) scan = { 0 };
+  g_autofree char *password = NULL;
+  int status;
+
+  if (!(account = objector_imap_account_new_from_uri (options->args[0], &error)))
+    return objector_cli_usage_error ("scan-mail", error->message);
+
+  if ((status = objector_cli_imap_scan_check_since (options, &scan)) != OBJECTOR_EXIT_OK)
+    return status;
+
+  if (!options->password_stdin)
+    return objector_cli_usage_error ("scan-mail",
+                                     _("Objector needs the password of your mail account: give it on standard input "
+                                       "with --password-stdin (from a password manager, such as "
+                                       "“secret-tool lookup … | objector scan-mail imaps://… --password-stdin”, "
+                                       "or typed when asked). Never on the command line: other programs could read it there"));
+
+  if ((status = objector_cli_imap_scan_prepare (options, &scan)) != OBJECTOR_EXIT_OK)
+    return status;
+
+  if (!(password = objector_cli_read_password (account, &error)))
+    return objector_cli_fail (error);
+  credential = objector_imap_credential_new_password (password);
+  explicit_bzero (password, strlen (password));
+
+  return objector_cli_imap_scan_run (options, &scan, account, credential);
 }

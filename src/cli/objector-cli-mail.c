@@ -486,6 +486,14 @@ objector_cli_scan_mail (CliOptions *options)
   guint unrecognised;
   guint other;
 
+  if (options->account != NULL)
+    return objector_cli_scan_account (options);
+  if (path == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Missing arguments: usage is “objector %s %s”"), "scan-mail",
+                                                  "PATH|imaps://USER@HOST[:PORT][/MAILBOX]|--account ID");
+      return objector_cli_usage_error ("scan-mail", message);
+    }
   if (objector_imap_account_is_uri (path))
     return objector_cli_scan_imap (options);
   if (!objector_cli_scan_check_file_options (options))

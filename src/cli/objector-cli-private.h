@@ -10,6 +10,7 @@
 
 #include "objector-cli.h"
 #include "objector-draft.h"
+#include "objector-imap-account.h"
 #include "objector-mail.h"
 #include "objector-playbook.h"
 #include "objector-store.h"
@@ -121,6 +122,32 @@ void              objector_cli_print_found_kinds (guint        unrecognised,
 
 /* objector-cli-imap.c: scan-mail imaps://…, and --log for every form */
 int               objector_cli_scan_imap        (CliOptions    *options);
+/* What a scan of a mail account needs besides the account and its
+ * credential: each step returns OBJECTOR_EXIT_OK or the exit status of the
+ * message it printed. */
+typedef struct
+{
+  ObjectorPlaybook *playbook;
+  ObjectorStore    *store;
+  GDateTime        *since;
+} CliImapScan;
+void              objector_cli_imap_scan_clear  (CliImapScan   *scan);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliImapScan, objector_cli_imap_scan_clear)
+/* --since, read. */
+int               objector_cli_imap_scan_check_since (CliOptions  *options,
+                                                      CliImapScan *scan);
+/* --cafile checked, the playbook and the store read, the day to search
+ * from (--since, else the day before the first objection). */
+int               objector_cli_imap_scan_prepare (CliOptions  *options,
+                                                  CliImapScan *scan);
+/* The scan, what it found printed (or as JSON), and --log. */
+int               objector_cli_imap_scan_run    (CliOptions                   *options,
+                                                 CliImapScan                  *scan,
+                                                 ObjectorImapAccount          *account,
+                                                 const ObjectorImapCredential *credential);
+/* The password of @account from standard input (asked when a terminal). */
+char             *objector_cli_read_password    (ObjectorImapAccount  *account,
+                                                 GError              **error);
 /* FALSE, after a usage message, when options only a mail account takes
  * were given with a file. */
 gboolean          objector_cli_scan_check_file_options (CliOptions *options);
@@ -129,5 +156,10 @@ gboolean          objector_cli_scan_check_file_options (CliOptions *options);
 int               objector_cli_log_found        (ObjectorStore *store,
                                                  GPtrArray     *found,
                                                  gboolean       to_stderr);
+
+/* objector-cli-accounts.c: the person's mail accounts */
+int               objector_cli_accounts         (CliOptions    *options);
+/* scan-mail --account ID */
+int               objector_cli_scan_account     (CliOptions    *options);
 
 G_END_DECLS

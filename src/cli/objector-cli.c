@@ -79,10 +79,12 @@ static const Command commands[] = {
   { "import-email", "FILE… [--to ID] [--kind KIND] [--confirm]",
     N_("Log Meta’s emails (.eml, .msg or mbox) on their objections"),
     1, -1, "to kind confirm", objector_cli_import_email },
-  { "scan-mail", "PATH|imaps://USER@HOST[:PORT][/MAILBOX] [--password-stdin] [--cafile FILE] "
+  { "scan-mail", "PATH|imaps://USER@HOST[:PORT][/MAILBOX]|--account ID [--password-stdin] [--cafile FILE] "
     "[--since DATE] [--all] [--json] [--log]",
     N_("Find Meta’s emails in an mbox file or Maildir folder"),
-    1, 1, "all json password-stdin cafile since log", objector_cli_scan_mail },
+    0, 1, "all json password-stdin cafile since log mail-account", objector_cli_scan_mail },
+  { "accounts", "[--json]", N_("Your mail accounts that scan-mail --account can look in"),
+    0, 0, "json", objector_cli_accounts },
 };
 
 /* Options that take a value, so that the value is not taken for the command word. */
@@ -704,6 +706,9 @@ make_context (const Command *command,
     { "since", 0, 0, G_OPTION_ARG_STRING, &options->since, N_("Search the mail account from this day on (YYYY-MM-DD; default: your first objection)"), N_("DATE") },
     { "log", 0, 0, G_OPTION_ARG_NONE, &options->log, N_("Log each verified answer on the objection it answers"), NULL },
   };
+  /* scan-mail's --account names a mail account, not a label. */
+  const GOptionEntry mail_account_entry =
+    { "account", 0, 0, G_OPTION_ARG_STRING, &options->account, N_("Look in this mail account (its id from “objector accounts”, or the id’s beginning)"), N_("ID") };
 
   for (guint i = 0; global_entries[i].long_name != NULL; i++)
     {
@@ -721,6 +726,8 @@ make_context (const Command *command,
             g_assert (n + 1 < G_N_ELEMENTS (entries));
             entries[n++] = command_entries[i];
           }
+      if (g_strv_contains ((const char * const *) wanted, "mail-account"))
+        entries[n++] = mail_account_entry;
     }
   entries[n] = (GOptionEntry) G_OPTION_ENTRY_NULL;
 

@@ -228,6 +228,21 @@ objector_imap_account_new (const char            *host,
                        NULL);
 }
 
+const char *
+objector_imap_security_to_string (ObjectorImapSecurity security)
+{
+  switch (security)
+    {
+    case OBJECTOR_IMAP_SECURITY_STARTTLS:
+      return "starttls";
+    case OBJECTOR_IMAP_SECURITY_NONE:
+      return "none";
+    case OBJECTOR_IMAP_SECURITY_TLS:
+    default:
+      return "tls";
+    }
+}
+
 gboolean
 objector_imap_account_is_uri (const char *text)
 {

@@ -17,6 +17,10 @@ typedef enum
   OBJECTOR_IMAP_SECURITY_NONE,      /* no encryption: only to a loopback address (127.0.0.0/8, ::1) */
 } ObjectorImapSecurity;
 
+/* "tls", "starttls" or "none": the word saved in accounts.json and printed
+ * by `objector accounts --json`. */
+const char *objector_imap_security_to_string (ObjectorImapSecurity security);
+
 #define OBJECTOR_IMAP_PORT      143
 #define OBJECTOR_IMAP_TLS_PORT  993
 

@@ -131,21 +131,6 @@ objector_mail_accounts_new (const char *directory)
 
 /* The saved accounts' file */
 
-static const char *
-security_to_string (ObjectorImapSecurity security)
-{
-  switch (security)
-    {
-    case OBJECTOR_IMAP_SECURITY_STARTTLS:
-      return "starttls";
-    case OBJECTOR_IMAP_SECURITY_NONE:
-      return "none";
-    case OBJECTOR_IMAP_SECURITY_TLS:
-    default:
-      return "tls";
-    }
-}
-
 static gboolean
 read_account (JsonNode     *node,
               const char   *path,
@@ -299,7 +284,7 @@ save (ObjectorMailAccounts  *self,
       objector_json_add_string (builder, "user", objector_imap_account_get_user (imap));
       objector_json_add_string (builder, "mailbox", objector_imap_account_get_mailbox (imap));
       objector_json_add_string (builder, "security",
-                                security_to_string (objector_imap_account_get_security (imap)));
+                                objector_imap_security_to_string (objector_imap_account_get_security (imap)));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

@@ -11,6 +11,8 @@
 #include "objector-application.h"
 #include "objector-signature.h"
 #include "objector-first-frame.h"
+#include "objector-mail.h"
+#include "objector-mail-watch.h"
 #include "objector-playbook-trust.h"
 #include "objector-preferences.h"
 #include "objector-reminders.h"
@@ -32,6 +34,7 @@ struct _ObjectorApplication
   gboolean                checked_once;    /* reminders and updates, once per run */
   GFileMonitor     *store_monitor;   /* follows what the command line saves */
   GError           *startup_error;   /* shown once the window exists */
+  ObjectorMailWatch *mail_watch;     /* the daily look for Meta's answers, if turned on */
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorApplication, objector_application, ADW_TYPE_APPLICATION)
@@ -313,6 +316,54 @@ check_for_update (ObjectorApplication *self)
                                       update_checked_cb, g_object_ref (self));
 }
 
+/* The daily look for Meta's answers (Preferences): what it found, told. */
+static void
+answers_found_cb (ObjectorMailWatch   *watch,
+                  GPtrArray           *mails,
+                  ObjectorApplication *self)
+{
+  g_autoptr(GNotification) notification = NULL;
+  g_autoptr(ObjectorObjection) match = objector_mail_match (g_ptr_array_index (mails, 0), G_LIST_MODEL (self->store));
+  g_autofree char *body = NULL;
+
+  notification = g_notification_new (_("Meta May Have Answered"));
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "Objector found %u email from Meta in your mail account that is not "
+                                       "logged yet. Open Find Meta’s Emails to check it and log it.",
+                                       "Objector found %u emails from Meta in your mail account that are not "
+                                       "logged yet. Open Find Meta’s Emails to check them and log them.",
+                                       mails->len),
+                          mails->len);
+  g_notification_set_body (notification, body);
+  if (match != NULL)
+    g_notification_set_default_action_and_target (notification, "app.show-objection", "s",
+                                                  objector_objection_get_id (match));
+  g_application_send_notification (G_APPLICATION (self), "meta-answers", notification);
+}
+
+/* Never before the window's first frame: started once it is painted. */
+static void
+first_frame_painted_cb (GdkFrameClock       *clock,
+                        ObjectorApplication *self)
+{
+  g_autoptr(GSettings) settings = objector_application_dup_settings (self);
+
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
+  if (settings == NULL || self->playbook == NULL || self->mail_watch != NULL)
+    return;
+  self->mail_watch = objector_mail_watch_new (self->store, self->playbook, settings);
+  g_signal_connect_object (self->mail_watch, "found", G_CALLBACK (answers_found_cb), self, 0);
+  objector_mail_watch_start (self->mail_watch);
+}
+
+static void
+window_realized_cb (GtkWidget           *window,
+                    ObjectorApplication *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (window), "after-paint",
+                           G_CALLBACK (first_frame_painted_cb), self, 0);
+}
+
 static void
 objector_application_activate (GApplication *app)
 {
@@ -327,6 +378,7 @@ objector_application_activate (GApplication *app)
       g_clear_error (&self->startup_error);
       /* OBJECTOR_REPORT_FIRST_FRAME=1: tests/bench/bench-startup's measurement. */
       objector_first_frame_report_if_asked (window);
+      g_signal_connect_object (window, "realize", G_CALLBACK (window_realized_cb), self, 0);
     }
 
   gtk_window_present (window);
@@ -345,6 +397,7 @@ objector_application_shutdown (GApplication *app)
   ObjectorApplication *self = OBJECTOR_APPLICATION (app);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->mail_watch);
   G_APPLICATION_CLASS (objector_application_parent_class)->shutdown (app);
 }
 

@@ -19,6 +19,7 @@
 #include "objector-form-check.h"
 #include "objector-mail-list.h"
 #include "objector-objection-page-private.h"
+#include "objector-scan-dialog.h"
 #include "objector-ui-util.h"
 #include "objector-window.h"
 #include "objector-wizard.h"
@@ -580,6 +581,20 @@ view_action_cb (GtkWidget  *widget,
     }
 }
 
+/* "Look for Meta's Answer Now": in the account last looked in, with
+ * progress and Cancel; what is found is logged on this objection. */
+static void
+look_in_mail (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
+  GtkWidget *dialog = objector_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->playbook);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+  objector_scan_dialog_look_for_answer (OBJECTOR_SCAN_DIALOG (dialog), objector_objection_get_id (self->objection));
+}
+
 void
 _objector_objection_page_sync_actions (ObjectorObjectionPage *self)
 {
@@ -593,6 +608,9 @@ _objector_objection_page_sync_actions (ObjectorObjectionPage *self)
         enabled = FALSE;
       gtk_widget_action_set_enabled (GTK_WIDGET (self), name, enabled);
     }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "path.look-in-mail",
+                                 self->view != NULL
+                                 && objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_LOG_EMAIL_FILE));
 }
 
 void
@@ -608,4 +626,5 @@ _objector_objection_page_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "path.open-overview", NULL, open_overview);
   gtk_widget_class_install_action (widget_class, "path.open-anyway", NULL, open_anyway);
   gtk_widget_class_install_action (widget_class, "path.copy-url", NULL, copy_url);
+  gtk_widget_class_install_action (widget_class, "path.look-in-mail", NULL, look_in_mail);
 }

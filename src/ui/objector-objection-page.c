@@ -223,6 +223,14 @@ rebuild_menus (ObjectorObjectionPage *self)
                && !(sending && c->action == OBJECTOR_VIEW_ACTION_MARK_SUBMITTED))
         g_menu_append (more, c->label, name);
     }
+  /* First, looking for the answer in the person's mail account. */
+  if (objector_objection_view_offers (self->view, OBJECTOR_VIEW_ACTION_LOG_EMAIL_FILE))
+    {
+      g_autoptr(GMenu) looking = g_menu_new ();
+
+      g_menu_append (looking, _("_Look for Meta’s Answer Now"), "path.look-in-mail");
+      g_menu_append_section (answers, NULL, G_MENU_MODEL (looking));
+    }
   g_menu_append_section (answers, NULL, G_MENU_MODEL (statements));
   g_menu_append_section (answers, NULL, G_MENU_MODEL (emails));
 

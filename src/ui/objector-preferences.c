@@ -21,6 +21,7 @@ struct _ObjectorPreferences
   ObjectorApplication  *application;
   GSettings            *settings;
   GtkWidget            *remind_switch;
+  GtkWidget            *look_daily_switch;
   GtkWidget            *updates_row;
   GtkWidget            *updates_switch;
   GtkWidget            *advanced_row;
@@ -182,6 +183,7 @@ objector_preferences_class_init (ObjectorPreferencesClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, remind_switch);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, look_daily_switch);
   gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, updates_row);
   gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, updates_switch);
   gtk_widget_class_bind_template_child (widget_class, ObjectorPreferences, advanced_row);
@@ -233,6 +235,8 @@ objector_preferences_new (ObjectorApplication *application,
 
       gtk_switch_set_active (GTK_SWITCH (self->remind_switch),
                              g_settings_get_boolean (self->settings, "remind-in-background"));
+      g_settings_bind (self->settings, "look-for-answers-daily", self->look_daily_switch, "active",
+                       G_SETTINGS_BIND_DEFAULT);
       if (objector_signature_get_n_keys () > 0)
         g_settings_bind (self->settings, "playbook-updates", self->updates_switch, "active",
                          G_SETTINGS_BIND_DEFAULT);
@@ -242,6 +246,7 @@ objector_preferences_new (ObjectorApplication *application,
     {
       gtk_widget_set_sensitive (self->remind_switch, FALSE);
       gtk_widget_set_sensitive (self->updates_switch, FALSE);
+      gtk_widget_set_sensitive (self->look_daily_switch, FALSE);
     }
   g_signal_connect (self->remind_switch, "notify::active", G_CALLBACK (remind_toggled_cb), self);
 
