@@ -72,6 +72,11 @@ def english_left(lang):
                 walk(value)
 
     walk(playbook)
+    # The states' names (`objector status`, `mark`: "ready → submitted") are
+    # identifiers, printed as they are in every language (README, "The state
+    # machine"); "ready" is also a translated word elsewhere (an account's status).
+    english -= {"draft", "ready", "form-opened", "submitted", "confirmed", "acknowledged",
+                "approved", "rejected", "escalated", "withdrawn"}
     # A word both languages share ("LAND" is Dutch for COUNTRY) is no English left.
     for strs in entries.values():
         for text in strs:
