@@ -36,6 +36,7 @@ struct _ObjectorWizard
   ObjectorDraft    *draft;
 
   GPtrArray        *pages;       /* of ObjectorPage, in order; the stack holds them too */
+  gboolean          built_all;   /* the pages after the welcome exist (see ensure_pages) */
   ObjectorPage     *current;
   guint             save_source;
 };
@@ -146,6 +147,8 @@ draft_changed_cb (ObjectorDraft  *draft,
     self->save_source = g_timeout_add (SAVE_DELAY_MS, save_draft_cb, self);
 }
 
+static void ensure_pages (ObjectorWizard *self);
+
 static int
 page_index (ObjectorWizard *self,
             ObjectorPage   *page)
@@ -161,6 +164,9 @@ static ObjectorPage *
 find_page (ObjectorWizard *self,
            const char     *id)
 {
+  if (g_strcmp0 (id, "welcome") != 0)
+    ensure_pages (self);
+
   for (guint i = 0; i < self->pages->len; i++)
     {
       ObjectorPage *page = g_ptr_array_index (self->pages, i);
@@ -184,9 +190,12 @@ static ObjectorPage *
 neighbour (ObjectorWizard *self,
            int             step)
 {
-  int i = page_index (self, self->current);
+  int i;
 
-  for (i += step; i >= 0 && i < (int) self->pages->len; i += step)
+  if (step > 0)
+    ensure_pages (self);
+
+  for (i = page_index (self, self->current) + step; i >= 0 && i < (int) self->pages->len; i += step)
     {
       ObjectorPage *page = g_ptr_array_index (self->pages, i);
 
@@ -321,6 +330,22 @@ add_page (ObjectorWizard *self,
     g_ptr_array_insert (self->pages, position, page);
 }
 
+/* The welcome page is built with the wizard; the others when the person first
+ * goes past it (or a page, or the step count, needs them): a first frame
+ * lays out one page, not five. */
+static void
+ensure_pages (ObjectorWizard *self)
+{
+  if (self->built_all)
+    return;
+
+  self->built_all = TRUE;
+  add_page (self, objector_country_page_new (self), -1);
+  add_page (self, objector_accounts_page_new (self), -1);
+  add_page (self, objector_details_page_new (self), -1);
+  add_page (self, objector_done_page_new (self), -1);
+}
+
 static void
 remove_page (ObjectorWizard *self,
              ObjectorPage   *page)
@@ -344,6 +369,10 @@ objector_wizard_sync_objection_pages (ObjectorWizard *self)
   g_return_if_fail (OBJECTOR_IS_WIZARD (self));
 
   ids = objector_draft_get_objections (self->draft);
+  /* No objection chosen and only the welcome built: nothing to add or drop. */
+  if (!self->built_all && (ids == NULL || ids[0] == NULL))
+    return;
+  ensure_pages (self);
 
   for (guint i = 0; i < self->pages->len; i++)
     {
@@ -534,10 +563,6 @@ objector_wizard_new (ObjectorApplication *application)
   g_signal_connect (self->draft, "changed", G_CALLBACK (draft_changed_cb), self);
 
   add_page (self, objector_welcome_page_new (self), -1);
-  add_page (self, objector_country_page_new (self), -1);
-  add_page (self, objector_accounts_page_new (self), -1);
-  add_page (self, objector_details_page_new (self), -1);
-  add_page (self, objector_done_page_new (self), -1);
 
   return self;
 }
