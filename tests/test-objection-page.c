@@ -304,6 +304,13 @@ email_script (ObjectorApplication *app,
                                 objector_application_get_playbook (app), spoofed, id);
   list = test_ui_wait_for_mail_list ();
   g_assert_nonnull (list);
+  /* Its window, and only the group that holds it: Meta's answers. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW))), ==,
+                   "Log Meta’s Email");
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (list), is_group_titled, "Emails"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), is_group_titled, "Not Recognised"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), is_group_titled, "Other Emails From Meta"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE)));
   test_ui_assert_accessible (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail");
   g_assert_true (objector_mail_list_log (list, 0));
   g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
@@ -343,10 +350,12 @@ scan_script (ObjectorApplication *app,
   g_autofree char *home = g_build_filename (tmp_home, "home", NULL);
   g_autofree char *folder = g_build_filename (home, ".thunderbird", "abc.default", "Mail", "Local Folders", NULL);
   g_autofree char *inbox = g_build_filename (folder, "Inbox", NULL);
+  g_autofree char *other = g_build_filename (folder, "Friends", NULL);
   g_autofree char *approval = NULL;
   g_autofree char *mbox = NULL;
   g_autoptr(GPtrArray) places = NULL;
   GtkWidget *dialog;
+  GtkWidget *empty = NULL;
   ObjectorMailList *list = NULL;
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL),
@@ -371,11 +380,27 @@ scan_script (ObjectorApplication *app,
   dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
                                      objector_application_get_playbook (app));
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* A mailbox with nothing from Meta: the list says so, and nothing else. */
+  g_assert_true (g_file_set_contents (other, "From someone@example.org Mon Nov  2 10:00:00 2026\n"
+                                             "From: Someone <someone@example.org>\nSubject: Lunch\n\nSee you.\n",
+                                      -1, NULL));
+  objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), other);
+  test_util_wait_until ((empty = test_ui_find (dialog, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE))) != NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Emails From Meta");
+  g_assert_nonnull (gtk_widget_get_ancestor (empty, OBJECTOR_TYPE_MAIL_LIST));
+  g_assert_null (test_ui_find (dialog, is_group, NULL));
+  test_ui_wait_drawn (dialog);
+  test_ui_assert_fits (dialog, "scan-empty");
+  test_ui_save_screenshot (dialog, "scan-empty", 1280);
+
   objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), inbox);
   /* The scan runs in a worker thread; its list replaces the progress. */
   test_util_wait_until ((list = (ObjectorMailList *) test_ui_find (dialog, test_ui_is_type,
-                                                           GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL);
+                                                           GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL
+                        && test_ui_find (GTK_WIDGET (list), is_group, NULL) != NULL);
   g_assert_nonnull (list);
+  g_assert_null (test_ui_find (dialog, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE)));
   test_ui_assert_accessible (dialog, "scan");
   test_ui_save_screenshot (dialog, "scan", 1280);
   g_assert_nonnull (test_ui_find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));
