@@ -45,13 +45,29 @@ run_submitted (int          width,
 }
 
 /* The overview: an empty state; then, as objections come, each under the
- * heading of what it needs, needs-you first, and the third-party request
- * under its own heading. */
+ * heading of what it needs, needs-you first; the third-party requests too,
+ * under the same headings as objections in their state. */
 static gboolean
 is_group (GtkWidget    *widget,
           gconstpointer data)
 {
   return ADW_IS_PREFERENCES_GROUP (widget);
+}
+
+/* A row's status icon: the image that says where it stands. */
+static gboolean
+is_status_icon (GtkWidget    *widget,
+                gconstpointer data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_get_tooltip_text (widget) != NULL;
+}
+
+static gboolean
+is_row_titled_start (GtkWidget    *widget,
+                     gconstpointer data)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), data);
 }
 
 static guint
@@ -79,9 +95,8 @@ overview_script (ObjectorApplication *app,
 {
   ObjectorStore *store = objector_application_get_store (app);
   GtkWidget *w = GTK_WIDGET (window);
-  const char *headings[] = { "Needs You", "Time to Complain", "Waiting for Meta", "Done", "Withdrawn",
-                             "Requests About What Others Share" };
-  const guint rows[] = { 1, 1, 2, 1, 1, 1 };
+  const char *headings[] = { "Needs You", "Time to Complain", "Waiting for Meta", "Done", "Withdrawn" };
+  const guint rows[] = { 2, 1, 3, 1, 1 };
   g_autoptr(GPtrArray) groups = g_ptr_array_new ();
   GtkWidget *empty;
 
@@ -116,7 +131,10 @@ overview_script (ObjectorApplication *app,
                                                 OBJECTOR_EVENT_WITHDRAW, "2026-10-02T10:00:00Z", -1));
   add_objection (store, test_util_objection_at ("third-party", "DE", TEST_UTIL_NOW,
                                                 OBJECTOR_EVENT_COMPLETE_DETAILS, TEST_UTIL_NOW, -1));
-  test_util_wait_until (test_ui_dashboard_rows (window) == 7);
+  add_objection (store, test_util_objection_at ("third-party", "DE", "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_COMPLETE_DETAILS, "2026-11-01T09:00:00Z",
+                                                OBJECTOR_EVENT_SUBMIT, "2026-11-01T10:00:00Z", -1));
+  test_util_wait_until (test_ui_dashboard_rows (window) == 8);
   test_ui_wait_drawn (w);
 
   test_ui_collect (w, is_group, NULL, groups);
@@ -128,6 +146,31 @@ overview_script (ObjectorApplication *app,
       g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, headings[i]);
       g_assert_cmpuint (group_rows (group), ==, rows[i]);
     }
+  /* The request not sent yet needs the person as the objection not sent
+   * yet does: the same heading, status and icon, and words that say the
+   * form is still to be sent. */
+  {
+    GtkWidget *needs_you = g_ptr_array_index (groups, 0);
+    GtkWidget *objection = test_ui_find (needs_you, is_row_titled_start, "Facebook");
+    GtkWidget *request = test_ui_find (needs_you, is_row_titled_start, "Information about you from other sources");
+    GtkWidget *objection_icon, *request_icon;
+    const char *objection_icon_name, *request_icon_name;
+
+    g_assert_nonnull (objection);
+    g_assert_nonnull (request);
+    objection_icon = test_ui_find (objection, is_status_icon, NULL);
+    request_icon = test_ui_find (request, is_status_icon, NULL);
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (objection_icon), ==, "Not sent yet");
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (request_icon), ==, "Not sent yet");
+    objection_icon_name = gtk_image_get_icon_name (GTK_IMAGE (objection_icon));
+    request_icon_name = gtk_image_get_icon_name (GTK_IMAGE (request_icon));
+    g_assert_cmpstr (request_icon_name, ==, objection_icon_name);
+    g_assert_true (g_str_has_suffix (adw_action_row_get_subtitle (ADW_ACTION_ROW (request)),
+                                     "fill it in with the answers Objector keeps ready, and send it."));
+    /* The one sent waits for Meta with the objections that do. */
+    g_assert_nonnull (test_ui_find (g_ptr_array_index (groups, 2), is_row_titled_start,
+                                    "Information about you from other sources"));
+  }
   /* Each row says where it stands, in words and with an icon. */
   {
     g_autoptr(GPtrArray) all = g_ptr_array_new ();
@@ -304,6 +347,13 @@ email_script (ObjectorApplication *app,
                                 objector_application_get_playbook (app), spoofed, id);
   list = test_ui_wait_for_mail_list ();
   g_assert_nonnull (list);
+  /* Its window, and only the group that holds it: Meta's answers. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW))), ==,
+                   "Log Meta’s Email");
+  g_assert_nonnull (test_ui_find (GTK_WIDGET (list), is_group_titled, "Emails"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), is_group_titled, "Not Recognised"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), is_group_titled, "Other Emails From Meta"));
+  g_assert_null (test_ui_find (GTK_WIDGET (list), test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE)));
   test_ui_assert_accessible (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_WINDOW), "mail");
   g_assert_true (objector_mail_list_log (list, 0));
   g_assert_cmpint (test_ui_stored_state (id), ==, OBJECTOR_STATE_SUBMITTED);
@@ -343,10 +393,12 @@ scan_script (ObjectorApplication *app,
   g_autofree char *home = g_build_filename (tmp_home, "home", NULL);
   g_autofree char *folder = g_build_filename (home, ".thunderbird", "abc.default", "Mail", "Local Folders", NULL);
   g_autofree char *inbox = g_build_filename (folder, "Inbox", NULL);
+  g_autofree char *other = g_build_filename (folder, "Friends", NULL);
   g_autofree char *approval = NULL;
   g_autofree char *mbox = NULL;
   g_autoptr(GPtrArray) places = NULL;
   GtkWidget *dialog;
+  GtkWidget *empty = NULL;
   ObjectorMailList *list = NULL;
 
   g_assert_true (g_file_get_contents (g_test_get_filename (G_TEST_DIST, "data", "mail", "approval-de.eml", NULL),
@@ -371,11 +423,27 @@ scan_script (ObjectorApplication *app,
   dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
                                      objector_application_get_playbook (app));
   gtk_window_present (GTK_WINDOW (dialog));
+
+  /* A mailbox with nothing from Meta: the list says so, and nothing else. */
+  g_assert_true (g_file_set_contents (other, "From someone@example.org Mon Nov  2 10:00:00 2026\n"
+                                             "From: Someone <someone@example.org>\nSubject: Lunch\n\nSee you.\n",
+                                      -1, NULL));
+  objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), other);
+  test_util_wait_until ((empty = test_ui_find (dialog, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE))) != NULL);
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (empty)), ==, "No Emails From Meta");
+  g_assert_nonnull (gtk_widget_get_ancestor (empty, OBJECTOR_TYPE_MAIL_LIST));
+  g_assert_null (test_ui_find (dialog, is_group, NULL));
+  test_ui_wait_drawn (dialog);
+  test_ui_assert_fits (dialog, "scan-empty");
+  test_ui_save_screenshot (dialog, "scan-empty", 1280);
+
   objector_scan_dialog_scan (OBJECTOR_SCAN_DIALOG (dialog), inbox);
   /* The scan runs in a worker thread; its list replaces the progress. */
   test_util_wait_until ((list = (ObjectorMailList *) test_ui_find (dialog, test_ui_is_type,
-                                                           GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL);
+                                                           GSIZE_TO_POINTER (OBJECTOR_TYPE_MAIL_LIST))) != NULL
+                        && test_ui_find (GTK_WIDGET (list), is_group, NULL) != NULL);
   g_assert_nonnull (list);
+  g_assert_null (test_ui_find (dialog, test_ui_is_type, GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE)));
   test_ui_assert_accessible (dialog, "scan");
   test_ui_save_screenshot (dialog, "scan", 1280);
   g_assert_nonnull (test_ui_find (dialog, is_row_titled_prefix, "Your receipt from Facebook Pay"));

@@ -454,8 +454,8 @@ test_unsent_wording (void)
     { FACEBOOK_DE, ACCOUNT, "while signed in to your account" },
     { FACEBOOK_DE, ACCOUNT_OBJECTED, "while signed in to your account" },
     { FACEBOOK_DE, NO_ACCOUNT, "you told Objector you have no account there" },
-    { THIRD_PARTY_DE, ACCOUNT_OBJECTED, "Your objections cover your own accounts; this request asks Meta" },
-    { THIRD_PARTY_DE, ACCOUNT, "This request asks Meta not to use what others share about you" },
+    { THIRD_PARTY_DE, ACCOUNT_OBJECTED, "Your objections cover your own accounts; to ask Meta not to use" },
+    { THIRD_PARTY_DE, ACCOUNT, "To ask Meta not to use what others share about you" },
     { THIRD_PARTY_DE, NO_ACCOUNT, "Without a Meta account, this request is how you ask Meta" },
     { THIRD_PARTY_US, ACCOUNT_OBJECTED, "Your objections cover your own accounts" },
     { THIRD_PARTY_US, NO_ACCOUNT, "Without a Meta account" },
@@ -470,8 +470,61 @@ test_unsent_wording (void)
       g_autoptr(ObjectorObjectionView) view = view_at (objection, &facts, BEFORE);
 
       test_util_assert_contains (objector_objection_view_get_description (view), cases[i].says);
+      /* What is left to do, for a request as for an objection. */
+      if (cases[i].person != FACEBOOK_DE || cases[i].accounts != NO_ACCOUNT)
+        g_assert_true (g_str_has_suffix (objector_objection_view_get_description (view),
+                                         "fill it in with the answers Objector keeps ready, and send it."));
       if (cases[i].accounts != ACCOUNT_OBJECTED)
         test_util_assert_lacks (objector_objection_view_get_description (view), "own accounts");
+    }
+}
+
+/* A request says where it stands as an objection does: in every state the
+ * same category (the overview's heading) and icon; before it is sent, the
+ * same status word, and a description that says the form is still to be
+ * sent, never only what the request is for. */
+static void
+test_request_like_objection (void)
+{
+  for (guint s = 0; s < G_N_ELEMENTS (scenarios); s++)
+    {
+      g_autoptr(ObjectorObjection) objection = NULL;
+      g_autoptr(ObjectorObjection) request = NULL;
+
+      if (scenarios[s].objection_only)
+        continue;
+      objection = objection_for (&scenarios[s], FACEBOOK_DE);
+      request = objection_for (&scenarios[s], THIRD_PARTY_DE);
+
+      for (Accounts accounts = 0; accounts < N_ACCOUNTS; accounts++)
+        for (guint after = 0; after < 2; after++)
+          {
+            ObjectorViewFacts objection_facts = facts_for (FACEBOOK_DE, accounts);
+            ObjectorViewFacts request_facts = facts_for (THIRD_PARTY_DE, accounts);
+            g_autoptr(ObjectorObjectionView) o = view_at (objection, &objection_facts, after ? AFTER : BEFORE);
+            g_autoptr(ObjectorObjectionView) r = view_at (request, &request_facts, after ? AFTER : BEFORE);
+            ObjectorState state = objector_objection_get_state (request);
+            const char *description = objector_objection_view_get_description (r);
+            g_autofree char *label = g_strdup_printf ("%s, accounts %d, %s", scenarios[s].name, accounts,
+                                                      after ? "after" : "before");
+
+            g_test_message ("%s", label);
+            g_assert_cmpint (objector_objection_view_get_category (r), ==, objector_objection_view_get_category (o));
+            g_assert_cmpstr (objector_objection_view_get_icon_name (r), ==, objector_objection_view_get_icon_name (o));
+            g_assert_cmpint (objector_objection_view_get_next_action (r), ==, objector_objection_view_get_next_action (o));
+            if (state == OBJECTOR_STATE_DRAFT || state == OBJECTOR_STATE_READY || state == OBJECTOR_STATE_FORM_OPENED)
+              {
+                g_assert_cmpint (objector_objection_view_get_category (r), ==, OBJECTOR_VIEW_CATEGORY_NEEDS_YOU);
+                g_assert_cmpstr (objector_objection_view_get_title (r), ==, objector_objection_view_get_title (o));
+                g_assert_true (strstr (description, "send") != NULL || strstr (description, "sent") != NULL);
+              }
+            if (state == OBJECTOR_STATE_READY)
+              {
+                g_assert_cmpstr (objector_objection_view_get_title (r), ==, "Not sent yet");
+                g_assert_cmpstr (objector_objection_view_get_icon_name (r), ==, "mail-send-symbolic");
+                g_assert_true (g_str_has_suffix (description, "and send it."));
+              }
+          }
     }
 }
 
@@ -841,6 +894,7 @@ main (int   argc,
 
   TEST_UTIL_ADD_CASES ("/objection-view/state", scenarios, test_scenario);
   g_test_add_func ("/objection-view/unsent-wording", test_unsent_wording);
+  g_test_add_func ("/objection-view/request-like-objection", test_request_like_objection);
   g_test_add_func ("/objection-view/code-asked", test_code_asked);
   g_test_add_func ("/objection-view/email-to-confirm", test_email_to_confirm);
   g_test_add_func ("/objection-view/authority-without-gdpr", test_authority_without_gdpr);

@@ -520,7 +520,9 @@ set_status (ObjectorObjectionView *self,
   self->description = description;
 }
 
-/* Before it is sent: what this request is for, in the person's situation. */
+/* Before it is sent: what is left to do, and what this request is for in the
+ * person's situation. A request's says, as an objection's does, that the form
+ * is still to be sent: the overview shows this sentence under its title. */
 static const char *
 describe_unsent (const Context *ctx)
 {
@@ -533,12 +535,15 @@ describe_unsent (const Context *ctx)
 
   if (!ctx->facts->has_account)
     return _("Without a Meta account, this request is how you ask Meta not to use what others "
-             "share about you, such as photos, captions and mentions.");
+             "share about you: open its form, fill it in with the answers Objector keeps ready, "
+             "and send it.");
   if (ctx->facts->objected_own)
-    return _("Your objections cover your own accounts; this request asks Meta not to use what "
-             "others share about you, such as photos, captions and mentions.");
-  return _("This request asks Meta not to use what others share about you, such as photos, "
-           "captions and mentions.");
+    return _("Your objections cover your own accounts; to ask Meta not to use what others share "
+             "about you too, open this request’s form, fill it in with the answers Objector keeps "
+             "ready, and send it.");
+  return _("To ask Meta not to use what others share about you, such as photos, captions and "
+           "mentions, open this request’s form, fill it in with the answers Objector keeps ready, "
+           "and send it.");
 }
 
 static char *

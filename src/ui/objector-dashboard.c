@@ -4,8 +4,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * One row per request, with the icon and the words of its view-model, under
- * a heading per category ("Needs You" first); third-party requests under
- * their own heading when there are objections too. Rebuilt whenever the
+ * a heading per category ("Needs You" first). Objections and third-party
+ * requests alike: a request not sent yet needs the person as much as an
+ * objection does, and its title says which it is. Rebuilt whenever the
  * store or one of its objections changes, and at midnight.
  */
 
@@ -47,7 +48,6 @@ typedef struct
 {
   ObjectorObjection     *objection;
   ObjectorObjectionView *view;        /* NULL without a playbook */
-  gboolean               third_party;
 } Item;
 
 static void
@@ -103,55 +103,37 @@ create_row (ObjectorDashboard *self,
 
 static GtkWidget *
 add_group (ObjectorDashboard *self,
-           const char        *title,
-           const char        *description)
+           const char        *title)
 {
   GtkWidget *group = adw_preferences_group_new ();
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
-  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
   gtk_box_append (GTK_BOX (self->groups_box), group);
   g_ptr_array_add (self->groups, group);
   return group;
 }
 
-/* The items of @items with @third_party, most urgent first: a group per
- * category, or all under @title (nullable) with @description. */
+/* The items of @items, most urgent first: a group per category, as their
+ * views say. */
 static void
 add_groups (ObjectorDashboard *self,
-            GArray            *items,
-            gboolean           third_party,
-            const char        *title,
-            const char        *description)
+            GArray            *items)
 {
-  GtkWidget *group = NULL;
-
   for (ObjectorViewCategory c = 0; c < OBJECTOR_VIEW_N_CATEGORIES; c++)
     {
-      if (title == NULL)
-        group = NULL;
+      GtkWidget *group = NULL;
+
       for (guint i = 0; i < items->len; i++)
         {
           Item *item = &g_array_index (items, Item, i);
 
-          if (item->third_party != third_party || objector_objection_view_get_category (item->view) != c)
+          if (objector_objection_view_get_category (item->view) != c)
             continue;
           if (group == NULL)
-            group = add_group (self, title ? title : objector_view_category_get_title (c), description);
+            group = add_group (self, objector_view_category_get_title (c));
           adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (self, item));
         }
     }
-}
-
-static gboolean
-is_third_party (ObjectorPlaybook  *playbook,
-                ObjectorObjection *objection)
-{
-  ObjectorPath *path = objector_playbook_lookup_path (playbook, objector_objection_get_path_id (objection));
-
-  if (path != NULL)
-    return objector_path_get_kind (path) == OBJECTOR_PATH_KIND_THIRD_PARTY;
-  return g_strcmp0 (objector_objection_get_platform (objection), "none") == 0;
 }
 
 static void objection_changed_cb (ObjectorObjection *objection,
@@ -163,7 +145,6 @@ rebuild (ObjectorDashboard *self)
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   ObjectorPlaybook *playbook = self->wizard ? objector_wizard_get_playbook (self->wizard) : NULL;
   g_autoptr(GArray) items = g_array_new (FALSE, TRUE, sizeof (Item));
-  gboolean objections = FALSE, requests = FALSE;
 
   g_array_set_clear_func (items, (GDestroyNotify) item_clear);
   for (guint i = 0; i < self->groups->len; i++)
@@ -177,37 +158,26 @@ rebuild (ObjectorDashboard *self)
 
   for (guint i = 0; i < n; i++)
     {
-      Item item = { g_list_model_get_item (G_LIST_MODEL (self->store), i), NULL, FALSE };
+      Item item = { g_list_model_get_item (G_LIST_MODEL (self->store), i), NULL };
 
       g_signal_connect (item.objection, "changed", G_CALLBACK (objection_changed_cb), self);
       g_ptr_array_add (self->watched, g_object_ref (item.objection));
       if (playbook != NULL)
-        {
-          item.view = objector_ui_view_new (self->wizard, item.objection);
-          item.third_party = is_third_party (playbook, item.objection);
-        }
-      objections |= !item.third_party;
-      requests |= item.third_party;
+        item.view = objector_ui_view_new (self->wizard, item.objection);
       g_array_append_val (items, item);
     }
 
   if (playbook == NULL)
     {
       /* Nothing to say what each needs: the states alone, in one list. */
-      GtkWidget *group = n > 0 ? add_group (self, _("Your Objections"), NULL) : NULL;
+      GtkWidget *group = n > 0 ? add_group (self, _("Your Objections")) : NULL;
 
       for (guint i = 0; i < items->len; i++)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), create_row (self, &g_array_index (items, Item, i)));
       return;
     }
 
-  add_groups (self, items, FALSE, NULL, NULL);
-  /* Requests that are not objections mix in only when there is nothing else. */
-  if (objections && requests)
-    add_groups (self, items, TRUE, _("Requests About What Others Share"),
-                _("Asking Meta not to use what others share about you"));
-  else
-    add_groups (self, items, TRUE, NULL, NULL);
+  add_groups (self, items);
 }
 
 static gboolean

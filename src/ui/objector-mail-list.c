@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "objector-mail-list.h"
+#include "objector-mail-window.h"
 #include "objector-ui-util.h"
 
 struct _ObjectorMailList
@@ -19,6 +20,11 @@ struct _ObjectorMailList
   GPtrArray     *mails;        /* of ObjectorMail */
   char          *objection_id;
   GPtrArray     *rows;         /* AdwExpanderRow, one per mail */
+
+  GtkStack            *stack;
+  AdwPreferencesGroup *answers_group;
+  AdwPreferencesGroup *unrecognised_group;
+  AdwPreferencesGroup *other_group;
 };
 
 G_DEFINE_FINAL_TYPE (ObjectorMailList, objector_mail_list, ADW_TYPE_BIN)
@@ -277,6 +283,16 @@ mail_row (ObjectorMailList *self,
 }
 
 static void
+objector_mail_list_dispose (GObject *object)
+{
+  /* The bin drops its child first: the template's would leave it a dangling pointer. */
+  adw_bin_set_child (ADW_BIN (object), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (object), OBJECTOR_TYPE_MAIL_LIST);
+
+  G_OBJECT_CLASS (objector_mail_list_parent_class)->dispose (object);
+}
+
+static void
 objector_mail_list_finalize (GObject *object)
 {
   ObjectorMailList *self = OBJECTOR_MAIL_LIST (object);
@@ -292,12 +308,22 @@ objector_mail_list_finalize (GObject *object)
 static void
 objector_mail_list_class_init (ObjectorMailListClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = objector_mail_list_dispose;
   G_OBJECT_CLASS (klass)->finalize = objector_mail_list_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/objector/Objector/objector-mail-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, ObjectorMailList, stack);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorMailList, answers_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorMailList, unrecognised_group);
+  gtk_widget_class_bind_template_child (widget_class, ObjectorMailList, other_group);
 }
 
 static void
 objector_mail_list_init (ObjectorMailList *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
 }
 
@@ -306,71 +332,33 @@ objector_mail_list_new (ObjectorStore *store,
                         GPtrArray     *mails,
                         const char    *objection_id)
 {
-  ObjectorMailList *self = g_object_new (OBJECTOR_TYPE_MAIL_LIST, NULL);
-  GtkWidget *box;
-  GtkWidget *body = objector_ui_page_body (&box);
-  /* Answers first, then what Objector could not tell, then Meta's other
-   * mail: every email from Meta is listed, none is hidden. */
-  GtkWidget *groups[3] = { NULL };
-  static const char * const titles[] = { N_("Emails"), N_("Not Recognised"), N_("Other Emails From Meta") };
-  static const char * const descriptions[] = {
-    N_("Check what each email is, then log it. An email from Meta records its answer; any other is kept "
-       "as evidence only."),
-    N_("Objector cannot tell what these say. Open each, choose what it is, then log it."),
-    N_("Sign-in alerts, newsletters and the like: not answers to an objection, but listed so that nothing "
-       "from Meta is hidden."),
-  };
+  ObjectorMailList *self;
 
+  g_return_val_if_fail (OBJECTOR_IS_STORE (store), NULL);
+  g_return_val_if_fail (mails != NULL, NULL);
+
+  self = g_object_new (OBJECTOR_TYPE_MAIL_LIST, NULL);
   self->store = g_object_ref (store);
   self->mails = g_ptr_array_ref (mails);
   self->objection_id = g_strdup (objection_id);
 
-  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
-    {
-      groups[g] = adw_preferences_group_new ();
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (groups[g]), _(titles[g]));
-      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (groups[g]), _(descriptions[g]));
-      gtk_widget_set_visible (groups[g], FALSE);
-      gtk_box_append (GTK_BOX (box), groups[g]);
-    }
+  /* Answers first, then what Objector could not tell, then Meta's other
+   * mail: every email from Meta is listed, none is hidden. */
   for (guint i = 0; i < mails->len; i++)
     {
       ObjectorMail *mail = g_ptr_array_index (mails, i);
       GtkWidget *row = mail_row (self, mail, i);
       ObjectorMailKind kind = objector_mail_get_kind (mail);
-      guint g = kind == OBJECTOR_MAIL_KIND_UNRECOGNISED ? 1 : kind == OBJECTOR_MAIL_KIND_OTHER ? 2 : 0;
+      AdwPreferencesGroup *group = kind == OBJECTOR_MAIL_KIND_UNRECOGNISED ? self->unrecognised_group
+                                   : kind == OBJECTOR_MAIL_KIND_OTHER ? self->other_group
+                                   : self->answers_group;
 
       g_ptr_array_add (self->rows, row);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (groups[g]), row);
-      gtk_widget_set_visible (groups[g], TRUE);
+      adw_preferences_group_add (group, row);
+      gtk_widget_set_visible (GTK_WIDGET (group), TRUE);
     }
-  adw_bin_set_child (ADW_BIN (self), body);
+  gtk_stack_set_visible_child_name (self->stack, mails->len > 0 ? "list" : "empty");
   return GTK_WIDGET (self);
-}
-
-/* The window around the list */
-
-static GtkWidget *
-mail_window (GtkWindow  *parent,
-             const char *title,
-             GtkWidget  *child)
-{
-  GtkWidget *window = adw_window_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *overlay = adw_toast_overlay_new ();
-
-  gtk_window_set_title (GTK_WINDOW (window), title);
-  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
-  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  objector_ui_close_on_escape (GTK_WINDOW (window));
-  gtk_window_set_default_size (GTK_WINDOW (window), 600, 560);
-  gtk_widget_set_size_request (window, 360, 294);
-  gtk_box_append (GTK_BOX (box), adw_header_bar_new ());
-  gtk_widget_set_vexpand (child, TRUE);
-  gtk_box_append (GTK_BOX (box), child);
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), box);
-  adw_window_set_content (ADW_WINDOW (window), overlay);
-  return window;
 }
 
 static void
@@ -385,7 +373,7 @@ show_mails (GtkWindow        *parent,
   for (guint i = 0; i < mails->len; i++)
     objector_mail_check (g_ptr_array_index (mails, i), playbook);
 
-  window = mail_window (parent, _("Log Meta’s Email"), objector_mail_list_new (store, mails, objection_id));
+  window = objector_mail_window_new (parent, OBJECTOR_MAIL_LIST (objector_mail_list_new (store, mails, objection_id)));
   gtk_window_present (GTK_WINDOW (window));
 }
 

@@ -16,8 +16,9 @@ G_BEGIN_DECLS
 #define OBJECTOR_TYPE_MAIL_LIST (objector_mail_list_get_type ())
 G_DECLARE_FINAL_TYPE (ObjectorMailList, objector_mail_list, OBJECTOR, MAIL_LIST, AdwBin)
 
-/* @mails: ObjectorMail, checked. @objection_id: where to log them, or NULL
- * to log each on the objection it matches. */
+/* @mails: ObjectorMail, checked; none: a status page says so.
+ * @objection_id: where to log them, or NULL to log each on the objection it
+ * matches. */
 GtkWidget *objector_mail_list_new        (ObjectorStore *store,
                                           GPtrArray     *mails,
                                           const char    *objection_id);
@@ -32,8 +33,9 @@ gboolean   objector_mail_list_log        (ObjectorMailList *self,
 gboolean   objector_mail_list_confirm    (ObjectorMailList *self,
                                           guint             index);
 
-/* A window that reads @filename (an .eml file or an mbox) and lists what it
- * holds for the person to log on @objection_id. */
+/* A window ("Log Meta’s Email", objector-mail-window.h) that reads @file
+ * (an .eml file or an mbox) and lists what it holds for the person to log
+ * on @objection_id. */
 void       objector_mail_list_show_file  (GtkWindow     *parent,
                                           ObjectorStore *store,
                                           ObjectorPlaybook *playbook,

@@ -156,21 +156,11 @@ static void
 show_results (ObjectorScanDialog *self,
               GPtrArray          *mails)
 {
-  GtkWidget *page;
+  /* With no email from Meta, the list says so itself. */
+  GtkWidget *page = objector_mail_list_new (self->store, mails, self->objection_id);
 
   if (self->results != NULL)
     gtk_stack_remove (self->stack, self->results);
-
-  if (mails->len == 0)
-    {
-      page = adw_status_page_new ();
-      adw_status_page_set_icon_name (ADW_STATUS_PAGE (page), "mail-unread-symbolic");
-      adw_status_page_set_title (ADW_STATUS_PAGE (page), _("No Emails From Meta"));
-      adw_status_page_set_description (ADW_STATUS_PAGE (page),
-                                       _("None of the messages there came from Meta. Try another mailbox."));
-    }
-  else
-    page = objector_mail_list_new (self->store, mails, self->objection_id);
 
   self->results = page;
   gtk_stack_add_named (self->stack, page, "results");

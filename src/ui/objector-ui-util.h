@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* A vertical page body in a clamp inside a scrolled window; returns the
- * scrolled window and sets *@box to the box to fill. Never scrolls sideways. */
-GtkWidget  *objector_ui_page_body         (GtkWidget  **box);
 GtkWidget  *objector_ui_heading           (const char  *text);
 GtkWidget  *objector_ui_paragraph         (const char  *text);
 /* A button whose label wraps, so that long labels fit at 360 px. */
