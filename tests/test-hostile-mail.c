@@ -261,7 +261,7 @@ test_maildir_special_files (void)
   g_autoptr(GPtrArray) found = objector_mail_scanner_scan (scanner, maildir, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, 1);
-  g_autofree char *notes = g_strjoinv ("\n", (char **) objector_mail_scanner_get_notes (scanner));
+  g_autofree char *notes = g_strjoinv ("\n", (char **) objector_scanner_get_notes (OBJECTOR_SCANNER (scanner)));
   test_util_assert_contains (notes, "“1700000001.fifo:2,S” in cur is a named pipe (FIFO), not a message: skipped");
   test_util_assert_contains (notes, "“1700000002.device” in new is a device, not a message: skipped");
   test_util_assert_contains (notes, "“1700000003.socket:2,S” in cur is a socket, not a message: skipped");

@@ -635,7 +635,7 @@ test_core_starttls_async (void)
   objector_imap_account_set_ca_file (account, test_dovecot_ca_file (dovecot));
 
   run_async (scanner, account, credential, NULL, &scan);
-  g_assert_true (objector_imap_scanner_get_busy (scanner));
+  g_assert_true (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
   test_util_wait_until (scan.done);
 
   g_assert_no_error (scan.error);
@@ -646,12 +646,12 @@ test_core_starttls_async (void)
   g_assert_cmpuint (scan.phases->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     g_assert_cmpint (g_array_index (scan.phases, ObjectorImapPhase, i), ==, expected[i]);
-  g_assert_false (objector_imap_scanner_get_busy (scanner));
-  g_assert_cmpuint (objector_imap_scanner_get_n_messages (scanner), ==, 27);
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
+  g_assert_cmpuint (objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), ==, 27);
   g_assert_cmpuint (objector_imap_scanner_get_n_matched (scanner), ==, N_META_MATCHES);
   g_assert_cmpuint (objector_imap_scanner_get_n_fetched (scanner), ==, N_META_MATCHES);
-  g_assert_cmpuint (objector_imap_scanner_get_n_other (scanner), ==, 0);
-  g_assert_cmpfloat (objector_imap_scanner_get_fraction (scanner), ==, 1.0);
+  g_assert_cmpuint (objector_scanner_get_n_other (OBJECTOR_SCANNER (scanner)), ==, 0);
+  g_assert_cmpfloat (objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner)), ==, 1.0);
   g_assert_cmpuint (objector_imap_scanner_get_bytes_received (scanner), >, 0);
 
   /* Every one read and checked like a file: the same ObjectorMail. */
@@ -737,7 +737,7 @@ test_core_cancel (void)
   g_assert_nonnull (canceller.accepted);
   g_assert_null (scan.found);
   g_assert_error (scan.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (objector_imap_scanner_get_busy (scanner));
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
   g_assert_cmpint (objector_imap_scanner_get_phase (scanner), ==, OBJECTOR_IMAP_PHASE_IDLE);
   g_source_destroy (source);
   g_clear_object (&canceller.accepted);

@@ -246,6 +246,59 @@ test_texts (void)
   g_assert_false (objector_json_is_language_code ("de_"));
 }
 
+/* Collects the "n" of each element; refuses n = 0. */
+static gboolean
+collect_n (JsonObject  *element,
+           const char  *path,
+           gpointer     user_data,
+           GError     **error)
+{
+  GString *seen = user_data;
+  gint64 n = 0;
+
+  if (!objector_json_get_int (element, path, "n", OBJECTOR_JSON_REQUIRED, 1, 9, &n, error))
+    return FALSE;
+  g_string_append_printf (seen, "%s=%d ", path, (int) n);
+  return TRUE;
+}
+
+static void
+test_lists_of_objects (void)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *object = parse (parser, "{\"good\": [{\"n\": 1}, {\"n\": 2}], \"empty\": [], "
+                                      "\"not_object\": [{\"n\": 1}, 2], \"bad_n\": [{\"n\": 1}, {\"n\": 0}, {\"n\": 3}]}");
+  g_autoptr(GString) seen = g_string_new (NULL);
+  GError *error = NULL;
+
+  /* Each element in order, with its JSON path. */
+  g_assert_true (objector_json_foreach_object (object, "a", "good", OBJECTOR_JSON_REQUIRED, collect_n, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==, "a.good[0]=1 a.good[1]=2 ");
+
+  /* Absent: nothing, unless required. */
+  g_string_truncate (seen, 0);
+  g_assert_true (objector_json_foreach_object (object, "a", "none", OBJECTOR_JSON_OPTIONAL, collect_n, seen, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seen->str, ==, "");
+  g_assert_false (objector_json_foreach_object (object, "a", "none", OBJECTOR_JSON_REQUIRED, collect_n, seen, &error));
+  assert_fault (error, "a.none: missing");
+  g_clear_error (&error);
+  g_assert_false (objector_json_foreach_object (object, NULL, "empty", OBJECTOR_JSON_NON_EMPTY, collect_n, seen, &error));
+  assert_fault (error, "empty: must not be empty");
+  g_clear_error (&error);
+
+  /* An element that is no object, or that the reader refuses, stops the list there. */
+  g_assert_false (objector_json_foreach_object (object, NULL, "not_object", OBJECTOR_JSON_REQUIRED, collect_n, seen, &error));
+  assert_fault (error, "not_object[1]: expected an object");
+  g_clear_error (&error);
+  g_string_truncate (seen, 0);
+  g_assert_false (objector_json_foreach_object (object, NULL, "bad_n", OBJECTOR_JSON_REQUIRED, collect_n, seen, &error));
+  assert_fault (error, "bad_n[1].n: 0 is out of range (1 to 9)");
+  g_clear_error (&error);
+  g_assert_cmpstr (seen->str, ==, "bad_n[0]=1 ");
+}
+
 /* The same lone surrogate, in a string of each loader. */
 static void
 test_every_loader (void)
@@ -295,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/json/strings", test_strings);
   g_test_add_func ("/json/values", test_values);
   g_test_add_func ("/json/texts", test_texts);
+  g_test_add_func ("/json/lists-of-objects", test_lists_of_objects);
   g_test_add_func ("/json/every-loader", test_every_loader);
 
   return test_util_run_tests ();

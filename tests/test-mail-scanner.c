@@ -110,20 +110,20 @@ test_scan_mbox (void)
   g_assert_cmpstr (objector_mail_get_message_id (g_ptr_array_index (found, 0)), ==, "approval-de.1a2b3c@facebookmail.com");
   g_assert_cmpuint (trusted, ==, 5);
 
-  g_assert_cmpuint (objector_mail_scanner_get_n_messages (scanner), ==, 100 + 10 + G_N_ELEMENTS (meta_files));
-  g_assert_cmpuint (objector_mail_scanner_get_n_found (scanner), ==, G_N_ELEMENTS (meta_files));
-  g_assert_cmpuint (objector_mail_scanner_get_n_other (scanner), ==, 10);
-  g_assert_cmpuint (objector_mail_scanner_get_n_skipped (scanner), ==, 0);
-  g_assert_cmpfloat (objector_mail_scanner_get_fraction (scanner), ==, 1.0);
-  g_assert_false (objector_mail_scanner_get_busy (scanner));
+  g_assert_cmpuint (objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), ==, 100 + 10 + G_N_ELEMENTS (meta_files));
+  g_assert_cmpuint (objector_scanner_get_n_found (OBJECTOR_SCANNER (scanner)), ==, G_N_ELEMENTS (meta_files));
+  g_assert_cmpuint (objector_scanner_get_n_other (OBJECTOR_SCANNER (scanner)), ==, 10);
+  g_assert_cmpuint (objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner)), ==, 0);
+  g_assert_cmpfloat (objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner)), ==, 1.0);
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
 
   /* Asked for, Meta's other emails are kept too. */
-  objector_mail_scanner_set_include_other (scanner, TRUE);
+  objector_scanner_set_include_other (OBJECTOR_SCANNER (scanner), TRUE);
   g_clear_pointer (&found, g_ptr_array_unref);
   found = objector_mail_scanner_scan (scanner, path, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (meta_files) + 10);
-  g_assert_cmpuint (objector_mail_scanner_get_n_other (scanner), ==, 0);
+  g_assert_cmpuint (objector_scanner_get_n_other (OBJECTOR_SCANNER (scanner)), ==, 0);
 }
 
 typedef struct
@@ -155,7 +155,7 @@ fraction_cb (ObjectorMailScanner *scanner,
              GParamSpec          *pspec,
              AsyncData           *data)
 {
-  double fraction = objector_mail_scanner_get_fraction (scanner);
+  double fraction = objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner));
 
   data->n_fraction_notes++;
   if (g_thread_self () != data->main_thread)
@@ -188,7 +188,7 @@ test_scan_async (void)
   g_signal_connect (scanner, "notify::fraction", G_CALLBACK (fraction_cb), &data);
 
   objector_mail_scanner_scan_async (scanner, path, NULL, test_util_store_result_cb, &data.result);
-  g_assert_true (objector_mail_scanner_get_busy (scanner));
+  g_assert_true (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
 
   /* A second scan waits for the first. */
   g_assert_null (objector_mail_scanner_scan (scanner, path, NULL, &error));
@@ -202,11 +202,11 @@ test_scan_async (void)
   g_assert_cmpuint (data.n_fraction_notes, >=, 1);
   g_assert_false (data.went_backwards);
   g_assert_false (data.wrong_thread);
-  g_assert_cmpfloat (objector_mail_scanner_get_fraction (scanner), ==, 1.0);
-  g_assert_cmpuint (objector_mail_scanner_get_n_found (scanner), ==, G_N_ELEMENTS (meta_files));
-  g_assert_cmpuint (objector_mail_scanner_get_n_messages (scanner), ==, 3000 + 300 + G_N_ELEMENTS (meta_files));
-  g_assert_cmpuint (objector_mail_scanner_get_n_other (scanner), ==, 300);
-  g_assert_false (objector_mail_scanner_get_busy (scanner));
+  g_assert_cmpfloat (objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner)), ==, 1.0);
+  g_assert_cmpuint (objector_scanner_get_n_found (OBJECTOR_SCANNER (scanner)), ==, G_N_ELEMENTS (meta_files));
+  g_assert_cmpuint (objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), ==, 3000 + 300 + G_N_ELEMENTS (meta_files));
+  g_assert_cmpuint (objector_scanner_get_n_other (OBJECTOR_SCANNER (scanner)), ==, 300);
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
 
   g_ptr_array_unref (data.found);
 }
@@ -225,7 +225,7 @@ test_scan_cancelled (void)
 
   g_assert_null (data.found);
   g_assert_error (data.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-  g_assert_false (objector_mail_scanner_get_busy (scanner));
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
   g_clear_error (&data.error);
 }
 
@@ -266,7 +266,7 @@ test_scan_maildir (void)
   found = objector_mail_scanner_scan (scanner, dir, NULL, &error);
   g_assert_no_error (error);
   assert_found_all (found);
-  g_assert_cmpuint (objector_mail_scanner_get_n_messages (scanner), ==, G_N_ELEMENTS (meta_files) + 20);
+  g_assert_cmpuint (objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), ==, G_N_ELEMENTS (meta_files) + 20);
   /* Name order: the order of delivery. */
   g_assert_cmpstr (objector_mail_get_message_id (g_ptr_array_index (found, 0)), ==, "approval-de.1a2b3c@facebookmail.com");
   g_assert_cmpstr (objector_mail_get_source (g_ptr_array_index (found, 0)), ==, "1700000000.M0P1.host");
@@ -303,7 +303,7 @@ test_scan_refused (void)
   g_assert_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   g_assert_true (strstr (error->message, "is a folder but not a Maildir") != NULL);
   g_clear_error (&error);
-  g_assert_false (objector_mail_scanner_get_busy (scanner));
+  g_assert_false (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)));
 
   /* A header block of 2 MB: that message is skipped, the scan goes on. */
   {
@@ -321,8 +321,8 @@ test_scan_refused (void)
     mails = objector_mail_scanner_scan (scanner, huge, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (mails->len, ==, 1);
-    g_assert_cmpuint (objector_mail_scanner_get_n_skipped (scanner), ==, 1);
-    g_assert_cmpuint (objector_mail_scanner_get_n_messages (scanner), ==, 2);
+    g_assert_cmpuint (objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner)), ==, 1);
+    g_assert_cmpuint (objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), ==, 2);
   }
 
   /* One message on its own is a mailbox of one; so is an Outlook file. */

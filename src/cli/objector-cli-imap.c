@@ -232,8 +232,8 @@ print_summary (ObjectorImapScanner *scanner,
                guint                shown)
 {
   guint matched = objector_imap_scanner_get_n_matched (scanner);
-  guint messages = objector_imap_scanner_get_n_messages (scanner);
-  guint skipped = objector_imap_scanner_get_n_skipped (scanner);
+  guint messages = objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner));
+  guint skipped = objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner));
 
   if (shown == 0)
     g_print (_("No answers from Meta in %s since %s.\n"), label, since);
@@ -336,7 +336,7 @@ objector_cli_imap_scan_run (CliOptions                   *options,
 
   scanner = objector_imap_scanner_new (scan->playbook);
   /* Nothing from Meta is hidden, as for a file. */
-  objector_imap_scanner_set_include_other (scanner, TRUE);
+  objector_scanner_set_include_other (OBJECTOR_SCANNER (scanner), TRUE);
   objector_imap_scanner_set_since (scanner, scan->since);
   objector_imap_scanner_set_timeout (scanner, timeout_from_environment ());
   if (show_progress)

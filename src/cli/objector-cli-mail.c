@@ -347,8 +347,8 @@ scan_progress_cb (ObjectorMailScanner *scanner,
 {
   /* Translators: progress of a scan: a percentage and a count of messages. */
   g_printerr (_("\rScanning… %3.0f %% (%u messages)"),
-              100.0 * objector_mail_scanner_get_fraction (scanner),
-              objector_mail_scanner_get_n_messages (scanner));
+              100.0 * objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner)),
+              objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)));
 }
 
 static char *
@@ -506,7 +506,7 @@ objector_cli_scan_mail (CliOptions *options)
 
   scanner = objector_mail_scanner_new (playbook);
   /* Nothing from Meta is hidden (--all is what it always does now). */
-  objector_mail_scanner_set_include_other (scanner, TRUE);
+  objector_scanner_set_include_other (OBJECTOR_SCANNER (scanner), TRUE);
   if (show_progress)
     g_signal_connect (scanner, "notify::fraction", G_CALLBACK (scan_progress_cb), NULL);
 
@@ -531,7 +531,7 @@ objector_cli_scan_mail (CliOptions *options)
   if (shown == 0)
     {
       g_autofree char *line = g_strdup_printf (_("No answers from Meta in “%s” (%u messages looked at)."),
-                                               path, objector_mail_scanner_get_n_messages (scanner));
+                                               path, objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)));
 
       print_safe (line);
     }
@@ -541,16 +541,16 @@ objector_cli_scan_mail (CliOptions *options)
                           "“objector import-email” logs it.\n",
                           "\n%u emails from Meta, or pretending to be, among %u messages. "
                           "“objector import-email” logs them.\n", shown),
-             shown, objector_mail_scanner_get_n_messages (scanner));
+             shown, objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)));
   objector_cli_print_found_kinds (unrecognised, other);
-  if (objector_mail_scanner_get_n_skipped (scanner) > 0)
+  if (objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner)) > 0)
     g_print (g_dngettext (GETTEXT_PACKAGE,
                           "%u message that may be from Meta could not be read.\n",
                           "%u messages that may be from Meta could not be read.\n",
-                          objector_mail_scanner_get_n_skipped (scanner)),
-             objector_mail_scanner_get_n_skipped (scanner));
+                          objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner))),
+             objector_scanner_get_n_skipped (OBJECTOR_SCANNER (scanner)));
   /* Named pipes, devices and sockets in a Maildir: passed over, never opened. */
-  for (const char * const *note = objector_mail_scanner_get_notes (scanner); *note != NULL; note++)
+  for (const char * const *note = objector_scanner_get_notes (OBJECTOR_SCANNER (scanner)); *note != NULL; note++)
     print_safe (*note);
 
   if (!options->log)

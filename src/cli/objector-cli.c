@@ -563,18 +563,7 @@ objection_status_json (ObjectorObjection *objection,
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < history->len; i++)
-    {
-      ObjectorTransition *t = g_ptr_array_index (history, i);
-      g_autofree char *time = objector_clock_format_utc (t->time);
-
-      json_builder_begin_object (builder);
-      objector_cli_add_string_or_null (builder, "time", time);
-      objector_cli_add_string_or_null (builder, "event", objector_event_to_string (t->event));
-      objector_cli_add_string_or_null (builder, "from", objector_state_to_string (t->from));
-      objector_cli_add_string_or_null (builder, "to", objector_state_to_string (t->to));
-      objector_cli_add_string_or_null (builder, "note", t->note);
-      json_builder_end_object (builder);
-    }
+    objector_transition_add_json (g_ptr_array_index (history, i), builder, TRUE);
   json_builder_end_array (builder);
 
   json_builder_end_object (builder);

@@ -17,69 +17,51 @@
 #include "objector-mail-private.h"
 #include "objector-meta-domains.h"
 #include "objector-objection.h"
-#include "objector-scan-private.h"
+#include "objector-scanner-private.h"
 
 /* One FETCH brings at most this many messages, or this many bytes: memory
  * stays bounded, and progress moves. */
 #define BATCH_MESSAGES 50
 #define BATCH_BYTES    (8 * 1000 * 1000)
 
-/* The numbers a scan reports, copied from its thread to the scanner's. */
+/* What the IMAP scanner reports beyond ObjectorScanner's numbers, copied
+ * from its thread to the scanner's. */
 typedef struct
 {
-  ObjectorScanCounts scan;
   ObjectorImapPhase  phase;
   guint              n_matched;
   guint              n_fetched;
   guint64            bytes_received;
-} Counts;
+} Progress;
 
 struct _ObjectorImapScanner
 {
-  GObject           parent_instance;
+  ObjectorScanner  parent_instance;
 
-  ObjectorPlaybook *playbook;
-  Counts            counts;
-  gboolean          include_other;
-  GDateTime        *since;
-  guint             timeout;
+  Progress         progress;
+  GDateTime       *since;
+  guint            timeout;
 };
 
-G_DEFINE_FINAL_TYPE (ObjectorImapScanner, objector_imap_scanner, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE (ObjectorImapScanner, objector_imap_scanner, OBJECTOR_TYPE_SCANNER)
 
 enum {
   PROP_0,
-  PROP_PLAYBOOK,
   PROP_PHASE,
-  PROP_FRACTION,
-  PROP_N_MESSAGES,
   PROP_N_MATCHED,
   PROP_N_FETCHED,
-  PROP_N_FOUND,
-  PROP_N_SKIPPED,
-  PROP_N_OTHER,
-  PROP_BUSY,
-  PROP_INCLUDE_OTHER,
   PROP_SINCE,
   PROP_TIMEOUT,
   N_PROPS
 };
 
-enum {
-  FOUND,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-static ObjectorScanCountProps count_props;
 
 static void
 objector_imap_scanner_dispose (GObject *object)
 {
   ObjectorImapScanner *self = OBJECTOR_IMAP_SCANNER (object);
 
-  g_clear_object (&self->playbook);
   g_clear_pointer (&self->since, g_date_time_unref);
 
   G_OBJECT_CLASS (objector_imap_scanner_parent_class)->dispose (object);
@@ -95,38 +77,14 @@ objector_imap_scanner_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_PLAYBOOK:
-      g_value_set_object (value, self->playbook);
-      break;
     case PROP_PHASE:
-      g_value_set_enum (value, self->counts.phase);
-      break;
-    case PROP_FRACTION:
-      g_value_set_double (value, self->counts.scan.fraction);
-      break;
-    case PROP_N_MESSAGES:
-      g_value_set_uint (value, self->counts.scan.n_messages);
+      g_value_set_enum (value, self->progress.phase);
       break;
     case PROP_N_MATCHED:
-      g_value_set_uint (value, self->counts.n_matched);
+      g_value_set_uint (value, self->progress.n_matched);
       break;
     case PROP_N_FETCHED:
-      g_value_set_uint (value, self->counts.n_fetched);
-      break;
-    case PROP_N_FOUND:
-      g_value_set_uint (value, self->counts.scan.n_found);
-      break;
-    case PROP_N_SKIPPED:
-      g_value_set_uint (value, self->counts.scan.n_skipped);
-      break;
-    case PROP_N_OTHER:
-      g_value_set_uint (value, self->counts.scan.n_other);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->counts.scan.busy);
-      break;
-    case PROP_INCLUDE_OTHER:
-      g_value_set_boolean (value, self->include_other);
+      g_value_set_uint (value, self->progress.n_fetched);
       break;
     case PROP_SINCE:
       g_value_set_boxed (value, self->since);
@@ -149,12 +107,6 @@ objector_imap_scanner_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PLAYBOOK:
-      self->playbook = g_value_dup_object (value);
-      break;
-    case PROP_INCLUDE_OTHER:
-      objector_imap_scanner_set_include_other (self, g_value_get_boolean (value));
-      break;
     case PROP_SINCE:
       objector_imap_scanner_set_since (self, g_value_get_boxed (value));
       break;
@@ -166,44 +118,40 @@ objector_imap_scanner_set_property (GObject      *object,
     }
 }
 
+static gboolean objector_imap_scanner_run     (ObjectorScanJob  *job,
+                                               GCancellable     *cancellable,
+                                               GError          **error);
+static void     scan_job_clear                (ObjectorScanJob  *job);
+static gpointer copy_progress                 (ObjectorScanJob  *job);
+static void     apply_progress                (ObjectorScanner  *scanner,
+                                               gconstpointer     progress);
+
 static void
 objector_imap_scanner_class_init (ObjectorImapScannerClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags read_only = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+  ObjectorScannerClass *scanner_class = OBJECTOR_SCANNER_CLASS (klass);
   GParamFlags read_write = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
 
   object_class->dispose = objector_imap_scanner_dispose;
   object_class->get_property = objector_imap_scanner_get_property;
   object_class->set_property = objector_imap_scanner_set_property;
 
-  properties[PROP_PLAYBOOK] =
-    g_param_spec_object ("playbook", NULL, NULL, OBJECTOR_TYPE_PLAYBOOK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  scanner_class->run = objector_imap_scanner_run;
+  scanner_class->clear_job = scan_job_clear;
+  scanner_class->copy_progress = copy_progress;
+  scanner_class->apply_progress = apply_progress;
+  scanner_class->free_progress = g_free;
+
   properties[PROP_PHASE] =
-    g_param_spec_enum ("phase", NULL, NULL, OBJECTOR_TYPE_IMAP_PHASE, OBJECTOR_IMAP_PHASE_IDLE, read_only);
-  properties[PROP_FRACTION] = g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0, read_only);
-  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
-  properties[PROP_N_MATCHED] = _objector_scan_count_property ("n-matched");
-  properties[PROP_N_FETCHED] = _objector_scan_count_property ("n-fetched");
-  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
-  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
-  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
-  properties[PROP_BUSY] = g_param_spec_boolean ("busy", NULL, NULL, FALSE, read_only);
-  properties[PROP_INCLUDE_OTHER] = g_param_spec_boolean ("include-other", NULL, NULL, FALSE, read_write);
+    g_param_spec_enum ("phase", NULL, NULL, OBJECTOR_TYPE_IMAP_PHASE, OBJECTOR_IMAP_PHASE_IDLE,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_MATCHED] = _objector_scanner_count_property ("n-matched");
+  properties[PROP_N_FETCHED] = _objector_scanner_count_property ("n-fetched");
   properties[PROP_SINCE] = g_param_spec_boxed ("since", NULL, NULL, G_TYPE_DATE_TIME, read_write);
   properties[PROP_TIMEOUT] =
     g_param_spec_uint ("timeout", NULL, NULL, 1, G_MAXUINT, OBJECTOR_IMAP_DEFAULT_TIMEOUT, read_write);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-  count_props = (ObjectorScanCountProps) {
-    properties[PROP_FRACTION], properties[PROP_N_MESSAGES], properties[PROP_N_FOUND],
-    properties[PROP_N_SKIPPED], properties[PROP_N_OTHER], properties[PROP_BUSY],
-  };
-
-  /* A find, as it comes: the interface can list it before the scan ends. */
-  signals[FOUND] =
-    g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, OBJECTOR_TYPE_MAIL);
 }
 
 static void
@@ -220,101 +168,32 @@ objector_imap_scanner_new (ObjectorPlaybook *playbook)
   return g_object_new (OBJECTOR_TYPE_IMAP_SCANNER, "playbook", playbook, NULL);
 }
 
-ObjectorPlaybook *
-objector_imap_scanner_get_playbook (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
-  return self->playbook;
-}
-
 ObjectorImapPhase
 objector_imap_scanner_get_phase (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), OBJECTOR_IMAP_PHASE_IDLE);
-  return self->counts.phase;
-}
-
-double
-objector_imap_scanner_get_fraction (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0.0);
-  return self->counts.scan.fraction;
-}
-
-guint
-objector_imap_scanner_get_n_messages (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.scan.n_messages;
+  return self->progress.phase;
 }
 
 guint
 objector_imap_scanner_get_n_matched (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_matched;
+  return self->progress.n_matched;
 }
 
 guint
 objector_imap_scanner_get_n_fetched (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.n_fetched;
-}
-
-guint
-objector_imap_scanner_get_n_found (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.scan.n_found;
-}
-
-guint
-objector_imap_scanner_get_n_skipped (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.scan.n_skipped;
-}
-
-guint
-objector_imap_scanner_get_n_other (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.scan.n_other;
-}
-
-gboolean
-objector_imap_scanner_get_busy (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), FALSE);
-  return self->counts.scan.busy;
+  return self->progress.n_fetched;
 }
 
 guint64
 objector_imap_scanner_get_bytes_received (ObjectorImapScanner *self)
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), 0);
-  return self->counts.bytes_received;
-}
-
-gboolean
-objector_imap_scanner_get_include_other (ObjectorImapScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), FALSE);
-  return self->include_other;
-}
-
-void
-objector_imap_scanner_set_include_other (ObjectorImapScanner *self,
-                                         gboolean             include_other)
-{
-  g_return_if_fail (OBJECTOR_IS_IMAP_SCANNER (self));
-
-  include_other = !!include_other;
-  if (self->include_other == include_other)
-    return;
-  self->include_other = include_other;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_OTHER]);
+  return self->progress.bytes_received;
 }
 
 GDateTime *
@@ -445,136 +324,87 @@ objector_imap_scanner_default_since (GListModel *objections)
   return g_date_time_new_utc (year, month, day, 0, 0, 0);
 }
 
-/* Progress, from the scanning thread to the scanner's */
+/* A scan, in its worker thread */
 
 typedef struct
 {
-  ObjectorImapScanner *scanner;
-  Counts               counts;
-  ObjectorMail        *found;
-} Report;
+  ObjectorScanJob          parent;
+  ObjectorImapAccount     *account;
+  ObjectorImapCredential  *credential;
+  char                   **domains;
+  GDateTime               *since;
+  char                    *label;
+  guint                    timeout;
+  ObjectorImapSession     *session;
+  Progress                 progress;
+  guint                    n_to_fetch;
+} ScanJob;
 
-static void
-report_free (gpointer data)
+static ScanJob *
+scan_job_new (ObjectorImapScanner          *scanner,
+              ObjectorImapAccount          *account,
+              const ObjectorImapCredential *credential)
 {
-  Report *report = data;
+  ScanJob *job = g_new0 (ScanJob, 1);
 
-  g_object_unref (report->scanner);
-  g_clear_object (&report->found);
-  g_free (report);
+  _objector_scan_job_init (&job->parent, OBJECTOR_SCANNER (scanner));
+  job->account = g_object_ref (account);
+  job->credential = objector_imap_credential_copy (credential);
+  job->domains = objector_imap_scanner_dup_search_domains (objector_scanner_get_playbook (OBJECTOR_SCANNER (scanner)));
+  job->since = scanner->since != NULL ? g_date_time_ref (scanner->since) : NULL;
+  job->label = objector_imap_account_dup_label (account);
+  job->timeout = scanner->timeout;
+  /* Connecting from the start. */
+  job->progress.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
+  return job;
 }
 
-static gboolean
-apply_report (gpointer data)
+static void
+scan_job_clear (ObjectorScanJob *data)
 {
-  Report *report = data;
-  ObjectorImapScanner *self = report->scanner;
-  Counts *now = &self->counts;
-  const Counts *new = &report->counts;
+  ScanJob *job = (ScanJob *) data;
 
-  g_object_freeze_notify (G_OBJECT (self));
+  g_clear_object (&job->account);
+  g_clear_pointer (&job->credential, objector_imap_credential_free);
+  g_clear_pointer (&job->domains, g_strfreev);
+  g_clear_pointer (&job->since, g_date_time_unref);
+  g_clear_pointer (&job->label, g_free);
+}
+
+static gpointer
+copy_progress (ObjectorScanJob *data)
+{
+  ScanJob *job = (ScanJob *) data;
+
+  if (job->session != NULL)
+    job->progress.bytes_received = objector_imap_session_get_bytes_read (job->session);
+  return g_memdup2 (&job->progress, sizeof job->progress);
+}
+
+static void
+apply_progress (ObjectorScanner *scanner,
+                gconstpointer    data)
+{
+  ObjectorImapScanner *self = OBJECTOR_IMAP_SCANNER (scanner);
+  const Progress *new = data;
+  Progress *now = &self->progress;
+
   if (now->phase != new->phase)
     {
       now->phase = new->phase;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
     }
-  _objector_scan_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
-  _objector_scan_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
+  _objector_scanner_set_uint (G_OBJECT (self), &now->n_matched, new->n_matched, properties[PROP_N_MATCHED]);
+  _objector_scanner_set_uint (G_OBJECT (self), &now->n_fetched, new->n_fetched, properties[PROP_N_FETCHED]);
   now->bytes_received = new->bytes_received;
-  _objector_scan_set_counts (G_OBJECT (self), &now->scan, &new->scan, &count_props);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (report->found != NULL)
-    g_signal_emit (self, signals[FOUND], 0, report->found);
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef struct
-{
-  ObjectorImapScanner    *scanner;
-  ObjectorImapAccount    *account;
-  ObjectorImapCredential *credential;
-  ObjectorMailRules      *rules;
-  char                  **domains;
-  GDateTime              *since;
-  char                   *label;
-  guint                   timeout;
-  gboolean                include_other;
-  GMainContext           *context;  /* NULL: report in this thread */
-  gint64                  last_report;
-  ObjectorImapSession    *session;
-  Counts                  counts;
-  guint                   n_to_fetch;
-  GPtrArray              *found;
-} ScanJob;
-
-static void
-scan_job_free (ScanJob *job)
-{
-  g_clear_object (&job->scanner);
-  g_clear_object (&job->account);
-  g_clear_pointer (&job->credential, objector_imap_credential_free);
-  g_clear_pointer (&job->rules, objector_mail_rules_free);
-  g_clear_pointer (&job->domains, g_strfreev);
-  g_clear_pointer (&job->since, g_date_time_unref);
-  g_free (job->label);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_clear_pointer (&job->found, g_ptr_array_unref);
-  g_free (job);
-}
-
-static ScanJob *
-scan_job_new (ObjectorImapScanner          *scanner,
-              ObjectorImapAccount          *account,
-              const ObjectorImapCredential *credential,
-              GMainContext                 *context)
-{
-  ScanJob *job = g_new0 (ScanJob, 1);
-
-  job->scanner = g_object_ref (scanner);
-  job->account = g_object_ref (account);
-  job->credential = objector_imap_credential_copy (credential);
-  job->rules = objector_mail_rules_new (scanner->playbook);
-  job->domains = objector_imap_scanner_dup_search_domains (scanner->playbook);
-  job->since = scanner->since != NULL ? g_date_time_ref (scanner->since) : NULL;
-  job->label = objector_imap_account_dup_label (account);
-  job->timeout = scanner->timeout;
-  job->include_other = scanner->include_other;
-  job->context = context != NULL ? g_main_context_ref (context) : NULL;
-  job->counts.scan.busy = TRUE;
-  job->counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
-  job->found = g_ptr_array_new_with_free_func (g_object_unref);
-  return job;
-}
-
-static void
-report (ScanJob      *job,
-        ObjectorMail *found,
-        gboolean      force)
-{
-  Report *r;
-
-  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
-    return;
-
-  if (job->session != NULL)
-    job->counts.bytes_received = objector_imap_session_get_bytes_read (job->session);
-  job->counts.scan.fraction = CLAMP (job->counts.scan.fraction, 0.0, 1.0);
-
-  r = g_new0 (Report, 1);
-  r->scanner = g_object_ref (job->scanner);
-  r->counts = job->counts;
-  r->found = found != NULL ? g_object_ref (found) : NULL;
-  _objector_scan_post (job->context, apply_report, r, report_free);
 }
 
 static void
 enter_phase (ScanJob           *job,
              ObjectorImapPhase  phase)
 {
-  job->counts.phase = phase;
-  report (job, NULL, TRUE);
+  job->progress.phase = phase;
+  _objector_scan_job_report (&job->parent, TRUE);
 }
 
 /* Each fetched message goes where a message of a file goes: the reader,
@@ -588,28 +418,13 @@ message_fetched_cb (guint32      uid,
 {
   ScanJob *job = user_data;
   g_autoptr(ObjectorMail) mail = NULL;
-  ObjectorMail *found = NULL;
-  ObjectorScanVerdict verdict = OBJECTOR_SCAN_PASSED;
 
-  job->counts.n_fetched++;
-  job->counts.scan.fraction = job->n_to_fetch > 0 ? (double) job->counts.n_fetched / job->n_to_fetch : 1.0;
+  job->progress.n_fetched++;
+  job->parent.counts.fraction = job->n_to_fetch > 0 ? (double) job->progress.n_fetched / job->n_to_fetch : 1.0;
 
   mail = objector_mail_new_from_data (data, length, job->label, uid, NULL);
-  if (mail == NULL)
-    job->counts.scan.n_skipped++;
-  else
-    verdict = _objector_scan_sort (mail, job->rules, job->include_other);
-
-  if (verdict == OBJECTOR_SCAN_OTHER)
-    job->counts.scan.n_other++;
-  else if (verdict == OBJECTOR_SCAN_FOUND)
-    {
-      g_ptr_array_add (job->found, g_object_ref (mail));
-      job->counts.scan.n_found++;
-      found = mail;
-    }
-
-  report (job, found, found != NULL);
+  _objector_scan_job_consider (&job->parent, mail);
+  _objector_scan_job_report (&job->parent, FALSE);
   return TRUE;
 }
 
@@ -629,7 +444,7 @@ fetch_matches (ScanJob   *job,
   /* Too large for a reply from Meta: counted, never fetched. */
   for (guint i = 0; i < sizes->len; i++)
     if (g_array_index (sizes, ObjectorImapMessageSize, i).size > OBJECTOR_MAIL_MAX_SIZE)
-      job->counts.scan.n_skipped++;
+      job->parent.counts.n_skipped++;
     else
       job->n_to_fetch++;
 
@@ -661,12 +476,11 @@ fetch_matches (ScanJob   *job,
   return TRUE;
 }
 
-static GPtrArray *
-scan_run (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+static gboolean
+scan_mailbox (ScanJob       *job,
+              GCancellable  *cancellable,
+              GError       **error)
 {
-  ScanJob *job = data;
   g_autoptr(ObjectorImapSession) session = NULL;
   g_autoptr(GArray) uids = NULL;
   guint n_messages = 0;
@@ -676,7 +490,7 @@ scan_run (gpointer       data,
     {
       g_set_error_literal (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_PLAYBOOK,
                            _("The playbook names none of Meta’s mail domains, so there is nothing to search for"));
-      return NULL;
+      return FALSE;
     }
 
   session = job->session = objector_imap_session_new (job->account, job->timeout, cancellable);
@@ -692,65 +506,36 @@ scan_run (gpointer       data,
     {
       enter_phase (job, OBJECTOR_IMAP_PHASE_SEARCHING);
       ok = objector_imap_session_examine (session, &n_messages, error);
-      job->counts.scan.n_messages = n_messages;
+      job->parent.counts.n_messages = n_messages;
     }
   if (ok)
     ok = (uids = objector_imap_session_search (session, (const char * const *) job->domains,
                                                job->since, error)) != NULL;
   if (ok)
     {
-      job->counts.n_matched = uids->len;
-      report (job, NULL, TRUE);
+      job->progress.n_matched = uids->len;
+      _objector_scan_job_report (&job->parent, TRUE);
       ok = uids->len == 0 || fetch_matches (job, uids, error);
     }
   if (ok)
     objector_imap_session_logout (session);
 
-  job->counts.bytes_received = objector_imap_session_get_bytes_read (session);
+  job->progress.bytes_received = objector_imap_session_get_bytes_read (session);
   job->session = NULL;
-  if (!ok)
-    return NULL;
-
-  job->counts.scan.fraction = 1.0;
-  return g_ptr_array_ref (job->found);
+  return ok;
 }
 
 static gboolean
-begin (ObjectorImapScanner  *self,
-       GError              **error)
+objector_imap_scanner_run (ObjectorScanJob  *data,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
-  Report start = { .scanner = self };
+  ScanJob *job = (ScanJob *) data;
+  gboolean ok = scan_mailbox (job, cancellable, error);
 
-  if (self->counts.scan.busy)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING, _("A scan is already running"));
-      return FALSE;
-    }
-
-  /* Busy and connecting from the start; only what changed is notified. */
-  start.counts.scan.busy = TRUE;
-  start.counts.phase = OBJECTOR_IMAP_PHASE_CONNECTING;
-  apply_report (&start);
-  return TRUE;
+  job->progress.phase = ok ? OBJECTOR_IMAP_PHASE_DONE : OBJECTOR_IMAP_PHASE_IDLE;
+  return ok;
 }
-
-/* The last numbers, before the result. */
-static void
-finish (gpointer   data,
-        GPtrArray *found)
-{
-  ScanJob *job = data;
-
-  job->counts.scan.busy = FALSE;
-  job->counts.phase = found != NULL ? OBJECTOR_IMAP_PHASE_DONE : OBJECTOR_IMAP_PHASE_IDLE;
-  report (job, NULL, TRUE);
-}
-
-static const ObjectorScanJobFuncs scan_job_funcs = {
-  scan_run,
-  finish,
-  (GDestroyNotify) scan_job_free,
-};
 
 GPtrArray *
 objector_imap_scanner_scan (ObjectorImapScanner           *self,
@@ -764,11 +549,8 @@ objector_imap_scanner_scan (ObjectorImapScanner           *self,
   g_return_val_if_fail (credential != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!begin (self, error))
-    return NULL;
-
-  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, account, credential, NULL),
-                             cancellable, error);
+  return _objector_scanner_run (OBJECTOR_SCANNER (self), &scan_job_new (self, account, credential)->parent,
+                                cancellable, error);
 }
 
 void
@@ -779,21 +561,13 @@ objector_imap_scanner_scan_async (ObjectorImapScanner          *self,
                                   GAsyncReadyCallback           callback,
                                   gpointer                      user_data)
 {
-  g_autoptr(GMainContext) context = NULL;
-  GError *error = NULL;
-  ScanJob *job = NULL;
-
   g_return_if_fail (OBJECTOR_IS_IMAP_SCANNER (self));
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
   g_return_if_fail (credential != NULL);
 
-  if (begin (self, &error))
-    {
-      context = g_main_context_ref_thread_default ();
-      job = scan_job_new (self, account, credential, context);
-    }
-  _objector_scan_run_async (self, objector_imap_scanner_scan_async, &scan_job_funcs, job, error,
-                            cancellable, callback, user_data);
+  _objector_scanner_run_async (OBJECTOR_SCANNER (self), objector_imap_scanner_scan_async,
+                               &scan_job_new (self, account, credential)->parent,
+                               cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -803,5 +577,6 @@ objector_imap_scanner_scan_finish (ObjectorImapScanner  *self,
 {
   g_return_val_if_fail (OBJECTOR_IS_IMAP_SCANNER (self), NULL);
 
-  return _objector_scan_run_finish (self, objector_imap_scanner_scan_async, result, error);
+  return _objector_scanner_run_finish (OBJECTOR_SCANNER (self), objector_imap_scanner_scan_async,
+                                       result, error);
 }

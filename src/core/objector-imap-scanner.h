@@ -9,8 +9,7 @@
 #include <gio/gio.h>
 
 #include "objector-imap-account.h"
-#include "objector-mail.h"
-#include "objector-playbook.h"
+#include "objector-scanner.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +27,7 @@ typedef enum
 #define OBJECTOR_IMAP_DEFAULT_TIMEOUT 60
 
 #define OBJECTOR_TYPE_IMAP_SCANNER (objector_imap_scanner_get_type ())
-G_DECLARE_FINAL_TYPE (ObjectorImapScanner, objector_imap_scanner, OBJECTOR, IMAP_SCANNER, GObject)
+G_DECLARE_FINAL_TYPE (ObjectorImapScanner, objector_imap_scanner, OBJECTOR, IMAP_SCANNER, ObjectorScanner)
 
 /* Finds Meta's emails, and those that pretend to be, in a mailbox on an
  * IMAP server, without changing anything there: the mailbox is opened
@@ -38,39 +37,23 @@ G_DECLARE_FINAL_TYPE (ObjectorImapScanner, objector_imap_scanner, OBJECTOR, IMAP
  * file (ObjectorMail, objector_mail_check()). Nothing is logged, and nothing
  * is kept on this computer but the results.
  *
- * Properties (read-only, notified at most ten times a second, in the
- * thread-default main context of the caller of _scan_async()):
+ * Its numbers and ::found are ObjectorScanner's: :fraction is the share of
+ * matching messages fetched, :n-messages the messages in the mailbox,
+ * :n-skipped the messages that could not be read or were too large. Its
+ * own (read-only, notified like those):
  *   :phase       ObjectorImapPhase
- *   :fraction    0.0–1.0, the share of matching messages fetched
- *   :n-messages  messages in the mailbox
  *   :n-matched   messages the server's search found
  *   :n-fetched   messages fetched so far
- *   :n-found     Meta's emails found so far
- *   :n-skipped   messages that could not be read, or too large
- *   :n-other     Meta's other emails (notifications…): counted, and kept
- *                only with :include-other
- *   :busy        a scan is running
- * Read-write: :include-other (FALSE); :since (GDateTime, nullable: the
- * whole mailbox), the first day searched; :timeout (seconds, default
- * OBJECTOR_IMAP_DEFAULT_TIMEOUT), how long the server may stay silent.
- * Signal ::found (ObjectorMail *mail): each find, checked, as it comes. */
+ * Read-write: :since (GDateTime, nullable: the whole mailbox), the first
+ * day searched; :timeout (seconds, default OBJECTOR_IMAP_DEFAULT_TIMEOUT),
+ * how long the server may stay silent. */
 ObjectorImapScanner *objector_imap_scanner_new              (ObjectorPlaybook    *playbook);
-ObjectorPlaybook    *objector_imap_scanner_get_playbook     (ObjectorImapScanner *self);
 ObjectorImapPhase    objector_imap_scanner_get_phase        (ObjectorImapScanner *self);
-double               objector_imap_scanner_get_fraction     (ObjectorImapScanner *self);
-guint                objector_imap_scanner_get_n_messages   (ObjectorImapScanner *self);
 guint                objector_imap_scanner_get_n_matched    (ObjectorImapScanner *self);
 guint                objector_imap_scanner_get_n_fetched    (ObjectorImapScanner *self);
-guint                objector_imap_scanner_get_n_found      (ObjectorImapScanner *self);
-guint                objector_imap_scanner_get_n_skipped    (ObjectorImapScanner *self);
-guint                objector_imap_scanner_get_n_other      (ObjectorImapScanner *self);
-gboolean             objector_imap_scanner_get_busy         (ObjectorImapScanner *self);
 /* Bytes received from the server by the last scan. */
 guint64              objector_imap_scanner_get_bytes_received (ObjectorImapScanner *self);
 
-gboolean             objector_imap_scanner_get_include_other (ObjectorImapScanner *self);
-void                 objector_imap_scanner_set_include_other (ObjectorImapScanner *self,
-                                                              gboolean             include_other);
 GDateTime           *objector_imap_scanner_get_since        (ObjectorImapScanner *self);
 void                 objector_imap_scanner_set_since        (ObjectorImapScanner *self,
                                                              GDateTime           *since);

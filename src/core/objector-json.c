@@ -315,7 +315,34 @@ objector_json_get_array (JsonObject         *object,
          && (node == NULL || read_array (node, child, flags, out, error));
 }
 
-/* Lists of strings */
+/* Lists */
+
+gboolean
+objector_json_foreach_object (JsonObject              *object,
+                              const char              *path,
+                              const char              *key,
+                              ObjectorJsonFlags        flags,
+                              ObjectorJsonObjectFunc   func,
+                              gpointer                 user_data,
+                              GError                 **error)
+{
+  g_autofree char *child = objector_json_member_path (path, key);
+  JsonArray *array;
+
+  if (!objector_json_get_array (object, path, key, flags, &array, error))
+    return FALSE;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      g_autofree char *element_path = objector_json_element_path (child, i);
+      JsonObject *element;
+
+      if (!objector_json_read_object (json_array_get_element (array, i), element_path, &element, error)
+          || !func (element, element_path, user_data, error))
+        return FALSE;
+    }
+  return TRUE;
+}
 
 static char **
 steal_strv (GPtrArray *array)

@@ -198,6 +198,21 @@ gboolean    objector_json_get_array    (JsonObject         *object,
                                         ObjectorJsonFlags   flags,
                                         JsonArray         **out,
                                         GError            **error);
+/* Reads one element of a list of objects for objector_json_foreach_object():
+ * @element is at @path ("paths[2]"). FALSE with @error set stops the list. */
+typedef gboolean (*ObjectorJsonObjectFunc) (JsonObject  *element,
+                                            const char  *path,
+                                            gpointer     user_data,
+                                            GError     **error);
+/* The list @key, each element an object given to @func in order; nothing
+ * when the member is absent. */
+gboolean    objector_json_foreach_object (JsonObject             *object,
+                                          const char             *path,
+                                          const char             *key,
+                                          ObjectorJsonFlags       flags,
+                                          ObjectorJsonObjectFunc  func,
+                                          gpointer                user_data,
+                                          GError                **error);
 /* A list of non-empty strings, each passing @check (nullable), as a new
  * NULL-terminated array; NULL when the member is absent. */
 gboolean    objector_json_get_strv     (JsonObject         *object,

@@ -38,6 +38,19 @@ attributes_for (ObjectorImapAccount *account)
                                   NULL);
 }
 
+/* A task for the keyring function @source_tag. */
+static GTask *
+keyring_task_new (gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  return task;
+}
+
 /* What went wrong, for a person: no Secret Service at all is the usual
  * case (no session bus, nothing that answers on it); anything else keeps
  * libsecret's own words. */
@@ -78,22 +91,19 @@ objector_keyring_store_async (ObjectorImapAccount *account,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
   g_autofree char *label = NULL;
 
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
   g_return_if_fail (password != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_keyring_store_async);
-
   attributes = attributes_for (account);
   /* What the keyring's own window (Passwords and Keys) shows. */
   label = g_strdup_printf (_("Objector: %s on %s"), objector_imap_account_get_user (account),
                            objector_imap_account_get_host (account));
   secret_password_storev (get_schema (), attributes, SECRET_COLLECTION_DEFAULT, label, password,
-                          cancellable, store_cb, g_steal_pointer (&task));
+                          cancellable, store_cb,
+                          keyring_task_new (objector_keyring_store_async, cancellable, callback, user_data));
 }
 
 gboolean
@@ -136,16 +146,13 @@ objector_keyring_lookup_async (ObjectorImapAccount *account,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_keyring_lookup_async);
-
   attributes = attributes_for (account);
-  secret_password_lookupv (get_schema (), attributes, cancellable, lookup_cb, g_steal_pointer (&task));
+  secret_password_lookupv (get_schema (), attributes, cancellable, lookup_cb,
+                           keyring_task_new (objector_keyring_lookup_async, cancellable, callback, user_data));
 }
 
 ObjectorImapCredential *
@@ -180,16 +187,13 @@ objector_keyring_delete_async (ObjectorImapAccount *account,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) attributes = NULL;
 
   g_return_if_fail (OBJECTOR_IS_IMAP_ACCOUNT (account));
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, objector_keyring_delete_async);
-
   attributes = attributes_for (account);
-  secret_password_clearv (get_schema (), attributes, cancellable, delete_cb, g_steal_pointer (&task));
+  secret_password_clearv (get_schema (), attributes, cancellable, delete_cb,
+                          keyring_task_new (objector_keyring_delete_async, cancellable, callback, user_data));
 }
 
 gboolean

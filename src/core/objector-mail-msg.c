@@ -111,6 +111,8 @@ read_chain (Compound *cf,
   return out;
 }
 
+/* Follows a mini FAT chain in the mini stream until @size bytes are read;
+ * a chain that loops or leaves the mini stream is damage. */
 static GByteArray *
 read_mini_chain (Compound *cf,
                  guint32   start,
@@ -134,12 +136,6 @@ read_mini_chain (Compound *cf,
       g_byte_array_append (out, cf->mini_stream->data + offset, cf->mini_sector_size);
       n = cf->mini_fat[n];
     }
-  if (out->len < size)
-    {
-      g_byte_array_unref (out);
-      return NULL;
-    }
-  g_byte_array_set_size (out, size);
   return out;
 }
 
@@ -314,10 +310,10 @@ read_stream (Compound *cf,
 
   if (size > cf->length)
     return NULL;
-  if (size < cf->mini_cutoff)
-    return read_mini_chain (cf, start, size);
 
-  if (!(bytes = read_chain (cf, start, size)) || bytes->len < size)
+  /* Small streams live in the mini stream. */
+  bytes = size < cf->mini_cutoff ? read_mini_chain (cf, start, size) : read_chain (cf, start, size);
+  if (bytes == NULL || bytes->len < size)
     {
       g_clear_pointer (&bytes, g_byte_array_unref);
       return NULL;

@@ -19,7 +19,7 @@
 #include "objector-mail-mbox.h"
 #include "objector-mail-private.h"
 #include "objector-mail-scanner-private.h"
-#include "objector-scan-private.h"
+#include "objector-scanner-private.h"
 
 /* Enough of a Maildir file to hold its headers. */
 #define MAILDIR_HEAD_SIZE (64 * 1024)
@@ -29,382 +29,35 @@
 
 struct _ObjectorMailScanner
 {
-  GObject           parent_instance;
-
-  ObjectorPlaybook   *playbook;
-  ObjectorScanCounts  counts;
-  gboolean            include_other;
-  char              **notes;
+  ObjectorScanner parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_PLAYBOOK,
-  PROP_FRACTION,
-  PROP_N_MESSAGES,
-  PROP_N_FOUND,
-  PROP_N_SKIPPED,
-  PROP_N_OTHER,
-  PROP_INCLUDE_OTHER,
-  PROP_BUSY,
-  N_PROPS
-};
-
-enum {
-  FOUND,
-  N_SIGNALS
-};
-
-static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
-static ObjectorScanCountProps count_props;
-
-static void
-objector_mail_scanner_dispose (GObject *object)
-{
-  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
-
-  g_clear_object (&self->playbook);
-
-  G_OBJECT_CLASS (objector_mail_scanner_parent_class)->dispose (object);
-}
-
-static void
-objector_mail_scanner_finalize (GObject *object)
-{
-  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
-
-  g_strfreev (self->notes);
-
-  G_OBJECT_CLASS (objector_mail_scanner_parent_class)->finalize (object);
-}
-
-static void
-objector_mail_scanner_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAYBOOK:
-      g_value_set_object (value, self->playbook);
-      break;
-    case PROP_FRACTION:
-      g_value_set_double (value, self->counts.fraction);
-      break;
-    case PROP_N_MESSAGES:
-      g_value_set_uint (value, self->counts.n_messages);
-      break;
-    case PROP_N_FOUND:
-      g_value_set_uint (value, self->counts.n_found);
-      break;
-    case PROP_N_SKIPPED:
-      g_value_set_uint (value, self->counts.n_skipped);
-      break;
-    case PROP_N_OTHER:
-      g_value_set_uint (value, self->counts.n_other);
-      break;
-    case PROP_INCLUDE_OTHER:
-      g_value_set_boolean (value, self->include_other);
-      break;
-    case PROP_BUSY:
-      g_value_set_boolean (value, self->counts.busy);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-objector_mail_scanner_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  ObjectorMailScanner *self = OBJECTOR_MAIL_SCANNER (object);
-
-  switch (prop_id)
-    {
-    case PROP_PLAYBOOK:
-      self->playbook = g_value_dup_object (value);
-      break;
-    case PROP_INCLUDE_OTHER:
-      objector_mail_scanner_set_include_other (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = objector_mail_scanner_dispose;
-  object_class->finalize = objector_mail_scanner_finalize;
-  object_class->get_property = objector_mail_scanner_get_property;
-  object_class->set_property = objector_mail_scanner_set_property;
-
-  properties[PROP_PLAYBOOK] =
-    g_param_spec_object ("playbook", NULL, NULL, OBJECTOR_TYPE_PLAYBOOK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_FRACTION] =
-    g_param_spec_double ("fraction", NULL, NULL, 0.0, 1.0, 0.0,
-                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_N_MESSAGES] = _objector_scan_count_property ("n-messages");
-  properties[PROP_N_FOUND] = _objector_scan_count_property ("n-found");
-  properties[PROP_N_SKIPPED] = _objector_scan_count_property ("n-skipped");
-  properties[PROP_N_OTHER] = _objector_scan_count_property ("n-other");
-  properties[PROP_INCLUDE_OTHER] =
-    g_param_spec_boolean ("include-other", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
-                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-  count_props = (ObjectorScanCountProps) {
-    properties[PROP_FRACTION], properties[PROP_N_MESSAGES], properties[PROP_N_FOUND],
-    properties[PROP_N_SKIPPED], properties[PROP_N_OTHER], properties[PROP_BUSY],
-  };
-
-  /* A find, as it comes: the interface can list it before the scan ends. */
-  signals[FOUND] =
-    g_signal_new ("found", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, OBJECTOR_TYPE_MAIL);
-}
-
-static void
-objector_mail_scanner_init (ObjectorMailScanner *self)
-{
-}
-
-ObjectorMailScanner *
-objector_mail_scanner_new (ObjectorPlaybook *playbook)
-{
-  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
-
-  return g_object_new (OBJECTOR_TYPE_MAIL_SCANNER, "playbook", playbook, NULL);
-}
-
-ObjectorPlaybook *
-objector_mail_scanner_get_playbook (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
-  return self->playbook;
-}
-
-double
-objector_mail_scanner_get_fraction (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0.0);
-  return self->counts.fraction;
-}
-
-guint
-objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->counts.n_messages;
-}
-
-guint
-objector_mail_scanner_get_n_found (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->counts.n_found;
-}
-
-guint
-objector_mail_scanner_get_n_skipped (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->counts.n_skipped;
-}
-
-guint
-objector_mail_scanner_get_n_other (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), 0);
-  return self->counts.n_other;
-}
-
-gboolean
-objector_mail_scanner_get_include_other (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
-  return self->include_other;
-}
-
-void
-objector_mail_scanner_set_include_other (ObjectorMailScanner *self,
-                                         gboolean             include_other)
-{
-  g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
-
-  include_other = !!include_other;
-  if (self->include_other == include_other)
-    return;
-  self->include_other = include_other;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INCLUDE_OTHER]);
-}
-
-const char * const *
-objector_mail_scanner_get_notes (ObjectorMailScanner *self)
-{
-  static const char * const none[] = { NULL };
-
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
-  return self->notes != NULL ? (const char * const *) self->notes : none;
-}
-
-gboolean
-objector_mail_scanner_get_busy (ObjectorMailScanner *self)
-{
-  g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), FALSE);
-  return self->counts.busy;
-}
-
-/* Progress, from the scanning thread to the scanner's */
+G_DEFINE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, OBJECTOR_TYPE_SCANNER)
 
 typedef struct
 {
-  ObjectorMailScanner *scanner;
-  ObjectorScanCounts   counts;
-  ObjectorMail        *found;
-  char               **notes;     /* with the last report only */
-} Report;
-
-static void
-report_free (gpointer data)
-{
-  Report *report = data;
-
-  g_object_unref (report->scanner);
-  g_clear_object (&report->found);
-  g_strfreev (report->notes);
-  g_free (report);
-}
-
-static gboolean
-apply_report (gpointer data)
-{
-  Report *report = data;
-  ObjectorMailScanner *self = report->scanner;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  if (report->notes != NULL)
-    {
-      g_strfreev (self->notes);
-      self->notes = g_steal_pointer (&report->notes);
-    }
-  _objector_scan_set_counts (G_OBJECT (self), &self->counts, &report->counts, &count_props);
-  g_object_thaw_notify (G_OBJECT (self));
-
-  if (report->found != NULL)
-    g_signal_emit (self, signals[FOUND], 0, report->found);
-
-  return G_SOURCE_REMOVE;
-}
-
-typedef struct
-{
-  ObjectorMailScanner  *scanner;
-  ObjectorMailRules    *rules;
-  char                 *path;
-  gboolean              include_other;
-  GMainContext         *context;  /* NULL: report in this thread */
-  gint64                last_report;
-
-  ObjectorScanCounts    counts;
-  GPtrArray            *notes;     /* what was passed over, for the person */
-  guint                 n_special;
+  ObjectorScanJob  parent;
+  char            *path;
+  guint            n_special;
 } ScanJob;
-
-static void
-scan_job_free (ScanJob *job)
-{
-  g_clear_object (&job->scanner);
-  g_clear_pointer (&job->rules, objector_mail_rules_free);
-  g_free (job->path);
-  g_clear_pointer (&job->context, g_main_context_unref);
-  g_ptr_array_unref (job->notes);
-  g_free (job);
-}
 
 static ScanJob *
 scan_job_new (ObjectorMailScanner *scanner,
-              const char          *path,
-              GMainContext        *context)
+              const char          *path)
 {
   ScanJob *job = g_new0 (ScanJob, 1);
 
-  job->scanner = g_object_ref (scanner);
-  job->rules = objector_mail_rules_new (scanner->playbook);
+  _objector_scan_job_init (&job->parent, OBJECTOR_SCANNER (scanner));
   job->path = g_strdup (path);
-  job->include_other = scanner->include_other;
-  job->context = context != NULL ? g_main_context_ref (context) : NULL;
-  job->notes = g_ptr_array_new_with_free_func (g_free);
   return job;
 }
 
 static void
-report (ScanJob      *job,
-        ObjectorMail *found,
-        gboolean      busy,
-        gboolean      force)
+scan_job_clear (ObjectorScanJob *data)
 {
-  Report *r;
+  ScanJob *job = (ScanJob *) data;
 
-  if (!_objector_scan_report_due (&job->last_report, force || found != NULL))
-    return;
-
-  r = g_new0 (Report, 1);
-  r->scanner = g_object_ref (job->scanner);
-  r->counts = job->counts;
-  r->counts.fraction = CLAMP (job->counts.fraction, 0.0, 1.0);
-  r->counts.busy = busy;
-  r->found = found != NULL ? g_object_ref (found) : NULL;
-  if (!busy)
-    {
-      GPtrArray *notes = g_ptr_array_new ();
-
-      for (guint i = 0; i < job->notes->len; i++)
-        g_ptr_array_add (notes, g_strdup (g_ptr_array_index (job->notes, i)));
-      if (job->n_special > MAX_NOTES)
-        g_ptr_array_add (notes, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                              "%u more special file was skipped",
-                                                              "%u more special files were skipped",
-                                                              job->n_special - MAX_NOTES),
-                                                 job->n_special - MAX_NOTES));
-      g_ptr_array_add (notes, NULL);
-      r->notes = (char **) g_ptr_array_free (notes, FALSE);
-    }
-
-  _objector_scan_post (job->context, apply_report, r, report_free);
-}
-
-/* A message the pre-filter let through. */
-static void
-consider (ScanJob      *job,
-          ObjectorMail *mail,
-          GPtrArray    *found)
-{
-  ObjectorScanVerdict verdict = _objector_scan_sort (mail, job->rules, job->include_other);
-
-  if (verdict == OBJECTOR_SCAN_OTHER)
-    job->counts.n_other++;
-  else if (verdict == OBJECTOR_SCAN_FOUND)
-    {
-      g_ptr_array_add (found, g_object_ref (mail));
-      job->counts.n_found++;
-      report (job, mail, TRUE, TRUE);
-    }
+  g_clear_pointer (&job->path, g_free);
 }
 
 static gboolean
@@ -414,8 +67,8 @@ filter_headers (const char *headers,
 {
   ScanJob *job = user_data;
 
-  job->counts.n_messages++;
-  return length > 0 && objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules),
+  job->parent.counts.n_messages++;
+  return length > 0 && objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->parent.rules),
                                                           headers, length);
 }
 
@@ -433,7 +86,6 @@ objector_mail_scanner_set_test_hook (ObjectorScanTestHook hook,
 static gboolean
 scan_mbox (ScanJob       *job,
            const char    *filename,
-           GPtrArray     *found,
            GCancellable  *cancellable,
            GError       **error)
 {
@@ -467,21 +119,18 @@ scan_mbox (ScanJob       *job,
         }
 
       if (too_large > 0)
-        job->counts.n_skipped++;
+        job->parent.counts.n_skipped++;
       else if (bytes != NULL)
         {
           mail = objector_mail_new_from_data (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
                                               name, index, NULL);
-          if (mail == NULL)
-            job->counts.n_skipped++;
-          else
-            consider (job, mail, found);
+          _objector_scan_job_consider (&job->parent, mail);
         }
 
-      job->counts.fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
-      report (job, NULL, TRUE, FALSE);
+      job->parent.counts.fraction = size > 0 ? (double) objector_mbox_get_position (mbox) / size : 1.0;
+      _objector_scan_job_report (&job->parent, FALSE);
       if (test_hook != NULL)
-        test_hook (job->counts.n_messages, test_hook_data);
+        test_hook (job->parent.counts.n_messages, test_hook_data);
     }
 
   return TRUE;
@@ -513,8 +162,8 @@ note_special (ScanJob    *job,
 
   if (job->n_special++ < MAX_NOTES)
     /* Translators: "“1700000000.x” in cur is a named pipe (FIFO), not a message: skipped". */
-    g_ptr_array_add (job->notes, g_strdup_printf (_("“%s” in %s is %s, not a message: skipped"),
-                                                  name, folder, what));
+    _objector_scan_job_add_note (&job->parent, g_strdup_printf (_("“%s” in %s is %s, not a message: skipped"),
+                                                                name, folder, what));
 }
 
 /* Reads the head of a Maildir file; the whole of it when the head says
@@ -570,11 +219,11 @@ read_maildir_file (ScanJob    *job,
       got += n;
     }
 
-  job->counts.n_messages++;
+  job->parent.counts.n_messages++;
   header_end = g_strstr_len (head, got, "\n\n");
   if (header_end == NULL)
     header_end = g_strstr_len (head, got, "\r\n\r\n");
-  if (got == 0 || !objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->rules), head,
+  if (got == 0 || !objector_mail_headers_may_be_meta (objector_mail_rules_get_stems (job->parent.rules), head,
                                                       header_end != NULL ? (gsize) (header_end - head) : got))
     {
       close (fd);
@@ -614,7 +263,6 @@ read_maildir_file (ScanJob    *job,
 static gboolean
 scan_maildir (ScanJob       *job,
               const char    *folder,
-              GPtrArray     *found,
               GCancellable  *cancellable,
               GError       **error)
 {
@@ -649,12 +297,12 @@ scan_maildir (ScanJob       *job,
 
       mail = read_maildir_file (job, g_ptr_array_index (files, i), &skipped);
       if (skipped)
-        job->counts.n_skipped++;
+        job->parent.counts.n_skipped++;
       if (mail != NULL)
-        consider (job, mail, found);
+        _objector_scan_job_consider (&job->parent, mail);
 
-      job->counts.fraction = (double) (i + 1) / files->len;
-      report (job, NULL, TRUE, FALSE);
+      job->parent.counts.fraction = (double) (i + 1) / files->len;
+      _objector_scan_job_report (&job->parent, FALSE);
     }
 
   return TRUE;
@@ -680,28 +328,24 @@ is_outlook_file (const char *path)
 static gboolean
 scan_single_file (ScanJob     *job,
                   const char  *path,
-                  GPtrArray   *found,
                   GError     **error)
 {
   g_autoptr(ObjectorMail) mail = objector_mail_new_from_file (path, error);
 
   if (mail == NULL)
     return FALSE;
-  job->counts.n_messages++;
-  consider (job, mail, found);
+  job->parent.counts.n_messages++;
+  _objector_scan_job_consider (&job->parent, mail);
   return TRUE;
 }
 
-static GPtrArray *
-scan_run (gpointer       data,
-          GCancellable  *cancellable,
-          GError       **error)
+static gboolean
+scan_path (ScanJob       *job,
+           GCancellable  *cancellable,
+           GError       **error)
 {
-  ScanJob *job = data;
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *name = g_path_get_basename (job->path);
   GStatBuf st;
-  gboolean ok;
 
   if (g_stat (job->path, &st) != 0)
     {
@@ -709,7 +353,7 @@ scan_run (gpointer       data,
 
       g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved),
                    "“%s”: %s", job->path, g_strerror (saved));
-      return NULL;
+      return FALSE;
     }
 
   if (S_ISDIR (st.st_mode))
@@ -723,75 +367,73 @@ scan_run (gpointer       data,
                        _("“%s” is a folder but not a Maildir: it has no “cur” or “new” folder. "
                          "Give an mbox file or a Maildir folder"),
                        name);
-          return NULL;
+          return FALSE;
         }
-      ok = scan_maildir (job, job->path, found, cancellable, error);
+      return scan_maildir (job, job->path, cancellable, error);
     }
-  else if (S_ISREG (st.st_mode))
+  if (S_ISREG (st.st_mode))
     {
       if (st.st_size == 0)
         {
           g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
                        _("“%s” is empty"), name);
-          return NULL;
+          return FALSE;
         }
-      ok = is_outlook_file (job->path)
-           ? scan_single_file (job, job->path, found, error)
-           : scan_mbox (job, job->path, found, cancellable, error);
-    }
-  else
-    {
-      g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
-                   _("“%s” is neither an mbox file nor a Maildir folder"), name);
-      return NULL;
+      return is_outlook_file (job->path)
+             ? scan_single_file (job, job->path, error)
+             : scan_mbox (job, job->path, cancellable, error);
     }
 
-  if (!ok)
-    return NULL;
-  return g_steal_pointer (&found);
+  g_set_error (error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL,
+               _("“%s” is neither an mbox file nor a Maildir folder"), name);
+  return FALSE;
 }
 
 static gboolean
-begin (ObjectorMailScanner  *self,
-       GError              **error)
+objector_mail_scanner_run (ObjectorScanJob  *data,
+                           GCancellable     *cancellable,
+                           GError          **error)
 {
-  if (self->counts.busy)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           _("A scan is already running"));
-      return FALSE;
-    }
+  ScanJob *job = (ScanJob *) data;
+  gboolean ok = scan_path (job, cancellable, error);
 
-  g_object_freeze_notify (G_OBJECT (self));
-  self->counts = (ObjectorScanCounts) { .busy = TRUE };
-  g_clear_pointer (&self->notes, g_strfreev);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRACTION]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_MESSAGES]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_FOUND]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_SKIPPED]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_OTHER]);
-  g_object_thaw_notify (G_OBJECT (self));
-  return TRUE;
+  /* Said even when the scan failed: what it passed over, it did. */
+  if (job->n_special > MAX_NOTES)
+    _objector_scan_job_add_note (data, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "%u more special file was skipped",
+                                                                     "%u more special files were skipped",
+                                                                     job->n_special - MAX_NOTES),
+                                                        job->n_special - MAX_NOTES));
+  return ok;
 }
 
-/* The last numbers, before the result. */
 static void
-finish (gpointer   data,
-        GPtrArray *found)
+objector_mail_scanner_class_init (ObjectorMailScannerClass *klass)
 {
-  ScanJob *job = data;
+  ObjectorScannerClass *scanner_class = OBJECTOR_SCANNER_CLASS (klass);
 
-  if (found != NULL)
-    job->counts.fraction = 1.0;
-  report (job, NULL, FALSE, TRUE);
+  scanner_class->run = objector_mail_scanner_run;
+  scanner_class->clear_job = scan_job_clear;
 }
 
-static const ObjectorScanJobFuncs scan_job_funcs = {
-  scan_run,
-  finish,
-  (GDestroyNotify) scan_job_free,
-};
+static void
+objector_mail_scanner_init (ObjectorMailScanner *self)
+{
+}
+
+ObjectorMailScanner *
+objector_mail_scanner_new (ObjectorPlaybook *playbook)
+{
+  g_return_val_if_fail (OBJECTOR_IS_PLAYBOOK (playbook), NULL);
+
+  return g_object_new (OBJECTOR_TYPE_MAIL_SCANNER, "playbook", playbook, NULL);
+}
+
+guint
+objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
+{
+  return objector_scanner_get_n_messages (OBJECTOR_SCANNER (self));
+}
 
 GPtrArray *
 objector_mail_scanner_scan (ObjectorMailScanner  *self,
@@ -803,10 +445,8 @@ objector_mail_scanner_scan (ObjectorMailScanner  *self,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!begin (self, error))
-    return NULL;
-
-  return _objector_scan_run (&scan_job_funcs, scan_job_new (self, path, NULL), cancellable, error);
+  return _objector_scanner_run (OBJECTOR_SCANNER (self), &scan_job_new (self, path)->parent,
+                                cancellable, error);
 }
 
 void
@@ -816,20 +456,11 @@ objector_mail_scanner_scan_async (ObjectorMailScanner  *self,
                                   GAsyncReadyCallback   callback,
                                   gpointer              user_data)
 {
-  g_autoptr(GMainContext) context = NULL;
-  GError *error = NULL;
-  ScanJob *job = NULL;
-
   g_return_if_fail (OBJECTOR_IS_MAIL_SCANNER (self));
   g_return_if_fail (path != NULL);
 
-  if (begin (self, &error))
-    {
-      context = g_main_context_ref_thread_default ();
-      job = scan_job_new (self, path, context);
-    }
-  _objector_scan_run_async (self, objector_mail_scanner_scan_async, &scan_job_funcs, job, error,
-                            cancellable, callback, user_data);
+  _objector_scanner_run_async (OBJECTOR_SCANNER (self), objector_mail_scanner_scan_async,
+                               &scan_job_new (self, path)->parent, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -839,5 +470,6 @@ objector_mail_scanner_scan_finish (ObjectorMailScanner  *self,
 {
   g_return_val_if_fail (OBJECTOR_IS_MAIL_SCANNER (self), NULL);
 
-  return _objector_scan_run_finish (self, objector_mail_scanner_scan_async, result, error);
+  return _objector_scanner_run_finish (OBJECTOR_SCANNER (self), objector_mail_scanner_scan_async,
+                                       result, error);
 }

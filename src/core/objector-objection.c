@@ -707,6 +707,28 @@ objector_email_address_is_valid (const char *address)
 
 /* Serialisation */
 
+void
+objector_transition_add_json (const ObjectorTransition *transition,
+                              JsonBuilder              *builder,
+                              gboolean                  null_note)
+{
+  g_autofree char *time = objector_clock_format_utc (transition->time);
+
+  json_builder_begin_object (builder);
+  objector_json_add_string (builder, "time", time);
+  objector_json_add_string (builder, "event", objector_event_to_string (transition->event));
+  objector_json_add_string (builder, "from", objector_state_to_string (transition->from));
+  objector_json_add_string (builder, "to", objector_state_to_string (transition->to));
+  if (transition->note != NULL || !null_note)
+    objector_json_add_string (builder, "note", transition->note);
+  else
+    {
+      json_builder_set_member_name (builder, "note");
+      json_builder_add_null_value (builder);
+    }
+  json_builder_end_object (builder);
+}
+
 JsonNode *
 objector_objection_to_json (ObjectorObjection *self)
 {
@@ -733,18 +755,7 @@ objector_objection_to_json (ObjectorObjection *self)
   json_builder_set_member_name (builder, "history");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->history->len; i++)
-    {
-      ObjectorTransition *t = g_ptr_array_index (self->history, i);
-      g_autofree char *time = objector_clock_format_utc (t->time);
-
-      json_builder_begin_object (builder);
-      objector_json_add_string (builder, "time", time);
-      objector_json_add_string (builder, "event", objector_event_to_string (t->event));
-      objector_json_add_string (builder, "from", objector_state_to_string (t->from));
-      objector_json_add_string (builder, "to", objector_state_to_string (t->to));
-      objector_json_add_string (builder, "note", t->note);
-      json_builder_end_object (builder);
-    }
+    objector_transition_add_json (g_ptr_array_index (self->history, i), builder, FALSE);
   json_builder_end_array (builder);
 
   json_builder_set_member_name (builder, "emails");

@@ -23,6 +23,13 @@ typedef struct
   char          *note;   /* nullable */
 } ObjectorTransition;
 
+/* Adds @transition to @builder as an object (time, event, from, to, note),
+ * as the store saves it; with @null_note a step without a note has
+ * "note": null, as `objector status --json` prints it, instead of no note. */
+void objector_transition_add_json (const ObjectorTransition *transition,
+                                   JsonBuilder              *builder,
+                                   gboolean                  null_note);
+
 #define OBJECTOR_TYPE_TRANSITION (objector_transition_get_type ())
 GType               objector_transition_get_type (void) G_GNUC_CONST;
 ObjectorTransition *objector_transition_copy     (const ObjectorTransition *self);

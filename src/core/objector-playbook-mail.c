@@ -243,11 +243,13 @@ load_mail_languages (ObjectorPlaybookLoader  *loader,
 }
 
 static gboolean
-load_mail_rule (JsonObject        *object,
-                const char        *path,
-                ObjectorMailRule  *rule,
-                GError           **error)
+load_mail_rule (JsonObject  *object,
+                const char  *path,
+                gpointer     user_data,
+                GError     **error)
 {
+  ObjectorPlaybook *self = user_data;
+  g_autoptr(ObjectorMailRule) rule = g_new0 (ObjectorMailRule, 1);
   g_autofree char *kind_path = objector_json_member_path (path, "kind");
   g_autofree char *negated_path = objector_json_member_path (path, "negated");
   g_autoptr(GPtrArray) subject = g_ptr_array_new_with_free_func (g_free);
@@ -296,6 +298,7 @@ load_mail_rule (JsonObject        *object,
   rule->body = steal_strv (body);
   rule->body_languages = steal_strv (body_languages);
 
+  g_ptr_array_add (self->mail_rules, g_steal_pointer (&rule));
   return TRUE;
 }
 
@@ -306,8 +309,6 @@ _objector_playbook_load_mail (ObjectorPlaybookLoader  *loader,
 {
   ObjectorPlaybook *self = loader->playbook;
   JsonObject *mail = NULL;
-  JsonArray *rules = NULL;
-  guint n;
 
   if (!objector_json_get_object (root, NULL, "mail", OBJECTOR_JSON_REQUIRED, &mail, error))
     return FALSE;
@@ -319,23 +320,6 @@ _objector_playbook_load_mail (ObjectorPlaybookLoader  *loader,
   if (!load_mail_languages (loader, mail, error))
     return FALSE;
 
-  if (!objector_json_get_array (mail, "mail", "rules", OBJECTOR_JSON_REQUIRED, &rules, error))
-    return FALSE;
-
-  n = json_array_get_length (rules);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = objector_json_element_path ("mail.rules", i);
-      g_autoptr(ObjectorMailRule) rule = g_new0 (ObjectorMailRule, 1);
-      JsonObject *object = NULL;
-
-      if (!objector_json_read_object (json_array_get_element (rules, i), path, &object, error) ||
-          !load_mail_rule (object, path, rule, error))
-        return FALSE;
-
-      g_ptr_array_add (self->mail_rules, g_steal_pointer (&rule));
-    }
-
-  return TRUE;
+  return objector_json_foreach_object (mail, "mail", "rules", OBJECTOR_JSON_REQUIRED, load_mail_rule, self, error);
 }
 

@@ -149,77 +149,55 @@ static const char * const fills[] = {
   "email", "country", "reason", "name", "account", "none", NULL
 };
 
-static gboolean
-load_app_routes (ObjectorPlaybookLoader  *loader,
-                 JsonObject              *object,
-                 const char              *path,
-                 ObjectorPath            *result,
-                 GError                 **error)
+/* What reading the lists of a path needs. */
+typedef struct
 {
-  g_autofree char *routes_path = objector_json_member_path (path, "app_routes");
-  JsonArray *routes = NULL;
-  guint n;
+  ObjectorPlaybookLoader *loader;
+  ObjectorPath           *path;   /* NULL while reading the list of paths */
+  GHashTable             *seen;   /* the ids or URLs of the list so far */
+} PathList;
 
-  if (!objector_json_get_array (object, path, "app_routes", OBJECTOR_JSON_REQUIRED, &routes, error))
+static gboolean
+load_app_route (JsonObject  *object,
+                const char  *path,
+                gpointer     user_data,
+                GError     **error)
+{
+  PathList *list = user_data;
+  g_autoptr(ObjectorAppRoute) route = objector_app_route_new ();
+  const char *app = NULL;
+
+  if (!get_choice (object, path, "app", apps, &app, error) ||
+      !objector_json_get_text_list (object, path, "steps", PLAYBOOK_REQUIRED_TEXT, list->loader->languages, &route->steps, error))
     return FALSE;
 
-  n = json_array_get_length (routes);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *route_path = objector_json_element_path (routes_path, i);
-      g_autoptr(ObjectorAppRoute) route = objector_app_route_new ();
-      JsonObject *route_object = NULL;
-      const char *app = NULL;
-
-      if (!objector_json_read_object (json_array_get_element (routes, i), route_path, &route_object, error) ||
-          !get_choice (route_object, route_path, "app", apps, &app, error) ||
-          !objector_json_get_text_list (route_object, route_path, "steps", PLAYBOOK_REQUIRED_TEXT, loader->languages, &route->steps, error))
-        return FALSE;
-
-      route->app = g_strdup (app);
-      g_ptr_array_add (result->app_routes, g_steal_pointer (&route));
-    }
-
+  route->app = g_strdup (app);
+  g_ptr_array_add (list->path->app_routes, g_steal_pointer (&route));
   return TRUE;
 }
 
 static gboolean
-load_fields (ObjectorPlaybookLoader  *loader,
-             JsonObject              *object,
-             const char              *path,
-             ObjectorPath            *result,
-             GError                 **error)
+load_field (JsonObject  *object,
+            const char  *path,
+            gpointer     user_data,
+            GError     **error)
 {
-  g_autofree char *fields_path = objector_json_member_path (path, "fields");
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *fields = NULL;
-  guint n;
+  PathList *list = user_data;
+  const char * const *languages = list->loader->languages;
+  g_autoptr(ObjectorField) field = objector_field_new ();
+  const char *id = NULL;
+  const char *fill = NULL;
 
-  if (!objector_json_get_array (object, path, "fields", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &fields, error))
+  if (!get_id (object, path, list->seen, &id, error) ||
+      !objector_json_get_text (object, path, "label", PLAYBOOK_REQUIRED_TEXT, languages, 0, &field->label, error) ||
+      !objector_json_get_text (object, path, "hint", PLAYBOOK_TEXT, languages, 0, &field->hint, error) ||
+      !get_choice (object, path, "fill", fills, &fill, error) ||
+      !objector_json_get_boolean (object, path, "required", OBJECTOR_JSON_REQUIRED, &field->required, error))
     return FALSE;
 
-  n = json_array_get_length (fields);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *field_path = objector_json_element_path (fields_path, i);
-      g_autoptr(ObjectorField) field = objector_field_new ();
-      JsonObject *field_object = NULL;
-      const char *id = NULL;
-      const char *fill = NULL;
-
-      if (!objector_json_read_object (json_array_get_element (fields, i), field_path, &field_object, error) ||
-          !get_id (field_object, field_path, seen, &id, error) ||
-          !objector_json_get_text (field_object, field_path, "label", PLAYBOOK_REQUIRED_TEXT, loader->languages, 0, &field->label, error) ||
-          !objector_json_get_text (field_object, field_path, "hint", PLAYBOOK_TEXT, loader->languages, 0, &field->hint, error) ||
-          !get_choice (field_object, field_path, "fill", fills, &fill, error) ||
-          !objector_json_get_boolean (field_object, field_path, "required", OBJECTOR_JSON_REQUIRED, &field->required, error))
-        return FALSE;
-
-      field->id = g_strdup (id);
-      field->fill = strcmp (fill, "none") != 0 ? g_strdup (fill) : NULL;
-      g_ptr_array_add (result->fields, g_steal_pointer (&field));
-    }
-
+  field->id = g_strdup (id);
+  field->fill = strcmp (fill, "none") != 0 ? g_strdup (fill) : NULL;
+  g_ptr_array_add (list->path->fields, g_steal_pointer (&field));
   return TRUE;
 }
 
@@ -236,6 +214,42 @@ form_candidate (const char *url,
   return form;
 }
 
+static gboolean
+load_form (JsonObject  *object,
+           const char  *path,
+           gpointer     user_data,
+           GError     **error)
+{
+  PathList *list = user_data;
+  g_autofree char *kind_path = objector_json_member_path (path, "kind");
+  g_autoptr(ObjectorFormCandidate) form = objector_form_candidate_new ();
+  const char *date = NULL;
+  const char *kind = "form";
+
+  if (!check_url (object, path, "url", TRUE, list->path->allowed_hosts, &form->url, error) ||
+      !objector_json_get_text (object, path, "label", PLAYBOOK_REQUIRED_TEXT, list->loader->languages, 0, &form->label, error) ||
+      !objector_json_get_date (object, path, "last_checked", PLAYBOOK_TEXT, &date, error))
+    return FALSE;
+  form->last_checked = g_strdup (date);
+
+  if (json_object_get_member (object, "kind") != NULL &&
+      !get_choice (object, path, "kind", form_kinds, &kind, error))
+    return FALSE;
+  form->is_form = g_str_equal (kind, "form");
+  if (list->path->forms->len == 0 && !form->is_form)
+    return objector_json_fail (error, kind_path, _("the first of the forms must be a form, not a page"));
+
+  if (!g_hash_table_add (list->seen, form->url))
+    {
+      g_autofree char *url_path = objector_json_member_path (path, "url");
+
+      return objector_json_fail (error, url_path, _("“%s” is listed twice"), form->url);
+    }
+
+  g_ptr_array_add (list->path->forms, g_steal_pointer (&form));
+  return TRUE;
+}
+
 /* "forms": where the form may be, in the order to try. A playbook without
  * the list (older ones) still gives one: its form, alternative form and
  * overview page. */
@@ -246,11 +260,10 @@ load_forms (ObjectorPlaybookLoader  *loader,
             ObjectorPath            *result,
             GError                 **error)
 {
-  g_autofree char *forms_path = objector_json_member_path (path, "forms");
   g_autofree char *form_url_path = objector_json_member_path (path, "form_url");
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *forms = NULL;
-  guint n;
+  PathList list = { loader, result, seen };
+  const char *first;
 
   if (json_object_get_member (object, "forms") == NULL)
     {
@@ -262,72 +275,41 @@ load_forms (ObjectorPlaybookLoader  *loader,
       return TRUE;
     }
 
-  if (!objector_json_get_array (object, path, "forms", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &forms, error))
+  if (!objector_json_foreach_object (object, path, "forms", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY,
+                                     load_form, &list, error))
     return FALSE;
 
-  n = json_array_get_length (forms);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *form_path = objector_json_element_path (forms_path, i);
-      g_autofree char *kind_path = objector_json_member_path (form_path, "kind");
-      g_autoptr(ObjectorFormCandidate) form = objector_form_candidate_new ();
-      JsonObject *form_object = NULL;
-      const char *date = NULL;
-      const char *kind = "form";
-
-      if (!objector_json_read_object (json_array_get_element (forms, i), form_path, &form_object, error) ||
-          !check_url (form_object, form_path, "url", TRUE, result->allowed_hosts, &form->url, error) ||
-          !objector_json_get_text (form_object, form_path, "label", PLAYBOOK_REQUIRED_TEXT, loader->languages, 0, &form->label, error) ||
-          !objector_json_get_date (form_object, form_path, "last_checked", PLAYBOOK_TEXT, &date, error))
-        return FALSE;
-      form->last_checked = g_strdup (date);
-
-      if (json_object_get_member (form_object, "kind") != NULL &&
-          !get_choice (form_object, form_path, "kind", form_kinds, &kind, error))
-        return FALSE;
-      form->is_form = g_str_equal (kind, "form");
-      if (i == 0 && !form->is_form)
-        return objector_json_fail (error, kind_path, _("the first of the forms must be a form, not a page"));
-
-      if (!g_hash_table_add (seen, form->url))
-        {
-          g_autofree char *url_path = objector_json_member_path (form_path, "url");
-
-          return objector_json_fail (error, url_path, _("“%s” is listed twice"), form->url);
-        }
-
-      g_ptr_array_add (result->forms, g_steal_pointer (&form));
-    }
-
   /* Older versions of Objector read form_url only: it must be the first. */
-  if (g_strcmp0 (result->form_url,
-                 ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url) != 0)
-    return objector_json_fail (error, form_url_path, _("must be the first of the forms (%s)"),
-                 ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url);
+  first = ((ObjectorFormCandidate *) g_ptr_array_index (result->forms, 0))->url;
+  if (g_strcmp0 (result->form_url, first) != 0)
+    return objector_json_fail (error, form_url_path, _("must be the first of the forms (%s)"), first);
 
   return TRUE;
 }
 
 static gboolean
-load_path (ObjectorPlaybookLoader  *loader,
-           JsonObject              *object,
-           const char              *path,
-           GHashTable              *seen,
-           ObjectorPath           **out,
-           GError                 **error)
+load_path (JsonObject  *object,
+           const char  *path,
+           gpointer     user_data,
+           GError     **error)
 {
+  PathList *paths = user_data;
+  ObjectorPlaybookLoader *loader = paths->loader;
   ObjectorPlaybook *self = loader->playbook;
   g_autoptr(ObjectorPath) result = objector_path_new ();
   g_autofree char *kind_path = objector_json_member_path (path, "kind");
   g_autofree char *reasons_path = objector_json_member_path (path, "reasons");
   g_autofree char *deadline_path = objector_json_member_path (path, "deadline");
+  g_autoptr(GHashTable) field_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  PathList fields = { loader, result, field_ids };
+  PathList app_routes = { loader, result, NULL };
   JsonObject *reasons = NULL;
   JsonObject *deadline = NULL;
   const char *id = NULL;
   const char *platform = NULL;
   const char *kind = NULL;
 
-  if (!get_id (object, path, seen, &id, error))
+  if (!get_id (object, path, paths->seen, &id, error))
     return FALSE;
   result->id = g_strdup (id);
 
@@ -355,8 +337,10 @@ load_path (ObjectorPlaybookLoader  *loader,
                   result->allowed_hosts, &result->overview_url, error) ||
       !load_forms (loader, object, path, result, error) ||
       !objector_json_get_text_list (object, path, "steps", PLAYBOOK_REQUIRED_TEXT, loader->languages, &result->steps, error) ||
-      !load_app_routes (loader, object, path, result, error) ||
-      !load_fields (loader, object, path, result, error))
+      !objector_json_foreach_object (object, path, "app_routes", OBJECTOR_JSON_REQUIRED,
+                                     load_app_route, &app_routes, error) ||
+      !objector_json_foreach_object (object, path, "fields", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY,
+                                     load_field, &fields, error))
     return FALSE;
 
   if (!objector_json_get_object (object, path, "reasons", OBJECTOR_JSON_REQUIRED, &reasons, error) ||
@@ -379,8 +363,7 @@ load_path (ObjectorPlaybookLoader  *loader,
                     &result->extension_months, error)))
     return FALSE;
 
-  *out = g_steal_pointer (&result);
-
+  g_list_store_append (self->paths, result);
   return TRUE;
 }
 
@@ -390,26 +373,8 @@ _objector_playbook_load_paths (ObjectorPlaybookLoader  *loader,
                                GError                 **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  JsonArray *paths = NULL;
-  guint n;
+  PathList paths = { loader, NULL, seen };
 
-  if (!objector_json_get_array (root, NULL, "paths", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY, &paths, error))
-    return FALSE;
-
-  n = json_array_get_length (paths);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = objector_json_element_path ("paths", i);
-      g_autoptr(ObjectorPath) result = NULL;
-      JsonObject *object = NULL;
-
-      if (!objector_json_read_object (json_array_get_element (paths, i), path, &object, error) ||
-          !load_path (loader, object, path, seen, &result, error))
-        return FALSE;
-
-      g_list_store_append (loader->playbook->paths, result);
-    }
-
-  return TRUE;
+  return objector_json_foreach_object (root, NULL, "paths", OBJECTOR_JSON_REQUIRED | OBJECTOR_JSON_NON_EMPTY,
+                                       load_path, &paths, error);
 }
-

@@ -288,7 +288,7 @@ scanner_progress_cb (ObjectorImapScanner *scanner,
       text = g_strdup_printf (_("Downloading Meta’s messages… %u of %u"),
                               objector_imap_scanner_get_n_fetched (scanner),
                               objector_imap_scanner_get_n_matched (scanner));
-      fraction = 0.2 + 0.8 * objector_imap_scanner_get_fraction (scanner);
+      fraction = 0.2 + 0.8 * objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner));
       break;
     case OBJECTOR_IMAP_PHASE_DONE:
       text = g_strdup (_("Done"));
@@ -359,7 +359,7 @@ scan (ObjectorMailLookup     *self,
   g_clear_object (&self->scanner);
   self->scanner = objector_imap_scanner_new (self->playbook);
   /* Nothing from Meta is hidden: its other mail is listed too, apart. */
-  objector_imap_scanner_set_include_other (self->scanner, TRUE);
+  objector_scanner_set_include_other (OBJECTOR_SCANNER (self->scanner), TRUE);
   if (self->objections != NULL)
     since = objector_imap_scanner_default_since (self->objections);
   objector_imap_scanner_set_since (self->scanner, since);

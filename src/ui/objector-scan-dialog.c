@@ -120,11 +120,11 @@ progress_cb (ObjectorMailScanner *scanner,
 {
   g_autofree char *counts = NULL;
 
-  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), objector_mail_scanner_get_fraction (scanner));
+  gtk_progress_bar_set_fraction (GTK_PROGRESS_BAR (self->progress), objector_scanner_get_fraction (OBJECTOR_SCANNER (scanner)));
   /* Translators: progress of the mail scan */
   counts = g_strdup_printf (_("%u messages read, %u from Meta or claiming to be"),
-                            objector_mail_scanner_get_n_messages (scanner),
-                            objector_mail_scanner_get_n_found (scanner));
+                            objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)),
+                            objector_scanner_get_n_found (OBJECTOR_SCANNER (scanner)));
   gtk_label_set_text (GTK_LABEL (self->counts), counts);
 }
 
@@ -631,7 +631,7 @@ objector_scan_dialog_new (GtkWindow        *parent,
   self->store = g_object_ref (store);
   self->scanner = objector_mail_scanner_new (playbook);
   /* Nothing from Meta is hidden: its other mail is listed too, apart. */
-  objector_mail_scanner_set_include_other (self->scanner, TRUE);
+  objector_scanner_set_include_other (OBJECTOR_SCANNER (self->scanner), TRUE);
   g_signal_connect (self->scanner, "notify::fraction", G_CALLBACK (progress_cb), self);
   g_signal_connect (self->scanner, "notify::n-found", G_CALLBACK (progress_cb), self);
   self->lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));

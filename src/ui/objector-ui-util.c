@@ -38,16 +38,26 @@ objector_ui_paragraph (const char *text)
   return label;
 }
 
-GtkWidget *
-objector_ui_wrapping_button (const char *mnemonic_label)
+/* The label of @widget: it wraps, and its mnemonic activates @widget. */
+static GtkWidget *
+wrapping_mnemonic_label (const char *mnemonic_label,
+                         GtkWidget  *widget)
 {
-  GtkWidget *button = gtk_button_new ();
   GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (label), widget);
+  return label;
+}
+
+GtkWidget *
+objector_ui_wrapping_button (const char *mnemonic_label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *label = wrapping_mnemonic_label (mnemonic_label, button);
+
   gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), button);
   gtk_button_set_child (GTK_BUTTON (button), label);
   gtk_widget_add_css_class (button, "pill");
   gtk_widget_set_halign (button, GTK_ALIGN_CENTER);
@@ -95,12 +105,9 @@ GtkWidget *
 objector_ui_wrapping_check (const char *mnemonic_label)
 {
   GtkWidget *check = gtk_check_button_new ();
-  GtkWidget *label = gtk_label_new_with_mnemonic (mnemonic_label);
+  GtkWidget *label = wrapping_mnemonic_label (mnemonic_label, check);
 
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), check);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
   return check;
 }

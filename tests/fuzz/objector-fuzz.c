@@ -693,9 +693,9 @@ objector_fuzz_mbox (const guint8 *data,
     check_error ("Scanning an mbox file", error, OBJECTOR_ERROR, OBJECTOR_ERROR_INVALID_MAIL);
   else
     {
-      if (found->len != objector_mail_scanner_get_n_found (scanner))
+      if (found->len != objector_scanner_get_n_found (OBJECTOR_SCANNER (scanner)))
         objector_fuzz_fail ("The scanner found %u messages but says %u", found->len,
-                 objector_mail_scanner_get_n_found (scanner));
+                 objector_scanner_get_n_found (OBJECTOR_SCANNER (scanner)));
       for (guint i = 0; i < found->len; i++)
         {
           ObjectorMail *mail = g_ptr_array_index (found, i);
@@ -705,7 +705,7 @@ objector_fuzz_mbox (const guint8 *data,
           check_mail (mail);
         }
     }
-  if (objector_mail_scanner_get_busy (scanner))
+  if (objector_scanner_get_busy (OBJECTOR_SCANNER (scanner)))
     objector_fuzz_fail ("The scanner is still busy after its scan returned");
 
   test_util_rm_rf (dir);
