@@ -429,12 +429,6 @@ objector_mail_scanner_new (ObjectorPlaybook *playbook)
   return g_object_new (OBJECTOR_TYPE_MAIL_SCANNER, "playbook", playbook, NULL);
 }
 
-guint
-objector_mail_scanner_get_n_messages (ObjectorMailScanner *self)
-{
-  return objector_scanner_get_n_messages (OBJECTOR_SCANNER (self));
-}
-
 GPtrArray *
 objector_mail_scanner_scan (ObjectorMailScanner  *self,
                             const char           *path,

@@ -24,8 +24,6 @@ G_DECLARE_FINAL_TYPE (ObjectorMailScanner, objector_mail_scanner, OBJECTOR, MAIL
  * looked at; its notes name the files in a Maildir that are no messages
  * (named pipes, devices, sockets, folders), which are never opened. */
 ObjectorMailScanner *objector_mail_scanner_new            (ObjectorPlaybook     *playbook);
-/* objector_scanner_get_n_messages(), for tests/bench/bench-mail-scan.c. */
-guint                objector_mail_scanner_get_n_messages (ObjectorMailScanner  *self);
 
 /* Returns a GPtrArray of checked ObjectorMail (objector_mail_check() has
  * run), in the order of the file or of the Maildir's file names. Fails

@@ -238,7 +238,7 @@ run_child (const char *path)
 
   printf ("%.6f %u %u %" G_GUINT64_FORMAT " %" G_GUINT64_FORMAT "\n",
           (g_get_monotonic_time () - start) / 1e6, found->len,
-          objector_mail_scanner_get_n_messages (scanner), baseline, vm_hwm_kb ());
+          objector_scanner_get_n_messages (OBJECTOR_SCANNER (scanner)), baseline, vm_hwm_kb ());
   return 0;
 }
 
