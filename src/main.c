@@ -1,43 +1,54 @@
-/* main.c
+/* main.c — the `objector` program: loads the app and runs it
  *
  * Copyright 2026 The Objector authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app itself (src/objector-main.c and all it links: GTK, libadwaita,
+ * libsoup, GMime, libxml2, libetpan, libsecret, libgoa…) is a private
+ * library, libobjector-app.so, installed in LIBDIR/objector and found
+ * through this program's run path. It is loaded with RTLD_LOCAL so that its
+ * hundred libraries stay out of the global scope: every symbol that a
+ * library loaded later resolves (the GL driver, with LLVM's ~380,000
+ * relocations under Mesa's llvmpipe or radeonsi) is first looked up in each
+ * library of the global scope. Linked directly, that walk was the largest
+ * single cost Objector added to a window's first frame (see
+ * tests/bench/bench-startup.c and docs/DESIGN.md, "Before the first frame").
+ *
+ * Nothing else happens here: no GLib, no GTK, only the C library.
  */
 
 #include "config.h"
 
+#include <dlfcn.h>
+#include <libintl.h>
 #include <locale.h>
+#include <stdio.h>
 
-#include <glib/gi18n.h>
+#define APP_LIBRARY "libobjector-app.so"
 
-#include "objector-application.h"
-#include "objector-clock.h"
-#include "objector-cli.h"
+typedef int (*AppMain) (int argc, char *argv[]);
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(ObjectorApplication) app = NULL;
-  g_autoptr(GError) error = NULL;
+  void *library = dlopen (APP_LIBRARY, RTLD_NOW | RTLD_LOCAL);
+  AppMain app_main = library != NULL ? (AppMain) dlsym (library, "objector_main") : NULL;
 
-  setlocale (LC_ALL, "");
-  /* Run from the build tree (build-aux/run, the tests), the catalogues are there. */
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("OBJECTOR_LOCALEDIR") ? g_getenv ("OBJECTOR_LOCALEDIR") : LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-
-  /* Tests pin the clock of the app and of every command (OBJECTOR_TEST_NOW). */
-  if (!objector_clock_pin_from_environment (&error))
+  if (app_main == NULL)
     {
-      g_printerr ("objector: %s\n", error->message);
-      return 2;
+      const char *reason = dlerror ();
+
+      setlocale (LC_ALL, "");
+      bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      /* Translators: %s is the system's reason, e.g. "libobjector-app.so: cannot open shared
+       * object file: No such file or directory" */
+      fprintf (stderr, dgettext (GETTEXT_PACKAGE, "objector: Objector is not installed completely (%s). "
+                                 "Install it again.\n"),
+               reason != NULL ? reason : APP_LIBRARY);
+      return 1;
     }
 
-  /* A subcommand needs no display: never touch GTK for it. */
-  if (objector_cli_wanted (argc, argv))
-    return objector_cli_run (argc, argv);
-
-  app = objector_application_new ();
-  return g_application_run (G_APPLICATION (app), argc, argv);
+  return app_main (argc, argv);
 }

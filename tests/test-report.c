@@ -218,7 +218,6 @@ assert_fonts_embedded (const char *file)
   lines = g_strsplit (fonts, "\n", -1);
   for (guint i = 2; lines[i] != NULL; i++)
     {
-      g_auto(GStrv) fields = NULL;
       const char *plus;
       char *key;
 
