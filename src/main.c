@@ -45,8 +45,9 @@ main (int   argc,
       /* Translators: %s is the system's reason, e.g. "libobjector-app.so: cannot open shared
        * object file: No such file or directory" */
       fprintf (stderr, dgettext (GETTEXT_PACKAGE, "objector: Objector is not installed completely (%s). "
-                                 "Install it again.\n"),
+                                 "Install it again."),
                reason != NULL ? reason : APP_LIBRARY);
+      fputc ('\n', stderr);
       return 1;
     }
 
