@@ -164,7 +164,8 @@ static ObjectorPage *
 find_page (ObjectorWizard *self,
            const char     *id)
 {
-  if (g_strcmp0 (id, "welcome") != 0)
+  /* No id (a first start) or the welcome: the one page built from the start. */
+  if (id != NULL && !g_str_equal (id, "welcome"))
     ensure_pages (self);
 
   for (guint i = 0; i < self->pages->len; i++)
