@@ -50,6 +50,12 @@ static GParamSpec *properties[N_PROPS];
 ObjectorApplication *
 objector_application_new (void)
 {
+  /* main() has set the locale already; GTK setting it again, while the
+   * playbook is read on another thread (startup), is not safe. Tests
+   * initialise GTK themselves, before. */
+  if (!gtk_is_initialized ())
+    gtk_disable_setlocale ();
+
   return g_object_new (OBJECTOR_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
@@ -175,12 +181,35 @@ store_file_changed_cb (GFileMonitor        *monitor,
     objector_window_show_error (OBJECTOR_WINDOW (window), error->message);
 }
 
+typedef struct
+{
+  const char       *file;       /* --playbook FILE, or NULL */
+  ObjectorPlaybook *playbook;
+  GError           *error;
+} PlaybookLoad;
+
+static gpointer
+load_playbook_thread (gpointer data)
+{
+  PlaybookLoad *load = data;
+
+  load->playbook = objector_playbook_load_default (load->file, &load->error);
+  return NULL;
+}
+
 static void
 objector_application_startup (GApplication *app)
 {
   ObjectorApplication *self = OBJECTOR_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  PlaybookLoad load = { self->playbook_file, NULL, NULL };
+  GThread *loading;
 
+  /* The playbook (160 kB of JSON) is read on a thread of its own while GTK
+   * starts on this one: the first frame waits for the longer of the two,
+   * not for both. (GTK does not set the locale meanwhile: see
+   * objector_application_new().) */
+  loading = g_thread_new ("objector-playbook", load_playbook_thread, &load);
   G_APPLICATION_CLASS (objector_application_parent_class)->startup (app);
 
   {
@@ -195,7 +224,9 @@ objector_application_startup (GApplication *app)
   }
   gtk_window_set_default_icon_name (APP_ID);
 
-  self->playbook = objector_playbook_load_default (self->playbook_file, &error);
+  g_thread_join (loading);
+  self->playbook = load.playbook;
+  error = load.error;
   if (self->playbook == NULL)
     {
       g_debug ("Playbook: %s", error->message);
