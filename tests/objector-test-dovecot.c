@@ -238,6 +238,13 @@ write_config (TestDovecot *self)
                           "ssl_cert = <%s\n"
                           "ssl_key = <%s\n"
                           "auth_mechanisms = plain login xoauth2\n"
+                          /* A refused login is answered at once: no
+                           * delay of 2 s before the answer, and no growing
+                           * penalty (2, 4, 8, 15 s) for the next login from
+                           * the same address, even the right one, which
+                           * anvil counts across sessions. Both are timers
+                           * against guessing, nothing a test asserts. */
+                          "auth_failure_delay = 0\n"
                           "default_internal_user = %s\n"
                           "default_internal_group = %s\n"
                           "default_login_user = %s\n"
@@ -247,6 +254,9 @@ write_config (TestDovecot *self)
                           "service imap-login {\n%s"
                           "  inet_listener imap {\n    port = %u\n  }\n"
                           "  inet_listener imaps {\n    port = %u\n    ssl = yes\n  }\n"
+                          "}\n"
+                          "service anvil {\n"
+                          "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n"
                           "}\n",
                           run, state, self->log_file, (int) getpid (), self->ca_file, key,
                           internal_user, internal_group, login_user, self->maildir,
