@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <sys/wait.h>
 
+#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "objector-keyring.h"
@@ -113,6 +114,8 @@ test_session_free (TestSession *self)
   g_test_dbus_stop (self->bus);
   g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   stopped_buses = g_list_prepend (stopped_buses, g_steal_pointer (&self->bus));
+  if (self->goa_log != NULL && g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
+    g_unlink (self->goa_log);
   g_free (self->goa_log);
   g_free (self);
 }
