@@ -22,6 +22,8 @@
 
 #define KEYRING_PASSWORD "test keyring password"
 #define GOA_DAEMON       "/usr/libexec/goa-daemon"
+/* Where the shared Dovecot is, for the test processes (test_dovecot_describe()). */
+#define SHARED_DOVECOT_ENV "OBJECTOR_TEST_SHARED_DOVECOT"
 
 struct _TestSession
 {
@@ -100,8 +102,10 @@ stop (GPid *pid)
   *pid = 0;
 }
 
-void
-test_session_free (TestSession *self)
+/* Stops the daemons and the bus and frees @self; test_session_free()
+ * also takes the bus out of the environment. */
+static void
+session_end (TestSession *self)
 {
   secret_service_disconnect ();
   stop (&self->goa_pid);
@@ -112,12 +116,18 @@ test_session_free (TestSession *self)
    * So the stopped bus object stays until the process ends, and each test
    * that uses a bus runs in a process of its own. */
   g_test_dbus_stop (self->bus);
-  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   stopped_buses = g_list_prepend (stopped_buses, g_steal_pointer (&self->bus));
   if (self->goa_log != NULL && g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
     g_unlink (self->goa_log);
   g_free (self->goa_log);
   g_free (self);
+}
+
+void
+test_session_free (TestSession *self)
+{
+  session_end (self);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
 }
 
 static gboolean
@@ -343,4 +353,112 @@ test_session_add_isolated (const char *path,
 
   *isolated = (Isolated) { body, keyring, goa, dovecot };
   g_test_add_data_func_full (path, isolated, run_isolated, g_free);
+}
+
+/* The session the program's tests share */
+
+typedef struct
+{
+  TestSession *session;
+  TestDovecot *dovecot;
+  char        *flags;    /* INBOX's flags as Dovecot started */
+} Shared;
+
+static Shared *shared;
+
+static void
+shared_stop (gpointer data)
+{
+  /* At the end of the program: its environment no longer matters. */
+  g_clear_pointer (&shared->session, session_end);
+  g_clear_pointer (&shared->dovecot, test_dovecot_free);
+  g_free (shared->flags);
+  g_clear_pointer (&shared, g_free);
+}
+
+/* Started in this process, which then stays on the private bus: the
+ * processes of the tests it starts from then on inherit the bus's address
+ * and Dovecot's description. Its environment is set before the first
+ * connection to the bus, which starts GDBus's thread (setenv() is not safe
+ * beside a thread that may read the environment). */
+static void
+shared_start (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *description = NULL;
+
+  shared = g_new0 (Shared, 1);
+  shared->dovecot = test_dovecot_new_with_answers ();
+  description = test_dovecot_describe (shared->dovecot);
+  g_setenv (SHARED_DOVECOT_ENV, description, TRUE);
+  shared->session = test_session_new ();
+  /* GTestDBus empties DISPLAY (against X11's D-Bus autolaunch). */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  test_session_start_keyring (shared->session);
+  test_session_start_goa_on_dovecot (shared->session, test_dovecot_imaps_port (shared->dovecot));
+  shared->flags = test_dovecot_flags (shared->dovecot);
+  test_util_at_end (shared_stop, NULL);
+}
+
+/* Before each test: what a test may have changed, as it was. */
+static void
+shared_reset (void)
+{
+  /* Objector's passwords: every item of its schema, whatever the account. */
+  static const SecretSchema objector_schema = { OBJECTOR_KEYRING_SCHEMA, SECRET_SCHEMA_NONE, { { NULL, 0 } } };
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_sync (&objector_schema, NULL, &error, NULL);
+  g_assert_no_error (error);
+  /* What the test finds in Dovecot's log is what it caused. */
+  test_dovecot_wait_idle (shared->dovecot);
+}
+
+static void
+run_shared (gconstpointer data)
+{
+  const GTestFunc *body = data;
+  g_autofree char *flags = NULL;
+
+  if (g_test_subprocess ())
+    {
+      (*body) ();
+      return;
+    }
+
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_daemons_missing (TRUE));
+  TEST_SESSION_SKIP_UNLESS (test_dovecot_unavailable ());
+  if (shared == NULL)
+    shared_start ();
+  shared_reset ();
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The mail as it was: the tests share it (\Seen set or taken, a
+   * message moved or deleted, would change what the next one finds). */
+  flags = test_dovecot_flags (shared->dovecot);
+  g_assert_cmpstr (flags, ==, shared->flags);
+}
+
+void
+test_session_add_shared (const char *path,
+                         GTestFunc   body)
+{
+  GTestFunc *data = g_new (GTestFunc, 1);
+
+  *data = body;
+  g_test_add_data_func_full (path, data, run_shared, g_free);
+}
+
+TestDovecot *
+test_session_shared_dovecot (void)
+{
+  const char *description = g_getenv (SHARED_DOVECOT_ENV);
+
+  g_assert_nonnull (description);
+  return test_dovecot_new_attached (description);
 }

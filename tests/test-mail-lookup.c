@@ -6,8 +6,9 @@
  * The add-account dialog, the account rows, the password dialog and the
  * lookup controller (objector-mail-lookup.c) against the real goa-daemon
  * and gnome-keyring-daemon on a private bus (objector-test-session.h) and
- * Dovecot on 127.0.0.1 (objector-test-dovecot.h). Each test on a bus runs
- * in a process of its own.
+ * Dovecot on 127.0.0.1 (objector-test-dovecot.h). Each test runs in a
+ * process of its own, on the bus, daemons and Dovecot that the tests share,
+ * started once (test_session_add_shared()).
  */
 
 #include "config.h"
@@ -41,24 +42,20 @@
 #define RECEIPT_ID    "receipt-en.42@facebookmail.com"
 #define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
 
-/* GTK, started in each test's own process after its bus is up (GTK
- * connects to the session bus as it starts); GTestDBus empties DISPLAY
- * (against X11's D-Bus autolaunch), so it is kept from main(). */
-
-static char *display;
+/* GTK, started in each test's own process, which has the bus it is to use
+ * from the start (GTK connects to the session bus as it starts). */
 
 static gboolean
 have_display (void)
 {
-  display = g_strdup (g_getenv ("DISPLAY"));
+  const char *display = g_getenv ("DISPLAY");
+
   return (display != NULL && *display != '\0') || g_getenv ("WAYLAND_DISPLAY") != NULL;
 }
 
 static void
 start_gtk (void)
 {
-  if (display != NULL && *display != '\0')
-    g_setenv ("DISPLAY", display, TRUE);
   /* An accessibility context that keeps what widgets tell a screen reader. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   adw_init ();
@@ -363,8 +360,7 @@ button_of (GtkWidget  *row,
 static void
 test_goa (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autoptr(ObjectorMailAccounts) accounts = NULL;
@@ -375,11 +371,9 @@ test_goa (void)
   g_auto(Watch) watch = { 0 };
   GtkWidget *window, *list;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
-  /* goa-daemon has logged in to each at its start; from here on, only
-   * Objector could. */
+  /* goa-daemon logged in to each at its start, before the first test;
+   * from here on, only Objector could. */
   log_before = test_dovecot_log (dovecot);
 
   /* The accounts listed, each row saying what can be done. */
@@ -500,8 +494,7 @@ wait_for_password_dialog (ObjectorMailLookup *lookup)
 static void
 test_password (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autoptr(ObjectorMailAccounts) accounts = objector_mail_accounts_new (NULL);
@@ -513,7 +506,6 @@ test_password (void)
   g_auto(Watch) watch = { 0 };
   ObjectorPasswordDialog *dialog;
 
-  test_session_start_keyring (session);
   start_gtk ();
   imap = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
                                     OBJECTOR_IMAP_SECURITY_TLS, &error);
@@ -606,16 +598,13 @@ test_password (void)
 static void
 test_scan_dialog (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autofree char *log_before = NULL;
   g_autofree char *log_after = NULL;
   GtkWidget *dialog, *row, *list;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
   log_before = test_dovecot_log (dovecot);
@@ -659,15 +648,12 @@ test_scan_dialog (void)
 static void
 test_look_for_answer (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), 0);
   GtkWidget *dialog;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
 
@@ -695,8 +681,7 @@ found_daily_cb (ObjectorMailWatch *watch,
 static void
 test_daily (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autoptr(ObjectorStore) store = load_store ();
   g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
   g_autoptr(GSettings) settings = NULL;
@@ -705,8 +690,6 @@ test_daily (void)
   g_autofree char *log_before = NULL;
   g_autofree char *log_after = NULL;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
   settings = g_settings_new (APP_ID);
   watch = objector_mail_watch_new (store, playbook, settings);
@@ -871,13 +854,10 @@ two_clicks_script (ObjectorApplication *app,
 static void
 test_two_clicks (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autofree char *id = NULL;
   g_autoptr(GSettings) settings = NULL;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   id = test_util_cli_fresh_objection (NULL);
   start_gtk ();
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
@@ -906,14 +886,14 @@ main (int    argc,
       return test_util_run_tests ();
     }
 
-  test_session_add_isolated ("/mail-lookup/add-account", test_add_account, FALSE, FALSE, FALSE);
-  test_session_add_isolated ("/mail-lookup/goa", test_goa, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/password", test_password, TRUE, FALSE, TRUE);
-  test_session_add_isolated ("/mail-lookup/scan-dialog", test_scan_dialog, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/look-for-answer", test_look_for_answer, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/daily", test_daily, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/preferences", test_preferences, FALSE, FALSE, FALSE);
-  test_session_add_isolated ("/mail-lookup/two-clicks", test_two_clicks, TRUE, TRUE, TRUE);
+  test_session_add_shared ("/mail-lookup/add-account", test_add_account);
+  test_session_add_shared ("/mail-lookup/goa", test_goa);
+  test_session_add_shared ("/mail-lookup/password", test_password);
+  test_session_add_shared ("/mail-lookup/scan-dialog", test_scan_dialog);
+  test_session_add_shared ("/mail-lookup/look-for-answer", test_look_for_answer);
+  test_session_add_shared ("/mail-lookup/daily", test_daily);
+  test_session_add_shared ("/mail-lookup/preferences", test_preferences);
+  test_session_add_shared ("/mail-lookup/two-clicks", test_two_clicks);
 
   return test_util_run_tests ();
 }
