@@ -6,12 +6,9 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -20,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "objector-test-daemon.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-util.h"
 
@@ -295,13 +293,6 @@ write_config (TestDovecot *self)
   write_file (self->conf, conf->str);
 }
 
-/* The kernel stops Dovecot if the test dies (an assertion, a signal). */
-static void
-child_setup (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
 /* Greeted on the plain port: "* OK [CAPABILITY …] … ready." (earlier lines
  * say the authentication process is still starting). */
 static gboolean
@@ -342,22 +333,6 @@ has_exited (TestDovecot *self)
   return FALSE;
 }
 
-/* The server runs on the real clock: when the suite runs under libfaketime
- * (build-aux/test moves the clock years ahead), what is tested is Objector,
- * not Dovecot, whose own timers and TLS did not always survive the shifted
- * clock. Objector checks the certificate against the moved date, at which
- * the test made it. */
-static GStrv
-server_environment (void)
-{
-  GStrv envp = g_get_environ ();
-
-  envp = g_environ_unsetenv (envp, "LD_PRELOAD");
-  envp = g_environ_unsetenv (envp, "FAKETIME");
-  envp = g_environ_unsetenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC");
-  return envp;
-}
-
 void
 test_dovecot_start (TestDovecot *self)
 {
@@ -377,10 +352,12 @@ test_dovecot_start (TestDovecot *self)
       while (self->imaps_port == self->imap_port);
       write_config (self);
 
-      g_auto(GStrv) envp = server_environment ();
+      /* On the real clock (objector-test-daemon.h). Objector checks the
+       * certificate against the moved date, at which the test made it. */
+      g_auto(GStrv) envp = test_daemon_environment ();
 
       g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     child_setup, NULL, &self->pid, &error);
+                     test_daemon_child_setup, NULL, &self->pid, &error);
       g_assert_no_error (error);
       self->running = TRUE;
 
@@ -416,14 +393,9 @@ test_dovecot_start (TestDovecot *self)
 void
 test_dovecot_stop (TestDovecot *self)
 {
-  int status;
-
   if (!self->running)
     return;
-  kill (self->pid, SIGTERM);
-  while (waitpid (self->pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  g_spawn_close_pid (self->pid);
+  test_daemon_stop (&self->pid);
   self->running = FALSE;
 }
 

@@ -6,16 +6,13 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "objector-keyring.h"
+#include "objector-test-daemon.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-session.h"
 #include "objector-test-util.h"
@@ -67,39 +64,16 @@ test_session_new (void)
   return self;
 }
 
-static void
-child_setup (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-/* The daemons run on the real clock, as Dovecot does (libfaketime is for
- * Objector), with the bus and the private folders of this process. */
+/* On the real clock, as Dovecot (objector-test-daemon.h), with the bus and
+ * the private folders of this process. */
 static GStrv
 daemon_environment (void)
 {
-  GStrv envp = g_get_environ ();
+  GStrv envp = test_daemon_environment ();
 
-  envp = g_environ_unsetenv (envp, "LD_PRELOAD");
-  envp = g_environ_unsetenv (envp, "FAKETIME");
-  envp = g_environ_unsetenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC");
   /* Not Objector's: its GLib warnings are no failure of ours. */
   envp = g_environ_unsetenv (envp, "G_DEBUG");
   return envp;
-}
-
-static void
-stop (GPid *pid)
-{
-  int status;
-
-  if (*pid == 0)
-    return;
-  kill (*pid, SIGTERM);
-  while (waitpid (*pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  g_spawn_close_pid (*pid);
-  *pid = 0;
 }
 
 /* Stops the daemons and the bus and frees @self; test_session_free()
@@ -108,8 +82,8 @@ static void
 session_end (TestSession *self)
 {
   secret_service_disconnect ();
-  stop (&self->goa_pid);
-  stop (&self->keyring_pid);
+  test_daemon_stop (&self->goa_pid);
+  test_daemon_stop (&self->keyring_pid);
   /* Stopped rather than taken down: libsecret keeps a reference to the
    * connection for the life of the process, which g_test_dbus_down() (also
    * run when a GTestDBus that is still up is freed) would wait for in vain.
@@ -164,7 +138,7 @@ test_session_start_keyring (TestSession *self)
   g_assert_cmpint (self->keyring_pid, ==, 0);
   g_spawn_async_with_pipes (NULL, (char **) argv, envp,
                             G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                            child_setup, NULL, &self->keyring_pid, &in_fd, NULL, NULL, &error);
+                            test_daemon_child_setup, NULL, &self->keyring_pid, &in_fd, NULL, NULL, &error);
   g_assert_no_error (error);
   /* --unlock reads the login keyring's password until the end of input. */
   g_assert_cmpint (write (in_fd, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD)), ==, strlen (KEYRING_PASSWORD));
@@ -252,7 +226,7 @@ test_session_start_goa (TestSession *self)
   g_assert_no_error (error);
   /* Its debug lines say when it has checked each account. */
   envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "all", TRUE);
-  g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, child_setup, NULL,
+  g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, test_daemon_child_setup, NULL,
                           &self->goa_pid, -1, log_fd, log_fd, &error);
   g_assert_no_error (error);
   close (log_fd);
