@@ -341,8 +341,8 @@ static Fixture
 fixture_start (void)
 {
   Fixture fixture = { 0 };
-  g_autofree char *id = test_util_cli_fresh_objection (NULL);
 
+  g_free (test_util_cli_fresh_objection (NULL));
   fixture.dovecot = test_session_shared_dovecot ();
   fixture.store = objector_store_new (NULL);
   g_assert_true (objector_store_load (fixture.store, NULL));
