@@ -6,12 +6,9 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <grp.h>
 #include <pwd.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -20,6 +17,7 @@
 
 #include <glib/gstdio.h>
 
+#include "objector-test-daemon.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-util.h"
 
@@ -43,6 +41,9 @@ struct _TestDovecot
   uid_t    mail_uid;
   gid_t    mail_gid;
   guint    delivered;
+  /* A handle on a server another process started and stops. */
+  gboolean attached;
+  guint    n_idle_checks;
 };
 
 static char *
@@ -133,44 +134,56 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
-TestDovecot *
-test_dovecot_new (void)
+/* The tools, the files in @dir and who owns the mail. */
+static TestDovecot *
+new_in (char *dir)
 {
   TestDovecot *self = g_new0 (TestDovecot, 1);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *key = NULL;
-  g_autofree char *passwd = NULL;
-  g_autofree char *passwd_line = NULL;
 
   self->dovecot = find_tool ("dovecot");
   self->doveadm = find_tool ("doveadm");
   g_assert_nonnull (self->dovecot);
 
-  /* Unix socket paths are short: /tmp, not a deep private folder. */
-  self->dir = g_dir_make_tmp ("objector-dovecot-XXXXXX", &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (strlen (self->dir), <, 60);
+  self->dir = dir;
+  self->conf = g_build_filename (self->dir, "dovecot.conf", NULL);
+  self->maildir = g_build_filename (self->dir, "Maildir", NULL);
+  self->ca_file = g_build_filename (self->dir, "cert.pem", NULL);
+  self->log_file = g_build_filename (self->dir, "dovecot.log", NULL);
 
   if (geteuid () == 0)
     {
-      /* Dovecot refuses to give mail to root: "nobody" reads it, and must
-       * be able to pass through this folder. */
+      /* Dovecot refuses to give mail to root: "nobody" reads it. */
       struct passwd *nobody = getpwnam ("nobody");
 
       self->mail_uid = nobody != NULL ? nobody->pw_uid : 65534;
       self->mail_gid = nobody != NULL ? nobody->pw_gid : 65534;
-      g_assert_cmpint (g_chmod (self->dir, 0711), ==, 0);
     }
   else
     {
       self->mail_uid = geteuid ();
       self->mail_gid = getegid ();
     }
+  return self;
+}
 
-  self->conf = g_build_filename (self->dir, "dovecot.conf", NULL);
-  self->maildir = g_build_filename (self->dir, "Maildir", NULL);
-  self->ca_file = g_build_filename (self->dir, "cert.pem", NULL);
-  self->log_file = g_build_filename (self->dir, "dovecot.log", NULL);
+TestDovecot *
+test_dovecot_new (void)
+{
+  TestDovecot *self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = NULL;
+  g_autofree char *passwd = NULL;
+  g_autofree char *passwd_line = NULL;
+  /* Unix socket paths are short: /tmp, not a deep private folder. */
+  char *dir = g_dir_make_tmp ("objector-dovecot-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (dir), <, 60);
+  self = new_in (dir);
+  /* As root, the mail's owner ("nobody") must be able to pass through. */
+  if (geteuid () == 0)
+    g_assert_cmpint (g_chmod (self->dir, 0711), ==, 0);
+
   key = g_build_filename (self->dir, "key.pem", NULL);
   passwd = g_build_filename (self->dir, "passwd", NULL);
 
@@ -238,6 +251,15 @@ write_config (TestDovecot *self)
                           "ssl_cert = <%s\n"
                           "ssl_key = <%s\n"
                           "auth_mechanisms = plain login xoauth2\n"
+                          /* A refused login is answered at once: no
+                           * delay of 2 s before the answer, and no growing
+                           * penalty (2, 4, 8, 15 s) for the next login from
+                           * the same address, even the right one, which
+                           * anvil counts across sessions. Both are timers
+                           * against guessing, nothing a test asserts. */
+                          "auth_failure_delay = 0\n"
+                          /* For test_dovecot_wait_idle()'s own connection. */
+                          "imap_id_log = name\n"
                           "default_internal_user = %s\n"
                           "default_internal_group = %s\n"
                           "default_login_user = %s\n"
@@ -247,6 +269,9 @@ write_config (TestDovecot *self)
                           "service imap-login {\n%s"
                           "  inet_listener imap {\n    port = %u\n  }\n"
                           "  inet_listener imaps {\n    port = %u\n    ssl = yes\n  }\n"
+                          "}\n"
+                          "service anvil {\n"
+                          "  unix_listener anvil-auth-penalty {\n    mode = 0\n  }\n"
                           "}\n",
                           run, state, self->log_file, (int) getpid (), self->ca_file, key,
                           internal_user, internal_group, login_user, self->maildir,
@@ -266,13 +291,6 @@ write_config (TestDovecot *self)
     }
 
   write_file (self->conf, conf->str);
-}
-
-/* The kernel stops Dovecot if the test dies (an assertion, a signal). */
-static void
-child_setup (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
 /* Greeted on the plain port: "* OK [CAPABILITY …] … ready." (earlier lines
@@ -315,26 +333,11 @@ has_exited (TestDovecot *self)
   return FALSE;
 }
 
-/* The server runs on the real clock: when the suite runs under libfaketime
- * (build-aux/test moves the clock years ahead), what is tested is Objector,
- * not Dovecot, whose own timers and TLS did not always survive the shifted
- * clock. Objector checks the certificate against the moved date, at which
- * the test made it. */
-static GStrv
-server_environment (void)
-{
-  GStrv envp = g_get_environ ();
-
-  envp = g_environ_unsetenv (envp, "LD_PRELOAD");
-  envp = g_environ_unsetenv (envp, "FAKETIME");
-  envp = g_environ_unsetenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC");
-  return envp;
-}
-
 void
 test_dovecot_start (TestDovecot *self)
 {
   g_return_if_fail (!self->running);
+  g_return_if_fail (!self->attached);
 
   /* A port found free may be taken before Dovecot binds it: try again. */
   for (guint attempt = 0; attempt < 5 && !self->running; attempt++)
@@ -349,10 +352,12 @@ test_dovecot_start (TestDovecot *self)
       while (self->imaps_port == self->imap_port);
       write_config (self);
 
-      g_auto(GStrv) envp = server_environment ();
+      /* On the real clock (objector-test-daemon.h). Objector checks the
+       * certificate against the moved date, at which the test made it. */
+      g_auto(GStrv) envp = test_daemon_environment ();
 
       g_spawn_async (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     child_setup, NULL, &self->pid, &error);
+                     test_daemon_child_setup, NULL, &self->pid, &error);
       g_assert_no_error (error);
       self->running = TRUE;
 
@@ -388,15 +393,34 @@ test_dovecot_start (TestDovecot *self)
 void
 test_dovecot_stop (TestDovecot *self)
 {
-  int status;
-
   if (!self->running)
     return;
-  kill (self->pid, SIGTERM);
-  while (waitpid (self->pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  g_spawn_close_pid (self->pid);
+  test_daemon_stop (&self->pid);
   self->running = FALSE;
+}
+
+char *
+test_dovecot_describe (TestDovecot *self)
+{
+  g_return_val_if_fail (self->running, NULL);
+  return g_strdup_printf ("%u %u %s", self->imap_port, self->imaps_port, self->dir);
+}
+
+TestDovecot *
+test_dovecot_new_attached (const char *description)
+{
+  g_auto(GStrv) parts = g_strsplit (description, " ", 3);
+  TestDovecot *self;
+
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  self = new_in (g_strdup (parts[2]));
+  self->attached = TRUE;
+  self->imap_port = (guint) g_ascii_strtoull (parts[0], NULL, 10);
+  self->imaps_port = (guint) g_ascii_strtoull (parts[1], NULL, 10);
+  g_assert_cmpuint (self->imap_port, >, 0);
+  g_assert_cmpuint (self->imaps_port, >, 0);
+  g_assert_true (g_file_test (self->conf, G_FILE_TEST_IS_REGULAR));
+  return self;
 }
 
 void
@@ -405,7 +429,7 @@ test_dovecot_free (TestDovecot *self)
   if (self == NULL)
     return;
   test_dovecot_stop (self);
-  if (g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
+  if (!self->attached && g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
     test_util_rm_rf (self->dir);
   g_free (self->dir);
   g_free (self->conf);
@@ -634,6 +658,166 @@ test_dovecot_logout_counter (TestDovecot *self,
   if (line == NULL || (at = strstr (line, key)) == NULL)
     return -1;
   return g_ascii_strtoll (at + strlen (key), NULL, 10);
+}
+
+/* Idle */
+
+/* Whether the server still holds a connection on one of its ports, in the
+ * kernel's table of TCP sockets: open (ESTABLISHED 1, SYN_RECV 3) or
+ * closed by the client but not yet by the server (CLOSE_WAIT 8). Dovecot
+ * logs the end of a connection before it closes its end. */
+static gboolean
+holds_connections (TestDovecot *self)
+{
+  g_autofree char *table = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_file_get_contents ("/proc/net/tcp", &table, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (table, "\n", -1);
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      unsigned int port, state;
+
+      if (sscanf (lines[i], " %*u: %*x:%x %*x:%*x %x", &port, &state) == 2
+          && (port == self->imap_port || port == self->imaps_port)
+          && (state == 1 || state == 3 || state == 8))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The first line of @lines from @from on that holds @a and @b, or -1. */
+static int
+find_line (char       **lines,
+           int          from,
+           const char  *a,
+           const char  *b)
+{
+  for (int i = from; lines[i] != NULL; i++)
+    if (strstr (lines[i], a) != NULL && strstr (lines[i], b) != NULL)
+      return i;
+  return -1;
+}
+
+/* "session=<ID>" of @line, or NULL. */
+static char *
+session_of (const char *line)
+{
+  const char *start = strstr (line, "session=<");
+  const char *end = start != NULL ? strchr (start, '>') : NULL;
+
+  return end != NULL ? g_strndup (start, end + 1 - start) : NULL;
+}
+
+/* Whether each session that logged in ("imap-login: Info: Login: …,
+ * session=<ID>") has logged its end ("imap(zoe)<PID><ID>: Info:
+ * Disconnected: …"): the IMAP process that served it writes that line
+ * through a pipe of its own, after the login process closed the
+ * connection. */
+static gboolean
+sessions_ended (char **lines)
+{
+  for (int i = 0; (i = find_line (lines, i, "imap-login: Info: Login: ", "")) >= 0; i++)
+    {
+      g_autofree char *session = session_of (lines[i]);
+      g_autofree char *ended = NULL;
+
+      if (session == NULL)
+        return FALSE;
+      /* "<ID>: Info: Disconnected" */
+      ended = g_strdup_printf ("%s: Info: Disconnected", session + strlen ("session="));
+      if (find_line (lines, i + 1, ended, "") < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+idle_cb (gpointer user_data)
+{
+  TestDovecot *self = user_data;
+  g_autofree char *log = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  if (holds_connections (self))
+    return FALSE;
+  log = test_dovecot_log (self);
+  lines = g_strsplit (log, "\n", -1);
+  return sessions_ended (lines);
+}
+
+/* A connection to the plain port that says who it is and leaves:
+ * imap-login logs "ID sent: name=@name: …, session=<ID>" (imap_id_log) at
+ * once, and "Disconnected: … session=<ID>" as the connection ends. */
+static void
+connect_as (TestDovecot *self,
+            const char  *name)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GDataInputStream) in = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *command = g_strdup_printf ("a ID (\"name\" \"%s\")\r\n", name);
+
+  g_socket_client_set_timeout (client, START_SECONDS);
+  g_socket_client_set_enable_proxy (client, FALSE);
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", self->imap_port, NULL, &error);
+  g_assert_no_error (error);
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (connection)), command, strlen (command),
+                             NULL, NULL, &error);
+  g_assert_no_error (error);
+  /* The greeting, "* ID …", then "a OK ID completed.". */
+  in = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  for (;;)
+    {
+      g_autofree char *line = g_data_input_stream_read_line (in, NULL, NULL, &error);
+
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_has_prefix (line, "a "))
+        {
+          g_assert_true (g_str_has_prefix (line, "a OK "));
+          break;
+        }
+    }
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+}
+
+typedef struct
+{
+  TestDovecot *self;
+  const char  *logged;   /* "name=objector-idle-N:" */
+} Leaving;
+
+/* Whether the connection of connect_as() has logged its end. */
+static gboolean
+left_cb (gpointer user_data)
+{
+  Leaving *leaving = user_data;
+  g_autofree char *log = test_dovecot_log (leaving->self);
+  g_auto(GStrv) lines = g_strsplit (log, "\n", -1);
+  int sent = find_line (lines, 0, "imap-login: Info: ID sent: ", leaving->logged);
+  g_autofree char *session = sent >= 0 ? session_of (lines[sent]) : NULL;
+
+  return session != NULL && find_line (lines, sent + 1, "imap-login: Info: Disconnected", session) >= 0;
+}
+
+void
+test_dovecot_wait_idle (TestDovecot *self)
+{
+  g_autofree char *name = g_strdup_printf ("objector-idle-%u", ++self->n_idle_checks);
+  g_autofree char *logged = g_strdup_printf ("name=%s:", name);
+
+  test_util_wait_for ("Dovecot to close every connection and log the end of each session", idle_cb, self);
+  /* The login processes of the connections that ended wrote their last
+   * lines before they closed them, into the one pipe to Dovecot's log
+   * process that they share with the next one: once that one's last line
+   * is in the log, theirs are. */
+  connect_as (self, name);
+  test_util_wait_for ("Dovecot to log the end of the test's own connection", left_cb,
+                      &(Leaving) { self, logged });
 }
 
 void

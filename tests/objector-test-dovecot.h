@@ -59,6 +59,19 @@ void         test_dovecot_deliver       (TestDovecot *self,
                                          GDateTime   *received,
                                          gboolean     seen);
 
+/* One server for several processes: test_dovecot_describe() says where a
+ * running server is, in one line (for the environment of a process the
+ * test starts); test_dovecot_new_attached() is, in that process, a handle
+ * on it, which test_dovecot_free() leaves running. */
+char        *test_dovecot_describe      (TestDovecot *self);
+TestDovecot *test_dovecot_new_attached  (const char  *description);
+
+/* Waits until the server holds no connection and has logged the end of
+ * every one, so that what it logs from now on is what the next test
+ * caused. Leaves a connection of its own in the log, which did not log in
+ * ("ID sent: name=objector-idle-N"). */
+void         test_dovecot_wait_idle     (TestDovecot *self);
+
 /* A server started with Meta's receipt (receipt-en.42@facebookmail.com) and
  * approval (approval-de.1a2b3c@facebookmail.com) in INBOX, received on
  * 2026-11-24, and a look-alike that the search for Meta's domains leaves. */

@@ -6,21 +6,21 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <signal.h>
 #include <string.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
 
+#include <glib/gstdio.h>
 #include <libsecret/secret.h>
 
 #include "objector-keyring.h"
+#include "objector-test-daemon.h"
 #include "objector-test-dovecot.h"
 #include "objector-test-session.h"
 #include "objector-test-util.h"
 
 #define KEYRING_PASSWORD "test keyring password"
 #define GOA_DAEMON       "/usr/libexec/goa-daemon"
+/* Where the shared Dovecot is, for the test processes (test_dovecot_describe()). */
+#define SHARED_DOVECOT_ENV "OBJECTOR_TEST_SHARED_DOVECOT"
 
 struct _TestSession
 {
@@ -64,57 +64,44 @@ test_session_new (void)
   return self;
 }
 
-static void
-child_setup (gpointer user_data)
-{
-  prctl (PR_SET_PDEATHSIG, SIGTERM);
-}
-
-/* The daemons run on the real clock, as Dovecot does (libfaketime is for
- * Objector), with the bus and the private folders of this process. */
+/* On the real clock, as Dovecot (objector-test-daemon.h), with the bus and
+ * the private folders of this process. */
 static GStrv
 daemon_environment (void)
 {
-  GStrv envp = g_get_environ ();
+  GStrv envp = test_daemon_environment ();
 
-  envp = g_environ_unsetenv (envp, "LD_PRELOAD");
-  envp = g_environ_unsetenv (envp, "FAKETIME");
-  envp = g_environ_unsetenv (envp, "FAKETIME_DONT_FAKE_MONOTONIC");
   /* Not Objector's: its GLib warnings are no failure of ours. */
   envp = g_environ_unsetenv (envp, "G_DEBUG");
   return envp;
 }
 
+/* Stops the daemons and the bus and frees @self; test_session_free()
+ * also takes the bus out of the environment. */
 static void
-stop (GPid *pid)
-{
-  int status;
-
-  if (*pid == 0)
-    return;
-  kill (*pid, SIGTERM);
-  while (waitpid (*pid, &status, 0) < 0 && errno == EINTR)
-    ;
-  g_spawn_close_pid (*pid);
-  *pid = 0;
-}
-
-void
-test_session_free (TestSession *self)
+session_end (TestSession *self)
 {
   secret_service_disconnect ();
-  stop (&self->goa_pid);
-  stop (&self->keyring_pid);
+  test_daemon_stop (&self->goa_pid);
+  test_daemon_stop (&self->keyring_pid);
   /* Stopped rather than taken down: libsecret keeps a reference to the
    * connection for the life of the process, which g_test_dbus_down() (also
    * run when a GTestDBus that is still up is freed) would wait for in vain.
    * So the stopped bus object stays until the process ends, and each test
    * that uses a bus runs in a process of its own. */
   g_test_dbus_stop (self->bus);
-  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
   stopped_buses = g_list_prepend (stopped_buses, g_steal_pointer (&self->bus));
+  if (self->goa_log != NULL && g_getenv ("OBJECTOR_TEST_KEEP") == NULL)
+    g_unlink (self->goa_log);
   g_free (self->goa_log);
   g_free (self);
+}
+
+void
+test_session_free (TestSession *self)
+{
+  session_end (self);
+  g_unsetenv ("DBUS_SESSION_BUS_ADDRESS");
 }
 
 static gboolean
@@ -151,7 +138,7 @@ test_session_start_keyring (TestSession *self)
   g_assert_cmpint (self->keyring_pid, ==, 0);
   g_spawn_async_with_pipes (NULL, (char **) argv, envp,
                             G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                            child_setup, NULL, &self->keyring_pid, &in_fd, NULL, NULL, &error);
+                            test_daemon_child_setup, NULL, &self->keyring_pid, &in_fd, NULL, NULL, &error);
   g_assert_no_error (error);
   /* --unlock reads the login keyring's password until the end of input. */
   g_assert_cmpint (write (in_fd, KEYRING_PASSWORD, strlen (KEYRING_PASSWORD)), ==, strlen (KEYRING_PASSWORD));
@@ -239,7 +226,7 @@ test_session_start_goa (TestSession *self)
   g_assert_no_error (error);
   /* Its debug lines say when it has checked each account. */
   envp = g_environ_setenv (envp, "G_MESSAGES_DEBUG", "all", TRUE);
-  g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, child_setup, NULL,
+  g_spawn_async_with_fds (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, test_daemon_child_setup, NULL,
                           &self->goa_pid, -1, log_fd, log_fd, &error);
   g_assert_no_error (error);
   close (log_fd);
@@ -340,4 +327,112 @@ test_session_add_isolated (const char *path,
 
   *isolated = (Isolated) { body, keyring, goa, dovecot };
   g_test_add_data_func_full (path, isolated, run_isolated, g_free);
+}
+
+/* The session the program's tests share */
+
+typedef struct
+{
+  TestSession *session;
+  TestDovecot *dovecot;
+  char        *flags;    /* INBOX's flags as Dovecot started */
+} Shared;
+
+static Shared *shared;
+
+static void
+shared_stop (gpointer data)
+{
+  /* At the end of the program: its environment no longer matters. */
+  g_clear_pointer (&shared->session, session_end);
+  g_clear_pointer (&shared->dovecot, test_dovecot_free);
+  g_free (shared->flags);
+  g_clear_pointer (&shared, g_free);
+}
+
+/* Started in this process, which then stays on the private bus: the
+ * processes of the tests it starts from then on inherit the bus's address
+ * and Dovecot's description. Its environment is set before the first
+ * connection to the bus, which starts GDBus's thread (setenv() is not safe
+ * beside a thread that may read the environment). */
+static void
+shared_start (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *description = NULL;
+
+  shared = g_new0 (Shared, 1);
+  shared->dovecot = test_dovecot_new_with_answers ();
+  description = test_dovecot_describe (shared->dovecot);
+  g_setenv (SHARED_DOVECOT_ENV, description, TRUE);
+  shared->session = test_session_new ();
+  /* GTestDBus empties DISPLAY (against X11's D-Bus autolaunch). */
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  test_session_start_keyring (shared->session);
+  test_session_start_goa_on_dovecot (shared->session, test_dovecot_imaps_port (shared->dovecot));
+  shared->flags = test_dovecot_flags (shared->dovecot);
+  test_util_at_end (shared_stop, NULL);
+}
+
+/* Before each test: what a test may have changed, as it was. */
+static void
+shared_reset (void)
+{
+  /* Objector's passwords: every item of its schema, whatever the account. */
+  static const SecretSchema objector_schema = { OBJECTOR_KEYRING_SCHEMA, SECRET_SCHEMA_NONE, { { NULL, 0 } } };
+  g_autoptr(GError) error = NULL;
+
+  secret_password_clear_sync (&objector_schema, NULL, &error, NULL);
+  g_assert_no_error (error);
+  /* What the test finds in Dovecot's log is what it caused. */
+  test_dovecot_wait_idle (shared->dovecot);
+}
+
+static void
+run_shared (gconstpointer data)
+{
+  const GTestFunc *body = data;
+  g_autofree char *flags = NULL;
+
+  if (g_test_subprocess ())
+    {
+      (*body) ();
+      return;
+    }
+
+  TEST_SESSION_SKIP_UNLESS (test_session_unavailable ());
+  TEST_SESSION_SKIP_UNLESS (test_session_daemons_missing (TRUE));
+  TEST_SESSION_SKIP_UNLESS (test_dovecot_unavailable ());
+  if (shared == NULL)
+    shared_start ();
+  shared_reset ();
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+
+  /* The mail as it was: the tests share it (\Seen set or taken, a
+   * message moved or deleted, would change what the next one finds). */
+  flags = test_dovecot_flags (shared->dovecot);
+  g_assert_cmpstr (flags, ==, shared->flags);
+}
+
+void
+test_session_add_shared (const char *path,
+                         GTestFunc   body)
+{
+  GTestFunc *data = g_new (GTestFunc, 1);
+
+  *data = body;
+  g_test_add_data_func_full (path, data, run_shared, g_free);
+}
+
+TestDovecot *
+test_session_shared_dovecot (void)
+{
+  const char *description = g_getenv (SHARED_DOVECOT_ENV);
+
+  g_assert_nonnull (description);
+  return test_dovecot_new_attached (description);
 }

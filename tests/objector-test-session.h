@@ -25,6 +25,7 @@
 #include <gio/gio.h>
 
 #include "objector-imap-account.h"
+#include "objector-test-dovecot.h"
 
 G_BEGIN_DECLS
 
@@ -92,5 +93,25 @@ void         test_session_add_isolated      (const char  *path,
                                              gboolean     keyring,
                                              gboolean     goa,
                                              gboolean     dovecot);
+
+/* Adds @body as the test @path, run in a process of its own on the
+ * session the program's tests share: the bus with the keyring and
+ * goa-daemon with the three accounts of test_session_start_goa_on_dovecot()
+ * on Dovecot with Meta's answers (test_dovecot_new_with_answers()). This
+ * process starts them for the first such test and stops them when the tests
+ * end; every test process it starts from then on has that bus as its
+ * session bus, so in a program with such tests the others (of
+ * test_session_add_isolated()) bring up a bus of their own
+ * (test_session_new()) or use no bus at all.
+ *
+ * Before each test the keyring holds none of Objector's passwords and
+ * Dovecot is idle, its log holding what came before; after it, INBOX must
+ * be as it was. A test must leave the accounts of GNOME Online Accounts and
+ * the mail as it found them; its folders (HOME, XDG) are its own, as for
+ * every test. Skipped when the bus, the daemons or Dovecot are missing. */
+void         test_session_add_shared        (const char  *path,
+                                             GTestFunc    body);
+/* In such a test: the shared Dovecot, left running when freed. */
+TestDovecot *test_session_shared_dovecot    (void);
 
 G_END_DECLS

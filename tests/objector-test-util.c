@@ -20,6 +20,13 @@
 #include "objector-test-util.h"
 
 static char *root;
+static GSList *at_end;   /* of AtEnd, the last added first */
+
+typedef struct
+{
+  GDestroyNotify func;
+  gpointer       data;
+} AtEnd;
 
 /* Set-up */
 
@@ -91,11 +98,29 @@ test_util_clean_up (void)
   g_clear_pointer (&root, g_free);
 }
 
+void
+test_util_at_end (GDestroyNotify func,
+                  gpointer       data)
+{
+  AtEnd *end = g_new (AtEnd, 1);
+
+  *end = (AtEnd) { func, data };
+  at_end = g_slist_prepend (at_end, end);
+}
+
 int
 test_util_run_tests (void)
 {
   int status = g_test_run ();
 
+  while (at_end != NULL)
+    {
+      AtEnd *end = at_end->data;
+
+      at_end = g_slist_delete_link (at_end, at_end);
+      end->func (end->data);
+      g_free (end);
+    }
   test_util_clean_up ();
   return status;
 }

@@ -50,6 +50,11 @@ void        test_util_init            (int          *argc,
                                        const char   *name);
 void        test_util_init_environment (const char  *name);
 int         test_util_run_tests       (void);
+/* What test_util_run_tests() does when the tests have run, before it
+ * removes the folders: @func (@data), the last added first (a server the
+ * tests shared, stopped). */
+void        test_util_at_end          (GDestroyNotify func,
+                                       gpointer       data);
 void        test_util_clean_up        (void);
 const char *test_util_root            (void);
 

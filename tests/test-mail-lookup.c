@@ -6,8 +6,9 @@
  * The add-account dialog, the account rows, the password dialog and the
  * lookup controller (objector-mail-lookup.c) against the real goa-daemon
  * and gnome-keyring-daemon on a private bus (objector-test-session.h) and
- * Dovecot on 127.0.0.1 (objector-test-dovecot.h). Each test on a bus runs
- * in a process of its own.
+ * Dovecot on 127.0.0.1 (objector-test-dovecot.h). Each test runs in a
+ * process of its own, on the bus, daemons and Dovecot that the tests share,
+ * started once (test_session_add_shared()).
  */
 
 #include "config.h"
@@ -41,24 +42,20 @@
 #define RECEIPT_ID    "receipt-en.42@facebookmail.com"
 #define APPROVAL_ID   "approval-de.1a2b3c@facebookmail.com"
 
-/* GTK, started in each test's own process after its bus is up (GTK
- * connects to the session bus as it starts); GTestDBus empties DISPLAY
- * (against X11's D-Bus autolaunch), so it is kept from main(). */
-
-static char *display;
+/* GTK, started in each test's own process, which has the bus it is to use
+ * from the start (GTK connects to the session bus as it starts). */
 
 static gboolean
 have_display (void)
 {
-  display = g_strdup (g_getenv ("DISPLAY"));
+  const char *display = g_getenv ("DISPLAY");
+
   return (display != NULL && *display != '\0') || g_getenv ("WAYLAND_DISPLAY") != NULL;
 }
 
 static void
 start_gtk (void)
 {
-  if (display != NULL && *display != '\0')
-    g_setenv ("DISPLAY", display, TRUE);
   /* An accessibility context that keeps what widgets tell a screen reader. */
   g_setenv ("GTK_A11Y", "test", TRUE);
   adw_init ();
@@ -329,17 +326,59 @@ assert_meta_answers (GPtrArray *mails)
   g_assert_cmpuint (mails->len, ==, 2);
 }
 
-/* The objection the answers are for, in a store as the app holds it. */
-static ObjectorStore *
-load_store (void)
+/* What a test of a lookup starts from: the shared Dovecot; the objection
+ * the answers are for, alone in a store as the app holds it; the bundled
+ * playbook. */
+typedef struct
 {
-  g_autofree char *id = test_util_cli_fresh_objection (NULL);
-  ObjectorStore *store = objector_store_new (NULL);
+  TestDovecot      *dovecot;
+  ObjectorStore    *store;
+  ObjectorPlaybook *playbook;
+  char             *log_mark;   /* Dovecot's log at fixture_mark_log() */
+} Fixture;
 
-  g_assert_true (objector_store_load (store, NULL));
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (store)), ==, 1);
-  return store;
+static Fixture
+fixture_start (void)
+{
+  Fixture fixture = { 0 };
+
+  g_free (test_util_cli_fresh_objection (NULL));
+  fixture.dovecot = test_session_shared_dovecot ();
+  fixture.store = objector_store_new (NULL);
+  g_assert_true (objector_store_load (fixture.store, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture.store)), ==, 1);
+  fixture.playbook = objector_playbook_new_bundled (NULL);
+  return fixture;
 }
+
+/* From here on, nothing is to connect to Dovecot… */
+static void
+fixture_mark_log (Fixture *fixture)
+{
+  g_free (fixture->log_mark);
+  fixture->log_mark = test_dovecot_log (fixture->dovecot);
+}
+
+/* …and nothing has: its log is as it was. */
+static void
+fixture_assert_no_connection (Fixture *fixture)
+{
+  g_autofree char *log = test_dovecot_log (fixture->dovecot);
+
+  g_assert_nonnull (fixture->log_mark);
+  g_assert_cmpstr (log, ==, fixture->log_mark);
+}
+
+static void
+fixture_clear (Fixture *fixture)
+{
+  g_clear_pointer (&fixture->log_mark, g_free);
+  g_clear_object (&fixture->playbook);
+  g_clear_object (&fixture->store);
+  g_clear_pointer (&fixture->dovecot, test_dovecot_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Fixture, fixture_clear)
 
 static void
 refresh (ObjectorMailAccounts *accounts)
@@ -363,24 +402,17 @@ button_of (GtkWidget  *row,
 static void
 test_goa (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
-  g_autoptr(ObjectorStore) store = load_store ();
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_auto(Fixture) fixture = fixture_start ();
   g_autoptr(ObjectorMailAccounts) accounts = NULL;
   g_autoptr(ObjectorMailAccount) ready = NULL;
   g_autoptr(ObjectorMailLookup) lookup = NULL;
-  g_autofree char *log_before = NULL;
-  g_autofree char *log_after = NULL;
   g_auto(Watch) watch = { 0 };
   GtkWidget *window, *list;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
-  /* goa-daemon has logged in to each at its start; from here on, only
-   * Objector could. */
-  log_before = test_dovecot_log (dovecot);
+  /* goa-daemon logged in to each at its start, before the first test;
+   * from here on, only Objector could. */
+  fixture_mark_log (&fixture);
 
   /* The accounts listed, each row saying what can be done. */
   accounts = objector_mail_accounts_new (NULL);
@@ -415,14 +447,13 @@ test_goa (void)
   test_ui_assert_fits (window, "account-rows");
 
   /* Nothing has connected: listing asks GNOME Online Accounts only. */
-  lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));
-  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (dovecot));
+  lookup = objector_mail_lookup_new (fixture.playbook, G_LIST_MODEL (fixture.store));
+  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (fixture.dovecot));
   objector_mail_lookup_set_parent (lookup, GTK_WINDOW (window));
   watch_lookup (lookup, &watch);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  log_after = test_dovecot_log (dovecot);
-  g_assert_cmpstr (log_after, ==, log_before);
+  fixture_assert_no_connection (&fixture);
   g_assert_false (objector_mail_lookup_get_busy (lookup));
 
   /* "Look": the answers, with progress on the way. */
@@ -500,10 +531,7 @@ wait_for_password_dialog (ObjectorMailLookup *lookup)
 static void
 test_password (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
-  g_autoptr(ObjectorStore) store = load_store ();
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_auto(Fixture) fixture = fixture_start ();
   g_autoptr(ObjectorMailAccounts) accounts = objector_mail_accounts_new (NULL);
   g_autoptr(ObjectorMailAccount) account = NULL;
   g_autoptr(ObjectorImapAccount) imap = NULL;
@@ -513,16 +541,15 @@ test_password (void)
   g_auto(Watch) watch = { 0 };
   ObjectorPasswordDialog *dialog;
 
-  test_session_start_keyring (session);
   start_gtk ();
-  imap = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (dovecot), TEST_DOVECOT_USER, NULL,
+  imap = objector_imap_account_new ("127.0.0.1", test_dovecot_imaps_port (fixture.dovecot), TEST_DOVECOT_USER, NULL,
                                     OBJECTOR_IMAP_SECURITY_TLS, &error);
   g_assert_no_error (error);
   account = objector_mail_accounts_add (accounts, "zoe@example.org", imap, &error);
   g_assert_no_error (error);
 
-  lookup = objector_mail_lookup_new (playbook, G_LIST_MODEL (store));
-  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (dovecot));
+  lookup = objector_mail_lookup_new (fixture.playbook, G_LIST_MODEL (fixture.store));
+  objector_mail_lookup_set_ca_file (lookup, test_dovecot_ca_file (fixture.dovecot));
   watch_lookup (lookup, &watch);
 
   /* No password kept: asked, and Cancel stops the lookup. */
@@ -606,21 +633,14 @@ test_password (void)
 static void
 test_scan_dialog (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
-  g_autoptr(ObjectorStore) store = load_store ();
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
-  g_autofree char *log_before = NULL;
-  g_autofree char *log_after = NULL;
+  g_auto(Fixture) fixture = fixture_start ();
   GtkWidget *dialog, *row, *list;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
-  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
-  log_before = test_dovecot_log (dovecot);
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (fixture.dovecot));
+  fixture_mark_log (&fixture);
 
-  dialog = objector_scan_dialog_new (NULL, store, playbook);
+  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
   gtk_window_present (GTK_WINDOW (dialog));
   test_ui_wait_drawn (dialog);
@@ -640,8 +660,7 @@ test_scan_dialog (void)
   test_ui_wait_drawn (dialog);
   test_ui_assert_accessible (dialog, "scan-accounts");
   test_ui_assert_fits (dialog, "scan-accounts");
-  log_after = test_dovecot_log (dovecot);
-  g_assert_cmpstr (log_after, ==, log_before);
+  fixture_assert_no_connection (&fixture);
 
   /* Look: progress, then Meta's answers, listed to log. */
   test_ui_click (find_titled (dialog, OBJECTOR_TYPE_MAIL_ACCOUNT_ROW, NULL), "_Look");
@@ -659,19 +678,14 @@ test_scan_dialog (void)
 static void
 test_look_for_answer (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
-  g_autoptr(ObjectorStore) store = load_store ();
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
-  g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), 0);
+  g_auto(Fixture) fixture = fixture_start ();
+  g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (fixture.store), 0);
   GtkWidget *dialog;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   start_gtk ();
-  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (fixture.dovecot));
 
-  dialog = objector_scan_dialog_new (NULL, store, playbook);
+  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook);
   gtk_window_present (GTK_WINDOW (dialog));
   objector_scan_dialog_look_for_answer (OBJECTOR_SCAN_DIALOG (dialog), objector_objection_get_id (objection));
   /* Of the three, one can be used: it is looked in with no question. */
@@ -695,31 +709,23 @@ found_daily_cb (ObjectorMailWatch *watch,
 static void
 test_daily (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
-  g_autoptr(ObjectorStore) store = load_store ();
-  g_autoptr(ObjectorPlaybook) playbook = objector_playbook_new_bundled (NULL);
+  g_auto(Fixture) fixture = fixture_start ();
   g_autoptr(GSettings) settings = NULL;
   g_autoptr(ObjectorMailWatch) watch = NULL;
   g_autoptr(GPtrArray) found = NULL;
-  g_autofree char *log_before = NULL;
-  g_autofree char *log_after = NULL;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
-  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
+  objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (fixture.dovecot));
   settings = g_settings_new (APP_ID);
-  watch = objector_mail_watch_new (store, playbook, settings);
+  watch = objector_mail_watch_new (fixture.store, fixture.playbook, settings);
   g_signal_connect (watch, "found", G_CALLBACK (found_daily_cb), &found);
-  log_before = test_dovecot_log (dovecot);
+  fixture_mark_log (&fixture);
 
   /* Off unless turned on; and only with an account looked in before. */
   g_assert_false (g_settings_get_boolean (settings, "look-for-answers-daily"));
   g_assert_false (objector_mail_watch_check (watch));
   g_settings_set_boolean (settings, "look-for-answers-daily", TRUE);
   g_assert_false (objector_mail_watch_check (watch));
-  log_after = test_dovecot_log (dovecot);
-  g_assert_cmpstr (log_after, ==, log_before);
+  fixture_assert_no_connection (&fixture);
 
   /* On, an answer awaited: it looks, and hands over what is not logged. */
   g_settings_set_string (settings, "mail-account", "goa:" GOA_READY);
@@ -738,10 +744,10 @@ test_daily (void)
 
   /* Only while an answer is awaited. */
   {
-    g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (store), 0);
+    g_autoptr(ObjectorObjection) objection = g_list_model_get_item (G_LIST_MODEL (fixture.store), 0);
     g_autoptr(GError) error = NULL;
 
-    g_assert_true (objector_store_apply (store, objector_objection_get_id (objection), OBJECTOR_EVENT_WITHDRAW,
+    g_assert_true (objector_store_apply (fixture.store, objector_objection_get_id (objection), OBJECTOR_EVENT_WITHDRAW,
                                          NULL, NULL, &error));
     g_assert_no_error (error);
   }
@@ -871,13 +877,10 @@ two_clicks_script (ObjectorApplication *app,
 static void
 test_two_clicks (void)
 {
-  g_autoptr(TestDovecot) dovecot = test_dovecot_new_with_answers ();
-  g_autoptr(TestSession) session = test_session_new ();
+  g_autoptr(TestDovecot) dovecot = test_session_shared_dovecot ();
   g_autofree char *id = NULL;
   g_autoptr(GSettings) settings = NULL;
 
-  test_session_start_keyring (session);
-  test_session_start_goa_on_dovecot (session, test_dovecot_imaps_port (dovecot));
   id = test_util_cli_fresh_objection (NULL);
   start_gtk ();
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (dovecot));
@@ -906,14 +909,14 @@ main (int    argc,
       return test_util_run_tests ();
     }
 
-  test_session_add_isolated ("/mail-lookup/add-account", test_add_account, FALSE, FALSE, FALSE);
-  test_session_add_isolated ("/mail-lookup/goa", test_goa, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/password", test_password, TRUE, FALSE, TRUE);
-  test_session_add_isolated ("/mail-lookup/scan-dialog", test_scan_dialog, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/look-for-answer", test_look_for_answer, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/daily", test_daily, TRUE, TRUE, TRUE);
-  test_session_add_isolated ("/mail-lookup/preferences", test_preferences, FALSE, FALSE, FALSE);
-  test_session_add_isolated ("/mail-lookup/two-clicks", test_two_clicks, TRUE, TRUE, TRUE);
+  test_session_add_shared ("/mail-lookup/add-account", test_add_account);
+  test_session_add_shared ("/mail-lookup/goa", test_goa);
+  test_session_add_shared ("/mail-lookup/password", test_password);
+  test_session_add_shared ("/mail-lookup/scan-dialog", test_scan_dialog);
+  test_session_add_shared ("/mail-lookup/look-for-answer", test_look_for_answer);
+  test_session_add_shared ("/mail-lookup/daily", test_daily);
+  test_session_add_shared ("/mail-lookup/preferences", test_preferences);
+  test_session_add_shared ("/mail-lookup/two-clicks", test_two_clicks);
 
   return test_util_run_tests ();
 }
