@@ -640,7 +640,7 @@ test_scan_dialog (void)
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (fixture.dovecot));
   fixture_mark_log (&fixture);
 
-  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook);
+  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook, NULL);
   gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 640);
   gtk_window_present (GTK_WINDOW (dialog));
   test_ui_wait_drawn (dialog);
@@ -685,7 +685,7 @@ test_look_for_answer (void)
   start_gtk ();
   objector_mail_lookup_set_ca_file_for_testing (test_dovecot_ca_file (fixture.dovecot));
 
-  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook);
+  dialog = objector_scan_dialog_new (NULL, fixture.store, fixture.playbook, NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   objector_scan_dialog_look_for_answer (OBJECTOR_SCAN_DIALOG (dialog), objector_objection_get_id (objection));
   /* Of the three, one can be used: it is looked in with no question. */

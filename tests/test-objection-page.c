@@ -421,7 +421,7 @@ scan_script (ObjectorApplication *app,
   g_assert_cmpstr (g_ptr_array_index (places, 0), ==, inbox);
 
   dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
-                                     objector_application_get_playbook (app));
+                                     objector_application_get_playbook (app), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 
   /* A mailbox with nothing from Meta: the list says so, and nothing else. */

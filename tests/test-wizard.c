@@ -774,7 +774,7 @@ keyboard_script (ObjectorApplication *app,
   test_util_wait_until (test_ui_find_toplevel (OBJECTOR_TYPE_PREFERENCES) == NULL);
 
   dialog = objector_scan_dialog_new (GTK_WINDOW (window), objector_application_get_store (app),
-                                     objector_application_get_playbook (app));
+                                     objector_application_get_playbook (app), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
   test_ui_wait_drawn (dialog);
   g_assert_true (test_ui_takes_key (dialog, GDK_KEY_Escape, 0));

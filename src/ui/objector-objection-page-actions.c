@@ -589,7 +589,9 @@ look_in_mail (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ObjectorObjectionPage *self = OBJECTOR_OBJECTION_PAGE (widget);
-  GtkWidget *dialog = objector_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store, self->playbook);
+  g_autoptr(GSettings) settings = objector_wizard_dup_settings (objector_page_get_wizard (OBJECTOR_PAGE (self)));
+  GtkWidget *dialog = objector_scan_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->store,
+                                                self->playbook, settings);
 
   gtk_window_present (GTK_WINDOW (dialog));
   objector_scan_dialog_look_for_answer (OBJECTOR_SCAN_DIALOG (dialog), objector_objection_get_id (self->objection));

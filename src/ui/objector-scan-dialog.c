@@ -11,7 +11,6 @@
 #include <glib/gi18n.h>
 
 #include "objector-add-account-dialog.h"
-#include "objector-application.h"
 #include "objector-keyring.h"
 #include "objector-mail-account-row.h"
 #include "objector-mail-accounts.h"
@@ -616,17 +615,20 @@ objector_scan_dialog_init (ObjectorScanDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   objector_ui_close_on_escape (GTK_WINDOW (self));
   self->account_rows = g_ptr_array_new ();
-  if (OBJECTOR_IS_APPLICATION (g_application_get_default ()))
-    self->settings = objector_application_dup_settings (OBJECTOR_APPLICATION (g_application_get_default ()));
 }
 
 GtkWidget *
 objector_scan_dialog_new (GtkWindow        *parent,
                           ObjectorStore    *store,
-                          ObjectorPlaybook *playbook)
+                          ObjectorPlaybook *playbook,
+                          GSettings        *settings)
 {
   ObjectorScanDialog *self = g_object_new (OBJECTOR_TYPE_SCAN_DIALOG, "transient-for", parent, NULL);
   g_autoptr(GPtrArray) places = objector_scan_dialog_find_mailboxes (g_get_home_dir ());
+
+  /* Where the last look in a mail account went (nullable: no schema installed). */
+  if (settings != NULL)
+    self->settings = g_object_ref (settings);
 
   self->store = g_object_ref (store);
   self->scanner = objector_mail_scanner_new (playbook);

@@ -19,7 +19,8 @@ G_DECLARE_FINAL_TYPE (ObjectorScanDialog, objector_scan_dialog, OBJECTOR, SCAN_D
 
 GtkWidget *objector_scan_dialog_new   (GtkWindow          *parent,
                                        ObjectorStore      *store,
-                                       ObjectorPlaybook   *playbook);
+                                       ObjectorPlaybook   *playbook,
+                                       GSettings          *settings);
 /* Scans @path (an mbox file or a Maildir folder) in a worker thread. */
 void       objector_scan_dialog_scan  (ObjectorScanDialog *self,
                                        const char         *path);

@@ -399,7 +399,7 @@ scan_mail_action (GtkWidget  *widget,
 
   if (self->playbook == NULL)
     return;
-  gtk_window_present (GTK_WINDOW (objector_scan_dialog_new (GTK_WINDOW (self), self->store, self->playbook)));
+  gtk_window_present (GTK_WINDOW (objector_scan_dialog_new (GTK_WINDOW (self), self->store, self->playbook, self->settings)));
 }
 
 /* Built when asked for, not with every window as GTK does with

@@ -104,6 +104,14 @@ objector_wizard_get_complaint_texts (ObjectorWizard *self)
   return objector_application_get_complaint_texts (self->application);
 }
 
+/* The app's settings, or NULL when its schema is not installed. */
+GSettings *
+objector_wizard_dup_settings (ObjectorWizard *self)
+{
+  g_return_val_if_fail (OBJECTOR_IS_WIZARD (self), NULL);
+  return objector_application_dup_settings (self->application);
+}
+
 ObjectorPage *
 objector_wizard_get_current_page (ObjectorWizard *self)
 {

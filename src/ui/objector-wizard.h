@@ -31,6 +31,7 @@ ObjectorDraft    *objector_wizard_get_draft        (ObjectorWizard   *self);
 ObjectorNet            *objector_wizard_get_net             (ObjectorWizard *self);
 ObjectorAuthorities    *objector_wizard_get_authorities     (ObjectorWizard *self);
 ObjectorComplaintTexts *objector_wizard_get_complaint_texts (ObjectorWizard *self);
+GSettings        *objector_wizard_dup_settings     (ObjectorWizard   *self);
 
 /* Goes to the page the draft remembers (or the first one). */
 void              objector_wizard_resume           (ObjectorWizard   *self);
