@@ -28,6 +28,20 @@
 
 typedef int (*AppMain) (int argc, char *argv[]);
 
+#ifdef OBJECTOR_LINK_APP
+/* Sanitizer builds link the app in (src/meson.build): LeakSanitizer's
+ * tracer does not survive a library loaded this way whose threads are
+ * still running at exit. */
+int objector_main (int   argc,
+                   char *argv[]);
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return objector_main (argc, argv);
+}
+#else
 int
 main (int   argc,
       char *argv[])
@@ -53,3 +67,4 @@ main (int   argc,
 
   return app_main (argc, argv);
 }
+#endif
