@@ -31,6 +31,16 @@ run_window (TestRun *run)
   test_util_run_wait (run, process, NULL);
 }
 
+/* TRUE, and the test skipped, when there is no display to open a window on. */
+static gboolean
+skipped_without_display (void)
+{
+  if (g_getenv ("DISPLAY") != NULL && *g_getenv ("DISPLAY") != '\0')
+    return FALSE;
+  g_test_skip ("No display (DISPLAY is unset): build-aux/test runs this under Xvfb");
+  return TRUE;
+}
+
 static void
 assert_painted (const TestRun *run)
 {
@@ -47,11 +57,8 @@ test_first_start (void)
 {
   g_auto(TestRun) run = { 0 };
 
-  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
-    {
-      g_test_skip ("No display (DISPLAY is unset): build-aux/test runs this under Xvfb");
-      return;
-    }
+  if (skipped_without_display ())
+    return;
 
   test_util_reset_data ();
   run_window (&run);
@@ -64,11 +71,8 @@ test_with_objections (void)
   g_autofree char *id = NULL;
   g_auto(TestRun) run = { 0 };
 
-  if (g_getenv ("DISPLAY") == NULL || *g_getenv ("DISPLAY") == '\0')
-    {
-      g_test_skip ("No display (DISPLAY is unset): build-aux/test runs this under Xvfb");
-      return;
-    }
+  if (skipped_without_display ())
+    return;
 
   test_util_reset_data ();
   id = test_util_cli_start ("facebook-objection", "DE");
